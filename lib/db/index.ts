@@ -1,0 +1,38 @@
+import { readEnv } from '../env';
+import { readSeedFiles } from '../seed/files';
+import { seedIfEmpty } from '../seed/seed';
+import { driverFor, openDbFromEnv, type DbHandle, type Driver } from './client';
+
+const g = globalThis as typeof globalThis & { __trygghetDb?: Promise<DbHandle> };
+
+/**
+ * The server's one database handle: opened lazily, migrated, seeded when empty, and cached on
+ * globalThis so hot reload never opens a second PGlite on the same directory.
+ */
+export function getDb(): Promise<DbHandle> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') {
+    throw new Error('The database must not be opened during next build: mark the page dynamic (await connection()).');
+  }
+  if (!g.__trygghetDb) {
+    const opening = (async () => {
+      const handle = await openDbFromEnv();
+      try {
+        if (readEnv().SEED_ON_START === '1') await seedIfEmpty(handle.db, readSeedFiles);
+      } catch (err) {
+        await handle.close().catch(() => {});
+        throw err;
+      }
+      return handle;
+    })();
+    g.__trygghetDb = opening;
+    // A failed open (database down) is not cached: the next request tries again.
+    opening.catch(() => {
+      if (g.__trygghetDb === opening) g.__trygghetDb = undefined;
+    });
+  }
+  return g.__trygghetDb;
+}
+
+export function configuredDriver(): Driver {
+  return driverFor({ url: readEnv().DATABASE_URL });
+}

@@ -1,0 +1,208 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey,
+  serial, text, timestamp, uniqueIndex,
+} from 'drizzle-orm/pg-core';
+import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
+import { LINK_ROLES } from '../plan/plan-file';
+import { IMPORT_KINDS, OBSERVATION_STATUSES, PERIOD_KINDS, SEXES } from './enums';
+
+export const regionKind = pgEnum('region_kind', ['riket', 'lan', 'kommun']);
+export const direction = pgEnum('direction', DIRECTIONS);
+export const indicatorType = pgEnum('indicator_type', INDICATOR_TYPES);
+export const unitKind = pgEnum('unit_kind', UNIT_KINDS);
+export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
+export const sex = pgEnum('sex', SEXES);
+export const observationStatus = pgEnum('observation_status', OBSERVATION_STATUSES);
+export const importKind = pgEnum('import_kind', IMPORT_KINDS);
+export const goalKind = pgEnum('goal_kind', ['overall', 'table']);
+export const linkRole = pgEnum('link_role', LINK_ROLES);
+
+/** Riket ("00"), the 21 län (SCB länskod) and the 290 kommuner (SCB kommunkod). */
+export const regions = pgTable('regions', {
+  code: text('code').primaryKey(),
+  kind: regionKind('kind').notNull(),
+  /** Display name: "Hedemora", "Dalarnas län", "Riket". */
+  name: text('name').notNull(),
+  /** Short name used in running text: "Hedemora", "Dalarna", "Sverige". */
+  shortName: text('short_name').notNull(),
+  parentCode: text('parent_code'),
+}, (t) => [index('regions_parent_idx').on(t.parentCode)]);
+
+/** Normalised names a file may use for a region ("hedemora kommun" → 2083, "hela landet" → 00). */
+export const regionAliases = pgTable('region_aliases', {
+  alias: text('alias').primaryKey(),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+});
+
+export const sources = pgTable('sources', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  publisher: text('publisher').notNull(),
+  url: text('url'),
+  cadence: text('cadence').notNull(),
+  cadenceMonths: integer('cadence_months'),
+  geography: text('geography').notNull(),
+  geographyLevels: jsonb('geography_levels').$type<(typeof GEOGRAPHY_LEVELS)[number][]>().notNull(),
+  comparable: boolean('comparable').notNull(),
+  notes: text('notes'),
+});
+
+export const indicators = pgTable('indicators', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  nameEn: text('name_en').notNull(),
+  definition: text('definition').notNull(),
+  question: text('question'),
+  unit: text('unit').notNull(),
+  unitKind: unitKind('unit_kind').notNull(),
+  direction: direction('direction').notNull(),
+  type: indicatorType('type').notNull(),
+  decimals: integer('decimals').notNull(),
+  sourceId: text('source_id').notNull().references(() => sources.id),
+  breakdowns: jsonb('breakdowns').$type<string[]>().notNull(),
+  cadence: text('cadence').notNull(),
+  goalArea: text('goal_area').notNull(),
+  measuredGeography: text('measured_geography').notNull(),
+  caveats: text('caveats'),
+});
+
+/** Provenance: every observation points at the load that wrote it (seed, example data, upload). */
+export const imports = pgTable('imports', {
+  id: serial('id').primaryKey(),
+  kind: importKind('kind').notNull(),
+  sourceId: text('source_id').references(() => sources.id),
+  fileName: text('file_name').notNull(),
+  sha256: text('sha256').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+  rows: integer('rows').notNull().default(0),
+  observations: integer('observations').notNull().default(0),
+  inserted: integer('inserted').notNull().default(0),
+  updated: integer('updated').notNull().default(0),
+  unchanged: integer('unchanged').notNull().default(0),
+}, (t) => [uniqueIndex('imports_kind_sha_idx').on(t.kind, t.sha256)]);
+
+export const observations = pgTable('observations', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  indicatorId: text('indicator_id').notNull().references(() => indicators.id),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+  /** Canonical label: "2024", "2021–2022" (en dash), "2024-04-16". */
+  period: text('period').notNull(),
+  periodKind: periodKind('period_kind').notNull(),
+  periodStart: date('period_start').notNull(),
+  periodEnd: date('period_end').notNull(),
+  /** The year the answers refer to when it differs from the survey year (NTU utsatthet: year − 1). */
+  referenceYear: integer('reference_year'),
+  sex: sex('sex').notNull().default('T'),
+  /** Breakdown group: årskurs, age band, substance day type…; '' = total. */
+  grp: text('grp').notNull().default(''),
+  /** Sub-geography actually measured: reningsverk/site id, ort; '' = the region itself. */
+  site: text('site').notNull().default(''),
+  value: doublePrecision('value'),
+  ciLow: doublePrecision('ci_low'),
+  ciHigh: doublePrecision('ci_high'),
+  /** Survey respondents (unweighted). */
+  n: integer('n'),
+  /** Rates and register shares: the count and its base (population, pupils, families offered). */
+  numerator: doublePrecision('numerator'),
+  denominator: doublePrecision('denominator'),
+  responseRate: doublePrecision('response_rate'),
+  status: observationStatus('status'),
+  note: text('note'),
+  /** Source detail kept for later tests, e.g. EUDA daily loads. */
+  detail: jsonb('detail').$type<Record<string, unknown>>(),
+  isExample: boolean('is_example').notNull().default(false),
+  importId: integer('import_id').notNull().references(() => imports.id),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  uniqueIndex('observations_natural_key').on(t.indicatorId, t.regionCode, t.period, t.sex, t.grp, t.site),
+  index('observations_series_idx').on(t.indicatorId, t.regionCode, t.periodStart),
+  // A missing value always says why; it is never stored as 0.
+  check('observations_value_or_status', sql`${t.value} is not null or ${t.status} is not null`),
+  check('observations_ci_order', sql`${t.ciLow} is null or ${t.ciHigh} is null or ${t.ciLow} <= ${t.ciHigh}`),
+]);
+
+export const plans = pgTable('plans', {
+  id: serial('id').primaryKey(),
+  kommunCode: text('kommun_code').notNull().references(() => regions.code),
+  title: text('title').notNull(),
+  documentDate: date('document_date').notNull(),
+  decidedDate: date('decided_date').notNull(),
+  decidedBy: text('decided_by').notNull(),
+  decisionParagraph: text('decision_paragraph').notNull(),
+  diarienummer: text('diarienummer').notNull(),
+  validFrom: date('valid_from').notNull(),
+  /** "Bör revideras senast" as YYYY-MM. */
+  reviseBy: text('revise_by').notNull(),
+  basedOnLagesbild: text('based_on_lagesbild').notNull(),
+  documentOwner: text('document_owner').notNull(),
+  documentResponsible: text('document_responsible').notNull(),
+  createdBy: text('created_by').notNull(),
+  vision: text('vision').notNull(),
+  introduction: text('introduction').notNull(),
+  mission: text('mission').notNull(),
+  sourceFile: text('source_file').notNull(),
+  sha256: text('sha256').notNull(),
+}, (t) => [uniqueIndex('plans_kommun_decided_idx').on(t.kommunCode, t.decidedDate)]);
+
+export const priorityAreas = pgTable('priority_areas', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  title: text('title').notNull(),
+  heading: text('heading').notNull(),
+  lagesbildSummary: text('lagesbild_summary').notNull(),
+  definition: text('definition'),
+  overallGoalsText: text('overall_goals_text').notNull(),
+  sort: integer('sort').notNull(),
+}, (t) => [uniqueIndex('priority_areas_plan_code_idx').on(t.planId, t.code)]);
+
+/** Övergripande mål (kind overall) and the rows of the plan's tables (kind table). */
+export const goals = pgTable('goals', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  areaId: integer('area_id').notNull().references(() => priorityAreas.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  kind: goalKind('kind').notNull(),
+  text: text('text').notNull(),
+  cause: text('cause'),
+  actionText: text('action_text'),
+  responsibleText: text('responsible_text'),
+  proposal: text('proposal'),
+  sort: integer('sort').notNull(),
+}, (t) => [uniqueIndex('goals_plan_code_idx').on(t.planId, t.code), index('goals_area_idx').on(t.areaId)]);
+
+export const actions = pgTable('actions', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  areaId: integer('area_id').notNull().references(() => priorityAreas.id, { onDelete: 'cascade' }),
+  code: text('code').notNull(),
+  title: text('title').notNull(),
+  sort: integer('sort').notNull(),
+}, (t) => [uniqueIndex('actions_plan_code_idx').on(t.planId, t.code)]);
+
+export const actionResponsibles = pgTable('action_responsibles', {
+  actionId: integer('action_id').notNull().references(() => actions.id, { onDelete: 'cascade' }),
+  party: text('party').notNull(),
+  sort: integer('sort').notNull(),
+}, (t) => [primaryKey({ columns: [t.actionId, t.party] })]);
+
+export const goalActions = pgTable('goal_actions', {
+  goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  actionId: integer('action_id').notNull().references(() => actions.id, { onDelete: 'cascade' }),
+}, (t) => [primaryKey({ columns: [t.goalId, t.actionId] })]);
+
+export const goalIndicators = pgTable('goal_indicators', {
+  goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  indicatorId: text('indicator_id').notNull().references(() => indicators.id),
+  role: linkRole('role').notNull(),
+  /** Null: the latest observation on or before the plan's decision date. */
+  baselinePeriod: text('baseline_period'),
+  targetValue: doublePrecision('target_value'),
+  targetYear: integer('target_year'),
+  sex: sex('sex').notNull().default('T'),
+  grp: text('grp').notNull().default(''),
+  note: text('note'),
+  sort: integer('sort').notNull(),
+}, (t) => [primaryKey({ columns: [t.goalId, t.indicatorId] }), index('goal_indicators_indicator_idx').on(t.indicatorId)]);
