@@ -13,11 +13,12 @@ export interface TextFile {
 }
 
 export function dataDir(): string {
-  return path.resolve(process.env.DATA_IMPORTS_DIR ?? path.join(process.cwd(), 'data-imports'));
+  // Read at run time from the checkout, not bundled: keep the tracer out of it.
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_IMPORTS_DIR ?? path.join(process.cwd(), 'data-imports'));
 }
 
 function read(rel: string): TextFile {
-  const full = path.isAbsolute(rel) ? rel : path.join(dataDir(), rel);
+  const full = path.isAbsolute(rel) ? rel : path.join(/*turbopackIgnore: true*/ dataDir(), rel);
   const buf = fs.readFileSync(full);
   return { name: path.relative(dataDir(), full), text: buf.toString('utf8'), sha256: createHash('sha256').update(buf).digest('hex') };
 }

@@ -1,0 +1,76 @@
+'use client';
+
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import type { UnitKind } from '@/lib/catalogue/catalogue-file';
+import type { SeriesRow } from '@/lib/charts/series';
+import { REGION_STYLES } from '@/lib/charts/styles';
+import type { RegionKey } from '@/lib/data/overview-query';
+import { formatNumber, formatValue } from '@/lib/format';
+
+export interface ChartLine {
+  key: RegionKey;
+  name: string;
+}
+
+interface Props {
+  rows: SeriesRow[];
+  lines: ChartLine[];
+  unitKind: UnitKind;
+  decimals: number;
+  title: string;
+}
+
+type DotProps = { cx?: number; cy?: number; value?: unknown };
+
+function marker(shape: 'circle' | 'square' | 'triangle', color: string) {
+  function Dot({ cx, cy, value }: DotProps) {
+    if (cx === undefined || cy === undefined || value === null || value === undefined) return <g />;
+    if (shape === 'square') return <rect x={cx - 3} y={cy - 3} width={6} height={6} fill={color} />;
+    if (shape === 'triangle') return <path d={`M${cx},${cy - 4} L${cx + 4},${cy + 3} L${cx - 4},${cy + 3} Z`} fill={color} />;
+    return <circle cx={cx} cy={cy} r={3} fill={color} />;
+  }
+  return Dot;
+}
+
+export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
+  return (
+    <LineChart
+      className="chart"
+      responsive
+      style={{ width: '100%', height: 170 }}
+      data={rows}
+      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+      title={title}
+    >
+      <CartesianGrid stroke="#e3e6ea" vertical={false} />
+      <XAxis dataKey="period" tick={{ fontSize: 11, fill: '#4a4a4a' }} interval="preserveStartEnd" minTickGap={12} />
+      <YAxis
+        width={48}
+        tick={{ fontSize: 11, fill: '#4a4a4a' }}
+        tickFormatter={(v: number) => formatNumber(v, unitKind === 'percent' || v >= 100 ? 0 : decimals)}
+        domain={[(min: number) => Math.min(0, min), 'auto']}
+      />
+      <Tooltip
+        formatter={(v: unknown, name: unknown) => [typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–', String(name)]}
+      />
+      {lines.map((l) => {
+        const s = REGION_STYLES[l.key];
+        return (
+          <Line
+            key={l.key}
+            type="linear"
+            dataKey={l.key}
+            name={l.name}
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            dot={marker(s.marker, s.color)}
+            activeDot={{ r: 5 }}
+            connectNulls
+            isAnimationActive={false}
+          />
+        );
+      })}
+    </LineChart>
+  );
+}

@@ -1,0 +1,52 @@
+import { connection } from 'next/server';
+import { getOverview } from '@/lib/data/overview';
+import { IndicatorCard } from './_components/indicator-card';
+import { PlanStatus } from './_components/plan-status';
+
+export default async function OverviewPage() {
+  await connection(); // reads the database: never prerender at build time
+  const overview = await getOverview();
+  if (!overview) {
+    return (
+      <>
+        <h1>Ingen åtgärdsplan inläst</h1>
+        <p>Databasen innehåller ingen åtgärdsplan. Kör <code>npm run db:seed</code> för att läsa in planen.</p>
+      </>
+    );
+  }
+  const { plan, areas, regions } = overview;
+  return (
+    <>
+      <h1>{plan.title}</h1>
+      <p className="lead">
+        Uppföljning av {plan.kommunName} kommuns prioriterade områden: varje övergripande mål med de mått som följer
+        det, senaste värde för {regions.map((r) => r.name).join(', ').replace(/, ([^,]*)$/, ' och $1')} samt utvecklingen över tid.
+      </p>
+      <PlanStatus plan={plan} />
+      {overview.hasExample && (
+        <div className="notice warn" role="note">
+          <p>
+            <strong>Sidan visar exempeldata.</strong> Mått märkta <span className="badge example">Exempeldata</span> har
+            påhittade värden för demonstration, tills verkliga värden importeras. Avloppsdata för svenska SCORE-städer (EUDA) är verkliga.
+          </p>
+        </div>
+      )}
+      {areas.map((area) => (
+        <section key={area.code} aria-labelledby={`area-${area.code}`} data-area={area.code}>
+          <h2 id={`area-${area.code}`}>{area.title}</h2>
+          <p className="summary"><strong>Från lägesbilden:</strong> {area.lagesbildSummary}</p>
+          {area.goals.map((goal) => (
+            <section key={goal.code} className="goal" aria-labelledby={`goal-${goal.code}`}>
+              <h3 id={`goal-${goal.code}`}>Övergripande mål: {goal.text}</h3>
+              <div className="cards">
+                {goal.indicators.map((ind) => (
+                  <IndicatorCard key={ind.id} ind={ind} regions={regions} headingId={`ind-${goal.code}-${ind.id}`} />
+                ))}
+              </div>
+            </section>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,23 @@
+/** A row of a chart over time: one period, one value per region key. */
+export type SeriesRow = { period: string; start: string } & Record<string, number | string | null>;
+
+export interface PointInput {
+  period: string;
+  periodStart: string;
+  key: string;
+  value: number | null;
+}
+
+/** Merges per-region points into chart rows ordered by period start; gaps stay null (never 0). */
+export function mergeSeries(points: PointInput[], keys: string[]): SeriesRow[] {
+  const byPeriod = new Map<string, SeriesRow>();
+  for (const p of points) {
+    let row = byPeriod.get(p.period);
+    if (!row) {
+      row = { period: p.period, start: p.periodStart, ...Object.fromEntries(keys.map((k) => [k, null])) } as SeriesRow;
+      byPeriod.set(p.period, row);
+    }
+    if (keys.includes(p.key)) row[p.key] = p.value;
+  }
+  return [...byPeriod.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.period.localeCompare(b.period)));
+}

@@ -1,0 +1,169 @@
+import type { Db } from '../db/client';
+import type { ObservationStatus } from '../db/enums';
+import { listSiteSeries, listTotalSeries, type ObservationRow } from '../db/queries/observations';
+import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoals } from '../db/queries/plan';
+import type { Direction, IndicatorType, UnitKind } from '../catalogue/catalogue-file';
+import { mergeSeries, type SeriesRow } from '../charts/series';
+import { revisionStatus, type RevisionStatus } from '../plan/status';
+import { RIKET_CODE } from '../seed/regions';
+import { buildSiteReferences, referenceIdFor, type SiteReference } from './site-reference';
+
+export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
+export type RegionKey = (typeof REGION_KEYS)[number];
+
+export interface RegionRef {
+  key: RegionKey;
+  code: string;
+  name: string;
+}
+
+export interface LatestValue {
+  value: number | null;
+  period: string;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  status: ObservationStatus | null;
+  isExample: boolean;
+}
+
+export interface OverviewIndicator {
+  id: string;
+  name: string;
+  unit: string;
+  unitKind: UnitKind;
+  decimals: number;
+  direction: Direction;
+  type: IndicatorType;
+  role: 'primary' | 'supporting' | 'context';
+  sourceName: string;
+  measuredGeography: string;
+  comparable: boolean;
+  latest: Record<RegionKey, LatestValue | null>;
+  series: SeriesRow[];
+  hasExample: boolean;
+  /** Real per-site measurements: the indicator's own (EUDA reference series) or its reference's. */
+  siteReference: SiteReference | null;
+}
+
+export interface OverviewGoal {
+  code: string;
+  text: string;
+  indicators: OverviewIndicator[];
+}
+
+export interface OverviewArea {
+  code: string;
+  title: string;
+  lagesbildSummary: string;
+  goals: OverviewGoal[];
+}
+
+export interface Overview {
+  plan: {
+    title: string;
+    kommunName: string;
+    decidedDate: string;
+    decidedBy: string;
+    decisionParagraph: string;
+    diarienummer: string;
+    reviseBy: string;
+    basedOnLagesbild: string;
+    revision: RevisionStatus;
+  };
+  regions: RegionRef[];
+  areas: OverviewArea[];
+  hasExample: boolean;
+}
+
+function latestOf(rows: ObservationRow[]): LatestValue | null {
+  const last = rows.at(-1);
+  if (!last) return null;
+  return {
+    value: last.value, period: last.period, ciLow: last.ciLow, ciHigh: last.ciHigh, n: last.n, status: last.status,
+    isExample: last.isExample,
+  };
+}
+
+/** Everything the overview page shows, in a fixed number of queries whatever the plan's size. */
+export async function loadOverview(db: Db, today: Date): Promise<Overview | null> {
+  const plan = await getCurrentPlan(db);
+  if (!plan) return null;
+  const geo = await getRegionWithParent(db, plan.kommunCode);
+  if (!geo?.parent) return null;
+  const regions: RegionRef[] = [
+    { key: 'kommun', code: geo.region.code, name: geo.region.shortName },
+    { key: 'lan', code: geo.parent.code, name: geo.parent.shortName },
+    { key: 'riket', code: RIKET_CODE, name: 'Sverige' },
+  ];
+  const keyOf = new Map(regions.map((r) => [r.code, r.key]));
+
+  const [areas, goals] = await Promise.all([listAreas(db, plan.id), listGoals(db, plan.id, 'overall')]);
+  const links = await listGoalLinks(db, goals.map((g) => g.id));
+  const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
+  const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];
+  const [obs, siteRows] = await Promise.all([
+    listTotalSeries(db, indicatorIds, regions.map((r) => r.code)),
+    listSiteSeries(db, siteIds),
+  ]);
+  const siteRefs = buildSiteReferences(siteRows);
+
+  const byIndicator = new Map<string, ObservationRow[]>();
+  for (const o of obs) {
+    const list = byIndicator.get(o.indicatorId) ?? [];
+    list.push(o);
+    byIndicator.set(o.indicatorId, list);
+  }
+
+  const indicatorView = (l: (typeof links)[number]): OverviewIndicator => {
+    const rows = byIndicator.get(l.indicator.id) ?? [];
+    const latest = Object.fromEntries(
+      regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))]),
+    ) as Record<RegionKey, LatestValue | null>;
+    return {
+      id: l.indicator.id,
+      name: l.indicator.name,
+      unit: l.indicator.unit,
+      unitKind: l.indicator.unitKind,
+      decimals: l.indicator.decimals,
+      direction: l.indicator.direction,
+      type: l.indicator.type,
+      role: l.link.role,
+      sourceName: l.source.name,
+      measuredGeography: l.indicator.measuredGeography,
+      comparable: l.source.comparable,
+      latest,
+      series: mergeSeries(rows.map((o) => ({ period: o.period, periodStart: o.periodStart, key: keyOf.get(o.regionCode)!, value: o.value })), [...REGION_KEYS]),
+      hasExample: rows.some((o) => o.isExample),
+      siteReference: siteRefs.get(l.indicator.id) ?? siteRefs.get(referenceIdFor(l.indicator.id) ?? '') ?? null,
+    };
+  };
+
+  const overviewAreas: OverviewArea[] = areas.map((a) => ({
+    code: a.code,
+    title: a.title,
+    lagesbildSummary: a.lagesbildSummary,
+    goals: goals.filter((g) => g.areaId === a.id).map((g) => ({
+      code: g.code,
+      text: g.text,
+      indicators: links.filter((l) => l.link.goalId === g.id).map(indicatorView),
+    })),
+  }));
+
+  return {
+    plan: {
+      title: plan.title,
+      kommunName: geo.region.name,
+      decidedDate: plan.decidedDate,
+      decidedBy: plan.decidedBy,
+      decisionParagraph: plan.decisionParagraph,
+      diarienummer: plan.diarienummer,
+      reviseBy: plan.reviseBy,
+      basedOnLagesbild: plan.basedOnLagesbild,
+      revision: revisionStatus(plan.reviseBy, today),
+    },
+    regions,
+    areas: overviewAreas,
+    hasExample: obs.some((o) => o.isExample),
+  };
+}

@@ -1,0 +1,8 @@
+import 'server-only';
+import { getDb } from '../db';
+import { loadOverview } from './overview-query';
+
+export async function getOverview() {
+  const { db } = await getDb();
+  return loadOverview(db, new Date());
+}

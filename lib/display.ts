@@ -1,0 +1,50 @@
+import type { UnitKind } from './catalogue/catalogue-file';
+import type { IndicatorType } from './catalogue/catalogue-file';
+import type { ObservationStatus } from './db/enums';
+import { formatInterval, formatNumber, formatValue } from './format';
+import { isSmallCount, surveyVisibility } from './stats/suppression';
+
+export const STATUS_LABELS: Record<ObservationStatus, string> = {
+  suppressed: 'Sekretess eller för få svar',
+  not_applicable: 'Ej tillämplig',
+  missing: 'Uppgift saknas',
+  below_loq: 'Under kvantifieringsgränsen (< LOQ)',
+  not_detected: 'Ej detekterad',
+  preliminary: 'Preliminär uppgift',
+};
+
+export interface ValueText {
+  /** Main text: "29,4 %", "<5", or why there is no value. */
+  text: string;
+  missing: boolean;
+  /** "KI 23,0–35,8 · n = 205" where known. */
+  detail: string | null;
+  flags: string[];
+}
+
+interface ValueLike {
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  status: ObservationStatus | null;
+}
+
+/** How one observation is shown: suppression, status, KI and n applied in one place for every page. */
+export function describeValue(o: ValueLike, ind: { unitKind: UnitKind; decimals: number; type: IndicatorType }): ValueText {
+  const flags: string[] = [];
+  const parts: string[] = [];
+  if (o.ciLow !== null && o.ciHigh !== null) parts.push(`KI ${formatInterval(o.ciLow, o.ciHigh, ind.decimals)}`);
+  if (o.n !== null) parts.push(`n = ${formatNumber(o.n)}`);
+  const detail = parts.length > 0 ? parts.join(' · ') : null;
+
+  if (ind.type === 'survey') {
+    const vis = surveyVisibility(o.n);
+    if (vis === 'hidden') return { text: 'För få svar (n < 30)', missing: true, detail, flags };
+    if (vis === 'uncertain') flags.push('Osäker skattning (n < 50)');
+  }
+  if (o.value === null) return { text: o.status ? STATUS_LABELS[o.status] : 'Uppgift saknas', missing: true, detail, flags };
+  if (o.status === 'preliminary') flags.push('Preliminär');
+  if (isSmallCount(ind.type, ind.unitKind, o.value)) return { text: '<5', missing: false, detail: null, flags };
+  return { text: formatValue(o.value, ind.unitKind, ind.decimals), missing: false, detail, flags };
+}
