@@ -40,7 +40,8 @@ export function describeValue(o: ValueLike, ind: { unitKind: UnitKind; decimals:
 
   if (ind.type === 'survey') {
     const vis = surveyVisibility(o.n);
-    if (vis === 'hidden') return { text: 'För få svar (n < 30)', missing: true, detail, flags };
+    // A hidden value's KI would give the value away (its midpoint): only n is shown.
+    if (vis === 'hidden') return { text: 'För få svar (n < 30)', missing: true, detail: `n = ${formatNumber(o.n!)}`, flags };
     if (vis === 'uncertain') flags.push('Osäker skattning (n < 50)');
   }
   if (o.value === null) return { text: o.status ? STATUS_LABELS[o.status] : 'Uppgift saknas', missing: true, detail, flags };

@@ -6,7 +6,8 @@ const formatters = new Map<number, Intl.NumberFormat>();
 function formatter(decimals: number): Intl.NumberFormat {
   let f = formatters.get(decimals);
   if (!f) {
-    f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    // signDisplay 'negative': a value that rounds to zero is "0,0", never "−0,0".
+    f = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: 'negative' });
     formatters.set(decimals, f);
   }
   return f;

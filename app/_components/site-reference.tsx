@@ -1,6 +1,6 @@
 import type { SiteReference } from '@/lib/data/site-reference';
 import { STATUS_LABELS } from '@/lib/display';
-import { formatValue } from '@/lib/format';
+import { formatNumber, formatValue } from '@/lib/format';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 
 interface Props {
@@ -13,7 +13,7 @@ interface Props {
 
 export function SiteReferenceTable({ reference, unitKind, decimals, asContext }: Props) {
   const range = reference.min !== null && reference.max !== null
-    ? `${formatValue(reference.min, unitKind, decimals)}–${formatValue(reference.max, unitKind, decimals)}`
+    ? `${formatNumber(reference.min, decimals)}–${formatValue(reference.max, unitKind, decimals)}`
     : 'alla under kvantifieringsgränsen';
   const table = (
     <table className="latest">
