@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'drizzle-orm/logger';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
@@ -26,6 +27,8 @@ export interface OpenOptions {
   /** PGlite data directory, or "memory://" for an in-memory database. */
   pgliteDir?: string;
   migrate?: boolean;
+  /** Drizzle query logger (tests count queries with it). */
+  logger?: Logger;
 }
 
 const migrationsFolder = path.join(process.cwd(), 'drizzle');
@@ -35,7 +38,7 @@ export function driverFor(opts: OpenOptions): Driver {
 }
 
 export async function openDb(opts: OpenOptions): Promise<DbHandle> {
-  const handle = opts.url ? openPostgres(opts.url) : await openPglite(opts.pgliteDir ?? '.data/pglite');
+  const handle = opts.url ? openPostgres(opts.url, opts.logger) : await openPglite(opts.pgliteDir ?? '.data/pglite', opts.logger);
   if (opts.migrate !== false) {
     try {
       await migrateDb(handle);
@@ -47,20 +50,20 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
   return handle;
 }
 
-function openPostgres(url: string): DbHandle {
+function openPostgres(url: string, logger?: Logger): DbHandle {
   // Short connect timeout: a database that is down should give a clear error page quickly.
   const client = postgres(url, { connect_timeout: 5, max: 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema }) as unknown as Db;
+  const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
   return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
 }
 
-async function openPglite(dir: string): Promise<DbHandle> {
+async function openPglite(dir: string, logger?: Logger): Promise<DbHandle> {
   const inMemory = dir === 'memory://';
   const release = inMemory ? () => {} : acquireLock(dir);
   try {
     const client = inMemory ? new PGlite() : new PGlite(dir);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
     return {
       db,
       driver: 'pglite',

@@ -1,4 +1,5 @@
 import postgres from 'postgres';
+import type { Logger } from 'drizzle-orm/logger';
 import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
 
 /** PGlite always; the real PostgreSQL too when DATABASE_URL is set (as in CI). */
@@ -7,10 +8,10 @@ export const DRIVERS: Driver[] = process.env.DATABASE_URL ? ['pglite', 'postgres
 let counter = 0;
 
 /** A fresh, migrated, empty database of the given kind; close() drops it again. */
-export async function freshDb(driver: Driver): Promise<DbHandle> {
-  if (driver === 'pglite') return openDb({ pgliteDir: 'memory://' });
+export async function freshDb(driver: Driver, logger?: Logger): Promise<DbHandle> {
+  if (driver === 'pglite') return openDb({ pgliteDir: 'memory://', logger });
   const { url, drop } = await createDatabase();
-  const handle = await openDb({ url });
+  const handle = await openDb({ url, logger });
   return {
     ...handle,
     close: async () => {
