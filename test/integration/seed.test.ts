@@ -10,7 +10,7 @@ import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
 import { DRIVERS, freshDb } from '../helpers/db';
 
-const planText = fs.readFileSync(path.resolve('../shared/plan/atgardsplan-hedemora-2024.txt'), 'utf8');
+const planText = fs.readFileSync(path.resolve('test/fixtures/shared/plan/atgardsplan-hedemora-2024.txt'), 'utf8');
 
 /** Every row of every table, ordered, so two snapshots can be compared for "nothing changed". */
 async function snapshot(h: DbHandle) {

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 
 /** Repository root, resolved from this file so tests do not depend on the working directory. */
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-export const SHARED_ROOT = '/work/shared';
+/** Copies of ../shared (see test/fixtures/shared/README.md), so a clone anywhere runs the same. */
+export const SHARED_ROOT = path.join(REPO_ROOT, 'test/fixtures/shared');
 
 export function readRepoFile(rel: string): string {
   return fs.readFileSync(path.join(REPO_ROOT, rel), 'utf8');
