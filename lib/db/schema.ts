@@ -17,6 +17,7 @@ export const observationStatus = pgEnum('observation_status', OBSERVATION_STATUS
 export const importKind = pgEnum('import_kind', IMPORT_KINDS);
 export const goalKind = pgEnum('goal_kind', ['overall', 'table']);
 export const linkRole = pgEnum('link_role', LINK_ROLES);
+export const revisionAction = pgEnum('revision_action', ['insert', 'update', 'undo']);
 
 /** Riket ("00"), the 21 län (SCB länskod) and the 290 kommuner (SCB kommunkod). */
 export const regions = pgTable('regions', {
@@ -81,7 +82,39 @@ export const imports = pgTable('imports', {
   inserted: integer('inserted').notNull().default(0),
   updated: integer('updated').notNull().default(0),
   unchanged: integer('unchanged').notNull().default(0),
-}, (t) => [uniqueIndex('imports_kind_sha_idx').on(t.kind, t.sha256)]);
+  /** How the file was read: adapter, encoding, delimiter or sheet. */
+  adapter: text('adapter'),
+  encoding: text('encoding'),
+  sheet: text('sheet'),
+  undoneAt: timestamp('undone_at', { withTimezone: true }),
+  undoneBy: text('undone_by'),
+}, (t) => [
+  // Seed and example loads are found again by their file hash; uploads may repeat a file on purpose.
+  uniqueIndex('imports_kind_sha_idx').on(t.kind, t.sha256).where(sql`${t.kind} <> 'upload'`),
+]);
+
+/**
+ * Revision trail: what each import did to each observation, with the values before and after, so an
+ * import can be undone exactly and history shown.
+ */
+export const observationRevisions = pgTable('observation_revisions', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  importId: integer('import_id').notNull().references(() => imports.id),
+  indicatorId: text('indicator_id').notNull(),
+  regionCode: text('region_code').notNull(),
+  period: text('period').notNull(),
+  sex: sex('sex').notNull(),
+  grp: text('grp').notNull(),
+  site: text('site').notNull(),
+  action: revisionAction('action').notNull(),
+  /** The observation's full row before the import (null when the import created it). */
+  before: jsonb('before').$type<Record<string, unknown>>(),
+  after: jsonb('after').$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [
+  index('observation_revisions_import_idx').on(t.importId),
+  index('observation_revisions_key_idx').on(t.indicatorId, t.regionCode, t.period, t.sex, t.grp, t.site),
+]);
 
 export const observations = pgTable('observations', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),

@@ -139,7 +139,7 @@ async function seedPlan(db: Db, plan: PlanFile, file: TextFile): Promise<boolean
 async function importRecord(db: Db, kind: 'seed' | 'example', sourceId: string | null, file: TextFile, rows: number): Promise<{ id: number; created: boolean }> {
   const inserted = await db.insert(imports)
     .values({ kind, sourceId, fileName: file.name, sha256: file.sha256, createdBy: 'system (seed)', rows })
-    .onConflictDoNothing({ target: [imports.kind, imports.sha256] })
+    .onConflictDoNothing({ target: [imports.kind, imports.sha256], where: sql`${imports.kind} <> 'upload'` })
     .returning({ id: imports.id });
   if (inserted[0]) return { id: inserted[0].id, created: true };
   const [found] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, kind), eq(imports.sha256, file.sha256)));

@@ -1,0 +1,25 @@
+/** One problem in an input file, located as precisely as the format allows. Messages are Swedish. */
+export interface ImportIssue {
+  /** 1-based row in the file (Excel row for xlsx); null for whole-file problems. */
+  row: number | null;
+  column: string | null;
+  value: string | null;
+  message: string;
+}
+
+export function issue(row: number | null, column: string | null, value: string | null, message: string): ImportIssue {
+  return { row, column, value, message };
+}
+
+/** A file that cannot be read at all: empty, binary, too large, unknown layout. */
+export class ImportFileError extends Error {
+  constructor(message: string, readonly issues: ImportIssue[] = [issue(null, null, null, message)]) {
+    super(message);
+    this.name = 'ImportFileError';
+  }
+}
+
+/** Formula-looking text is kept as plain text; this tells users it was never evaluated. */
+export function looksLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text) && !/^[-+]?\d/.test(text);
+}

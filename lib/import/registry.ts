@@ -1,0 +1,9 @@
+import type { SourceAdapter } from './adapter';
+import { genericAdapter } from './sources/generic';
+
+/** Every source adapter. Adding a source adds a module here; the pipeline never changes. */
+export const ADAPTERS: SourceAdapter[] = [genericAdapter];
+
+export function getAdapter(id: string): SourceAdapter | undefined {
+  return ADAPTERS.find((a) => a.id === id);
+}

@@ -1,0 +1,78 @@
+import type { SourceAdapter, ParsedObservation } from '../adapter';
+import { cell, columnLabel, matchColumns, type ColumnSpec } from '../columns';
+import { RowReader } from '../fields';
+import type { ImportIssue } from '../issues';
+
+type Key = 'indicator' | 'region' | 'period' | 'sex' | 'group' | 'value' | 'ciLow' | 'ciHigh' | 'n' | 'status' | 'note';
+
+export const GENERIC_COLUMNS: ColumnSpec<Key>[] = [
+  { key: 'indicator', names: ['indikator', 'indicator'], required: true },
+  { key: 'region', names: ['region'], required: true },
+  { key: 'period', names: ['period'], required: true },
+  { key: 'sex', names: ['kön', 'sex'], required: false },
+  { key: 'group', names: ['grupp', 'group'], required: false },
+  { key: 'value', names: ['värde', 'value'], required: true },
+  { key: 'ciLow', names: ['ki_låg', 'ci_low'], required: false },
+  { key: 'ciHigh', names: ['ki_hög', 'ci_high'], required: false },
+  { key: 'n', names: ['n'], required: false },
+  { key: 'status', names: ['status'], required: false },
+  { key: 'note', names: ['kommentar', 'note'], required: false },
+];
+
+export const GENERIC_TEMPLATE_HEADER = 'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar';
+
+/** The project's long format: one observation per row, for the kommun's registers and anything else. */
+export const genericAdapter: SourceAdapter = {
+  id: 'generic',
+  label: 'Generiskt format (Trygghetslägets mall)',
+  sourceId: null,
+  expects: `kolumnerna ${GENERIC_TEMPLATE_HEADER} (de fyra första av indikator, region, period, värde krävs)`,
+
+  detect(table) {
+    const m = matchColumns(table, GENERIC_COLUMNS);
+    return { score: m.score, missing: m.missing.map((s) => s.names[0]!) };
+  },
+
+  parse(table, ctx) {
+    const m = matchColumns(table, GENERIC_COLUMNS);
+    const label = (k: Key) => columnLabel(m, GENERIC_COLUMNS.find((s) => s.key === k)!);
+    const observations: ParsedObservation[] = [];
+    const issues: ImportIssue[] = [];
+    const data = table.rows.slice(1);
+    for (const row of data) {
+      const r = new RowReader(row.line);
+      const get = (k: Key) => cell(row, m, k);
+      const indicatorId = get('indicator');
+      const indicator = ctx.indicators.get(indicatorId);
+      if (!indicator) r.fail(label('indicator'), indicatorId, indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)');
+      const region = ctx.regions.resolve(get('region'));
+      if (!region.ok) r.fail(label('region'), get('region'), region.message);
+      const period = r.period(label('period'), get('period'));
+      const sex = r.sex(label('sex'), get('sex'));
+      const v = r.valueOrMarker(label('value'), get('value'));
+      const ciLow = r.number(label('ciLow'), get('ciLow'));
+      const ciHigh = r.number(label('ciHigh'), get('ciHigh'));
+      const n = r.integer(label('n'), get('n'));
+      const status = r.status(label('status'), get('status'));
+      if (r.issues.length > 0 || !indicator || !region.ok || !period || !sex || !v || status === undefined) {
+        issues.push(...r.issues);
+        continue;
+      }
+      observations.push({
+        row: row.line,
+        indicatorId: indicator.id,
+        regionCode: region.code,
+        period,
+        sex,
+        grp: get('group'),
+        value: v.value,
+        ciLow,
+        ciHigh,
+        n,
+        status: status ?? v.status,
+        note: get('note') || null,
+      });
+    }
+    return { observations, issues, rows: data.length };
+  },
+};

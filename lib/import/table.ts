@@ -1,0 +1,49 @@
+import Papa from 'papaparse';
+import { ImportFileError } from './issues';
+
+export interface TableRow {
+  /** 1-based line in the file (Excel row number for workbooks). */
+  line: number;
+  cells: string[];
+}
+
+/** A sheet or a CSV file as rows of trimmed text cells; empty rows removed, line numbers kept. */
+export interface Table {
+  name: string;
+  rows: TableRow[];
+  delimiter?: string;
+}
+
+const TRIM = /^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g;
+export const cleanText = (s: string | null | undefined) => (s ?? '').replace(TRIM, '');
+
+/** Parses delimited text; the separator is `;`, `,`, tab or `|`, read from a `sep=` line or guessed. */
+export function parseDelimited(text: string, name: string): Table {
+  let body = text;
+  let offset = 0;
+  let delimiter: string | undefined;
+  const sep = /^sep=(.)\r?\n/i.exec(body);
+  if (sep) {
+    delimiter = sep[1];
+    body = body.slice(sep[0].length);
+    offset = 1;
+  }
+  // Semicolon first: Swedish files put decimal commas inside semicolon-separated fields.
+  const result = Papa.parse<string[]>(body, { delimiter, delimitersToGuess: [';', '\t', ',', '|'], skipEmptyLines: false });
+  const fatal = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
+  if (fatal) {
+    throw new ImportFileError(`Filen ${name} kunde inte läsas som CSV: citattecken stämmer inte på rad ${(fatal.row ?? 0) + 1 + offset}.`);
+  }
+  const rows: TableRow[] = [];
+  result.data.forEach((cells, i) => {
+    const clean = cells.map(cleanText);
+    while (clean.length > 0 && clean.at(-1) === '') clean.pop(); // Excel's trailing ";;;"
+    if (clean.length > 0) rows.push({ line: i + 1 + offset, cells: clean });
+  });
+  return { name, rows, delimiter: delimiter ?? result.meta.delimiter };
+}
+
+/** Lower-cased, accent-insensitive header key: "Ki_låg" → "ki_lag", "Per 100 000 inv." → "per 100 000 inv.". */
+export function headerKey(h: string): string {
+  return cleanText(h).toLocaleLowerCase('sv-SE').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+}

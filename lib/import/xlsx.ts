@@ -1,0 +1,57 @@
+import ExcelJS from 'exceljs';
+import { ImportFileError } from './issues';
+import { cleanText, type Table, type TableRow } from './table';
+
+function cellText(cell: ExcelJS.Cell): string {
+  const v = cell.value;
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') {
+    // A percent-formatted 0.38 is "38 %" to the person who typed it.
+    if (typeof cell.numFmt === 'string' && cell.numFmt.includes('%')) return `${+(v * 100).toPrecision(12)}%`;
+    return String(v);
+  }
+  if (typeof v === 'string') return v;
+  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
+  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (typeof v === 'object') {
+    if ('richText' in v) return v.richText.map((r) => r.text).join('');
+    if ('error' in v) return String(v.error);
+    if ('result' in v) {
+      // Only the stored result of a formula is read; the formula itself is never evaluated or kept.
+      const r = v.result;
+      if (r === undefined || r === null) return '';
+      if (r instanceof Date) return r.toISOString().slice(0, 10);
+      return typeof r === 'object' ? ('error' in r ? String(r.error) : '') : String(r);
+    }
+    if ('text' in v) return String(v.text);
+  }
+  return String(v);
+}
+
+/** Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. */
+export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Table[]> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  } catch {
+    throw new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`);
+  }
+  return wb.worksheets.map((ws) => {
+    const rows: TableRow[] = [];
+    ws.eachRow({ includeEmpty: false }, (row, line) => {
+      const cells: string[] = [];
+      row.eachCell({ includeEmpty: true }, (cell, col) => {
+        cells[col - 1] = cleanText(cellText(cell));
+      });
+      for (let i = 0; i < cells.length; i++) cells[i] ??= '';
+      while (cells.length > 0 && cells.at(-1) === '') cells.pop();
+      if (cells.length > 0) rows.push({ line, cells });
+    });
+    return { name: ws.name, rows };
+  });
+}
+
+export function isXlsx(bytes: Uint8Array): boolean {
+  // Zip container ("PK\x03\x04"): .xlsx; anything else is read as text.
+  return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
