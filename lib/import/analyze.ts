@@ -24,7 +24,7 @@ export interface Analysis {
   fileName: string;
   sha256: string;
   size: number;
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'json';
   encoding: TextEncoding | null;
   delimiter: string | null;
   sheet: string | null;
@@ -39,14 +39,21 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function readTables(input: AnalyzeInput): Promise<{ tables: Table[]; format: 'csv' | 'xlsx'; encoding: TextEncoding | null }> {
+async function readTables(input: AnalyzeInput): Promise<{ tables: Table[]; format: 'csv' | 'xlsx' | 'json'; encoding: TextEncoding | null }> {
   if (isXlsx(input.bytes)) return { tables: await readWorkbook(input.bytes, input.fileName), format: 'xlsx', encoding: null };
   const { text, encoding } = decodeText(input.bytes, input.fileName);
+  if (/^\s*[{[]/.test(text)) {
+    try {
+      return { tables: [{ name: input.fileName, rows: [], json: JSON.parse(text) }], format: 'json', encoding };
+    } catch {
+      throw new ImportFileError(`Filen ${input.fileName} ser ut som JSON men kunde inte tolkas som JSON.`);
+    }
+  }
   return { tables: [parseDelimited(text, input.fileName)], format: 'csv', encoding };
 }
 
 function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: SourceAdapter } {
-  const nonEmpty = tables.filter((t) => t.rows.length > 0);
+  const nonEmpty = tables.filter((t) => t.rows.length > 0 || t.json !== undefined);
   if (nonEmpty.length === 0) throw new ImportFileError(`Filen ${input.fileName} innehåller inga rader.`);
   let pool = nonEmpty;
   if (input.sheet) {

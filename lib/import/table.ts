@@ -12,6 +12,8 @@ export interface Table {
   name: string;
   rows: TableRow[];
   delimiter?: string;
+  /** Parsed document for JSON sources (Kolada API responses); rows are empty then. */
+  json?: unknown;
 }
 
 const TRIM = /^[\s\u00a0\u202f]+|[\s\u00a0\u202f]+$/g;
