@@ -41,7 +41,8 @@ export interface EudaObservation {
 function num(v: string | undefined): number | null {
   const s = cleanCell(v);
   if (s === '' || s === 'N/A') return null;
-  const n = Number(s);
+  // An Excel re-save under Swedish settings writes decimal commas.
+  const n = Number(s.includes(',') && !s.includes('.') ? s.replace(',', '.') : s);
   if (!Number.isFinite(n)) throw new Error(`Ogiltigt tal: "${s}"`);
   return n;
 }
@@ -64,20 +65,24 @@ export function parseEudaSites(text: string): EudaSite[] {
  * 2021 uses other day windows, and missing days make them irreproducible).
  */
 export function parseEudaData(text: string, filter: (country: string, siteId: string) => boolean): EudaObservation[] {
+  return parseCsv(text).flatMap((r) => eudaRecord(r, filter));
+}
+
+/** The observations of one data row (header-keyed), or none when the filter or metabolite excludes it. Throws on a bad number. */
+export function eudaRecord(r: Record<string, string | undefined>, filter: (country: string, siteId: string) => boolean): EudaObservation[] {
+  const country = cleanCell(r.Country);
+  const siteId = cleanCell(r['Site ID']);
+  if (!filter(country, siteId)) return [];
+  const indicatorId = EUDA_INDICATORS[cleanCell(r.Metabolite).toLowerCase()];
+  if (!indicatorId) return [];
+  const year = Number(cleanCell(r.Year));
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new Error(`Ogiltigt år: "${cleanCell(r.Year)}"`);
+  const days = Object.fromEntries(DAYS.map((d) => [d.toLowerCase(), num(r[d])]));
   const out: EudaObservation[] = [];
-  for (const r of parseCsv(text)) {
-    const country = cleanCell(r.Country);
-    const siteId = cleanCell(r['Site ID']);
-    if (!filter(country, siteId)) continue;
-    const indicatorId = EUDA_INDICATORS[cleanCell(r.Metabolite).toLowerCase()];
-    if (!indicatorId) continue;
-    const year = Number(cleanCell(r.Year));
-    const days = Object.fromEntries(DAYS.map((d) => [d.toLowerCase(), num(r[d])]));
-    for (const { column, grp } of EUDA_MEANS) {
-      const v = num(r[column]);
-      if (v === null) continue; // an empty mean is simply not published
-      out.push({ indicatorId, siteId, year, grp, value: v === 0 ? null : v, status: v === 0 ? 'below_loq' : null, days });
-    }
+  for (const { column, grp } of EUDA_MEANS) {
+    const v = num(r[column]);
+    if (v === null) continue; // an empty mean is simply not published
+    out.push({ indicatorId, siteId, year, grp, value: v === 0 ? null : v, status: v === 0 ? 'below_loq' : null, days });
   }
   return out;
 }

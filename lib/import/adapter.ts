@@ -13,6 +13,8 @@ export interface AdapterResult {
   issues: ImportIssue[];
   /** Data rows read (header and title rows excluded). */
   rows: number;
+  /** Things the user should know that are not errors ("12 rader utanför Sverige hoppades över"). */
+  notes?: string[];
 }
 
 /**

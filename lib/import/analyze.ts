@@ -32,6 +32,7 @@ export interface Analysis {
   rows: number;
   observations: ParsedObservation[];
   issues: ImportIssue[];
+  notes: string[];
   summary: { indicators: string[]; regions: string[]; periods: string[]; breakdowns: string[] };
 }
 
@@ -126,6 +127,7 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
     rows: parsed.rows,
     observations: obs,
     issues,
+    notes: parsed.notes ?? [],
     summary: {
       indicators: uniq(obs.map((o) => o.indicatorId)),
       regions: uniq(obs.map((o) => o.regionCode)),

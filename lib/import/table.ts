@@ -30,8 +30,8 @@ export function parseDelimited(text: string, name: string): Table {
     body = body.slice(sep[0].length);
     offset = 1;
   }
-  // Semicolon first: Swedish files put decimal commas inside semicolon-separated fields.
-  const result = Papa.parse<string[]>(body, { delimiter, delimitersToGuess: [';', '\t', ',', '|'], skipEmptyLines: false });
+  delimiter ??= guessDelimiter(body);
+  const result = Papa.parse<string[]>(body, { delimiter, skipEmptyLines: false });
   const fatal = result.errors.find((e) => e.code === 'MissingQuotes' || e.code === 'InvalidQuotes');
   if (fatal) {
     throw new ImportFileError(`Filen ${name} kunde inte läsas som CSV: citattecken stämmer inte på rad ${(fatal.row ?? 0) + 1 + offset}.`);
@@ -42,7 +42,35 @@ export function parseDelimited(text: string, name: string): Table {
     while (clean.length > 0 && clean.at(-1) === '') clean.pop(); // Excel's trailing ";;;"
     if (clean.length > 0) rows.push({ line: i + 1 + offset, cells: clean });
   });
-  return { name, rows, delimiter: delimiter ?? result.meta.delimiter };
+  return { name, rows, delimiter };
+}
+
+const CANDIDATES = [';', '\t', ',', '|'];
+
+/**
+ * The separator that occurs in the header (outside quotes) and gives the header's field count on the
+ * first data rows. Papaparse's own guess picks "," for Swedish files with decimal commas, so it is not used.
+ */
+export function guessDelimiter(text: string): string {
+  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 21);
+  const header = lines[0] ?? '';
+  const outsideQuotes = header.replace(/"[^"]*"/g, '');
+  let best = { delimiter: ';', score: -1 };
+  for (const d of CANDIDATES) {
+    if (!outsideQuotes.includes(d)) continue;
+    const parsed = Papa.parse<string[]>(lines.join('\n'), { delimiter: d }).data;
+    const width = (cells: string[]) => {
+      let n = cells.length;
+      while (n > 1 && cells[n - 1] === '') n--; // trailing ";;;" from Excel
+      return n;
+    };
+    const headerWidth = width(parsed[0] ?? []);
+    const rows = parsed.slice(1);
+    const consistent = rows.filter((r) => width(r) <= headerWidth && r.length >= headerWidth - 0).length;
+    const score = rows.length === 0 ? headerWidth : consistent / rows.length + headerWidth / 1000;
+    if (score > best.score) best = { delimiter: d, score };
+  }
+  return best.delimiter;
 }
 
 /** Lower-cased, accent-insensitive header key: "Ki_låg" → "ki_lag", "Per 100 000 inv." → "per 100 000 inv.". */

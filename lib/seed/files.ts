@@ -44,7 +44,6 @@ export function readSeedFiles() {
     profiles: parseJson(profilesFile, profilesSchema),
     eudaData: read('euda/ww2025-all-data.csv'),
     eudaSites: read('euda/ww2025-site-info-table.csv'),
-    eudaSiteRegions: read('euda/site-regions.csv'),
   };
 }
 

@@ -7,8 +7,8 @@ import {
   regionAliases, regions, sources,
 } from '../db/schema';
 import type { IndicatorLink, PlanFile } from '../plan/plan-file';
-import { parseCsv } from '../csv';
 import { parseEudaData, parseEudaSites } from '../euda/parse';
+import { SWEDISH_SITE_KOMMUN } from '../euda/sites';
 import { parsePeriod } from '../periods';
 import { generateExampleObservations } from './example-data';
 import type { SeedFiles, TextFile } from './files';
@@ -151,7 +151,7 @@ async function recordCounts(db: Db, importId: number, observationsCount: number,
 }
 
 async function seedEuda(db: Db, files: SeedFiles): Promise<WriteCounts> {
-  const siteRegion = new Map(parseCsv(files.eudaSiteRegions.text, ';').map((r) => [r.site_id!, r.kommunkod!.padStart(4, '0')]));
+  const siteRegion = new Map(Object.entries(SWEDISH_SITE_KOMMUN));
   const sites = new Map(parseEudaSites(files.eudaSites.text).map((s) => [s.siteId, s]));
   const parsed = parseEudaData(files.eudaData.text, (country, siteId) => country === 'SE' && siteRegion.has(siteId));
   const rows: ObservationInput[] = parsed.map((o) => {

@@ -1,0 +1,62 @@
+import { eudaRecord, EUDA_INDICATORS } from '../../euda/parse';
+import { SWEDISH_SITE_KOMMUN } from '../../euda/sites';
+import { parsePeriod } from '../../periods';
+import type { ParsedObservation, SourceAdapter } from '../adapter';
+import { issue, type ImportIssue } from '../issues';
+import { headerKey } from '../table';
+
+const HEADER = ['Year', 'Metabolite', 'Site ID', 'Country', 'City', 'Weekday mean', 'Weekend mean', 'Daily mean'];
+
+/**
+ * EUDA/SCORE `ww2025-all-data.csv` (also after a Swedish Excel re-save). The published daily, weekday and
+ * weekend means are imported as they are; Swedish sites land on their kommun with the Site ID as `site`.
+ */
+export const eudaAdapter: SourceAdapter = {
+  id: 'euda',
+  label: 'EUDA/SCORE avloppsdata (ww…-all-data.csv)',
+  sourceId: 'euda',
+  expects: `kolumnerna ${HEADER.join(', ')} och veckodagarna`,
+
+  detect(table) {
+    const keys = (table.rows[0]?.cells ?? []).map(headerKey);
+    const missing = HEADER.filter((h) => !keys.includes(headerKey(h)));
+    return { score: (HEADER.length - missing.length) / HEADER.length, missing };
+  },
+
+  parse(table) {
+    const header = table.rows[0]!.cells;
+    const observations: ParsedObservation[] = [];
+    const issues: ImportIssue[] = [];
+    let abroad = 0;
+    const data = table.rows.slice(1);
+    for (const row of data) {
+      const record = Object.fromEntries(header.map((h, i) => [h, row.cells[i] ?? '']));
+      const metabolite = (record.Metabolite ?? '').toLowerCase();
+      if (!(metabolite in EUDA_INDICATORS)) {
+        issues.push(issue(row.line, 'Metabolite', record.Metabolite ?? '', `okänd substans: förväntade ${Object.keys(EUDA_INDICATORS).join(', ')}`));
+        continue;
+      }
+      try {
+        const obs = eudaRecord(record, (_country, siteId) => siteId in SWEDISH_SITE_KOMMUN);
+        if (obs.length === 0) abroad++;
+        for (const o of obs) {
+          observations.push({
+            row: row.line,
+            indicatorId: o.indicatorId,
+            regionCode: SWEDISH_SITE_KOMMUN[o.siteId]!,
+            period: parsePeriod(String(o.year))!,
+            grp: o.grp,
+            site: o.siteId,
+            value: o.value,
+            status: o.status,
+            detail: { days: o.days, city: record.City ?? null },
+          });
+        }
+      } catch (err) {
+        issues.push(issue(row.line, null, null, `${(err as Error).message}: förväntade tal med decimalpunkt eller decimalkomma`));
+      }
+    }
+    const notes = abroad > 0 ? [`${abroad} rader gäller reningsverk utanför Sverige och importerades inte.`] : [];
+    return { observations, issues, rows: data.length, notes };
+  },
+};
