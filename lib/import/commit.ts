@@ -48,10 +48,16 @@ const inputKey = (o: ObservationInput) =>
 
 const CHUNK = 500;
 
-/** Stored rows for a batch of natural keys (one query per batch). */
+/**
+ * Stored rows for a batch of natural keys, in one query: the keys travel as one JSON parameter
+ * (a long row-constructor IN list is slow on PGlite and silently matched nothing past a few hundred keys).
+ */
 async function existingFor(db: Db, batch: ObservationInput[], forUpdate: boolean): Promise<Map<string, ObservationRow>> {
-  const tuples = batch.map((o) => sql`(${o.indicatorId}, ${o.regionCode}, ${o.period.label}, cast(${o.sex ?? 'T'} as sex), ${o.grp ?? ''}, ${o.site ?? ''})`);
-  const q = db.select().from(observations).where(sql`(${observations.indicatorId}, ${observations.regionCode}, ${observations.period}, ${observations.sex}, ${observations.grp}, ${observations.site}) in (${sql.join(tuples, sql`, `)})`);
+  const keys = JSON.stringify(batch.map((o) => ({ i: o.indicatorId, r: o.regionCode, p: o.period.label, s: o.sex ?? 'T', g: o.grp ?? '', t: o.site ?? '' })));
+  const q = db.select().from(observations).where(sql`exists (
+    select 1 from jsonb_to_recordset(${keys}::jsonb) as k(i text, r text, p text, s text, g text, t text)
+    where ${observations.indicatorId} = k.i and ${observations.regionCode} = k.r and ${observations.period} = k.p
+      and ${observations.sex} = k.s::sex and ${observations.grp} = k.g and ${observations.site} = k.t)`);
   const rows = forUpdate ? await q.for('update') : await q;
   return new Map(rows.map((r) => [keyOf(r), r]));
 }

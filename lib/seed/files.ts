@@ -43,7 +43,6 @@ export function readSeedFiles() {
     profilesFile,
     profiles: parseJson(profilesFile, profilesSchema),
     eudaData: read('euda/ww2025-all-data.csv'),
-    eudaSites: read('euda/ww2025-site-info-table.csv'),
   };
 }
 

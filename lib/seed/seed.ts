@@ -7,12 +7,15 @@ import {
   regionAliases, regions, sources,
 } from '../db/schema';
 import type { IndicatorLink, PlanFile } from '../plan/plan-file';
-import { parseEudaData, parseEudaSites } from '../euda/parse';
-import { SWEDISH_SITE_KOMMUN } from '../euda/sites';
-import { parsePeriod } from '../periods';
+import type { ImportContext } from '../import/context';
+import { eudaAdapter } from '../import/sources/euda';
+import { parseDelimited } from '../import/table';
 import { generateExampleObservations } from './example-data';
 import type { SeedFiles, TextFile } from './files';
 import { buildRegions, RIKET_CODE } from './regions';
+
+/** The EUDA adapter maps sites itself and needs no catalogue lookups. */
+const NO_CONTEXT = {} as ImportContext;
 
 export interface SeedSummary {
   regions: number;
@@ -150,26 +153,14 @@ async function recordCounts(db: Db, importId: number, observationsCount: number,
   await db.update(imports).set({ observations: observationsCount, ...c }).where(eq(imports.id, importId));
 }
 
+/** The real EUDA file goes through the same adapter as an upload of it, so both write identical rows. */
 async function seedEuda(db: Db, files: SeedFiles): Promise<WriteCounts> {
-  const siteRegion = new Map(Object.entries(SWEDISH_SITE_KOMMUN));
-  const sites = new Map(parseEudaSites(files.eudaSites.text).map((s) => [s.siteId, s]));
-  const parsed = parseEudaData(files.eudaData.text, (country, siteId) => country === 'SE' && siteRegion.has(siteId));
-  const rows: ObservationInput[] = parsed.map((o) => {
-    const site = sites.get(o.siteId);
-    return {
-      indicatorId: o.indicatorId,
-      regionCode: siteRegion.get(o.siteId)!,
-      period: parsePeriod(String(o.year))!,
-      grp: o.grp,
-      site: o.siteId,
-      value: o.value,
-      status: o.status,
-      detail: { days: o.days, city: site?.city ?? null, location: site?.location ?? null, population: site?.population ?? null },
-    };
-  });
-  const rec = await importRecord(db, 'seed', 'euda', files.eudaData, rows.length);
-  const counts = await upsertObservations(db, rows, { importId: rec.id, isExample: false, mode: 'replace' });
-  if (rec.created) await recordCounts(db, rec.id, rows.length, counts);
+  const table = parseDelimited(files.eudaData.text, files.eudaData.name);
+  const parsed = eudaAdapter.parse(table, NO_CONTEXT);
+  if (parsed.issues.length > 0) throw new Error(`EUDA-filen kunde inte läsas: ${parsed.issues[0]!.message}`);
+  const rec = await importRecord(db, 'seed', 'euda', files.eudaData, parsed.rows);
+  const counts = await upsertObservations(db, parsed.observations, { importId: rec.id, isExample: false, mode: 'replace' });
+  if (rec.created) await recordCounts(db, rec.id, parsed.observations.length, counts);
   return counts;
 }
 

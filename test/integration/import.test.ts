@@ -58,7 +58,7 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
 
     const again = await commitImport(h.db, await analyzeFile({ fileName: 'hedemora-2025.csv', bytes: fixture('generic/hedemora-2025.csv') }, ctx), { createdBy: 'test' });
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 7 });
-    const [{ n: total }] = await h.db.select({ n: count() }).from(s.observations).where(eq(s.observations.period, '2025'));
+    const [{ n: total }] = (await h.db.select({ n: count() }).from(s.observations).where(eq(s.observations.period, '2025'))) as [{ n: number }];
     expect(Number(total)).toBeGreaterThan(0);
 
     await undoImport(h.db, again.importId, { by: 'test' });
@@ -80,7 +80,7 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
 
   it('refuses a file with errors, listing each with row and column, and writes nothing', async () => {
     const before = await observationSnapshot(h);
-    const [{ n: importsBefore }] = await h.db.select({ n: count() }).from(s.imports);
+    const [{ n: importsBefore }] = (await h.db.select({ n: count() }).from(s.imports)) as [{ n: number }];
     const a = await analyzeFile({ fileName: 'errors.csv', bytes: fixture('generic/errors.csv') }, ctx);
     const byRow = Object.fromEntries(a.issues.map((i) => [i.row, i]));
     expect(byRow[2]).toMatchObject({ column: 'värde', value: '130', message: expect.stringMatching(/mellan 0 och 100/) });
@@ -91,7 +91,7 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
     expect(byRow[8]).toMatchObject({ message: expect.stringMatching(/som rad 7 men ett annat värde/) });
     await expect(commitImport(h.db, a, { createdBy: 'test' })).rejects.toBeInstanceOf(ImportFileError);
     expect(await observationSnapshot(h)).toEqual(before);
-    const [{ n: importsAfter }] = await h.db.select({ n: count() }).from(s.imports);
+    const [{ n: importsAfter }] = (await h.db.select({ n: count() }).from(s.imports)) as [{ n: number }];
     expect(importsAfter).toEqual(importsBefore);
   });
 

@@ -1,0 +1,73 @@
+// npm run import -- <file> [--source <id>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]
+// Exit 0 = committed (or a clean dry run), 1 = refused (nothing written), 2 = usage error.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openDbFromEnv } from '../lib/db/client';
+import { describeDbError } from '../lib/db/errors';
+import { DatabaseBusyError } from '../lib/db/pglite-lock';
+import { runImport, type CliReport } from '../lib/import/cli';
+
+const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]';
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let args: ReturnType<typeof parse>;
+function parse() {
+  return parseArgs({
+    allowPositionals: true,
+    options: {
+      source: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false }, user: { type: 'string' }, help: { type: 'boolean', default: false },
+    },
+  });
+}
+try {
+  args = parse();
+} catch (err) {
+  usage((err as Error).message);
+}
+if (args.values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (args.positionals.length !== 1) usage('Ange exakt en fil att importera.');
+const file = path.resolve(args.positionals[0]!);
+if (!fs.existsSync(file) || !fs.statSync(file).isFile()) usage(`Filen finns inte: ${file}`);
+
+const print = (r: CliReport) => {
+  if (args.values.json) {
+    console.log(JSON.stringify(r));
+    return;
+  }
+  for (const e of r.errors) {
+    const where = [e.row !== null ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null].filter(Boolean).join(', ');
+    console.error(`${where ? `${where}: ` : ''}${e.value ? `"${e.value}": ` : ''}${e.message}`);
+  }
+  const what = r.committed ? 'Importerat' : args.values['dry-run'] && r.errors.length === 0 ? 'Provkörning (inget skrevs)' : 'Inte importerat';
+  console.log(`${what}: ${r.file} (${r.source ?? 'okänd källa'}), ${r.rows} rader, ${r.observations} värden: ` +
+    `${r.inserted} nya, ${r.updated} ändrade, ${r.unchanged} oförändrade.`);
+};
+
+let handle;
+try {
+  handle = await openDbFromEnv();
+} catch (err) {
+  const msg = err instanceof DatabaseBusyError ? err.message : `Databasen kunde inte öppnas: ${describeDbError(err)}`;
+  print({ source: null, file: path.basename(file), sha256: null, rows: 0, observations: 0, inserted: 0, updated: 0, unchanged: 0,
+    errors: [{ row: null, column: null, value: null, message: msg }], committed: false });
+  process.exit(1);
+}
+try {
+  const report = await runImport(handle.db, {
+    fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)), source: args.values.source,
+    sheet: args.values.sheet, dryRun: args.values['dry-run'], user: args.values.user ?? process.env.USER ?? 'kommandorad',
+  });
+  print(report);
+  process.exitCode = report.errors.length > 0 ? 1 : 0;
+} finally {
+  await handle.close();
+}
