@@ -81,9 +81,8 @@ function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: 
   }
   const sheets = [...new Set(matches.map((m) => m.table))];
   if (sheets.length > 1) {
-    throw new ImportFileError(
-      `Arbetsboken har flera blad som kan importeras: ${sheets.map((t) => `"${t.name}"`).join(', ')}. Välj vilket blad som ska läsas.`,
-    );
+    const message = `Arbetsboken har flera blad som kan importeras: ${sheets.map((t) => `"${t.name}"`).join(', ')}. Välj vilket blad som ska läsas.`;
+    throw new ImportFileError(message, undefined, sheets.map((t) => t.name));
   }
   if (matches.length === 0) {
     const tried = adapters.map((a) => a.label).join('; ');

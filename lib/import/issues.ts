@@ -13,7 +13,12 @@ export function issue(row: number | null, column: string | null, value: string |
 
 /** A file that cannot be read at all: empty, binary, too large, unknown layout. */
 export class ImportFileError extends Error {
-  constructor(message: string, readonly issues: ImportIssue[] = [issue(null, null, null, message)]) {
+  constructor(
+    message: string,
+    readonly issues: ImportIssue[] = [issue(null, null, null, message)],
+    /** Worksheets the user can choose between, when that is what is missing. */
+    readonly sheets?: string[],
+  ) {
     super(message);
     this.name = 'ImportFileError';
   }

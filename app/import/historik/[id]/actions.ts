@@ -1,0 +1,28 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { getDb } from '@/lib/db';
+import { describeDbError } from '@/lib/db/errors';
+import { undoImport, UndoConflictError } from '@/lib/import/commit';
+
+export interface UndoState {
+  error: string | null;
+}
+
+export async function undoImportAction(_prev: UndoState, form: FormData): Promise<UndoState> {
+  const parsed = z.coerce.number().int().positive().safeParse(form.get('importId'));
+  if (!parsed.success) return { error: 'Ogiltigt importnummer.' };
+  try {
+    const { db } = await getDb();
+    await undoImport(db, parsed.data, { by: 'webbgränssnittet (inloggning saknas ännu)' });
+  } catch (err) {
+    if (err instanceof UndoConflictError) return { error: err.message };
+    console.error('undo failed:', describeDbError(err));
+    return { error: 'Ångringen avbröts av ett fel på servern. Inget ändrades.' };
+  }
+  revalidatePath('/');
+  revalidatePath('/import/historik');
+  redirect(`/import/historik/${parsed.data}?angrad=1`);
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getImportDetail } from '@/lib/data/imports';
+import { formatNumber } from '@/lib/format';
+import { UndoButton } from './undo-button';
+
+export const metadata: Metadata = { title: 'Import' };
+
+const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
+const ACTION = { insert: 'Ny', update: 'Ändrad', undo: 'Ångrad' } as const;
+
+function valueOf(state: Record<string, unknown> | null): string {
+  if (!state || state.removed) return '–';
+  if (typeof state.value === 'number') return formatNumber(state.value, 2).replace(/,?0+$/, '') + (state.isExample ? ' (exempel)' : '');
+  return typeof state.status === 'string' ? `saknas (${state.status})` : '–';
+}
+
+export default async function ImportDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ angrad?: string }> }) {
+  await connection();
+  const id = Number((await params).id);
+  if (!Number.isInteger(id) || id <= 0) notFound();
+  const detail = await getImportDetail(id);
+  if (!detail) notFound();
+  const { imp, sourceName, revisions } = detail;
+  const undone = (await searchParams).angrad === '1';
+  return (
+    <>
+      <h1>Import nr {imp.id}: {imp.fileName}</h1>
+      {undone && imp.undoneAt && <p className="notice ok" role="status">Importen är ångrad.</p>}
+      <dl className="facts">
+        <dt>Tid</dt><dd>{when.format(imp.createdAt)}</dd>
+        <dt>Vem</dt><dd>{imp.createdBy}</dd>
+        <dt>Källa</dt><dd>{sourceName ?? '–'}{imp.adapter ? ` (${imp.adapter})` : ''}</dd>
+        <dt>SHA-256</dt><dd><code>{imp.sha256}</code></dd>
+        <dt>Innehåll</dt><dd>{formatNumber(imp.rows)} rader, {formatNumber(imp.observations)} värden: {imp.inserted} nya, {imp.updated} ändrade, {imp.unchanged} oförändrade</dd>
+        <dt>Status</dt><dd>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)} av ${imp.undoneBy}` : 'Gäller'}</dd>
+      </dl>
+      {imp.kind === 'upload' && !imp.undoneAt && <UndoButton importId={imp.id} />}
+      <h2>Vad importen ändrade</h2>
+      {revisions.length === 0 ? (
+        <p>Importen ändrade inga värden (allt fanns redan), eller är grund-/exempeldata som inte spåras värde för värde.</p>
+      ) : (
+        <table className="data">
+          <caption>{revisions.length} ändringar</caption>
+          <thead><tr><th scope="col">Ändring</th><th scope="col">Indikator</th><th scope="col">Region</th><th scope="col">Period</th><th scope="col">Grupp</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead>
+          <tbody>
+            {revisions.map(({ rev, indicatorName, regionName }) => (
+              <tr key={rev.id}>
+                <td>{ACTION[rev.action]}</td>
+                <td title={rev.indicatorId}>{indicatorName ?? rev.indicatorId}</td>
+                <td>{regionName ?? rev.regionCode}</td>
+                <td>{rev.period}</td>
+                <td>{[rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', ') || '–'}</td>
+                <td>{valueOf(rev.before)}</td>
+                <td>{valueOf(rev.after)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      <p><Link href="/import/historik">Tillbaka till importhistoriken</Link></p>
+    </>
+  );
+}

@@ -1,0 +1,193 @@
+'use client';
+
+import Link from 'next/link';
+import { useId, useRef, useState } from 'react';
+import type { ImportPreview, ImportReceipt, ImportRefusal } from '@/lib/import/preview';
+import { formatNumber } from '@/lib/format';
+
+type Response = ImportPreview | ImportReceipt | ImportRefusal;
+type State =
+  | { step: 'idle' }
+  | { step: 'sending'; confirm: boolean; progress: number | null }
+  | { step: 'preview'; preview: ImportPreview }
+  | { step: 'refused'; refusal: ImportRefusal }
+  | { step: 'committed'; receipt: ImportReceipt };
+
+/** XHR rather than fetch: it reports upload progress, which large files need. */
+function send(form: FormData, onProgress: (p: number | null) => void): Promise<Response> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/import');
+    xhr.responseType = 'json';
+    xhr.upload.onprogress = (e) => onProgress(e.lengthComputable ? Math.round((e.loaded / e.total) * 100) : null);
+    xhr.upload.onload = () => onProgress(null);
+    xhr.onload = () => (xhr.response ? resolve(xhr.response as Response) : reject(new Error(`Servern svarade ${xhr.status}`)));
+    xhr.onerror = () => reject(new Error('Kunde inte nå servern.'));
+    xhr.send(form);
+  });
+}
+
+const STATUS_TEXT: Record<string, string> = {
+  suppressed: 'sekretess', not_applicable: 'ej tillämplig', missing: 'saknas', below_loq: '< LOQ', not_detected: 'ej detekterad', preliminary: 'prel.',
+};
+const shown = (v: { value: number | null; status: string | null } | null) =>
+  v === null ? '–' : v.value === null ? (v.status ? STATUS_TEXT[v.status] ?? v.status : '–') : formatNumber(v.value, 2).replace(/,?0+$/, '');
+
+export function ImportForm({ adapters }: { adapters: { id: string; label: string }[] }) {
+  const [state, setState] = useState<State>({ step: 'idle' });
+  const [sheet, setSheet] = useState('');
+  const fileRef = useRef<HTMLInputElement>(null);
+  const sourceRef = useRef<HTMLSelectElement>(null);
+  const statusId = useId();
+
+  async function submit(confirm: boolean, sha256?: string) {
+    const file = fileRef.current?.files?.[0];
+    if (!file) {
+      setState({ step: 'refused', refusal: { status: 'refused', message: 'Välj en fil att importera.', issues: [] } });
+      return;
+    }
+    const form = new FormData();
+    form.set('file', file);
+    if (sourceRef.current?.value) form.set('source', sourceRef.current.value);
+    if (sheet) form.set('sheet', sheet);
+    if (confirm && sha256) {
+      form.set('confirm', '1');
+      form.set('sha256', sha256);
+    }
+    setState({ step: 'sending', confirm, progress: 0 });
+    try {
+      const res = await send(form, (progress) => setState({ step: 'sending', confirm, progress }));
+      if (res.status === 'preview') setState({ step: 'preview', preview: res });
+      else if (res.status === 'committed') setState({ step: 'committed', receipt: res });
+      else setState({ step: 'refused', refusal: res });
+    } catch (err) {
+      setState({ step: 'refused', refusal: { status: 'refused', message: (err as Error).message, issues: [] } });
+    }
+  }
+
+  const sheets = state.step === 'refused' ? state.refusal.sheets : undefined;
+
+  return (
+    <div className="import">
+      <form onSubmit={(e) => { e.preventDefault(); void submit(false); }} className="import-form">
+        <p>
+          <label htmlFor="import-file">Fil (.csv, .xlsx eller .json)</label>
+          <input id="import-file" ref={fileRef} type="file" name="file" accept=".csv,.txt,.tsv,.xlsx,.json" required
+            onChange={() => { setSheet(''); setState({ step: 'idle' }); }} />
+        </p>
+        <p>
+          <label htmlFor="import-source">Källa</label>
+          <select id="import-source" ref={sourceRef} name="source" defaultValue="">
+            <option value="">Känn igen automatiskt från rubrikraden</option>
+            {adapters.map((a) => <option key={a.id} value={a.id}>{a.label}</option>)}
+          </select>
+        </p>
+        {(sheets || sheet) && (
+          <p>
+            <label htmlFor="import-sheet">Blad i arbetsboken</label>
+            <select id="import-sheet" value={sheet} onChange={(e) => setSheet(e.target.value)}>
+              <option value="">Välj blad …</option>
+              {(sheets ?? [sheet]).map((s) => <option key={s} value={s}>{s}</option>)}
+            </select>
+          </p>
+        )}
+        <button type="submit" disabled={state.step === 'sending'}>Förhandsgranska</button>
+      </form>
+
+      <div id={statusId} role="status" aria-live="polite">
+        {state.step === 'sending' && (
+          <p>
+            {state.progress === null ? (state.confirm ? 'Importerar …' : 'Läser och kontrollerar filen …') : `Laddar upp … ${state.progress} %`}
+            <br />
+            <progress max={100} value={state.progress ?? undefined} aria-label="Förlopp" />
+          </p>
+        )}
+        {state.step === 'committed' && (
+          <div className="notice ok">
+            <p><strong>Importen är klar.</strong> {state.receipt.fileName}: {state.receipt.inserted} nya, {state.receipt.updated} ändrade och {state.receipt.unchanged} oförändrade värden.</p>
+            <p><Link href={`/import/historik/${state.receipt.importId}`}>Visa importen (nr {state.receipt.importId})</Link> · <Link href="/">Till översikten</Link></p>
+          </div>
+        )}
+      </div>
+
+      {state.step === 'refused' && (
+        <div className="notice alert" role="alert">
+          <p><strong>Filen kan inte importeras.</strong> {state.refusal.message}</p>
+          {state.refusal.issues.length > 1 && <IssueTable issues={state.refusal.issues} total={state.refusal.issues.length} />}
+        </div>
+      )}
+
+      {state.step === 'preview' && <Preview p={state.preview} onConfirm={() => void submit(true, state.preview.sha256)} />}
+    </div>
+  );
+}
+
+function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total: number }) {
+  return (
+    <table className="data">
+      <caption>{total} fel{total > issues.length ? ` (de ${issues.length} första visas)` : ''}</caption>
+      <thead><tr><th scope="col">Rad</th><th scope="col">Kolumn</th><th scope="col">Värde</th><th scope="col">Vad som är fel</th></tr></thead>
+      <tbody>
+        {issues.map((i, n) => (
+          <tr key={n}><td>{i.row ?? '–'}</td><td>{i.column ?? '–'}</td><td><code>{i.value ?? ''}</code></td><td>{i.message}</td></tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) {
+  const ok = p.issueCount === 0;
+  return (
+    <section aria-labelledby="preview-heading" className="preview">
+      <h2 id="preview-heading">Förhandsgranskning: {p.fileName}</h2>
+      <p>Inget har sparats ännu.</p>
+      <dl className="facts">
+        <dt>Källa</dt><dd>{p.adapter.label}</dd>
+        <dt>Fil</dt><dd>{p.format.toUpperCase()}{p.encoding ? `, ${p.encoding}` : ''}{p.sheet ? `, blad "${p.sheet}"` : ''}, {formatNumber(p.size)} byte</dd>
+        <dt>SHA-256</dt><dd><code>{p.sha256}</code></dd>
+        <dt>Rader</dt><dd>{formatNumber(p.rows)} rader, {formatNumber(p.observations)} värden</dd>
+        <dt>Indikatorer</dt><dd>{p.summary.indicators.join(', ') || '–'}</dd>
+        <dt>Regioner</dt><dd>{p.summary.regions.join(', ') || '–'}</dd>
+        <dt>Perioder</dt><dd>{p.summary.periods.join(', ') || '–'}</dd>
+        <dt>Uppdelningar</dt><dd>{p.summary.breakdowns.join(', ') || 'inga (totalt)'}</dd>
+      </dl>
+      {p.notes.map((n) => <p key={n} className="notice warn">{n}</p>)}
+      {!ok ? (
+        <div className="notice alert" role="alert">
+          <p><strong>Filen har {p.issueCount} fel och kan inte importeras.</strong> Rätta felen i filen och förhandsgranska igen: ingenting skrivs förrän alla rader är rätt.</p>
+          <IssueTable issues={p.issues} total={p.issueCount} />
+        </div>
+      ) : (
+        <>
+          <h3>Jämfört med databasen</h3>
+          <p><strong>{p.diff.inserted}</strong> nya, <strong>{p.diff.updated}</strong> ändrade och <strong>{p.diff.unchanged}</strong> oförändrade värden.</p>
+          {p.diff.affectedGoals.length > 0 && (
+            <p>Berör målen: {p.diff.affectedGoals.map((g) => `${g.code} ${g.text}`).join('; ')}.</p>
+          )}
+          {p.diff.changes.length > 0 && (
+            <table className="data">
+              <caption>Nya och ändrade värden{p.diff.inserted + p.diff.updated > p.diff.shownChanges ? ` (de ${p.diff.shownChanges} första)` : ''}</caption>
+              <thead><tr><th scope="col">Rad</th><th scope="col">Ändring</th><th scope="col">Indikator</th><th scope="col">Region</th><th scope="col">Period</th><th scope="col">Grupp</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead>
+              <tbody>
+                {p.diff.changes.map((c, i) => (
+                  <tr key={i}>
+                    <td>{c.row}</td>
+                    <td>{c.kind === 'new' ? 'Ny' : c.before?.isExample ? 'Ersätter exempeldata' : 'Ändrad'}</td>
+                    <td>{c.indicatorId}</td><td>{c.regionCode}</td><td>{c.period}</td>
+                    <td>{[c.sex !== 'T' ? c.sex : '', c.grp, c.site].filter(Boolean).join(', ') || '–'}</td>
+                    <td>{shown(c.before)}</td><td>{shown(c.after)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <button type="button" onClick={onConfirm} disabled={p.diff.inserted + p.diff.updated === 0}>
+            Bekräfta och importera
+          </button>
+          {p.diff.inserted + p.diff.updated === 0 && <p>Filen innehåller inget nytt: allt finns redan i databasen.</p>}
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import 'server-only';
+import { getDb } from '../db';
+import { getImport, listImports, listRevisions } from '../db/queries/imports';
+
+export async function getImportHistory() {
+  const { db } = await getDb();
+  return listImports(db);
+}
+
+export async function getImportDetail(id: number) {
+  const { db } = await getDb();
+  const imp = await getImport(db, id);
+  if (!imp) return null;
+  return { ...imp, revisions: await listRevisions(db, id) };
+}

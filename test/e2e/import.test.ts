@@ -1,0 +1,144 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import iconv from 'iconv-lite';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { launchBrowser } from './browser';
+import { startServer, tempPgliteDir, type Server } from './server';
+
+const SHOTS = path.resolve('test-results');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-upload-'));
+
+/** Writes a file as Swedish Excel saves "CSV (semikolonavgränsad)": Windows-1252, CRLF. */
+function excelCsv(name: string, lines: string[]): string {
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, iconv.encode(lines.join('\r\n') + '\r\n', 'windows-1252'));
+  return file;
+}
+
+async function hedemoraLatest(page: Page, url: string, indicator: string) {
+  await page.goto(`${url}/`);
+  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  const row = page.locator(`[data-indicator="${indicator}"]`).first().locator('table.latest tbody tr').first();
+  return row.innerText();
+}
+
+let browser: BrowserContext;
+let server: Server;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined });
+});
+afterAll(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+describe('upload → preview → confirm → the new value on the overview → undo', () => {
+  it('imports a Swedish Excel re-save and shows the value, then undoes it', async () => {
+    const page = await browser.newPage();
+    const before = await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall');
+    expect(before).toContain('(exempeldata)');
+
+    const file = excelCsv('otrygghet-2025-2026.csv', [
+      'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar',
+      'ntu_otrygg_kvall;Hedemora kommun;2025–2026;;;24,4;18,9;29,9;211;;Brå, kommunfil 2026',
+    ]);
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', file);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.locator('section.preview');
+    await preview.waitFor();
+    const text = await preview.innerText();
+    expect(text).toContain('Generiskt format');
+    expect(text).toContain('windows-1252');
+    expect(text).toMatch(/0\s+nya, 1\s+ändrade och 0\s+oförändrade/);
+    expect(text).toContain('Ersätter exempeldata');
+    expect(text).toContain('T-M1');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'import-preview.png'), fullPage: true });
+
+    // Nothing is written by the preview.
+    expect(await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall')).toEqual(before);
+
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', file);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByRole('button', { name: 'Bekräfta och importera' }).click();
+    await page.getByText('Importen är klar.').waitFor();
+    const receiptLink = page.getByRole('link', { name: /Visa importen/ });
+    const href = await receiptLink.getAttribute('href');
+
+    const after = await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall');
+    expect(after).toContain('24,4');
+    expect(after).toContain('KI 18,9–29,9 · n = 211');
+    expect(after).not.toContain('(exempeldata)');
+    await page.screenshot({ path: path.join(SHOTS, 'overview-after-import.png') });
+
+    await page.goto(`${server.url}${href}`);
+    expect(await page.locator('main').innerText()).toMatch(/Ändrad[\s\S]*24,4/);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Ångra importen' }).click();
+    await page.getByText('Importen är ångrad.').waitFor();
+    expect(await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall')).toEqual(before);
+
+    await page.goto(`${server.url}/import/historik`);
+    expect(await page.locator('main table').innerText()).toContain('otrygghet-2025-2026.csv');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lists every problem with row and column, renders file text as text, and writes nothing', async () => {
+    const page = await browser.newPage();
+    let dialogs = 0;
+    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    const file = excelCsv('fel.csv', [
+      'indikator;region;period;värde;kommentar',
+      'ntu_otrygg_kvall;2083;2025–2026;130;',
+      'ntu_otrygg_kvall;<img src=x onerror=alert(1)>;2025–2026;20;',
+      'ntu_otrygg_kvall;2083;2025–2026;tjugo;',
+    ]);
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', file);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const alert = page.locator('section.preview [role="alert"]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('Filen har 3 fel och kan inte importeras');
+    expect(text).toMatch(/2\s+värde\s+130\s+en andel ska ligga mellan 0 och 100/);
+    expect(text).toMatch(/3\s+region\s+<img src=x onerror=alert\(1\)>\s+okänd region/);
+    expect(text).toMatch(/4\s+värde\s+tjugo\s+förväntade ett tal/);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    expect(await page.getByRole('button', { name: 'Bekräfta och importera' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'import-errors.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('asks which sheet to read when a workbook has several', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', path.resolve('test/fixtures/import/ntu/hedemora-tva-blad.xlsx'));
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    await page.getByText('flera blad som kan importeras').waitFor();
+    const options = await page.locator('#import-sheet option').allInnerTexts();
+    expect(options.length).toBeGreaterThanOrEqual(3);
+    await page.selectOption('#import-sheet', { index: 1 });
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.locator('section.preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toContain('NTU');
+    await page.close();
+  });
+
+  it('offers the templates for download', async () => {
+    const res = await fetch(`${server.url}/import/mall/generisk.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toContain('generisk.csv');
+    expect(await res.text()).toContain('indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar');
+    expect((await fetch(`${server.url}/import/mall/..%2Fpackage.json`)).status).toBe(404);
+  });
+});
