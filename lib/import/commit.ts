@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import type { ObservationInput } from '../db/observation-input';
-import { upsertObservations } from '../db/observations';
 import { goalIndicators, goals, imports, observationRevisions, observations } from '../db/schema';
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
 import { ImportFileError } from './issues';
+import { createStaging, mergeStaging, stageRows } from './stage';
 
 type ObservationRow = typeof observations.$inferSelect;
 
@@ -125,9 +125,18 @@ export interface CommitResult {
   unchanged: number;
 }
 
+/** The import record an upload writes first; its id marks every value it sets. */
+export async function createImportRecord(tx: Db, a: Pick<Analysis, 'fileName' | 'sha256' | 'rows' | 'encoding' | 'sheet'> & { adapter: { id: string; sourceId: string | null }; observations: number }, createdBy: string): Promise<number> {
+  const [rec] = await tx.insert(imports).values({
+    kind: 'upload', sourceId: a.adapter.sourceId, fileName: a.fileName, sha256: a.sha256, createdBy, rows: a.rows,
+    observations: a.observations, adapter: a.adapter.id, encoding: a.encoding, sheet: a.sheet,
+  }).returning({ id: imports.id });
+  return rec!.id;
+}
+
 /**
- * Writes an analysed file in one transaction: the import record, a revision per new or changed value
- * (with the values it replaced), and the observations. A file with any problem is refused whole.
+ * Writes an analysed file in one transaction: the import record, a revision for every value it
+ * replaces (with the old state), and the observations. A file with any problem is refused whole.
  */
 export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy: string }): Promise<CommitResult> {
   if (analysis.issues.length > 0) {
@@ -135,36 +144,12 @@ export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy
   }
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    const [rec] = await tx.insert(imports).values({
-      kind: 'upload', sourceId: analysis.adapter.sourceId, fileName: analysis.fileName, sha256: analysis.sha256,
-      createdBy: opts.createdBy, rows: analysis.rows, observations: analysis.observations.length,
-      adapter: analysis.adapter.id, encoding: analysis.encoding, sheet: analysis.sheet,
-    }).returning({ id: imports.id });
-    const importId = rec!.id;
-    const totals = { inserted: 0, updated: 0, unchanged: 0 };
-    for (let i = 0; i < analysis.observations.length; i += CHUNK) {
-      const batch = analysis.observations.slice(i, i + CHUNK);
-      // Lock the rows this batch may change, so a concurrent import cannot slip between read and write.
-      const existing = await existingFor(tx, batch, true);
-      const revisions = [];
-      for (const o of batch) {
-        const old = existing.get(inputKey(o));
-        const next = incomingState(o, importId);
-        if (old && !differs(stateOf(old), next)) continue;
-        revisions.push({
-          importId, indicatorId: o.indicatorId, regionCode: o.regionCode, period: o.period.label, sex: o.sex ?? 'T',
-          grp: o.grp ?? '', site: o.site ?? '', action: old ? ('update' as const) : ('insert' as const),
-          before: old ? stateOf(old) : null, after: next,
-        });
-      }
-      if (revisions.length > 0) await tx.insert(observationRevisions).values(revisions);
-      const c = await upsertObservations(tx, batch, { importId, isExample: false, mode: 'replace' });
-      totals.inserted += c.inserted;
-      totals.updated += c.updated;
-      totals.unchanged += c.unchanged;
-    }
-    await tx.update(imports).set(totals).where(eq(imports.id, importId));
-    return { importId, ...totals };
+    const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy);
+    await createStaging(tx);
+    await stageRows(tx, analysis.observations);
+    const counts = await mergeStaging(tx, importId);
+    await tx.update(imports).set(counts).where(eq(imports.id, importId));
+    return { importId, ...counts };
   });
 }
 
@@ -182,41 +167,34 @@ export async function undoImport(db: Db, importId: number, opts: { by: string })
     if (!rec) throw new UndoConflictError(`Importen ${importId} finns inte.`);
     if (rec.kind !== 'upload') throw new UndoConflictError('Grunddata och exempeldata kan inte ångras.');
     if (rec.undoneAt) throw new UndoConflictError(`Importen ${importId} är redan ångrad.`);
-    const revs = await tx.select().from(observationRevisions)
-      .where(and(eq(observationRevisions.importId, importId), inArray(observationRevisions.action, ['insert', 'update'])))
-      .orderBy(asc(observationRevisions.id));
-    let restored = 0;
-    let removed = 0;
-    const conflicts: string[] = [];
-    const plan: { rev: (typeof revs)[number]; current: ObservationRow }[] = [];
-    for (const rev of revs) {
-      const [current] = await tx.select().from(observations).where(and(
-        eq(observations.indicatorId, rev.indicatorId), eq(observations.regionCode, rev.regionCode), eq(observations.period, rev.period),
-        eq(observations.sex, rev.sex), eq(observations.grp, rev.grp), eq(observations.site, rev.site))).for('update');
-      if (!current || current.importId !== importId) {
-        conflicts.push(`${rev.indicatorId} ${rev.regionCode} ${rev.period}`);
-        continue;
-      }
-      plan.push({ rev, current });
-    }
-    if (conflicts.length > 0) {
+    // A later import that replaced one of this import's values recorded it (importId) as the state before.
+    const later = await tx.select({ importId: observationRevisions.importId, indicatorId: observationRevisions.indicatorId,
+      regionCode: observationRevisions.regionCode, period: observationRevisions.period })
+      .from(observationRevisions).innerJoin(imports, eq(imports.id, observationRevisions.importId))
+      .where(and(eq(observationRevisions.action, 'update'), sql`${observationRevisions.before}->>'importId' = ${String(importId)}`, isNull(imports.undoneAt)))
+      .limit(3);
+    if (later.length > 0) {
       throw new UndoConflictError(
-        `${conflicts.length} värden från importen har ändrats av senare importer (t.ex. ${conflicts.slice(0, 3).join('; ')}). Ångra de senare importerna först.`,
+        `Värden från importen har ändrats av senare importer (t.ex. ${later.map((l) => `${l.indicatorId} ${l.regionCode} ${l.period} i import ${l.importId}`).join('; ')}). Ångra de senare importerna först.`,
       );
     }
-    for (const { rev, current } of plan) {
-      if (rev.action === 'insert' || !rev.before) {
-        await tx.delete(observations).where(eq(observations.id, current.id));
-        removed++;
-      } else {
-        await tx.update(observations).set({ ...(rev.before as Partial<ObservationRow>), updatedAt: sql`now()` }).where(eq(observations.id, current.id));
-        restored++;
-      }
-      await tx.insert(observationRevisions).values({
-        importId, indicatorId: rev.indicatorId, regionCode: rev.regionCode, period: rev.period, sex: rev.sex, grp: rev.grp,
-        site: rev.site, action: 'undo', before: stateOf(current), after: rev.before ?? { removed: true },
-      });
+    const revs = await tx.select().from(observationRevisions)
+      .where(and(eq(observationRevisions.importId, importId), eq(observationRevisions.action, 'update')))
+      .orderBy(asc(observationRevisions.id));
+    let restored = 0;
+    for (const rev of revs) {
+      const res = await tx.update(observations).set({ ...(rev.before as Partial<ObservationRow>), updatedAt: sql`now()` }).where(and(
+        eq(observations.indicatorId, rev.indicatorId), eq(observations.regionCode, rev.regionCode), eq(observations.period, rev.period),
+        eq(observations.sex, rev.sex), eq(observations.grp, rev.grp), eq(observations.site, rev.site), eq(observations.importId, importId),
+      )).returning({ id: observations.id });
+      restored += res.length;
     }
+    // What is still marked with this import and was not a replacement, it created.
+    const removed = (await tx.delete(observations).where(eq(observations.importId, importId)).returning({ id: observations.id })).length;
+    await tx.insert(observationRevisions).values({
+      importId, indicatorId: '*', regionCode: '*', period: '*', sex: 'T', grp: '', site: '', action: 'undo',
+      before: null, after: { restored, removed, by: opts.by },
+    });
     await tx.update(imports).set({ undoneAt: sql`now()`, undoneBy: opts.by }).where(eq(imports.id, importId));
     return { restored, removed };
   });

@@ -1,0 +1,106 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import type { ObservationInput } from '../db/observation-input';
+import { issue, ImportFileError } from './issues';
+
+/**
+ * Imports go through a temporary staging table inside the import's transaction: rows are loaded there
+ * (COPY on PostgreSQL for large files, batched INSERT otherwise), then checked and merged with set-based
+ * SQL. Memory stays flat however large the file, and every import — small or streamed — uses this one path.
+ */
+export const STAGING_COLUMNS = [
+  'row', 'indicator_id', 'region_code', 'period', 'period_kind', 'period_start', 'period_end', 'reference_year', 'sex',
+  'grp', 'site', 'value', 'ci_low', 'ci_high', 'n', 'numerator', 'denominator', 'response_rate', 'status', 'note', 'detail',
+] as const;
+
+const KEY = ['indicator_id', 'region_code', 'period', 'sex', 'grp', 'site'];
+/** Columns whose difference makes an incoming row a change (the rest is bookkeeping). */
+const COMPARED = ['reference_year', 'value', 'ci_low', 'ci_high', 'n', 'numerator', 'denominator', 'response_rate', 'status', 'note', 'detail'];
+
+export async function createStaging(tx: Db): Promise<void> {
+  await tx.execute(sql.raw(`create temp table import_staging (
+    row integer not null, indicator_id text not null, region_code text not null, period text not null,
+    period_kind period_kind not null, period_start date not null, period_end date not null, reference_year integer,
+    sex sex not null, grp text not null, site text not null, value double precision, ci_low double precision,
+    ci_high double precision, n integer, numerator double precision, denominator double precision,
+    response_rate double precision, status observation_status, note text, detail jsonb
+  ) on commit drop`));
+}
+
+export function stagingValues(o: ObservationInput & { row: number }): unknown[] {
+  return [
+    o.row, o.indicatorId, o.regionCode, o.period.label, o.period.kind, o.period.start, o.period.end, o.referenceYear ?? null,
+    o.sex ?? 'T', o.grp ?? '', o.site ?? '', o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null, o.numerator ?? null,
+    o.denominator ?? null, o.responseRate ?? null, o.status ?? null, o.note ?? null, o.detail ? JSON.stringify(o.detail) : null,
+  ];
+}
+
+const CASTS = ['int', 'text', 'text', 'text', 'period_kind', 'date', 'date', 'int', 'sex', 'text', 'text', 'float8', 'float8',
+  'float8', 'int', 'float8', 'float8', 'float8', 'observation_status', 'text', 'jsonb'];
+
+/** Batched multi-row INSERT into staging (PGlite, and in-memory imports on PostgreSQL). */
+export async function stageRows(tx: Db, rows: (ObservationInput & { row: number })[], batch = 1000): Promise<void> {
+  for (let i = 0; i < rows.length; i += batch) {
+    const tuples = rows.slice(i, i + batch).map((o) =>
+      sql`(${sql.join(stagingValues(o).map((v, c) => sql`cast(${v} as ${sql.raw(CASTS[c]!)})`), sql`, `)})`);
+    await tx.execute(sql`insert into import_staging (${sql.raw(STAGING_COLUMNS.join(', '))}) values ${sql.join(tuples, sql`, `)}`);
+  }
+}
+
+const on = (a: string, b: string) => KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
+const differs = (a: string, b: string) => `(${COMPARED.map((c) => `${a}.${c}`).join(', ')}, ${a}.is_example) is distinct from (${COMPARED.map((c) => `${b}.${c}`).join(', ')}, false)`;
+
+/** The observation state an undo restores, as stored in revisions (camelCase, as the schema names it). */
+const STATE_JSON = `jsonb_build_object('periodKind', o.period_kind, 'periodStart', o.period_start, 'periodEnd', o.period_end,
+  'referenceYear', o.reference_year, 'value', o.value, 'ciLow', o.ci_low, 'ciHigh', o.ci_high, 'n', o.n, 'numerator', o.numerator,
+  'denominator', o.denominator, 'responseRate', o.response_rate, 'status', o.status, 'note', o.note, 'detail', o.detail,
+  'isExample', o.is_example, 'importId', o.import_id)`;
+const AFTER_JSON = STATE_JSON.replaceAll('o.', 's.').replace("'isExample', s.is_example, 'importId', s.import_id", "'isExample', false, 'importId', $IMPORT");
+
+function rowsOf<T>(res: unknown): T[] {
+  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
+}
+
+export interface MergeCounts {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+}
+
+/**
+ * Checks the staged rows as a whole (one value per key), records what each changed value replaced, and
+ * writes the observations. Throws ImportFileError — rolling the transaction back — on conflicting rows.
+ */
+export async function mergeStaging(tx: Db, importId: number): Promise<MergeCounts> {
+  const keyList = KEY.join(', ');
+  const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
+    select min(row) as first, max(row) as other from import_staging group by ${keyList}
+    having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`)));
+  if (conflicts.length > 0) {
+    const issues = conflicts.map((c) => issue(Number(c.other), null, null,
+      `samma indikator, region, period och grupp som rad ${c.first} men ett annat värde: filen får bara ha ett värde per nyckel`));
+    throw new ImportFileError(`Filen har ${issues.length}${issues.length === 100 ? '+' : ''} rader med motstridiga värden och importerades inte.`, issues);
+  }
+  // Identical repeated rows count once.
+  await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row`));
+
+  const id = String(Math.trunc(importId));
+  const [{ total, inserted }] = rowsOf<{ total: number; inserted: number }>(await tx.execute(sql.raw(`
+    select count(*)::int as total, count(*) filter (where o.id is null)::int as inserted
+    from import_staging s left join observations o on ${on('o', 's')}`))) as [{ total: number; inserted: number }];
+  const updated = rowsOf<{ id: number }>(await tx.execute(sql.raw(`
+    insert into observation_revisions (import_id, indicator_id, region_code, period, sex, grp, site, action, before, after)
+    select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${AFTER_JSON.replace('$IMPORT', id)}
+    from import_staging s join observations o on ${on('o', 's')} where ${differs('o', 's')}
+    returning 1 as id`))).length;
+
+  const cols = STAGING_COLUMNS.filter((c) => c !== 'row');
+  const set = [...cols.filter((c) => !KEY.includes(c)), 'is_example', 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ');
+  await tx.execute(sql.raw(`
+    insert into observations (${cols.join(', ')}, is_example, import_id)
+    select ${cols.join(', ')}, false, ${id} from import_staging
+    on conflict (${keyList}) do update set ${set}, updated_at = now()
+    where ${differs('observations', 'excluded')}`));
+  return { inserted: Number(inserted), updated, unchanged: Number(total) - Number(inserted) - updated };
+}
+
