@@ -6,7 +6,9 @@ import { parseArgs } from 'node:util';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
-import { runImport, type CliReport } from '../lib/import/cli';
+import { runImport, STREAM_THRESHOLD, type CliReport } from '../lib/import/cli';
+import { loadImportContext } from '../lib/import/load-context';
+import { streamGenericImport } from '../lib/import/stream';
 
 const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]';
 
@@ -62,10 +64,16 @@ try {
   process.exit(1);
 }
 try {
-  const report = await runImport(handle.db, {
-    fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)), source: args.values.source,
-    sheet: args.values.sheet, dryRun: args.values['dry-run'], user: args.values.user ?? process.env.USER ?? 'kommandorad',
-  });
+  const user = args.values.user ?? process.env.USER ?? 'kommandorad';
+  const size = fs.statSync(file).size;
+  // Large files in the generic format stream through; everything else is read whole (and size-limited).
+  const stream = size > STREAM_THRESHOLD && !file.endsWith('.xlsx') && !file.endsWith('.json') && (args.values.source ?? 'generic') === 'generic';
+  const report = stream
+    ? await streamGenericImport(handle, await loadImportContext(handle.db), { file, fileName: path.basename(file), dryRun: args.values['dry-run'], user })
+    : await runImport(handle.db, {
+      fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)), source: args.values.source,
+      sheet: args.values.sheet, dryRun: args.values['dry-run'], user,
+    });
   print(report);
   process.exitCode = report.errors.length > 0 ? 1 : 0;
 } finally {

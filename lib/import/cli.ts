@@ -24,6 +24,9 @@ export function maxImportBytes(): number {
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_BYTES;
 }
 
+/** Files above this size are streamed (generic format only) instead of read into memory. */
+export const STREAM_THRESHOLD = 8 * 1024 * 1024;
+
 /** Analyse, then commit (or only diff, for a dry run). Never throws for bad input: errors are data. */
 export async function runImport(
   db: Db,

@@ -19,38 +19,11 @@ export function validateObservations(obs: ParsedObservation[], ctx: ImportContex
   const seen = new Map<string, ParsedObservation>();
   const out: ParsedObservation[] = [];
   for (const o of obs) {
-    const ind = ctx.indicators.get(o.indicatorId);
-    const fmt = (v: number) => formatNumber(v, 2).replace(/,?0+$/, '');
-    if (!ind) {
-      issues.push(issue(o.row, 'indikator', o.indicatorId, 'okänd indikator'));
+    const problems = checkObservation(o, ctx);
+    if (problems.length > 0) {
+      issues.push(...problems);
       continue;
     }
-    let ok = true;
-    if (o.value === null && !o.status) {
-      issues.push(issue(o.row, 'värde', '', 'värdet saknas: ange ett tal, eller lämna det tomt och ange status (t.ex. .. för sekretess)'));
-      ok = false;
-    }
-    if (ind.unitKind === 'percent') {
-      for (const [col, v] of [['värde', o.value], ['ki_låg', o.ciLow], ['ki_hög', o.ciHigh]] as const) {
-        if (v !== null && v !== undefined && (v < 0 || v > 100)) {
-          issues.push(issue(o.row, col, fmt(v), 'en andel ska ligga mellan 0 och 100 (procent)'));
-          ok = false;
-        }
-      }
-    } else if (o.value !== null && o.value < 0) {
-      issues.push(issue(o.row, 'värde', fmt(o.value), 'värdet kan inte vara negativt'));
-      ok = false;
-    }
-    const lo = o.ciLow ?? null;
-    const hi = o.ciHigh ?? null;
-    if ((lo === null) !== (hi === null)) {
-      issues.push(issue(o.row, lo === null ? 'ki_låg' : 'ki_hög', '', 'ange båda gränserna för konfidensintervallet, eller ingen'));
-      ok = false;
-    } else if (lo !== null && hi !== null && (lo > hi || (o.value !== null && (o.value < lo || o.value > hi)))) {
-      issues.push(issue(o.row, 'ki_låg', `${fmt(lo)}–${fmt(hi)}`, `konfidensintervallet ska innehålla värdet${o.value !== null ? ` ${fmt(o.value)}` : ''} (ki_låg ≤ värde ≤ ki_hög)`));
-      ok = false;
-    }
-    if (!ok) continue;
     const key = naturalKey(o);
     const prev = seen.get(key);
     if (prev) {
@@ -64,4 +37,33 @@ export function validateObservations(obs: ParsedObservation[], ctx: ImportContex
     out.push(o);
   }
   return { observations: out, issues };
+}
+
+const fmt = (v: number) => formatNumber(v, 2).replace(/,?0+$/, '');
+
+/** The checks of one observation on its own (the streaming import runs these row by row). */
+export function checkObservation(o: ParsedObservation, ctx: ImportContext): ImportIssue[] {
+  const issues: ImportIssue[] = [];
+  const ind = ctx.indicators.get(o.indicatorId);
+  if (!ind) return [issue(o.row, 'indikator', o.indicatorId, 'okänd indikator')];
+  if (o.value === null && !o.status) {
+    issues.push(issue(o.row, 'värde', '', 'värdet saknas: ange ett tal, eller lämna det tomt och ange status (t.ex. .. för sekretess)'));
+  }
+  if (ind.unitKind === 'percent') {
+    for (const [col, v] of [['värde', o.value], ['ki_låg', o.ciLow], ['ki_hög', o.ciHigh]] as const) {
+      if (v !== null && v !== undefined && (v < 0 || v > 100)) {
+        issues.push(issue(o.row, col, fmt(v), 'en andel ska ligga mellan 0 och 100 (procent)'));
+      }
+    }
+  } else if (o.value !== null && o.value < 0) {
+    issues.push(issue(o.row, 'värde', fmt(o.value), 'värdet kan inte vara negativt'));
+  }
+  const lo = o.ciLow ?? null;
+  const hi = o.ciHigh ?? null;
+  if ((lo === null) !== (hi === null)) {
+    issues.push(issue(o.row, lo === null ? 'ki_låg' : 'ki_hög', '', 'ange båda gränserna för konfidensintervallet, eller ingen'));
+  } else if (lo !== null && hi !== null && (lo > hi || (o.value !== null && (o.value < lo || o.value > hi)))) {
+    issues.push(issue(o.row, 'ki_låg', `${fmt(lo)}–${fmt(hi)}`, `konfidensintervallet ska innehålla värdet${o.value !== null ? ` ${fmt(o.value)}` : ''} (ki_låg ≤ värde ≤ ki_hög)`));
+  }
+  return issues;
 }

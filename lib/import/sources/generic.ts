@@ -1,11 +1,13 @@
 import type { SourceAdapter, ParsedObservation } from '../adapter';
-import { cell, columnLabel, matchColumns, type ColumnSpec } from '../columns';
+import { cell, columnLabel, matchColumns, type ColumnSpec, type HeaderMatch } from '../columns';
+import type { ImportContext } from '../context';
+import type { TableRow } from '../table';
 import { RowReader } from '../fields';
 import type { ImportIssue } from '../issues';
 
-type Key = 'indicator' | 'region' | 'period' | 'sex' | 'group' | 'value' | 'ciLow' | 'ciHigh' | 'n' | 'status' | 'note';
+export type GenericKey = 'indicator' | 'region' | 'period' | 'sex' | 'group' | 'value' | 'ciLow' | 'ciHigh' | 'n' | 'status' | 'note';
 
-export const GENERIC_COLUMNS: ColumnSpec<Key>[] = [
+export const GENERIC_COLUMNS: ColumnSpec<GenericKey>[] = [
   { key: 'indicator', names: ['indikator', 'indicator'], required: true },
   { key: 'region', names: ['region'], required: true },
   { key: 'period', names: ['period'], required: true },
@@ -18,6 +20,35 @@ export const GENERIC_COLUMNS: ColumnSpec<Key>[] = [
   { key: 'status', names: ['status'], required: false },
   { key: 'note', names: ['kommentar', 'note'], required: false },
 ];
+
+/** One data row of the generic format; shared by the in-memory adapter and the streaming CLI import. */
+export function genericRow(row: TableRow, m: HeaderMatch<GenericKey>, ctx: ImportContext): { observation: ParsedObservation | null; issues: ImportIssue[] } {
+  const label = (k: GenericKey) => columnLabel(m, GENERIC_COLUMNS.find((s) => s.key === k)!);
+  const r = new RowReader(row.line);
+  const get = (k: GenericKey) => cell(row, m, k);
+  const indicatorId = get('indicator');
+  const indicator = ctx.indicators.get(indicatorId);
+  if (!indicator) r.fail(label('indicator'), indicatorId, indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)');
+  const region = ctx.regions.resolve(get('region'));
+  if (!region.ok) r.fail(label('region'), get('region'), region.message);
+  const period = r.period(label('period'), get('period'));
+  const sex = r.sex(label('sex'), get('sex'));
+  const v = r.valueOrMarker(label('value'), get('value'));
+  const ciLow = r.number(label('ciLow'), get('ciLow'));
+  const ciHigh = r.number(label('ciHigh'), get('ciHigh'));
+  const n = r.integer(label('n'), get('n'));
+  const status = r.status(label('status'), get('status'));
+  if (r.issues.length > 0 || !indicator || !region.ok || !period || !sex || !v || status === undefined) {
+    return { observation: null, issues: r.issues };
+  }
+  return {
+    observation: {
+      row: row.line, indicatorId: indicator.id, regionCode: region.code, period, sex, grp: get('group'),
+      value: v.value, ciLow, ciHigh, n, status: status ?? v.status, note: get('note') || null,
+    },
+    issues: [],
+  };
+}
 
 export const GENERIC_TEMPLATE_HEADER = 'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar';
 
@@ -35,43 +66,13 @@ export const genericAdapter: SourceAdapter = {
 
   parse(table, ctx) {
     const m = matchColumns(table, GENERIC_COLUMNS);
-    const label = (k: Key) => columnLabel(m, GENERIC_COLUMNS.find((s) => s.key === k)!);
     const observations: ParsedObservation[] = [];
     const issues: ImportIssue[] = [];
     const data = table.rows.slice(1);
     for (const row of data) {
-      const r = new RowReader(row.line);
-      const get = (k: Key) => cell(row, m, k);
-      const indicatorId = get('indicator');
-      const indicator = ctx.indicators.get(indicatorId);
-      if (!indicator) r.fail(label('indicator'), indicatorId, indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)');
-      const region = ctx.regions.resolve(get('region'));
-      if (!region.ok) r.fail(label('region'), get('region'), region.message);
-      const period = r.period(label('period'), get('period'));
-      const sex = r.sex(label('sex'), get('sex'));
-      const v = r.valueOrMarker(label('value'), get('value'));
-      const ciLow = r.number(label('ciLow'), get('ciLow'));
-      const ciHigh = r.number(label('ciHigh'), get('ciHigh'));
-      const n = r.integer(label('n'), get('n'));
-      const status = r.status(label('status'), get('status'));
-      if (r.issues.length > 0 || !indicator || !region.ok || !period || !sex || !v || status === undefined) {
-        issues.push(...r.issues);
-        continue;
-      }
-      observations.push({
-        row: row.line,
-        indicatorId: indicator.id,
-        regionCode: region.code,
-        period,
-        sex,
-        grp: get('group'),
-        value: v.value,
-        ciLow,
-        ciHigh,
-        n,
-        status: status ?? v.status,
-        note: get('note') || null,
-      });
+      const r = genericRow(row, m, ctx);
+      if (r.observation) observations.push(r.observation);
+      issues.push(...r.issues);
     }
     return { observations, issues, rows: data.length };
   },
