@@ -147,7 +147,7 @@ export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy
     const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy);
     await createStaging(tx);
     await stageRows(tx, analysis.observations);
-    const counts = await mergeStaging(tx, importId);
+    const counts = await mergeStaging(tx, importId, analysis.observations.length);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
     return { importId, ...counts };
   });

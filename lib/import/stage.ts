@@ -71,7 +71,14 @@ export interface MergeCounts {
  * Checks the staged rows as a whole (one value per key), records what each changed value replaced, and
  * writes the observations. Throws ImportFileError — rolling the transaction back — on conflicting rows.
  */
-export async function mergeStaging(tx: Db, importId: number): Promise<MergeCounts> {
+export async function mergeStaging(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
+  try {
+    // Fast path: a savepoint, and one statement that records replaced values and upserts. A key that
+    // occurs twice in the file makes PostgreSQL refuse the upsert (21000); only then is the file examined.
+    return await tx.transaction((sp) => mergeOnce(sp as unknown as Db, importId, staged));
+  } catch (err) {
+    if (sqlState(err) !== '21000') throw err;
+  }
   const keyList = KEY.join(', ');
   const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
     select min(row) as first, max(row) as other from import_staging group by ${keyList}
@@ -81,26 +88,43 @@ export async function mergeStaging(tx: Db, importId: number): Promise<MergeCount
       `samma indikator, region, period och grupp som rad ${c.first} men ett annat värde: filen får bara ha ett värde per nyckel`));
     throw new ImportFileError(`Filen har ${issues.length}${issues.length === 100 ? '+' : ''} rader med motstridiga värden och importerades inte.`, issues);
   }
-  // Identical repeated rows count once.
-  await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row`));
-
-  const id = String(Math.trunc(importId));
-  const [{ total, inserted }] = rowsOf<{ total: number; inserted: number }>(await tx.execute(sql.raw(`
-    select count(*)::int as total, count(*) filter (where o.id is null)::int as inserted
-    from import_staging s left join observations o on ${on('o', 's')}`))) as [{ total: number; inserted: number }];
-  const updated = rowsOf<{ id: number }>(await tx.execute(sql.raw(`
-    insert into observation_revisions (import_id, indicator_id, region_code, period, sex, grp, site, action, before, after)
-    select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${AFTER_JSON.replace('$IMPORT', id)}
-    from import_staging s join observations o on ${on('o', 's')} where ${differs('o', 's')}
-    returning 1 as id`))).length;
-
-  const cols = STAGING_COLUMNS.filter((c) => c !== 'row');
-  const set = [...cols.filter((c) => !KEY.includes(c)), 'is_example', 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ');
-  await tx.execute(sql.raw(`
-    insert into observations (${cols.join(', ')}, is_example, import_id)
-    select ${cols.join(', ')}, false, ${id} from import_staging
-    on conflict (${keyList}) do update set ${set}, updated_at = now()
-    where ${differs('observations', 'excluded')}`));
-  return { inserted: Number(inserted), updated, unchanged: Number(total) - Number(inserted) - updated };
+  // Only identical repeats: they count once.
+  const removed = rowsOf(await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row returning 1`))).length;
+  return mergeOnce(tx, importId, staged - removed);
 }
 
+function sqlState(err: unknown): string | undefined {
+  let e: unknown = err;
+  while (e instanceof Error) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    e = e.cause;
+  }
+  return undefined;
+}
+
+async function mergeOnce(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
+  const id = String(Math.trunc(importId));
+  const keyList = KEY.join(', ');
+  const cols = STAGING_COLUMNS.filter((c) => c !== 'row');
+  const set = [...cols.filter((c) => !KEY.includes(c)), 'is_example', 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ');
+  // All parts of one statement see the same snapshot: `rev` reads the values before `up` replaces them.
+  const [counts] = rowsOf<{ inserted: number; written: number; updated: number }>(await tx.execute(sql.raw(`
+    with rev as (
+      insert into observation_revisions (import_id, indicator_id, region_code, period, sex, grp, site, action, before, after)
+      select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${AFTER_JSON.replace('$IMPORT', id)}
+      from import_staging s join observations o on ${on('o', 's')} where ${differs('o', 's')}
+      returning 1
+    ), up as (
+      insert into observations (${cols.join(', ')}, is_example, import_id)
+      select ${cols.join(', ')}, false, ${id} from import_staging
+      on conflict (${keyList}) do update set ${set}, updated_at = now()
+      where ${differs('observations', 'excluded')}
+      returning (xmax = 0) as inserted
+    )
+    select (select count(*) from up where inserted)::int as inserted, (select count(*) from up)::int as written,
+      (select count(*) from rev)::int as updated`)));
+  const inserted = Number(counts!.inserted);
+  const updated = Number(counts!.written) - inserted;
+  return { inserted, updated, unchanged: staged - inserted - updated };
+}

@@ -20,16 +20,23 @@ import { cleanText, guessDelimiter } from './table';
 import { checkObservation } from './validate';
 
 const ISSUE_LIMIT = 1000;
-const BATCH = 5000;
+const BATCH = 2000;
 
 class DryRun extends Error {}
 
 /** COPY text format: tab-separated, \N for null, backslash escapes. */
+const SPECIAL = /[\\\t\n\r]/;
 function copyLine(values: unknown[]): string {
-  return values.map((v) => {
-    if (v === null || v === undefined) return '\\N';
-    return String(v).replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
-  }).join('\t') + '\n';
+  let line = '';
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    let text = v === null || v === undefined ? '\\N' : typeof v === 'string' ? v : String(v);
+    if (typeof v === 'string' && SPECIAL.test(v)) {
+      text = v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
+    }
+    line += i === 0 ? text : `\t${text}`;
+  }
+  return `${line}\n`;
 }
 
 /** Index just after the last line end that is not inside a quoted field (0 when there is none). */
@@ -95,7 +102,7 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
 
   const hash = createHash('sha256');
   const source = (): Readable => {
-    const raw = fs.createReadStream(input.file, { highWaterMark: 256 * 1024 });
+    const raw = fs.createReadStream(input.file, { highWaterMark: 128 * 1024 });
     raw.on('data', (b) => hash.update(b as Buffer));
     if (encoding === 'windows-1252') return raw.pipe(iconv.decodeStream('windows-1252')) as unknown as Readable;
     const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -164,7 +171,7 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
 
   const finish = async (tx: Db, importId: number) => {
     if (issueCount > 0) throw new ImportFileError(`Filen har ${issueCount} fel och importerades inte.`, issues);
-    const counts = await mergeStaging(tx, importId);
+    const counts = await mergeStaging(tx, importId, report.observations);
     Object.assign(report, counts);
     report.sha256 = hash.digest('hex');
     await tx.update(imports).set({ ...counts, sha256: report.sha256, rows: report.rows, observations: report.observations })

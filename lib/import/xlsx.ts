@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { ImportFileError } from './issues';
 import { cleanText, type Table, type TableRow } from './table';
 
@@ -30,7 +30,9 @@ function cellText(cell: ExcelJS.Cell): string {
 
 /** Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. */
 export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Table[]> {
-  const wb = new ExcelJS.Workbook();
+  // Loaded on demand: exceljs is large, and CSV imports (the big ones) never need it.
+  const { default: Excel } = await import('exceljs');
+  const wb = new Excel.Workbook();
   try {
     await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
   } catch {

@@ -21,9 +21,22 @@ export const GENERIC_COLUMNS: ColumnSpec<GenericKey>[] = [
   { key: 'note', names: ['kommentar', 'note'], required: false },
 ];
 
+const labelCache = new WeakMap<HeaderMatch<GenericKey>, Record<GenericKey, string>>();
+
+/** The header's spelling of each column, worked out once per file rather than once per row. */
+function labelsOf(m: HeaderMatch<GenericKey>): Record<GenericKey, string> {
+  let labels = labelCache.get(m);
+  if (!labels) {
+    labels = Object.fromEntries(GENERIC_COLUMNS.map((s) => [s.key, columnLabel(m, s)])) as Record<GenericKey, string>;
+    labelCache.set(m, labels);
+  }
+  return labels;
+}
+
 /** One data row of the generic format; shared by the in-memory adapter and the streaming CLI import. */
 export function genericRow(row: TableRow, m: HeaderMatch<GenericKey>, ctx: ImportContext): { observation: ParsedObservation | null; issues: ImportIssue[] } {
-  const label = (k: GenericKey) => columnLabel(m, GENERIC_COLUMNS.find((s) => s.key === k)!);
+  const labels = labelsOf(m);
+  const label = (k: GenericKey) => labels[k];
   const r = new RowReader(row.line);
   const get = (k: GenericKey) => cell(row, m, k);
   const indicatorId = get('indicator');
