@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
-import { runImport, STREAM_THRESHOLD, type CliReport } from '../lib/import/cli';
+import { runImport, streamThreshold, type CliReport } from '../lib/import/cli';
 import { loadImportContext } from '../lib/import/load-context';
 import { streamGenericImport } from '../lib/import/stream';
 
@@ -67,7 +67,7 @@ try {
   const user = args.values.user ?? process.env.USER ?? 'kommandorad';
   const size = fs.statSync(file).size;
   // Large files in the generic format stream through; everything else is read whole (and size-limited).
-  const stream = size > STREAM_THRESHOLD && !file.endsWith('.xlsx') && !file.endsWith('.json') && (args.values.source ?? 'generic') === 'generic';
+  const stream = size > streamThreshold() && !file.endsWith('.xlsx') && !file.endsWith('.json') && (args.values.source ?? 'generic') === 'generic';
   const report = stream
     ? await streamGenericImport(handle, await loadImportContext(handle.db), { file, fileName: path.basename(file), dryRun: args.values['dry-run'], user })
     : await runImport(handle.db, {

@@ -24,8 +24,11 @@ export function maxImportBytes(): number {
   return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_BYTES;
 }
 
-/** Files above this size are streamed (generic format only) instead of read into memory. */
-export const STREAM_THRESHOLD = 8 * 1024 * 1024;
+/** Files above this size (IMPORT_STREAM_MB, default 8) are streamed, in the generic format, instead of read whole. */
+export function streamThreshold(): number {
+  const mb = Number(process.env.IMPORT_STREAM_MB ?? '');
+  return (Number.isFinite(mb) && mb >= 0 && process.env.IMPORT_STREAM_MB !== '' && process.env.IMPORT_STREAM_MB !== undefined ? mb : 8) * 1024 * 1024;
+}
 
 /** Analyse, then commit (or only diff, for a dry run). Never throws for bad input: errors are data. */
 export async function runImport(

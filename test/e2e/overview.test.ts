@@ -91,13 +91,19 @@ describe('overview on the embedded database', () => {
     await page.close();
   });
 
-  it('refuses a command-line seed while the server holds the embedded database', () => {
+  it('refuses a command-line seed or import while the server holds the embedded database', () => {
     const res = spawnSync(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/db-seed.ts'], {
       env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
       encoding: 'utf8',
     });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('används redan av en annan process');
+    const imp = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'test/fixtures/import/generic/hedemora-2025.csv', '--json'], {
+      env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
+      encoding: 'utf8',
+    });
+    expect(imp.status).toBe(1);
+    expect(JSON.parse(imp.stdout)).toMatchObject({ committed: false, errors: [{ message: expect.stringContaining('används redan av en annan process') }] });
   });
 
   it('keeps its data across a restart without seeding again', async () => {

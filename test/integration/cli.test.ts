@@ -1,0 +1,140 @@
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { and, count, eq } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import { imports, observations } from '@/lib/db/schema';
+import { readSeedFiles } from '@/lib/seed/files';
+import { seed } from '@/lib/seed/seed';
+import { createDatabase, DRIVERS } from '../helpers/db';
+
+const CLI = ['--import', 'tsx', 'scripts/import.ts'];
+const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
+
+/** A seeded database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
+async function seededTarget(driver: Driver): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+  if (driver === 'pglite') {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-')), 'pglite');
+    const h = await openDb({ pgliteDir: dir });
+    await seed(h.db, readSeedFiles());
+    await h.close();
+    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => {} };
+  }
+  const { url, drop } = await createDatabase();
+  const h = await openDb({ url });
+  await seed(h.db, readSeedFiles());
+  await h.close();
+  return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
+}
+
+function cli(args: string[], env: NodeJS.ProcessEnv) {
+  const res = spawnSync(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+async function counts(t: { open: () => Promise<DbHandle> }) {
+  const h = await t.open();
+  try {
+    const [o] = await h.db.select({ n: count() }).from(observations);
+    const [i] = await h.db.select({ n: count() }).from(imports);
+    return { observations: Number(o!.n), imports: Number(i!.n) };
+  } finally {
+    await h.close();
+  }
+}
+
+describe.each(DRIVERS)('npm run import on %s', (driver) => {
+  let target: Awaited<ReturnType<typeof seededTarget>>;
+  beforeAll(async () => {
+    target = await seededTarget(driver);
+  });
+  afterAll(async () => target?.drop());
+
+  it('prints the one JSON object, exits 0 and commits; a dry run writes nothing', async () => {
+    const before = await counts(target);
+    const dry = cli([fixture('generic/hedemora-2025.csv'), '--dry-run', '--json'], target.env);
+    expect(dry.status).toBe(0);
+    const report = JSON.parse(dry.stdout);
+    expect(Object.keys(report).sort()).toEqual(['committed', 'errors', 'file', 'inserted', 'observations', 'rows', 'sha256', 'source', 'unchanged', 'updated'].sort());
+    expect(report).toMatchObject({ source: 'generic', file: 'hedemora-2025.csv', rows: 7, observations: 7, inserted: 2, updated: 5, unchanged: 0, errors: [], committed: false });
+    expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await counts(target)).toEqual(before);
+
+    const real = cli([fixture('generic/hedemora-2025.csv'), '--json', '--user', 'analytiker'], target.env);
+    expect(real.status).toBe(0);
+    expect(JSON.parse(real.stdout)).toMatchObject({ inserted: 2, updated: 5, committed: true });
+    const again = cli([fixture('generic/hedemora-2025.csv'), '--json'], target.env);
+    expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7, committed: true });
+  });
+
+  it('refuses a bad file with exit 1, located errors, and nothing written', async () => {
+    const before = await counts(target);
+    const res = cli([fixture('generic/errors.csv'), '--json'], target.env);
+    expect(res.status).toBe(1);
+    const report = JSON.parse(res.stdout);
+    expect(report.committed).toBe(false);
+    expect(report.errors).toContainEqual({ row: 2, column: 'värde', value: '130', message: 'en andel ska ligga mellan 0 och 100 (procent)' });
+    expect(await counts(target)).toEqual(before);
+    const text = cli([fixture('generic/errors.csv')], target.env);
+    expect(text.status).toBe(1);
+    expect(text.stderr).toContain('rad 5, kolumn värde: "tjugo": förväntade ett tal');
+  });
+
+  it('exits 2 on a usage error', () => {
+    expect(cli([], target.env).status).toBe(2);
+    expect(cli(['/finns/inte.csv'], target.env).status).toBe(2);
+    expect(cli([fixture('generic/hedemora-2025.csv'), '--okänd'], target.env).status).toBe(2);
+  });
+
+  it('streams large files: identical repeats count once, conflicting repeats refuse the file', async () => {
+    const env = { ...target.env, IMPORT_STREAM_MB: '0' };
+    const ok = cli([fixture('stream/dubbletter.csv'), '--json'], env);
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 3, inserted: 2, committed: true });
+    const h = await target.open();
+    try {
+      const [row] = await h.db.select().from(observations).where(and(eq(observations.indicatorId, 'grannsamverkan_omraden'), eq(observations.period, '2030')));
+      expect(row?.note).toBe('med\ttab och "citat"');
+    } finally {
+      await h.close();
+    }
+    const before = await counts(target);
+    const bad = cli([fixture('stream/motstridiga.csv'), '--json'], env);
+    expect(bad.status).toBe(1);
+    expect(JSON.parse(bad.stdout).errors[0]).toMatchObject({ row: 3, message: expect.stringMatching(/som rad 2 men ett annat värde/) });
+    expect(await counts(target)).toEqual(before);
+  });
+
+  it('leaves the database as it was when killed in the middle of a commit', async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-kill-')), 'stor.csv');
+    spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate-generic.ts', file, '200000']);
+    const before = await counts(target);
+    const child = spawn(process.execPath, [...CLI, file, '--json'], { env: { ...process.env, ...target.env, IMPORT_STREAM_MB: '0' }, stdio: 'ignore' });
+    // Let it get well into the transaction (staging rows), then kill it without warning.
+    if (driver === 'postgres') {
+      // On PostgreSQL, wait until the server shows the import's COPY running inside its transaction.
+      const db = new URL(target.env.DATABASE_URL!).pathname.slice(1);
+      const pg = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+      try {
+        for (let i = 0; i < 200; i++) {
+          const [row] = await pg`select count(*)::int as n from pg_stat_activity where datname = ${db} and query ilike 'copy import_staging%'`;
+          if (row!.n > 0) break;
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      } finally {
+        await pg.end();
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    } else {
+      await new Promise((r) => setTimeout(r, 2500));
+    }
+    expect(child.exitCode).toBeNull();
+    child.kill('SIGKILL');
+    await new Promise((r) => child.once('exit', r));
+    if (driver === 'pglite') fs.rmSync(`${target.env.PGLITE_DIR}.lock`, { force: true }); // a killed process leaves its pid file
+    expect(await counts(target)).toEqual(before);
+  });
+});
