@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '../db';
-import { getImport, listImports, listRevisions } from '../db/queries/imports';
+import { getImport, listAddedByImport, listImports, listRevisions } from '../db/queries/imports';
 
 export async function getImportHistory() {
   const { db } = await getDb();
@@ -11,5 +11,6 @@ export async function getImportDetail(id: number) {
   const { db } = await getDb();
   const imp = await getImport(db, id);
   if (!imp) return null;
-  return { ...imp, revisions: await listRevisions(db, id) };
+  const [revisions, added] = await Promise.all([listRevisions(db, id), imp.imp.kind === 'upload' ? listAddedByImport(db, id) : []]);
+  return { ...imp, revisions, added };
 }

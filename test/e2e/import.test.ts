@@ -29,7 +29,7 @@ let browser: BrowserContext;
 let server: Server;
 beforeAll(async () => {
   browser = await launchBrowser();
-  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined });
+  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined, IMPORT_MAX_MB: '1' });
 });
 afterAll(async () => {
   await server?.stop();
@@ -57,6 +57,8 @@ describe('upload → preview → confirm → the new value on the overview → u
     expect(text).toMatch(/0\s+nya, 1\s+ändrade och 0\s+oförändrade/);
     expect(text).toContain('Ersätter exempeldata');
     expect(text).toContain('T-M1');
+    const exampleBefore = await preview.locator('table tbody tr td').nth(6).innerText();
+    expect(exampleBefore).toMatch(/^\d+,\d$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'import-preview.png'), fullPage: true });
 
@@ -78,7 +80,7 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.screenshot({ path: path.join(SHOTS, 'overview-after-import.png') });
 
     await page.goto(`${server.url}${href}`);
-    expect(await page.locator('main').innerText()).toMatch(/Ändrad[\s\S]*24,4/);
+    expect(await page.locator('main').innerText()).toMatch(new RegExp(`Ändrad[\\s\\S]*2025–2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`));
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ångra importen' }).click();
     await page.getByText('Importen är ångrad.').waitFor();
@@ -132,6 +134,14 @@ describe('upload → preview → confirm → the new value on the overview → u
     await preview.waitFor();
     expect(await preview.innerText()).toContain('NTU');
     await page.close();
+  });
+
+  it('refuses a file over the size limit before reading it', async () => {
+    const form = new FormData();
+    form.set('file', new File([new Uint8Array(2 * 1024 * 1024)], 'stor.csv'));
+    const res = await fetch(`${server.url}/api/import`, { method: 'POST', body: form });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ status: 'refused', message: 'Filen är för stor: största tillåtna storlek är 1 MB.' });
   });
 
   it('offers the templates for download', async () => {

@@ -15,7 +15,7 @@ const CLI = ['--import', 'tsx', 'scripts/import.ts'];
 const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
 
 /** A seeded database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function seededTarget(driver: Driver): Promise<{ env: NodeJS.ProcessEnv; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+async function seededTarget(driver: Driver): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-')), 'pglite');
     const h = await openDb({ pgliteDir: dir });
@@ -30,7 +30,7 @@ async function seededTarget(driver: Driver): Promise<{ env: NodeJS.ProcessEnv; o
   return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
 }
 
-function cli(args: string[], env: NodeJS.ProcessEnv) {
+function cli(args: string[], env: Record<string, string>) {
   const res = spawnSync(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
   return { status: res.status, stdout: res.stdout, stderr: res.stderr };
 }

@@ -52,6 +52,22 @@ describe('source recognition from the header, among all adapters', () => {
   });
 });
 
+describe('Excel\'s other save formats', () => {
+  it('reads "Unicode-text" (UTF-16LE with BOM, tab-separated)', async () => {
+    const content = 'indikator\tregion\tperiod\tvärde\r\nsn_brott_paverkar_foretag\tSäters kommun\t2025\t31,5\r\n';
+    const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(content, 'utf16le'))]);
+    const a = await analyzeFile({ fileName: 'unicode.txt', bytes }, ctx);
+    expect(a.encoding).toBe('utf-16le');
+    expect(a.delimiter).toBe('\t');
+    expect(a.observations[0]).toMatchObject({ indicatorId: 'sn_brott_paverkar_foretag', regionCode: '2082', value: 31.5 });
+  });
+
+  it('reads a "sep=;" first line as the separator', async () => {
+    const a = await analyzeFile({ fileName: 'sep.csv', bytes: text('sep=;\nindikator;region;period;värde\nkmk_serveringsstallen;2083;2025;60,5\n') }, ctx);
+    expect(a.observations[0]).toMatchObject({ row: 3, value: 60.5 });
+  });
+});
+
 describe('files that cannot be read are refused with a Swedish message', () => {
   it('an empty file', async () => {
     expect(await refusal(analyzeFile({ fileName: 'tom.csv', bytes: new Uint8Array() }, ctx))).toBe('Filen tom.csv är tom.');

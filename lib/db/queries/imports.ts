@@ -1,6 +1,6 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, notExists, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { imports, indicators, observationRevisions, regions, sources } from '../schema';
+import { imports, indicators, observationRevisions, observations, regions, sources } from '../schema';
 
 export function listImports(db: Db, limit = 200) {
   return db
@@ -29,5 +29,23 @@ export function listRevisions(db: Db, importId: number, limit = 2000) {
     .leftJoin(regions, eq(regions.code, observationRevisions.regionCode))
     .where(eq(observationRevisions.importId, importId))
     .orderBy(asc(observationRevisions.id))
+    .limit(limit);
+}
+
+/** Values an import added that are still as it wrote them (replacements are in the revisions instead). */
+export function listAddedByImport(db: Db, importId: number, limit = 2000) {
+  return db
+    .select({ obs: observations, indicatorName: indicators.name, regionName: regions.name })
+    .from(observations)
+    .leftJoin(indicators, eq(indicators.id, observations.indicatorId))
+    .leftJoin(regions, eq(regions.code, observations.regionCode))
+    .where(and(eq(observations.importId, importId), notExists(
+      db.select({ one: sql`1` }).from(observationRevisions).where(and(
+        eq(observationRevisions.importId, importId), eq(observationRevisions.action, 'update'),
+        eq(observationRevisions.indicatorId, observations.indicatorId), eq(observationRevisions.regionCode, observations.regionCode),
+        eq(observationRevisions.period, observations.period), eq(observationRevisions.sex, observations.sex),
+        eq(observationRevisions.grp, observations.grp), eq(observationRevisions.site, observations.site))),
+    )))
+    .orderBy(asc(observations.id))
     .limit(limit);
 }

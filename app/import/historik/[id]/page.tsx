@@ -23,7 +23,11 @@ export default async function ImportDetailPage({ params, searchParams }: { param
   if (!Number.isInteger(id) || id <= 0) notFound();
   const detail = await getImportDetail(id);
   if (!detail) notFound();
-  const { imp, sourceName, revisions } = detail;
+  const { imp, sourceName, revisions, added } = detail;
+  const changes = [
+    ...revisions.filter(({ rev }) => rev.action !== 'undo').map(({ rev, indicatorName, regionName }) => ({ key: `r${rev.id}`, action: ACTION[rev.action], indicatorId: rev.indicatorId, indicatorName, regionName: regionName ?? rev.regionCode, period: rev.period, group: [rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', '), before: valueOf(rev.before), after: valueOf(rev.after) })),
+    ...added.map(({ obs, indicatorName, regionName }) => ({ key: `o${obs.id}`, action: 'Ny', indicatorId: obs.indicatorId, indicatorName, regionName: regionName ?? obs.regionCode, period: obs.period, group: [obs.sex !== 'T' ? obs.sex : '', obs.grp, obs.site].filter(Boolean).join(', '), before: '–', after: valueOf(obs as unknown as Record<string, unknown>) })),
+  ];
   const undone = (await searchParams).angrad === '1';
   return (
     <>
@@ -39,22 +43,22 @@ export default async function ImportDetailPage({ params, searchParams }: { param
       </dl>
       {imp.kind === 'upload' && !imp.undoneAt && <UndoButton importId={imp.id} />}
       <h2>Vad importen ändrade</h2>
-      {revisions.length === 0 ? (
-        <p>Importen ändrade inga värden (allt fanns redan), eller är grund-/exempeldata som inte spåras värde för värde.</p>
+      {changes.length === 0 ? (
+        <p>{imp.kind === 'upload' ? 'Importen ändrade inga värden som fortfarande gäller (allt fanns redan, eller importen är ångrad).' : 'Grund- och exempeldata spåras inte värde för värde.'}</p>
       ) : (
         <table className="data">
-          <caption>{revisions.length} ändringar</caption>
+          <caption>{changes.length} ändringar</caption>
           <thead><tr><th scope="col">Ändring</th><th scope="col">Indikator</th><th scope="col">Region</th><th scope="col">Period</th><th scope="col">Grupp</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead>
           <tbody>
-            {revisions.map(({ rev, indicatorName, regionName }) => (
-              <tr key={rev.id}>
-                <td>{ACTION[rev.action]}</td>
-                <td title={rev.indicatorId}>{indicatorName ?? rev.indicatorId}</td>
-                <td>{regionName ?? rev.regionCode}</td>
-                <td>{rev.period}</td>
-                <td>{[rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', ') || '–'}</td>
-                <td>{valueOf(rev.before)}</td>
-                <td>{valueOf(rev.after)}</td>
+            {changes.map((c) => (
+              <tr key={c.key}>
+                <td>{c.action}</td>
+                <td title={c.indicatorId}>{c.indicatorName ?? c.indicatorId}</td>
+                <td>{c.regionName}</td>
+                <td>{c.period}</td>
+                <td>{c.group || '–'}</td>
+                <td>{c.before}</td>
+                <td>{c.after}</td>
               </tr>
             ))}
           </tbody>
