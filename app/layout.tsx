@@ -18,6 +18,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <nav aria-label="Huvudmeny">
               <ul>
                 <li><Link href="/">Översikt</Link></li>
+                <li><Link href="/indikatorer">Indikatorer</Link></li>
                 <li><Link href="/import">Importera</Link></li>
                 <li><Link href="/import/historik">Importhistorik</Link></li>
               </ul>

@@ -2,6 +2,8 @@ import { connection } from 'next/server';
 import { getOverview } from '@/lib/data/overview';
 import { IndicatorCard } from './_components/indicator-card';
 import { PlanStatus } from './_components/plan-status';
+import { RollupBadge } from './_components/verdict-badge';
+import Link from 'next/link';
 
 export default async function OverviewPage() {
   await connection(); // reads the database: never prerender at build time
@@ -37,7 +39,11 @@ export default async function OverviewPage() {
           <p className="summary"><strong>Från lägesbilden:</strong> {area.lagesbildSummary}</p>
           {area.goals.map((goal) => (
             <section key={goal.code} className="goal" aria-labelledby={`goal-${goal.code}`}>
-              <h3 id={`goal-${goal.code}`}>Övergripande mål: {goal.text}</h3>
+              <h3 id={`goal-${goal.code}`}><Link href={`/mal/${goal.code}`}>Övergripande mål: {goal.text}</Link></h3>
+              <p className="rollup">
+                <span className="sr-only">Bedömning av målets mått: </span>
+                {goal.rollup.length > 0 ? goal.rollup.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />) : 'Endast sammanhangsmått.'}
+              </p>
               <div className="cards">
                 {goal.indicators.map((ind) => (
                   <IndicatorCard key={ind.id} ind={ind} regions={regions} headingId={`ind-${goal.code}-${ind.id}`} />

@@ -5,6 +5,8 @@ import { describeValue } from '@/lib/display';
 import { formatValue } from '@/lib/format';
 import { SiteReferenceTable } from './site-reference';
 import { TrendChart } from './trend-chart';
+import { VerdictBadge } from './verdict-badge';
+import Link from 'next/link';
 
 const ROLE_LABELS = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' } as const;
 const DIRECTION_LABELS = { down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator (ingen målriktning)' } as const;
@@ -35,7 +37,15 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
   const summary = summarizeSeries(ind.series, lines, ind);
   return (
     <article className="card" aria-labelledby={headingId} data-indicator={ind.id}>
-      <h4 id={headingId}>{ind.name}</h4>
+      <h4 id={headingId}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h4>
+      {!referenceOnly && (
+        <div>
+          <VerdictBadge verdict={ind.assessment.verdict} />
+          {ind.assessment.benchmarks.map((b) => b.label && <span key={b.key} className="verdict-badge v-ctx">{b.label}</span>)}
+          <p className="sentence">{ind.assessment.verdict.sentence}</p>
+          {ind.assessment.stale.stale && <p className="sentence"><strong>Inaktuellt:</strong> {ind.assessment.stale.text}</p>}
+        </div>
+      )}
       <p className="meta">
         <span className="badge role">{ROLE_LABELS[ind.role]}</span>
         {ind.hasExample && <span className="badge example">Exempeldata</span>}

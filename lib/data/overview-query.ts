@@ -7,6 +7,8 @@ import { mergeSeries, type SeriesRow } from '../charts/series';
 import { revisionStatus, type RevisionStatus } from '../plan/status';
 import { RIKET_CODE } from '../seed/regions';
 import { buildSiteReferences, referenceIdFor, type SiteReference } from './site-reference';
+import { assessIndicator, type Assessment } from './assess';
+import type { VerdictLabel } from '../stats/types';
 
 export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
 export type RegionKey = (typeof REGION_KEYS)[number];
@@ -44,12 +46,25 @@ export interface OverviewIndicator {
   hasExample: boolean;
   /** Real per-site measurements: the indicator's own (EUDA reference series) or its reference's. */
   siteReference: SiteReference | null;
+  assessment: Assessment;
 }
 
 export interface OverviewGoal {
   code: string;
   text: string;
   indicators: OverviewIndicator[];
+  /** How many of the goal's indicators (ctx excluded) carry each verdict label. */
+  rollup: { label: VerdictLabel; count: number }[];
+}
+
+export const VERDICT_ORDER: VerdictLabel[] = [
+  'Målet uppnått', 'Säkerställd förbättring', 'Tecken på förbättring (ej säkerställd)', 'Oförändrat',
+  'Tecken på försämring (ej säkerställd)', 'Säkerställd försämring', 'Underlag saknas',
+];
+
+export function rollup(indicators: OverviewIndicator[]): OverviewGoal['rollup'] {
+  return VERDICT_ORDER.map((label) => ({ label, count: indicators.filter((i) => i.assessment.verdict.label === label).length }))
+    .filter((r) => r.count > 0);
 }
 
 export interface OverviewArea {
@@ -117,6 +132,12 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
 
   const indicatorView = (l: (typeof links)[number]): OverviewIndicator => {
     const rows = byIndicator.get(l.indicator.id) ?? [];
+    const of = (code: string) => rows.filter((o) => o.regionCode === code);
+    const assessment = assessIndicator({
+      indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
+      kommun: of(regions[0]!.code), lan: of(regions[1]!.code), riket: of(regions[2]!.code),
+      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today,
+    });
     const latest = Object.fromEntries(
       regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))]),
     ) as Record<RegionKey, LatestValue | null>;
@@ -136,6 +157,7 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
       series: mergeSeries(rows.map((o) => ({ period: o.period, periodStart: o.periodStart, key: keyOf.get(o.regionCode)!, value: o.value })), [...REGION_KEYS]),
       hasExample: rows.some((o) => o.isExample),
       siteReference: siteRefs.get(l.indicator.id) ?? siteRefs.get(referenceIdFor(l.indicator.id) ?? '') ?? null,
+      assessment,
     };
   };
 
@@ -143,11 +165,10 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
     code: a.code,
     title: a.title,
     lagesbildSummary: a.lagesbildSummary,
-    goals: goals.filter((g) => g.areaId === a.id).map((g) => ({
-      code: g.code,
-      text: g.text,
-      indicators: links.filter((l) => l.link.goalId === g.id).map(indicatorView),
-    })),
+    goals: goals.filter((g) => g.areaId === a.id).map((g) => {
+      const inds = links.filter((l) => l.link.goalId === g.id).map(indicatorView);
+      return { code: g.code, text: g.text, indicators: inds, rollup: rollup(inds) };
+    }),
   }));
 
   return {

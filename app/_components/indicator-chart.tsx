@@ -1,0 +1,121 @@
+'use client';
+
+import { useRef } from 'react';
+import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
+import type { UnitKind } from '@/lib/catalogue/catalogue-file';
+import type { ChartRow } from '@/lib/charts/indicator-series';
+import { formatNumber, formatValue } from '@/lib/format';
+
+export interface LineSpec {
+  key: string;
+  name: string;
+  color: string;
+  dash?: string;
+  /** Draw the KI band of this line (the main series; comparison kommuner stay thin lines). */
+  band: boolean;
+}
+
+export interface Annotations {
+  baseline: string | null;
+  target: number | null;
+  breaks: { period: string; label: string }[];
+  actions: { period: string; label: string }[];
+}
+
+interface Props {
+  rows: ChartRow[];
+  lines: LineSpec[];
+  unitKind: UnitKind;
+  decimals: number;
+  title: string;
+  annotations: Annotations;
+  fileName: string;
+}
+
+export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotations, fileName }: Props) {
+  const box = useRef<HTMLDivElement>(null);
+
+  function svgText(): string | null {
+    const svg = box.current?.querySelector('svg.recharts-surface');
+    if (!svg) return null;
+    const clone = svg.cloneNode(true) as SVGSVGElement;
+    clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+    const t = document.createElementNS('http://www.w3.org/2000/svg', 'title');
+    t.textContent = title;
+    clone.insertBefore(t, clone.firstChild);
+    return new XMLSerializer().serializeToString(clone);
+  }
+
+  function download(blob: Blob, ext: string) {
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(blob);
+    a.download = `${fileName}.${ext}`;
+    a.click();
+    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+  }
+
+  function saveSvg() {
+    const text = svgText();
+    if (text) download(new Blob([text], { type: 'image/svg+xml' }), 'svg');
+  }
+
+  function savePng() {
+    const text = svgText();
+    const svg = box.current?.querySelector('svg.recharts-surface');
+    if (!text || !svg) return;
+    const { width, height } = svg.getBoundingClientRect();
+    const img = new Image();
+    img.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = width * 2;
+      canvas.height = height * 2;
+      const ctx = canvas.getContext('2d')!;
+      ctx.fillStyle = '#fff';
+      ctx.fillRect(0, 0, canvas.width, canvas.height);
+      ctx.scale(2, 2);
+      ctx.drawImage(img, 0, 0, width, height);
+      canvas.toBlob((b) => b && download(b, 'png'), 'image/png');
+    };
+    img.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(text)}`;
+  }
+
+  return (
+    <div>
+      <div ref={box} className="indicator-chart" data-chart="indicator">
+        <ComposedChart responsive style={{ width: '100%', height: 320 }} data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 4 }}>
+          <CartesianGrid stroke="#e3e6ea" vertical={false} />
+          <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#4a4a4a' }} />
+          <YAxis width={56} tick={{ fontSize: 12, fill: '#4a4a4a' }} domain={[(min: number) => Math.min(0, min), 'auto']}
+            tickFormatter={(v: number) => formatNumber(v, v >= 100 ? 0 : decimals)} />
+          <Tooltip formatter={(v: unknown, name: unknown) => [Array.isArray(v)
+            ? `KI ${formatNumber(v[0] as number, decimals)}–${formatNumber(v[1] as number, decimals)}`
+            : typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–', String(name)]} />
+          {lines.filter((l) => l.band).map((l) => (
+            <Area key={`${l.key}_ki`} dataKey={`${l.key}_ki`} name={`${l.name}, 95 % KI`} stroke="none" fill={l.color} fillOpacity={0.14}
+              isAnimationActive={false} connectNulls />
+          ))}
+          {lines.map((l) => (
+            <Line key={l.key} type="linear" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={l.band ? 2.5 : 1.5}
+              strokeDasharray={l.dash} dot={{ r: 3, fill: l.color }} isAnimationActive={false} connectNulls />
+          ))}
+          {annotations.baseline && (
+            <ReferenceLine x={annotations.baseline} stroke="#1b1b1b" strokeDasharray="4 2" label={{ value: 'Baslinje', position: 'insideTopLeft', fontSize: 12, fill: '#1b1b1b' }} />
+          )}
+          {annotations.target !== null && (
+            <ReferenceLine y={annotations.target} stroke="#1e6b30" strokeDasharray="6 3" label={{ value: `Mål ${formatValue(annotations.target, unitKind, decimals)}`, position: 'insideTopRight', fontSize: 12, fill: '#1e4620' }} />
+          )}
+          {annotations.breaks.map((b) => (
+            <ReferenceLine key={`b${b.period}`} x={b.period} stroke="#8a1c24" label={{ value: b.label, position: 'insideBottomLeft', fontSize: 11, fill: '#8a1c24' }} />
+          ))}
+          {annotations.actions.map((a) => (
+            <ReferenceLine key={`a${a.period}`} x={a.period} stroke="#5c4300" strokeDasharray="2 2" label={{ value: a.label, position: 'insideTopRight', fontSize: 11, fill: '#5c4300' }} />
+          ))}
+        </ComposedChart>
+      </div>
+      <p className="chart-tools">
+        Ladda ner diagrammet: <button type="button" className="link-button" onClick={savePng}>PNG</button>{' '}
+        <button type="button" className="link-button" onClick={saveSvg}>SVG</button>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,38 @@
+import type { UnitKind } from '@/lib/catalogue/catalogue-file';
+import { describeValue } from '@/lib/display';
+import type { ObservationStatus } from '@/lib/db/enums';
+
+export interface TableRowData {
+  region: string;
+  period: string;
+  value: number | null;
+  ciLow: number | null;
+  ciHigh: number | null;
+  n: number | null;
+  status: string | null;
+  example: boolean;
+}
+
+/** Every value with its KI, n and status: the chart's data as a table. */
+export function ObservationTable({ rows, caption, ind }: { rows: TableRowData[]; caption: string; ind: { unitKind: UnitKind; decimals: number; type: 'survey' | 'count' | 'wastewater' | 'process' } }) {
+  return (
+    <table className="data">
+      <caption>{caption}</caption>
+      <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI / n</th><th scope="col">Status</th></tr></thead>
+      <tbody>
+        {rows.map((r) => {
+          const d = describeValue({ ...r, status: r.status as ObservationStatus | null }, ind);
+          return (
+            <tr key={`${r.region}-${r.period}`}>
+              <th scope="row">{r.region}</th>
+              <td>{r.period}</td>
+              <td className="num">{d.text}</td>
+              <td>{d.detail ?? '–'}</td>
+              <td>{[...d.flags, r.example ? 'Exempeldata' : ''].filter(Boolean).join(', ') || '–'}</td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}

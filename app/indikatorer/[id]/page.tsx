@@ -1,0 +1,107 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { REGION_STYLES } from '@/lib/charts/styles';
+import { getIndicatorView } from '@/lib/data/indicator';
+import { indicatorQuery } from '@/lib/data/indicator-query';
+import { FollowUp } from '../../_components/follow-up';
+import { IndicatorChart } from '../../_components/indicator-chart';
+import { ObservationTable } from '../../_components/observation-table';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Indikator ${(await params).id}` };
+}
+
+const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
+const DIRECTION = { down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator: ingen målriktning' } as const;
+const TYPE = { survey: 'Enkätundersökning', count: 'Registerantal/anmälningar', wastewater: 'Avloppsmätning', process: 'Processmått (kommunens egna register)' } as const;
+
+export default async function IndicatorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+  await connection();
+  const id = decodeURIComponent((await params).id);
+  const q = indicatorQuery.parse(await searchParams);
+  const v = await getIndicatorView(id, q);
+  if (!v) notFound();
+  const { indicator: ind, source, names } = v;
+  const qs = new URLSearchParams({ kon: v.chosen.sex, grupp: v.chosen.grp, plats: v.chosen.site });
+  const dataQs = new URLSearchParams({ sex: v.chosen.sex, group: v.chosen.grp, site: v.chosen.site });
+  const lineSpecs = v.lines.map((l, i) => {
+    const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
+    return { key: l.key, name: l.name, color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!, dash: style?.dash ?? '1 0', band: style !== null };
+  });
+  return (
+    <>
+      <p><Link href="/indikatorer">Alla indikatorer</Link></p>
+      <h1>{ind.name}</h1>
+      <p className="meta">{TYPE[ind.type]}. {DIRECTION[ind.direction]}. Enhet: {ind.unit}. Id: <code>{ind.id}</code></p>
+      {v.hasExample && <div className="notice warn" role="note"><p><strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.</p></div>}
+      {v.notHedemora && <div className="notice warn" role="note"><p>Det finns inga värden för {names.kommun} i den här uppdelningen. {source.geography}</p></div>}
+
+      <form className="filters" method="get" aria-label="Välj vy, uppdelning och jämförelse">
+        <p>
+          <label htmlFor="vy">Visa</label>
+          <select id="vy" name="vy" defaultValue={q.vy}><option value="diagram">Diagram</option><option value="tabell">Tabell</option></select>
+        </p>
+        <fieldset>
+          <legend>Jämför med andra kommuner i {names.lan}</legend>
+          {v.lanKommuner.map((k) => (
+            <label key={k.code} style={{ display: 'inline-block', fontWeight: 'normal', marginRight: '0.75rem' }}>
+              <input type="checkbox" name="jamfor" value={k.code} defaultChecked={v.compare.includes(k.code)} /> {k.name}
+            </label>
+          ))}
+        </fieldset>
+        <input type="hidden" name="kon" value={v.chosen.sex} />
+        <input type="hidden" name="grupp" value={v.chosen.grp} />
+        <input type="hidden" name="plats" value={v.chosen.site} />
+        <button type="submit">Visa</button>
+      </form>
+      {v.breakdowns.length > 1 && (
+        <nav aria-label="Uppdelningar">
+          <p>Uppdelning: {v.breakdowns.map((b, i) => {
+            const link = new URLSearchParams({ vy: q.vy, kon: b.sex, grupp: b.grp, plats: b.site });
+            for (const c of v.compare) link.append('jamfor', c);
+            const current = b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site;
+            return <span key={i}>{i > 0 && ' · '}{current ? <strong aria-current="true">{b.label}</strong> : <Link href={`?${link}`}>{b.label}</Link>}</span>;
+          })}</p>
+        </nav>
+      )}
+      {v.subgroup && <p className="notice warn">Delgrupp – tolka med försiktighet: målets bedömning gäller {names.kommun} totalt.</p>}
+
+      <h2>Bedömning</h2>
+      <FollowUp a={v.assessment} kommunName={names.kommun} />
+
+      <h2>Utveckling</h2>
+      {q.vy === 'tabell' || v.chart.rows.length === 0 ? null : (
+        <figure>
+          <IndicatorChart rows={v.chart.rows} annotations={v.chart.annotations} unitKind={ind.unitKind} decimals={ind.decimals}
+            title={`${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`} fileName={ind.id} lines={lineSpecs} />
+          <figcaption className="chart-summary">{v.summary} Skuggade band: 95 % konfidensintervall.</figcaption>
+        </figure>
+      )}
+      <details className="data-table" open={q.vy === 'tabell'}>
+        <summary>Tabell: värde, KI, n och status per område och period</summary>
+        <ObservationTable rows={v.table} caption={`${ind.name} (${ind.unit})`} ind={ind} />
+      </details>
+      <p className="chart-tools">
+        Ladda ner data: <a href={`/api/v1/indicators/${ind.id}/observations?format=csv&${dataQs}`}>CSV (öppnas i Excel)</a> ·{' '}
+        <a href={`/api/v1/indicators/${ind.id}/observations?${dataQs}`}>JSON</a> · <Link href={`?vy=tabell&${qs}`}>Tabellvy</Link>
+      </p>
+
+      <h2>Om indikatorn</h2>
+      <dl className="facts">
+        <dt>Definition</dt><dd>{ind.definition}</dd>
+        {ind.question && (<><dt>Frågans lydelse</dt><dd>{ind.question}</dd></>)}
+        <dt>Källa</dt><dd>{source.name} ({source.publisher}){source.url && <> – <a href={source.url}>{source.url}</a></>}</dd>
+        <dt>Enhet</dt><dd>{ind.unit}</dd>
+        <dt>Geografi som mäts</dt><dd>{ind.measuredGeography}. {source.geography}</dd>
+        <dt>Utgivning</dt><dd>{ind.cadence}. {v.assessment.stale.text}</dd>
+        <dt>Uppdelningar</dt><dd>{ind.breakdowns.join(', ') || 'inga'}</dd>
+        {ind.caveats && (<><dt>Att tänka på</dt><dd>{ind.caveats}</dd></>)}
+        {source.notes && (<><dt>Om källan</dt><dd>{source.notes}</dd></>)}
+        <dt>Mål i planen</dt>
+        <dd>{v.goals.length ? v.goals.map((g, i) => <span key={g.code}>{i > 0 && '; '}<Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}</span>) : 'Inget mål i planen använder måttet.'}</dd>
+      </dl>
+    </>
+  );
+}

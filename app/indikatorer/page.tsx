@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getIndicatorList } from '@/lib/data/indicator-list';
+import { listQuery } from '@/lib/data/indicator-list-query';
+import { VERDICT_ORDER } from '@/lib/data/overview-query';
+import { VerdictBadge } from '../_components/verdict-badge';
+
+export const metadata: Metadata = { title: 'Indikatorer' };
+
+export default async function IndicatorListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  await connection();
+  const q = listQuery.parse(await searchParams);
+  const list = await getIndicatorList(q);
+  if (!list) return <p>Ingen åtgärdsplan är inläst.</p>;
+  return (
+    <>
+      <h1>Indikatorer</h1>
+      <p className="lead">Alla mått i katalogen med bedömningen för {list.kommunName}. Sök och filtrera; adressen sparar urvalet så att det kan delas.</p>
+      <form className="filters" method="get" role="search" aria-label="Filtrera indikatorer">
+        <p><label htmlFor="q">Sök</label><input id="q" name="q" type="search" defaultValue={q.q ?? ''} /></p>
+        <p>
+          <label htmlFor="omrade">Prioriterat område</label>
+          <select id="omrade" name="omrade" defaultValue={q.omrade ?? ''}>
+            <option value="">Alla</option>
+            {list.areas.map((a) => <option key={a.code} value={a.code}>{a.title}</option>)}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="kalla">Källa</label>
+          <select id="kalla" name="kalla" defaultValue={q.kalla ?? ''}>
+            <option value="">Alla</option>
+            {list.sources.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="bedomning">Bedömning</label>
+          <select id="bedomning" name="bedomning" defaultValue={q.bedomning ?? ''}>
+            <option value="">Alla</option>
+            {[...VERDICT_ORDER, 'Sammanhang'].map((l) => <option key={l} value={l}>{l}</option>)}
+          </select>
+        </p>
+        <button type="submit">Filtrera</button>
+      </form>
+      <table className="data">
+        <caption>{list.shown.length} av {list.all} indikatorer</caption>
+        <thead><tr><th scope="col">Indikator</th><th scope="col">Bedömning för {list.kommunName}</th><th scope="col">Källa</th><th scope="col">Mål</th></tr></thead>
+        <tbody>
+          {list.shown.map((i) => (
+            <tr key={i.id} data-indicator={i.id}>
+              <td><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></td>
+              <td><VerdictBadge verdict={i.assessment.verdict} /></td>
+              <td>{i.sourceName}</td>
+              <td>{i.goals.map((g, n) => <span key={g}>{n > 0 && ', '}<Link href={`/mal/${g}`}>{g}</Link></span>)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { getGoalView } from '@/lib/data/goal';
+import { rollup } from '@/lib/data/overview-query';
+import { REGION_STYLES } from '@/lib/charts/styles';
+import { FollowUp } from '../../_components/follow-up';
+import { IndicatorChart } from '../../_components/indicator-chart';
+import { ObservationTable } from '../../_components/observation-table';
+import { RollupBadge } from '../../_components/verdict-badge';
+
+export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
+  return { title: `Mål ${(await params).code}` };
+}
+
+const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' } as const;
+
+export default async function GoalPage({ params }: { params: Promise<{ code: string }> }) {
+  await connection();
+  const view = await getGoalView(decodeURIComponent((await params).code));
+  if (!view) notFound();
+  const { goal, area, indicators, tableRows, names } = view;
+  const counts = rollup(indicators as never);
+  return (
+    <>
+      <p><Link href="/">Översikt</Link> › {area.title}</p>
+      <h1>{goal.kind === 'overall' ? 'Övergripande mål' : 'Mål'}: {goal.text}</h1>
+      <p className="rollup">{counts.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />)}</p>
+      <p className="lead">
+        Varje mått nedan jämförs med planens baslinje (senaste värde före beslutet {view.plan.decidedDate} om inget annat anges) och med
+        {' '}{names.lan} och {names.riket}. Sidan visar {view.comparisons} statistiska jämförelser; bland många jämförelser blir någon
+        &quot;säkerställd&quot; av ren slump (statistics.md §5), så läs helheten. Skillnader mot {names.lan} och {names.riket} säger inget om orsaker.
+      </p>
+      {indicators.some((i) => i.hasExample) && (
+        <div className="notice warn" role="note"><p><strong>Sidan visar exempeldata</strong> för mått som saknar verkliga värden (märkta Exempeldata).</p></div>
+      )}
+      {indicators.map((ind) => (
+        <section key={ind.id} aria-labelledby={`h-${ind.id}`} className="goal-indicator" data-indicator={ind.id}>
+          <h2 id={`h-${ind.id}`}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h2>
+          <p className="meta">
+            <span className="badge role">{ROLE[ind.role]}</span>{ind.hasExample && <span className="badge example">Exempeldata</span>}
+            Källa: {ind.sourceName}. Mäts för: {ind.measuredGeography}. Enhet: {ind.unit}.
+          </p>
+          <FollowUp a={ind.assessment} kommunName={names.kommun} />
+          {ind.chart.rows.length > 0 ? (
+            <figure>
+              <IndicatorChart rows={ind.chart.rows} annotations={ind.chart.annotations} unitKind={ind.unitKind} decimals={ind.decimals}
+                title={`${ind.name} – ${names.kommun}, ${names.lan} och ${names.riket}`} fileName={`${ind.id}-${goal.code}`}
+                lines={ind.lines.map((l) => ({ key: l.key, name: l.name, color: REGION_STYLES[l.key].color, dash: REGION_STYLES[l.key].dash, band: true }))} />
+              <figcaption className="chart-summary">{ind.summary} Skuggade band visar 95 % konfidensintervall där sådana finns.</figcaption>
+            </figure>
+          ) : <p className="missing">Inga mätvärden ännu.</p>}
+          <details className="data-table">
+            <summary>Visa data som tabell</summary>
+            <ObservationTable rows={ind.table} caption={`${ind.name} (${ind.unit})`} ind={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type as 'survey' }} />
+          </details>
+          <p className="chart-tools">
+            Ladda ner data: <a href={`/api/v1/indicators/${ind.id}/observations?format=csv`}>CSV (Excel)</a> ·{' '}
+            <a href={`/api/v1/indicators/${ind.id}/observations`}>JSON</a>
+          </p>
+        </section>
+      ))}
+      <h2>Planens åtgärder för målet</h2>
+      <table className="data">
+        <caption>Ur åtgärdsplanen: mål, orsak, åtgärd och vem som ansvarar</caption>
+        <thead><tr><th scope="col">Mål</th><th scope="col">Orsak</th><th scope="col">Åtgärd</th><th scope="col">Vem</th><th scope="col">Förslag detaljerad plan</th></tr></thead>
+        <tbody>
+          {tableRows.map((r) => (
+            <tr key={r.id}><td><Link href={`/mal/${r.code}`}>{r.text}</Link></td><td>{r.cause}</td><td>{r.actionText}</td><td>{r.responsibleText}</td><td>{r.proposal}</td></tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}

@@ -1,0 +1,84 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../db/client';
+import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
+import { listObservations } from '../db/queries/indicators';
+import { goals, priorityAreas, regions } from '../db/schema';
+import { RIKET_CODE } from '../seed/regions';
+import { summarizeSeries } from '../charts/summary';
+import { assessIndicator, type Assessment } from './assess';
+import { indicatorChart, type ChartData } from './indicator-chart';
+
+export interface GoalIndicatorView {
+  id: string;
+  name: string;
+  unit: string;
+  unitKind: Parameters<typeof summarizeSeries>[2]['unitKind'];
+  decimals: number;
+  type: string;
+  direction: string;
+  role: 'primary' | 'supporting' | 'context';
+  sourceName: string;
+  measuredGeography: string;
+  hasExample: boolean;
+  assessment: Assessment;
+  chart: ChartData;
+  lines: { key: 'kommun' | 'lan' | 'riket'; name: string }[];
+  summary: string;
+  table: { region: string; period: string; value: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; status: string | null; example: boolean }[];
+}
+
+/** Start of the åtgärder: "Uppstart för åtgärderna sker under hösten 2024" — the plan's validity date. */
+const ACTIONS_LABEL = 'Åtgärderna startar';
+
+/** A goal page: every linked indicator assessed and charted, and the plan's table rows for the goal. */
+export async function loadGoalView(db: Db, code: string, today: Date) {
+  const plan = await getCurrentPlan(db);
+  if (!plan) return null;
+  const [goal] = await db.select().from(goals).where(and(eq(goals.planId, plan.id), eq(goals.code, code)));
+  if (!goal) return null;
+  const geo = await getRegionWithParent(db, plan.kommunCode);
+  if (!geo?.parent) return null;
+  const [area] = await db.select().from(priorityAreas).where(eq(priorityAreas.id, goal.areaId));
+  const [links, tableRows, lanKommuner] = await Promise.all([
+    listGoalLinks(db, [goal.id]),
+    // An övergripande mål is worked on through its area's table rows; a table row shows itself.
+    goal.kind === 'overall'
+      ? db.select().from(goals).where(and(eq(goals.areaId, goal.areaId), eq(goals.kind, 'table'))).orderBy(asc(goals.sort))
+      : Promise.resolve([goal]),
+    db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, geo.parent.code)),
+  ]);
+  const ids = links.map((l) => l.indicator.id);
+  const names = { kommun: geo.region.shortName, lan: geo.parent.shortName, riket: 'Sverige' };
+  const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
+  const kommunCodes = lanKommuner.map((k) => k.code);
+  const obs = ids.length === 0 ? [] : (await listObservations(db, {
+    indicatorIds: ids, regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])], sex: 'T', grp: '', site: '',
+  })).map((r) => r.obs);
+
+  const indicators: GoalIndicatorView[] = links.map((l) => {
+    const mine = obs.filter((o) => o.indicatorId === l.indicator.id);
+    const of = (c: string) => mine.filter((o) => o.regionCode === c);
+    const latestByKommun = kommunCodes.map((c) => ({ code: c, obs: of(c).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
+    const assessment = assessIndicator({
+      indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
+      kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
+      lanKommuner: latestByKommun, kommunCode: codes.kommun, today,
+    });
+    const series = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) })).filter((s) => s.rows.length > 0);
+    const chart = indicatorChart(series, {
+      sourceId: l.source.id, baseline: assessment.verdict.baseline?.period ?? null, target: l.link.targetValue,
+      actionsStart: plan.validFrom, actionsLabel: ACTIONS_LABEL,
+    });
+    const lines = series.map((s) => ({ key: s.key, name: s.name }));
+    return {
+      id: l.indicator.id, name: l.indicator.name, unit: l.indicator.unit, unitKind: l.indicator.unitKind, decimals: l.indicator.decimals,
+      type: l.indicator.type, direction: l.indicator.direction, role: l.link.role, sourceName: l.source.name,
+      measuredGeography: l.indicator.measuredGeography, hasExample: mine.some((o) => o.isExample && [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)),
+      assessment, chart, lines,
+      summary: summarizeSeries(chart.rows as never, lines, l.indicator),
+      table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample }))),
+    };
+  });
+  return { plan, goal, area: area!, indicators, tableRows, names, comparisons: indicators.filter((i) => i.assessment.verdict.zEq !== null).length };
+}
+

@@ -1,0 +1,133 @@
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { launchBrowser } from './browser';
+import { startServer, tempPgliteDir, type Server } from './server';
+
+const SHOTS = path.resolve('test-results');
+const VERDICTS = /Målet uppnått|Säkerställd förbättring|Tecken på förbättring \(ej säkerställd\)|Oförändrat|Tecken på försämring \(ej säkerställd\)|Säkerställd försämring|Underlag saknas|Sammanhang/;
+
+let browser: BrowserContext;
+let server: Server;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined });
+});
+afterAll(async () => {
+  await server?.stop();
+  await browser?.close();
+});
+
+describe('follow-up pages', () => {
+  it('overview: a roll-up per goal and a verdict per indicator', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/`);
+    await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+    const goal = page.locator('section.goal').first();
+    expect(await goal.locator('.rollup .verdict-badge').count()).toBeGreaterThan(0);
+    const card = page.locator('[data-indicator="ntu_otrygg_kvall"]').first();
+    expect(await card.locator('.verdict-badge').first().innerText()).toMatch(VERDICTS);
+    expect(await card.locator('.sentence').first().innerText()).toMatch(/\.$/);
+    await page.close();
+  });
+
+  it('goal page: charts with KI bands, verdicts, benchmarks, the plan rows; no axe violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/mal/T-M1`);
+    await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Öka den upplevda tryggheten');
+    expect(main).toMatch(/(Bättre än|I nivå med|Sämre än) Dalarna/);
+    expect(main).toContain('Planens åtgärder för målet');
+    expect(main).toContain('Trygghetsvandringar');
+    const ntu = page.locator('[data-indicator="ntu_otrygg_kvall"]');
+    expect(await ntu.locator('.recharts-area-area').count()).toBeGreaterThan(0);
+    expect(await ntu.locator('.recharts-reference-line').count()).toBeGreaterThan(0);
+    expect(await ntu.locator('.verdict-badge').first().innerText()).toMatch(VERDICTS);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'goal-T-M1.png'), fullPage: true });
+    await page.close();
+  });
+
+  it('indicator page: chart and table views, breakdown switch, comparison kommuner, metadata; no axe violations', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/indikatorer/ntu_otrygg_kvall?jamfor=2081&jamfor=2084`);
+    await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
+    const main = await page.locator('main').innerText();
+    expect(main).toContain('Frågans lydelse');
+    expect(main).toContain('Geografi som mäts');
+    expect(main).toMatch(/Utgivning/);
+    expect(await page.locator('input[name="jamfor"][value="2081"]').isChecked()).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'indicator-ntu_otrygg_kvall.png'), fullPage: true });
+    await page.goto(`${server.url}/indikatorer/ntu_otrygg_kvall?vy=tabell`);
+    const table = page.locator('details.data-table table');
+    expect(await table.isVisible()).toBe(true);
+    expect(await table.innerText()).toMatch(/Hedemora\s+2025–2026\s+\d+,\d\s%/);
+    // A source with breakdowns: the EUDA reference series is per treatment plant.
+    await page.goto(`${server.url}/indikatorer/euda_ref_kokain`);
+    const nav = page.getByRole('navigation', { name: 'Uppdelningar' });
+    expect(await nav.locator('a').count()).toBeGreaterThan(1);
+    await nav.locator('a').first().click();
+    await page.waitForURL(/plats=/);
+    expect(await page.locator('main').innerText()).toContain('Delgrupp – tolka med försiktighet');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('indicator list: search and filters held in the URL', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/indikatorer`);
+    const all = await page.locator('tbody tr').count();
+    expect(all).toBeGreaterThan(40);
+    await page.fill('#q', 'avlopp');
+    await page.getByRole('button', { name: 'Filtrera' }).click();
+    await page.waitForURL(/q=avlopp/);
+    const rows = await page.locator('tbody tr').allInnerTexts();
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.length).toBeLessThan(all);
+    for (const r of rows) expect(r.toLowerCase()).toContain('avlopp');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('public API', () => {
+  it('lists indicators, shows one, and 404s an unknown id', async () => {
+    const list = await (await fetch(`${server.url}/api/v1/indicators`)).json();
+    expect(list.indicators.length).toBeGreaterThan(40);
+    const one = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall`);
+    expect((await one.json()).indicator).toMatchObject({ id: 'ntu_otrygg_kvall', direction: 'down', source: { id: 'ntu' } });
+    expect((await fetch(`${server.url}/api/v1/indicators/finns_inte`)).status).toBe(404);
+    expect((await fetch(`${server.url}/api/v1/indicators/finns_inte/observations`)).status).toBe(404);
+  });
+
+  it('returns observations as JSON and Swedish-Excel CSV, and 400 with a message for a bad query', async () => {
+    const json = await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083,20,00&from=2019&to=2024`)).json();
+    expect(new Set(json.observations.map((o: { region: string }) => o.region))).toEqual(new Set(['2083', '20', '00']));
+    for (const o of json.observations) expect(o.periodEnd >= '2019-01-01' && o.periodStart <= '2024-12-31').toBe(true);
+    const csv = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083&format=csv`);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.startsWith('\uFEFFindikator;region;regionnamn;period')).toBe(true);
+    expect(text).toMatch(/ntu_otrygg_kvall;2083;Hedemora;2025–2026;;T;;;\d+,\d;/);
+    for (const bad of ['regions=abc', 'from=20', 'format=xml', 'from=2024&to=2019', 'okand=1']) {
+      const res = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect((await res.json()).error).toBe('Ogiltig förfrågan');
+    }
+  });
+
+  it('gives goals with their indicators and the verdicts the pages show', async () => {
+    const { goals } = await (await fetch(`${server.url}/api/v1/goals`)).json();
+    const t = goals.find((g: { code: string }) => g.code === 'T-M1');
+    const ntu = t.indicators.find((i: { id: string }) => i.id === 'ntu_otrygg_kvall');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/mal/T-M1`);
+    const badge = await page.locator('[data-indicator="ntu_otrygg_kvall"] .verdict-badge').first().innerText();
+    expect(badge).toContain(ntu.verdict.label);
+    expect(await page.locator('[data-indicator="ntu_otrygg_kvall"]').innerText()).toContain(ntu.verdict.sentence);
+    await page.close();
+  });
+});
