@@ -48,8 +48,8 @@ url.pathname = '/tl_bench_web';
     on conflict do nothing`);
   await pg.unsafe('update observations set ci_low = greatest(0, value - 3), ci_high = least(100, value + 3) where import_id = ' + imp!.id);
   await pg.unsafe('analyze observations');
-  const [{ n }] = await pg`select count(*)::int as n from observations`;
-  console.log(`${n.toLocaleString('sv-SE')} observationer.`);
+  const [count] = await pg`select count(*)::int as n from observations`;
+  console.log(`${Number(count!.n).toLocaleString('sv-SE')} observationer.`);
   await pg.end();
 }
 

@@ -56,7 +56,8 @@ export function assessIndicator(input: {
     baselinePeriod: input.link?.baselinePeriod ?? null,
     decidedDate: input.decidedDate,
     target: input.link?.targetValue != null && input.link.targetYear != null ? { value: input.link.targetValue, year: input.link.targetYear } : null,
-    limit: input.indicator.unitKind === 'percent' ? 100 : null,
+    // A share that should rise is bounded by 100 %; one that should fall has 0 as its limit (C = 1).
+    limit: input.indicator.unitKind === 'percent' && input.indicator.direction === 'up' ? 100 : null,
     subgroup: input.subgroup ?? false,
     decimals: input.indicator.decimals,
   });

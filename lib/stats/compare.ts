@@ -95,6 +95,7 @@ export function countTest(x1: number, p1: number, x2: number, p2: number): Count
  * a survey value with neither KI nor n.
  */
 export function comparability(a: StatPoint | null | undefined, b: StatPoint | null | undefined, kind: IndicatorKind, series: readonly StatPoint[] = []): string | null {
+  if (!kind) return REASON.missingValue;
   if (!a) return REASON.noBaseline;
   if (!b) return REASON.noLatest;
   const ha = hiddenReason(a, kind);

@@ -1,10 +1,10 @@
 /**
  * Numeric routines for lib/stats (statistics.md §0–§3). Pure functions, double precision, no dependencies.
- * Special functions follow the standard algorithms (Lanczos log-gamma, series/continued fraction for the
- * regularized incomplete gamma, Lentz continued fraction for the regularized incomplete beta); quantiles are
- * found by a safeguarded Newton/bisection root finder. Every function returns a finite number or NaN-free
- * sentinel (0, 1, ±Infinity only where mathematically exact) for valid input; invalid input gives NaN only
- * from the low-level functions, which callers guard.
+ * Standard algorithms: Lanczos log-gamma; power series / Lentz continued fraction for the regularized
+ * incomplete gamma; Lentz continued fraction for the regularized incomplete beta; Acklam's normal quantile
+ * refined by a Halley step; quantiles by a safeguarded Newton/bisection root finder.
+ * These low-level functions return NaN for invalid arguments (and ±Infinity only where exact); the
+ * statistical modules guard their inputs and never pass NaN on.
  */
 
 /** Two-sided 95 % critical value of the standard normal (statistics.md §0). */
@@ -43,12 +43,18 @@ export function logChoose(n: number, k: number): number {
   return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
 }
 
+/** Iterations needed near x ≈ a grow like √a (large counts, e.g. riket). */
+function iterLimit(a: number): number {
+  return MAX_ITER + Math.ceil(20 * Math.sqrt(a));
+}
+
 function gammaSeries(a: number, x: number): number {
   // P(a, x) by its power series (x < a + 1)
   let ap = a;
   let del = 1 / a;
   let sum = del;
-  for (let n = 0; n < MAX_ITER; n++) {
+  const limit = iterLimit(a);
+  for (let n = 0; n < limit; n++) {
     ap += 1;
     del *= x / ap;
     sum += del;
@@ -63,7 +69,8 @@ function gammaContinuedFraction(a: number, x: number): number {
   let c = 1 / FPMIN;
   let d = 1 / b;
   let h = d;
-  for (let i = 1; i < MAX_ITER; i++) {
+  const limit = iterLimit(a);
+  for (let i = 1; i < limit; i++) {
     const an = -i * (i - a);
     b += 2;
     d = an * d + b;
@@ -221,7 +228,8 @@ function betaContinuedFraction(a: number, b: number, x: number): number {
   if (Math.abs(d) < FPMIN) d = FPMIN;
   d = 1 / d;
   let h = d;
-  for (let m = 1; m <= MAX_ITER; m++) {
+  const limit = iterLimit(Math.max(a, b));
+  for (let m = 1; m <= limit; m++) {
     const m2 = 2 * m;
     let aa = (m * (b - m) * x) / ((qam + m2) * (a + m2));
     d = 1 + aa * d;

@@ -101,7 +101,7 @@ function proportionScale(kind: IndicatorKind): number | null {
  * no random error (method 'none', low = high = value). Wastewater has no sampling KI (null).
  */
 export function interval(point: StatPoint, kind: IndicatorKind, opts: { deff?: number; z?: number } = {}): Interval | null {
-  if (!point || !isFiniteNumber(point.value)) return null;
+  if (!point || !kind || !isFiniteNumber(point.value)) return null;
   const pub = published(point);
   if (pub) return { ...pub, method: 'published', estimated: false };
   const v = point.value;
@@ -137,7 +137,7 @@ export function interval(point: StatPoint, kind: IndicatorKind, opts: { deff?: n
  * width/(2·1.96); counts → Poisson √x scaled; process → 0; otherwise null.
  */
 export function standardError(point: StatPoint, kind: IndicatorKind, opts: { deff?: number; preferPublished?: boolean } = {}): number | null {
-  if (!point || !isFiniteNumber(point.value)) return null;
+  if (!point || !kind || !isFiniteNumber(point.value)) return null;
   const pub = published(point);
   if (kind.type === 'process') return 0;
   if (kind.type === 'survey') {

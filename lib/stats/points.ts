@@ -1,4 +1,5 @@
 /** Small helpers on StatPoints shared by the lib/stats modules: periods, visibility, comparability. */
+import { isSmallCount, surveyVisibility } from './suppression';
 import type { IndicatorKind, StatPoint } from './types';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -154,13 +155,11 @@ export function countOf(p: StatPoint, kind: IndicatorKind): number | null {
  * suppression marker counts as too small a base). Wastewater below LOQ is usable (§2.5).
  */
 export function hiddenReason(p: StatPoint, kind: IndicatorKind): string | null {
+  if (!p || !kind) return 'värde saknas';
   if (kind.type === 'wastewater' && isBelowLoq(p)) return null;
   if (!isFiniteNumber(p.value)) return p.status === 'suppressed' ? 'för litet underlag' : 'värde saknas';
-  if (kind.type === 'survey' && isFiniteNumber(p.n) && p.n < 30) return 'för litet underlag';
-  if (kind.type === 'count' && kind.unitKind === 'count') {
-    const x = countOf(p, kind);
-    if (x !== null && x >= 1 && x <= 4) return 'för litet underlag';
-  }
+  if (kind.type === 'survey' && isFiniteNumber(p.n) && surveyVisibility(p.n) === 'hidden') return 'för litet underlag';
+  if (isSmallCount(kind.type, kind.unitKind, countOf(p, kind))) return 'för litet underlag';
   return null;
 }
 
