@@ -109,8 +109,10 @@ describe('public API', () => {
     for (const o of json.observations) expect(o.periodEnd >= '2019-01-01' && o.periodStart <= '2024-12-31').toBe(true);
     const csv = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083&format=csv`);
     expect(csv.headers.get('content-type')).toContain('text/csv');
-    const text = await csv.text();
-    expect(text.startsWith('\uFEFFindikator;region;regionnamn;period')).toBe(true);
+    const bytes = new Uint8Array(await csv.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // the BOM Excel needs to read UTF-8
+    const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+    expect(text.startsWith('indikator;region;regionnamn;period')).toBe(true);
     expect(text).toMatch(/ntu_otrygg_kvall;2083;Hedemora;2025–2026;;T;;;\d+,\d;/);
     for (const bad of ['regions=abc', 'from=20', 'format=xml', 'from=2024&to=2019', 'okand=1']) {
       const res = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?${bad}`);
