@@ -81,6 +81,16 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
 
   return (
     <div>
+      <ul className="chart-legend" aria-label="Förklaring">
+        {lines.map((l) => (
+          <li key={l.key}>
+            <svg width="26" height="10" aria-hidden="true" focusable="false">
+              <line x1="1" y1="5" x2="25" y2="5" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.dash} />
+            </svg>
+            {l.name}{l.band ? ' (band: 95 % KI)' : ''}
+          </li>
+        ))}
+      </ul>
       <div ref={box} className="indicator-chart" data-chart="indicator">
         <ComposedChart responsive style={{ width: '100%', height: 320 }} data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 4 }}>
           <CartesianGrid stroke="#e3e6ea" vertical={false} />

@@ -47,6 +47,16 @@ describe('follow-up pages', () => {
     expect(await ntu.locator('.verdict-badge').first().innerText()).toMatch(VERDICTS);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'goal-T-M1.png'), fullPage: true });
+    // The chart downloads as SVG and PNG.
+    const tools = ntu.locator('.chart-tools').first();
+    const [svg] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'SVG' }).click()]);
+    expect(svg.suggestedFilename()).toBe('ntu_otrygg_kvall-T-M1.svg');
+    const svgText = await (await import('node:fs/promises')).readFile((await svg.path())!, 'utf8');
+    expect(svgText).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    expect(svgText).toContain('recharts-line-curve');
+    const [png] = await Promise.all([page.waitForEvent('download'), tools.getByRole('button', { name: 'PNG' }).click()]);
+    const pngBytes = await (await import('node:fs/promises')).readFile((await png.path())!);
+    expect([...pngBytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
     await page.close();
   });
 

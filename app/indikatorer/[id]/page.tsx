@@ -66,6 +66,10 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
           })}</p>
         </nav>
       )}
+      {v.compare.filter((c) => !v.lines.some((l) => l.key === `k${c}`)).length > 0 && (
+        <p className="notice warn">Inga värden i den här uppdelningen för {v.compare.filter((c) => !v.lines.some((l) => l.key === `k${c}`))
+          .map((c) => v.lanKommuner.find((k) => k.code === c)?.name ?? c).join(', ')}.</p>
+      )}
       {v.subgroup && <p className="notice warn">Delgrupp – tolka med försiktighet: målets bedömning gäller {names.kommun} totalt.</p>}
 
       <h2>Bedömning</h2>
