@@ -4,7 +4,7 @@ import { summarizeSeries } from '@/lib/charts/summary';
 import { describeValue } from '@/lib/display';
 import { formatValue } from '@/lib/format';
 import { SiteReferenceTable } from './site-reference';
-import { TrendChart } from './trend-chart';
+import { LazyTrendChart as TrendChart } from './trend-chart-lazy';
 import { VerdictBadge } from './verdict-badge';
 import Link from 'next/link';
 

@@ -151,6 +151,8 @@ export const observations = pgTable('observations', {
 }, (t) => [
   uniqueIndex('observations_natural_key').on(t.indicatorId, t.regionCode, t.period, t.sex, t.grp, t.site),
   index('observations_series_idx').on(t.indicatorId, t.regionCode, t.periodStart),
+  // Per-site series (treatment plants) are few among millions of rows: reach them without scanning the rest.
+  index('observations_site_series_idx').on(t.indicatorId, t.periodStart).where(sql`${t.site} <> ''`),
   // A missing value always says why; it is never stored as 0.
   check('observations_value_or_status', sql`${t.value} is not null or ${t.status} is not null`),
   check('observations_ci_order', sql`${t.ciLow} is null or ${t.ciHigh} is null or ${t.ciLow} <= ${t.ciHigh}`),

@@ -1,0 +1,1 @@
+CREATE INDEX "observations_site_series_idx" ON "observations" USING btree ("indicator_id","period_start") WHERE "observations"."site" <> '';
