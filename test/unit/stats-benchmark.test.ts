@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { expectShown, pt } from '../helpers/stats';
 import { benchmarkLabel, defaultShare, dependentMargin, rankAmong } from '@/lib/stats/benchmark';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 
-function expectShown(actual: number | null | undefined, shown: string) {
-  expect(actual).not.toBeNull();
-  expect(Number.isFinite(actual)).toBe(true);
-  const decimals = shown.includes('.') ? shown.split('.')[1]!.length : 0;
-  expect(Math.abs((actual as number) - Number(shown))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
-}
-
-const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2021–2022', start: '2021-01-01', end: '2022-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
-});
 const ki = (v: number, m: number, o: Partial<StatPoint> = {}) => pt({ value: v, ciLow: v - m, ciHigh: v + m, ...o });
 
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };

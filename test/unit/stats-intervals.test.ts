@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectShown, pt } from '../helpers/stats';
 import {
   countScale,
   defaultDeff,
@@ -14,19 +15,6 @@ import {
 } from '@/lib/stats/intervals';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 
-/** Rulebook tolerance: the shown figure, within half a unit of its last digit (i.e. it rounds to it). */
-function expectShown(actual: number | null | undefined, shown: string) {
-  expect(actual).not.toBeNull();
-  expect(Number.isFinite(actual)).toBe(true);
-  const decimals = shown.includes('.') ? shown.split('.')[1]!.length : 0;
-  const tol = 0.5 * 10 ** -decimals + 1e-9;
-  expect(Math.abs((actual as number) - Number(shown))).toBeLessThanOrEqual(tol);
-}
-
-const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2023', start: '2023-01-01', end: '2023-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
-});
 
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };

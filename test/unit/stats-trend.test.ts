@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { expectShown, pt, yr, rg } from '../helpers/stats';
 import { CHI2_998 } from '@/lib/stats/distributions';
 import { chiSquareLinearTrend, comparablePoints, trendTest } from '@/lib/stats/trend';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 
-function expectShown(actual: number | null | undefined, shown: string) {
-  expect(actual).not.toBeNull();
-  expect(Number.isFinite(actual)).toBe(true);
-  const decimals = shown.includes('.') ? shown.split('.')[1]!.length : 0;
-  expect(Math.abs((actual as number) - Number(shown))).toBeLessThanOrEqual(0.5 * 10 ** -decimals + 1e-9);
-}
-
-const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2023', start: '2023-01-01', end: '2023-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
-});
-const yr = (y: number, o: Partial<StatPoint> = {}) => pt({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, ...o });
-const rg = (a: number, b: number, o: Partial<StatPoint> = {}) => pt({ period: `${a}–${b}`, start: `${a}-01-01`, end: `${b}-12-31`, ...o });
 
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'lupp' };
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };

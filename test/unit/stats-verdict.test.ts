@@ -1,21 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { expectShown, pt, yr, rg } from '../helpers/stats';
 import { assessSeries } from '@/lib/stats/verdict';
 import type { AssessInput, IndicatorKind, StatPoint, Verdict } from '@/lib/stats/types';
 
-function expectShown(actual: number | null | undefined, shown: string, units = 0.5) {
-  expect(actual).not.toBeNull();
-  expect(Number.isFinite(actual)).toBe(true);
-  const decimals = shown.includes('.') ? shown.split('.')[1]!.length : 0;
-  expect(Math.abs((actual as number) - Number(shown))).toBeLessThanOrEqual(units * 10 ** -decimals + 1e-9);
-}
-
 const NBSP = '\u00a0';
-const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2023', start: '2023-01-01', end: '2023-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
-});
-const yr = (y: number, o: Partial<StatPoint> = {}) => pt({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, ...o });
-const rg = (a: number, b: number, o: Partial<StatPoint> = {}) => pt({ period: `${a}–${b}`, start: `${a}-01-01`, end: `${b}-12-31`, ...o });
 const day = (d: string, o: Partial<StatPoint> = {}) => pt({ period: d, start: d, end: d, ...o });
 
 const SN: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectShown, pt, yr } from '../helpers/stats';
 import { compareTwo } from '@/lib/stats/compare';
 import {
   compareWastewater,
@@ -14,18 +15,6 @@ import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
  * The shown figure within `units` of its last digit: 0.5 = rounds to it (default); 1 = the rulebook's
  * "±0.01 on the last shown digit".
  */
-function expectShown(actual: number | null | undefined, shown: string, units = 0.5) {
-  expect(actual).not.toBeNull();
-  expect(Number.isFinite(actual)).toBe(true);
-  const decimals = shown.includes('.') ? shown.split('.')[1]!.length : 0;
-  expect(Math.abs((actual as number) - Number(shown))).toBeLessThanOrEqual(units * 10 ** -decimals + 1e-9);
-}
-
-const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2023', start: '2023-01-01', end: '2023-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
-});
-const yr = (y: number, o: Partial<StatPoint> = {}) => pt({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, ...o });
 const day = (d: string, o: Partial<StatPoint> = {}) => pt({ period: d, start: d, end: d, ...o });
 const kind = (substance: string): IndicatorKind => ({ type: 'wastewater', direction: 'down', unitKind: 'mg_per_1000_day', substance });
 
