@@ -1,3 +1,4 @@
+import { revalidatePath } from 'next/cache';
 import { getDb } from '@/lib/db';
 import { describeDbError } from '@/lib/db/errors';
 import { analyzeFile } from '@/lib/import/analyze';
@@ -53,6 +54,7 @@ export async function POST(request: Request) {
       return refuse('Filen har ändrats sedan förhandsgranskningen. Förhandsgranska den igen innan du bekräftar.', 409);
     }
     const res = await commitImport(db, analysis, { createdBy: 'webbgränssnittet (inloggning saknas ännu)' });
+    revalidatePath('/', 'layout'); // cached pages show the new values at once
     const receipt: ImportReceipt = { status: 'committed', importId: res.importId, fileName: analysis.fileName, sha256: analysis.sha256, inserted: res.inserted, updated: res.updated, unchanged: res.unchanged };
     return Response.json(receipt);
   } catch (err) {

@@ -1,7 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { getGoalView } from '@/lib/data/goal';
 import { rollup } from '@/lib/data/overview-query';
 import { REGION_STYLES } from '@/lib/charts/styles';
@@ -16,8 +15,14 @@ export async function generateMetadata({ params }: { params: Promise<{ code: str
 
 const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' } as const;
 
+/* Cached after the first request, never built with the app (see app/oversikt/[plan]/page.tsx). */
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function GoalPage({ params }: { params: Promise<{ code: string }> }) {
-  await connection();
   const view = await getGoalView(decodeURIComponent((await params).code));
   if (!view) notFound();
   const { goal, area, indicators, tableRows, names } = view;

@@ -22,7 +22,6 @@ export async function undoImportAction(_prev: UndoState, form: FormData): Promis
     console.error('undo failed:', describeDbError(err));
     return { error: 'Ångringen avbröts av ett fel på servern. Inget ändrades.' };
   }
-  revalidatePath('/');
-  revalidatePath('/import/historik');
+  revalidatePath('/', 'layout'); // every cached page that may show the restored values
   redirect(`/import/historik/${parsed.data}?angrad=1`);
 }

@@ -1,12 +1,21 @@
-import { connection } from 'next/server';
 import { getOverview } from '@/lib/data/overview';
-import { IndicatorCard } from './_components/indicator-card';
-import { PlanStatus } from './_components/plan-status';
-import { RollupBadge } from './_components/verdict-badge';
+import { IndicatorCard } from '../../_components/indicator-card';
+import { PlanStatus } from '../../_components/plan-status';
+import { RollupBadge } from '../../_components/verdict-badge';
 import Link from 'next/link';
 
+/*
+ * `/` is rewritten here (next.config.ts). A dynamic segment with no static params is never rendered at build
+ * time (the build must not open the database), yet its HTML is cached after the first request and
+ * regenerated at most every REVALIDATE seconds, or at once when an import or undo calls revalidatePath.
+ */
+export const revalidate = 300;
+export const dynamicParams = true;
+export function generateStaticParams() {
+  return [];
+}
+
 export default async function OverviewPage() {
-  await connection(); // reads the database: never prerender at build time
   const overview = await getOverview();
   if (!overview) {
     return (
