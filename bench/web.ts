@@ -53,6 +53,12 @@ url.pathname = '/tl_bench_web';
   await pg.end();
 }
 
+// A static file as large as the overview's HTML, served from public/ by the same server: the fair baseline
+// for "as fast as a static file" (robots.txt is also measured, but it is a few bytes).
+const baselineFile = path.join(root, 'public', 'bench-baseline.html');
+fs.writeFileSync(baselineFile, `<!doctype html><html lang="sv"><body><p>${'Trygghetsläget jämförelsefil. '.repeat(8200)}</p></body></html>`);
+process.on('exit', () => fs.rmSync(baselineFile, { force: true }));
+
 const port = await freePort();
 const child = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
   cwd: root, env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore',
@@ -85,6 +91,7 @@ async function load(pathname: string) {
 }
 
 const statics = await load('/robots.txt');
+const staticLarge = await load('/bench-baseline.html');
 const overview = await load('/');
 const goal = await load('/mal/T-M1');
 
@@ -96,9 +103,12 @@ child.kill('SIGTERM');
 
 const result = {
   date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS,
-  static: statics, overview, goal,
+  static: statics, staticSameSize: { ...staticLarge, bytes: fs.statSync(baselineFile).size }, overview, goal,
+  overviewBytes: html.length,
   ratios: { overviewMedian: +(overview.medianMs / statics.medianMs).toFixed(2), goalMedian: +(goal.medianMs / statics.medianMs).toFixed(2),
     overviewP95: +(overview.p95Ms / statics.p95Ms).toFixed(2), goalP95: +(goal.p95Ms / statics.p95Ms).toFixed(2) },
+  ratiosSameSizeStatic: { overviewMedian: +(overview.medianMs / staticLarge.medianMs).toFixed(2), goalMedian: +(goal.medianMs / staticLarge.medianMs).toFixed(2),
+    overviewP95: +(overview.p95Ms / staticLarge.p95Ms).toFixed(2), goalP95: +(goal.p95Ms / staticLarge.p95Ms).toFixed(2) },
   firstLoadJsGzipKb: +(jsGzip / 1024).toFixed(1), scripts: scripts.length,
   goals: { medianMs: 50, p95Ms: 150, ratio: 3, firstLoadJsGzipKb: 200 },
 };
