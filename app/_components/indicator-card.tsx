@@ -1,10 +1,8 @@
 import type { OverviewIndicator, RegionKey, RegionRef } from '@/lib/data/overview-query';
-import { REGION_STYLES } from '@/lib/charts/styles';
 import { summarizeSeries } from '@/lib/charts/summary';
 import { describeValue } from '@/lib/display';
-import { formatValue } from '@/lib/format';
 import { SiteReferenceTable } from './site-reference';
-import { LazyTrendChart as TrendChart } from './trend-chart-lazy';
+import { OverviewChart } from './overview-chart';
 import { VerdictBadge } from './verdict-badge';
 import Link from 'next/link';
 
@@ -16,18 +14,6 @@ function missingReason(ind: OverviewIndicator, key: RegionKey): string {
   if (ind.type === 'wastewater' && key === 'riket') return 'Ingen nationell mätning';
   if (!ind.comparable && key !== 'kommun') return 'Källan redovisar inte denna nivå';
   return 'Inga data ännu';
-}
-
-function Swatch({ k }: { k: RegionKey }) {
-  const s = REGION_STYLES[k];
-  return (
-    <svg width="26" height="10" aria-hidden="true" focusable="false">
-      <line x1="1" y1="5" x2="25" y2="5" stroke={s.color} strokeWidth="2" strokeDasharray={s.dash} />
-      {s.marker === 'circle' && <circle cx="13" cy="5" r="3" fill={s.color} />}
-      {s.marker === 'square' && <rect x="10" y="2" width="6" height="6" fill={s.color} />}
-      {s.marker === 'triangle' && <path d="M13,1 L17,8 L9,8 Z" fill={s.color} />}
-    </svg>
-  );
 }
 
 export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndicator; regions: RegionRef[]; headingId: string }) {
@@ -91,35 +77,8 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
         <SiteReferenceTable reference={ind.siteReference} unitKind={ind.unitKind} decimals={ind.decimals} asContext />
       )}
       {lines.length > 0 ? (
-        <figure style={{ margin: 0 }}>
-          <ul className="chart-legend" aria-hidden="true">
-            {lines.map((l) => <li key={l.key}><Swatch k={l.key} />{l.name}</li>)}
-          </ul>
-          <div className="chart-box" data-chart={ind.id} style={{ height: 170 }}>
-            <TrendChart rows={ind.series} lines={lines} unitKind={ind.unitKind} decimals={ind.decimals} title={`${ind.name} över tid`} />
-          </div>
-          <figcaption className="chart-summary">{summary}</figcaption>
-          <details className="data-table">
-            <summary>Visa diagrammets data som tabell</summary>
-            <table>
-              <caption className="sr-only">{ind.name} per period ({ind.unit})</caption>
-              <thead>
-                <tr><th scope="col">Period</th>{lines.map((l) => <th key={l.key} scope="col">{l.name}</th>)}</tr>
-              </thead>
-              <tbody>
-                {ind.series.map((row) => (
-                  <tr key={row.period}>
-                    <th scope="row">{row.period}</th>
-                    {lines.map((l) => {
-                      const v = row[l.key];
-                      return <td key={l.key}>{typeof v === 'number' ? formatValue(v, ind.unitKind, ind.decimals) : '–'}</td>;
-                    })}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </details>
-        </figure>
+        <OverviewChart id={ind.id} name={ind.name} unit={ind.unit} unitKind={ind.unitKind} decimals={ind.decimals}
+          rows={ind.series.map(({ start: _start, ...row }) => row as typeof ind.series[number])} lines={lines} summary={summary} />
       ) : referenceOnly ? null : (
         <p className="missing">Inga mätvärden ännu för detta mått.</p>
       )}

@@ -20,3 +20,11 @@ export async function launchBrowser(): Promise<BrowserContext> {
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
 }
+
+/** Closes the browser, but never hangs a test run on it: Chromium occasionally ignores a close. */
+export async function closeBrowser(ctx: BrowserContext | undefined): Promise<void> {
+  if (!ctx) return;
+  const browser = ctx.browser();
+  await Promise.race([ctx.close().catch(() => {}), new Promise((r) => setTimeout(r, 15_000))]);
+  await browser?.close().catch(() => {});
+}

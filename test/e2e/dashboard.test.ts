@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { launchBrowser } from './browser';
+import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
@@ -16,7 +16,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.stop();
-  await browser?.close();
+  await closeBrowser(browser);
 });
 
 describe('follow-up pages', () => {

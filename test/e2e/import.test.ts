@@ -5,7 +5,7 @@ import iconv from 'iconv-lite';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
-import { launchBrowser } from './browser';
+import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
@@ -33,7 +33,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.stop();
-  await browser?.close();
+  await closeBrowser(browser);
 });
 
 describe('upload → preview → confirm → the new value on the overview → undo', () => {

@@ -8,7 +8,7 @@ import { openDb } from '@/lib/db/client';
 import { imports, observations, plans } from '@/lib/db/schema';
 import { createDatabase } from '../helpers/db';
 import { axeViolations } from './axe';
-import { launchBrowser } from './browser';
+import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
@@ -24,7 +24,7 @@ let browser: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
 });
-afterAll(async () => browser?.close());
+afterAll(() => closeBrowser(browser));
 
 describe('overview on the embedded database', () => {
   let server: Server;

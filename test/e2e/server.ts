@@ -53,6 +53,7 @@ export async function startServer(env: Record<string, string | undefined>): Prom
     url,
     output: () => log,
     stop: () => new Promise<void>((resolve) => {
+      setTimeout(resolve, 10_000).unref(); // never hang a run on a server that will not exit
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
