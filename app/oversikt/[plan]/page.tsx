@@ -1,3 +1,4 @@
+import { notFound } from 'next/navigation';
 import { getOverview } from '@/lib/data/overview';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { PlanStatus } from '../../_components/plan-status';
@@ -15,7 +16,9 @@ export function generateStaticParams() {
   return [];
 }
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ params }: { params: Promise<{ plan: string }> }) {
+  // Only the one address `/` rewrites to: other values would each fill the page cache with a copy.
+  if ((await params).plan !== 'plan') notFound();
   const overview = await getOverview();
   if (!overview) {
     return (
