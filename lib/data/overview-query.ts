@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import type { ObservationStatus } from '../db/enums';
-import { listSiteSeries, listTotalSeries, type ObservationRow } from '../db/queries/observations';
+import { listSiteSeries, type ObservationRow } from '../db/queries/observations';
+import { listObservations } from '../db/queries/indicators';
 import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoals } from '../db/queries/plan';
 import type { Direction, IndicatorType, UnitKind } from '../catalogue/catalogue-file';
 import { mergeSeries, type SeriesRow } from '../charts/series';
@@ -118,7 +119,7 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
   const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];
   const [obs, siteRows] = await Promise.all([
-    listTotalSeries(db, indicatorIds, regions.map((r) => r.code)),
+    listObservations(db, { indicatorIds, regionCodes: regions.map((r) => r.code), sex: 'T', grp: '', site: '' }).then((rows) => rows.map((r) => r.obs)),
     listSiteSeries(db, siteIds),
   ]);
   const siteRefs = buildSiteReferences(siteRows);

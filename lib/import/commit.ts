@@ -1,66 +1,12 @@
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import type { ObservationInput } from '../db/observation-input';
 import { goalIndicators, goals, imports, observationRevisions, observations } from '../db/schema';
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
 import { ImportFileError } from './issues';
-import { createStaging, mergeStaging, stageRows } from './stage';
+import { createStaging, mergeStaging, previewStaging, stageRows } from './stage';
 
 type ObservationRow = typeof observations.$inferSelect;
-
-/** The columns an import writes and an undo restores: everything but the key and bookkeeping. */
-const STATE_FIELDS = [
-  'periodKind', 'periodStart', 'periodEnd', 'referenceYear', 'value', 'ciLow', 'ciHigh', 'n', 'numerator', 'denominator',
-  'responseRate', 'status', 'note', 'detail', 'isExample', 'importId',
-] as const;
-type State = Partial<Record<(typeof STATE_FIELDS)[number], unknown>>;
-
-/** Fields that decide whether an incoming value differs from the stored one. */
-const COMPARED = STATE_FIELDS.filter((f) => f !== 'importId' && f !== 'periodKind' && f !== 'periodStart' && f !== 'periodEnd');
-
-function stable(v: unknown): string {
-  if (v === null || v === undefined) return 'null';
-  if (Array.isArray(v)) return `[${v.map(stable).join(',')}]`;
-  if (typeof v === 'object') return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`;
-  return JSON.stringify(v);
-}
-
-function stateOf(row: ObservationRow): State {
-  return Object.fromEntries(STATE_FIELDS.map((f) => [f, row[f]]));
-}
-
-function incomingState(o: ObservationInput, importId: number | null): State {
-  return {
-    periodKind: o.period.kind, periodStart: o.period.start, periodEnd: o.period.end, referenceYear: o.referenceYear ?? null,
-    value: o.value, ciLow: o.ciLow ?? null, ciHigh: o.ciHigh ?? null, n: o.n ?? null, numerator: o.numerator ?? null,
-    denominator: o.denominator ?? null, responseRate: o.responseRate ?? null, status: o.status ?? null, note: o.note ?? null,
-    detail: o.detail ?? null, isExample: false, importId,
-  };
-}
-
-const differs = (a: State, b: State) => COMPARED.some((f) => stable(a[f]) !== stable(b[f]));
-
-const keyOf = (o: { indicatorId: string; regionCode: string; period: string; sex: string; grp: string; site: string }) =>
-  [o.indicatorId, o.regionCode, o.period, o.sex, o.grp, o.site].join('\u001f');
-const inputKey = (o: ObservationInput) =>
-  keyOf({ indicatorId: o.indicatorId, regionCode: o.regionCode, period: o.period.label, sex: o.sex ?? 'T', grp: o.grp ?? '', site: o.site ?? '' });
-
-const CHUNK = 500;
-
-/**
- * Stored rows for a batch of natural keys, in one query: the keys travel as one JSON parameter
- * (a long row-constructor IN list is slow on PGlite and silently matched nothing past a few hundred keys).
- */
-async function existingFor(db: Db, batch: ObservationInput[], forUpdate: boolean): Promise<Map<string, ObservationRow>> {
-  const keys = JSON.stringify(batch.map((o) => ({ i: o.indicatorId, r: o.regionCode, p: o.period.label, s: o.sex ?? 'T', g: o.grp ?? '', t: o.site ?? '' })));
-  const q = db.select().from(observations).where(sql`exists (
-    select 1 from jsonb_to_recordset(${keys}::jsonb) as k(i text, r text, p text, s text, g text, t text)
-    where ${observations.indicatorId} = k.i and ${observations.regionCode} = k.r and ${observations.period} = k.p
-      and ${observations.sex} = k.s::sex and ${observations.grp} = k.g and ${observations.site} = k.t)`);
-  const rows = forUpdate ? await q.for('update') : await q;
-  return new Map(rows.map((r) => [keyOf(r), r]));
-}
 
 export interface Change {
   row: number;
@@ -84,38 +30,41 @@ export interface Diff {
   affectedGoals: { code: string; text: string }[];
 }
 
-/** What committing would do, computed without writing anything. */
+class PreviewDone extends Error {
+  constructor(readonly diff: Diff) {
+    super('preview');
+  }
+}
+
+/**
+ * What committing would do, without writing anything: the rows are staged in a transaction that is always
+ * rolled back, and compared by the same SQL rule the commit uses, so preview and commit cannot disagree.
+ */
 export async function diffAgainstDb(db: Db, obs: ParsedObservation[], limit = 1000): Promise<Diff> {
-  const diff: Diff = { inserted: 0, updated: 0, unchanged: 0, changes: [], affectedGoals: [] };
-  for (let i = 0; i < obs.length; i += CHUNK) {
-    const batch = obs.slice(i, i + CHUNK);
-    const existing = await existingFor(db, batch, false);
-    for (const o of batch) {
-      const old = existing.get(inputKey(o));
-      const next = incomingState(o, null);
-      if (old && !differs(stateOf(old), next)) {
-        diff.unchanged++;
-        continue;
-      }
-      if (old) diff.updated++;
-      else diff.inserted++;
-      if (diff.changes.length < limit) {
-        diff.changes.push({
-          row: o.row, indicatorId: o.indicatorId, regionCode: o.regionCode, period: o.period.label, sex: o.sex ?? 'T',
-          grp: o.grp ?? '', site: o.site ?? '', kind: old ? 'changed' : 'new',
-          before: old ? { value: old.value, status: old.status, isExample: old.isExample } : null,
-          after: { value: o.value, status: o.status ?? null },
-        });
-      }
-    }
-  }
   const ids = [...new Set(obs.map((o) => o.indicatorId))];
-  if (ids.length > 0) {
-    const rows = await db.selectDistinct({ code: goals.code, text: goals.text }).from(goalIndicators)
-      .innerJoin(goals, eq(goals.id, goalIndicators.goalId)).where(inArray(goalIndicators.indicatorId, ids)).orderBy(asc(goals.code));
-    diff.affectedGoals = rows;
+  const affectedGoals = ids.length === 0 ? [] : await db.selectDistinct({ code: goals.code, text: goals.text }).from(goalIndicators)
+    .innerJoin(goals, eq(goals.id, goalIndicators.goalId)).where(inArray(goalIndicators.indicatorId, ids)).orderBy(asc(goals.code));
+  try {
+    await db.transaction(async (txn) => {
+      const tx = txn as unknown as Db;
+      await createStaging(tx);
+      await stageRows(tx, obs);
+      const p = await previewStaging(tx, limit);
+      throw new PreviewDone({
+        inserted: p.inserted, updated: p.updated, unchanged: p.total - p.inserted - p.updated, affectedGoals,
+        changes: p.changes.map((c) => ({
+          row: c.row, indicatorId: c.indicatorId, regionCode: c.regionCode, period: c.period, sex: c.sex, grp: c.grp, site: c.site,
+          kind: c.existed ? 'changed' : 'new',
+          before: c.existed ? { value: c.oldValue, status: c.oldStatus, isExample: c.oldExample ?? false } : null,
+          after: { value: c.value, status: c.status },
+        })),
+      });
+    });
+  } catch (err) {
+    if (err instanceof PreviewDone) return err.diff;
+    throw err;
   }
-  return diff;
+  throw new Error('unreachable: the preview transaction always ends with PreviewDone');
 }
 
 export interface CommitResult {
