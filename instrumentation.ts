@@ -1,13 +1,7 @@
-/** Runs once when the server starts: open, migrate and (on an empty database) seed before the first request. */
+/** Runs once when the server starts (Node.js runtime only). */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs' || process.env.NEXT_PHASE === 'phase-production-build') return;
-  const { getDb } = await import('./lib/db');
-  const { describeDbError } = await import('./lib/db/errors');
-  try {
-    const { driver } = await getDb();
-    console.log(`Trygghetsläget: databasen är redo (${driver}).`);
-  } catch (err) {
-    // The server still starts: pages show a Swedish error and /api/health answers 503 until it can connect.
-    console.error(`Trygghetsläget: databasen kunde inte öppnas: ${describeDbError(err)}`);
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startServer } = await import('./lib/startup');
+    await startServer();
   }
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { AccountMenu } from './_components/account-menu';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
                 <li><Link href="/indikatorer">Indikatorer</Link></li>
                 <li><Link href="/import">Importera</Link></li>
                 <li><Link href="/import/historik">Importhistorik</Link></li>
+                <AccountMenu />
               </ul>
             </nav>
           </div>

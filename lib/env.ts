@@ -1,21 +1,73 @@
 import { z } from 'zod';
 
+const flag = (fallback: boolean) =>
+  z.string().trim().toLowerCase().optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      if (['1', 'true', 'ja', 'on', 'yes'].includes(v)) return true;
+      if (['0', 'false', 'nej', 'off', 'no'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: 'ska vara true eller false' });
+      return z.NEVER;
+    });
+
+const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const positiveMb = (fallback: number) =>
+  z.string().trim().optional().transform((v, ctx) => {
+    if (v === undefined || v === '') return fallback;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0) {
+      ctx.addIssue({ code: 'custom', message: 'ska vara ett antal megabyte (ett tal ≥ 0)' });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+/**
+ * Every setting the app reads, validated once at start-up (instrumentation.ts) and wherever read.
+ * `.env.example` documents each one; keep the two in step.
+ */
 const envSchema = z.object({
-  DATABASE_URL: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => (v ? v : undefined))
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: optionalText
     .pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL måste vara en postgres://-adress' }).optional()),
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   /** Skip loading the plan and example data on an empty database (tests that want an empty one). */
   SEED_ON_START: z.enum(['0', '1']).default('1'),
+  /** The address users reach the app at, e.g. https://trygghet.hedemora.se. https makes cookies Secure and turns on HSTS. */
+  APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'APP_URL måste vara en http(s)://-adress' }).optional()),
+  /** Signs and encrypts sessions and cookies: at least 32 random characters (openssl rand -base64 32). */
+  BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, 'BETTER_AUTH_SECRET måste vara minst 32 tecken').optional()),
+  /** Whether anonymous visitors may read the dashboard and the read API (default true). */
+  PUBLIC_DASHBOARD: flag(true),
+  /** Single sign-on through OpenID Connect (e.g. Microsoft Entra ID): all three or none. */
+  OIDC_ISSUER: optionalText.pipe(z.url({ error: 'OIDC_ISSUER måste vara en adress' }).optional()),
+  OIDC_CLIENT_ID: optionalText,
+  OIDC_CLIENT_SECRET: optionalText,
+  /** The button text: "Logga in med {OIDC_NAME}". */
+  OIDC_NAME: z.string().trim().min(1).default('kommunens konto'),
+  /** Whether a first SSO sign-in creates a user (as läsare). When false, an administrator must invite them first. */
+  OIDC_ALLOW_SIGNUP: flag(true),
+  IMPORT_MAX_MB: positiveMb(50),
+  IMPORT_STREAM_MB: positiveMb(8),
+}).superRefine((env, ctx) => {
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some(Boolean) && !oidc.every(Boolean)) {
+    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET måste anges tillsammans' });
+  }
+  if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
+    ctx.addIssue({
+      code: 'custom', path: ['BETTER_AUTH_SECRET'],
+      message: 'saknas: i produktion startar appen inte utan en hemlig nyckel för sessioner (minst 32 tecken, t.ex. openssl rand -base64 32). `npm run setup` skapar en i .env.local.',
+    });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
 
+export class ConfigError extends Error {}
+
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);
-  if (!parsed.success) throw new Error(`Ogiltig konfiguration:\n${z.prettifyError(parsed.error)}`);
+  if (!parsed.success) throw new ConfigError(`Ogiltig konfiguration:\n${z.prettifyError(parsed.error)}`);
   return parsed.data;
 }

@@ -1,12 +1,14 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { requirePageRole } from '@/lib/auth/session';
 import { ADAPTERS } from '@/lib/import/registry';
 import { TEMPLATES } from '@/lib/import/templates';
 import { ImportForm } from './import-form';
 
 export const metadata: Metadata = { title: 'Importera data' };
 
-export default function ImportPage() {
+export default async function ImportPage() {
+  await requirePageRole('samordnare', '/import');
   return (
     <>
       <h1>Importera data</h1>

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
-  bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey,
+  bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey,
   serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
@@ -241,3 +241,89 @@ export const goalIndicators = pgTable('goal_indicators', {
   note: text('note'),
   sort: integer('sort').notNull(),
 }, (t) => [primaryKey({ columns: [t.goalId, t.indicatorId] }), index('goal_indicators_indicator_idx').on(t.indicatorId)]);
+
+/*
+ * Users, sessions and sign-in accounts, managed by better-auth through its drizzle adapter (lib/auth/server.ts).
+ * Property names are better-auth's field names; columns are snake_case like the rest of the schema.
+ */
+export const authUsers = pgTable('auth_users', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  emailVerified: boolean('email_verified').notNull().default(false),
+  image: text('image'),
+  /** One of lib/auth/roles.ts ROLES: läsare, samordnare, administratör. */
+  role: text('role').notNull().default('läsare'),
+  /** Deactivated by an administrator: cannot sign in, sessions revoked. */
+  banned: boolean('banned').notNull().default(false),
+  banReason: text('ban_reason'),
+  banExpires: timestamp('ban_expires', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [check('auth_users_role_check', sql`${t.role} in ('läsare', 'samordnare', 'administratör')`)]);
+
+export const authSessions = pgTable('auth_sessions', {
+  id: text('id').primaryKey(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  token: text('token').notNull().unique(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  ipAddress: text('ip_address'),
+  userAgent: text('user_agent'),
+  impersonatedBy: text('impersonated_by'),
+  userId: text('user_id').notNull().references(() => authUsers.id, { onDelete: 'cascade' }),
+}, (t) => [index('auth_sessions_user_idx').on(t.userId)]);
+
+export const authAccounts = pgTable('auth_accounts', {
+  id: text('id').primaryKey(),
+  accountId: text('account_id').notNull(),
+  providerId: text('provider_id').notNull(),
+  userId: text('user_id').notNull().references(() => authUsers.id, { onDelete: 'cascade' }),
+  accessToken: text('access_token'),
+  refreshToken: text('refresh_token'),
+  idToken: text('id_token'),
+  accessTokenExpiresAt: timestamp('access_token_expires_at', { withTimezone: true }),
+  refreshTokenExpiresAt: timestamp('refresh_token_expires_at', { withTimezone: true }),
+  scope: text('scope'),
+  /** The password hash (scrypt, by better-auth) for email + password accounts. */
+  password: text('password'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('auth_accounts_user_idx').on(t.userId)]);
+
+export const authVerifications = pgTable('auth_verifications', {
+  id: text('id').primaryKey(),
+  identifier: text('identifier').notNull(),
+  value: text('value').notNull(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('auth_verifications_identifier_idx').on(t.identifier)]);
+
+/** better-auth's rate limiter, kept in the database so that every server process counts the same attempts. */
+export const authRateLimits = pgTable('auth_rate_limits', {
+  id: text('id').primaryKey(),
+  key: text('key').notNull().unique(),
+  count: integer('count').notNull(),
+  lastRequest: bigint('last_request', { mode: 'number' }).notNull(),
+});
+
+/**
+ * The change record: who did what, when, with before → after where it applies. Written in the same
+ * transaction as the change it records (imports, undo, user changes), or right after a sign-in attempt.
+ */
+export const auditLog = pgTable('audit_log', {
+  id: bigserial('id', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  /** The acting user, null for anonymous events (a failed sign-in) and the CLI. */
+  actorId: text('actor_id'),
+  /** Who, as shown: the user's e-mail, "kommandoraden (root)", or the e-mail typed at a failed sign-in. */
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  targetType: text('target_type'),
+  targetId: text('target_id'),
+  summary: text('summary').notNull(),
+  before: jsonb('before'),
+  after: jsonb('after'),
+  ip: text('ip'),
+}, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)]);

@@ -1,3 +1,4 @@
+import { writeAudit } from '../audit';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { goalIndicators, goals, imports, observationRevisions, observations } from '../db/schema';
@@ -87,7 +88,14 @@ export async function createImportRecord(tx: Db, a: Pick<Analysis, 'fileName' | 
  * Writes an analysed file in one transaction: the import record, a revision for every value it
  * replaces (with the old state), and the observations. A file with any problem is refused whole.
  */
-export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy: string }): Promise<CommitResult> {
+/** Who acts, for the change record (audit_log) written in the same transaction as the change. */
+export interface Actor {
+  actorId: string | null;
+  actor: string;
+  ip?: string | null;
+}
+
+export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor }): Promise<CommitResult> {
   if (analysis.issues.length > 0) {
     throw new ImportFileError(`Filen ${analysis.fileName} har ${analysis.issues.length} fel och importerades inte. Rätta felen och försök igen.`, analysis.issues);
   }
@@ -98,6 +106,13 @@ export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy
     await stageRows(tx, analysis.observations);
     const counts = await mergeStaging(tx, importId, analysis.observations.length);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
+    if (opts.audit) {
+      await writeAudit(tx, {
+        ...opts.audit, action: 'import', targetType: 'import', targetId: importId,
+        summary: `Importerade ${analysis.fileName} (${analysis.adapter.label}): ${counts.inserted} nya, ${counts.updated} ändrade, ${counts.unchanged} oförändrade värden.`,
+        after: { file: analysis.fileName, sha256: analysis.sha256, ...counts },
+      });
+    }
     return { importId, ...counts };
   });
 }
@@ -109,7 +124,7 @@ export class UndoConflictError extends Error {}
  * (including example flags and the import that had written them). Refused when a later import has since
  * changed one of its values: undo that one first.
  */
-export async function undoImport(db: Db, importId: number, opts: { by: string }): Promise<{ restored: number; removed: number }> {
+export async function undoImport(db: Db, importId: number, opts: { by: string; audit?: Actor }): Promise<{ restored: number; removed: number }> {
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const [rec] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
@@ -145,6 +160,13 @@ export async function undoImport(db: Db, importId: number, opts: { by: string })
       before: null, after: { restored, removed, by: opts.by },
     });
     await tx.update(imports).set({ undoneAt: sql`now()`, undoneBy: opts.by }).where(eq(imports.id, importId));
+    if (opts.audit) {
+      await writeAudit(tx, {
+        ...opts.audit, action: 'import-ångrad', targetType: 'import', targetId: importId,
+        summary: `Ångrade import ${importId} (${rec.fileName}): ${restored} värden återställda, ${removed} borttagna.`,
+        before: { status: 'gäller' }, after: { status: 'ångrad', restored, removed },
+      });
+    }
     return { restored, removed };
   });
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -26,9 +27,13 @@ export function tempPgliteDir(): string {
 }
 
 /** Starts `next start` (the server process itself, not npx) and waits until it answers. */
-export async function startServer(env: Record<string, string | undefined>): Promise<Server> {
-  const port = await freePort();
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', ...env };
+export async function startServer(env: Record<string, string | undefined>, opts: { port?: number } = {}): Promise<Server> {
+  const port = opts.port ?? await freePort();
+  // next start is production: it needs a session secret. APP_URL is where the browser reaches it.
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env, NEXT_TELEMETRY_DISABLED: '1',
+    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), APP_URL: `http://127.0.0.1:${port}`, ...env,
+  };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
     env: childEnv,

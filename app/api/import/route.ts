@@ -1,4 +1,6 @@
 import { revalidatePath } from 'next/cache';
+import { clientIp } from '@/lib/audit';
+import { authorizeWrite } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { describeDbError } from '@/lib/db/errors';
 import { analyzeFile } from '@/lib/import/analyze';
@@ -20,6 +22,9 @@ function refuse(message: string, status: number, extra: Partial<ImportRefusal> =
  * written). With `confirm=1` and the previewed `sha256` it commits the same file in one transaction.
  */
 export async function POST(request: Request) {
+  // Preview too: it reads a whole file and stages it in the database, which is a samordnare's task.
+  const user = await authorizeWrite(request, 'samordnare');
+  if (user instanceof Response) return user;
   const limit = maxImportBytes();
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit + 64 * 1024) {
@@ -53,7 +58,7 @@ export async function POST(request: Request) {
     if (str('sha256') !== analysis.sha256) {
       return refuse('Filen har ändrats sedan förhandsgranskningen. Förhandsgranska den igen innan du bekräftar.', 409);
     }
-    const res = await commitImport(db, analysis, { createdBy: 'webbgränssnittet (inloggning saknas ännu)' });
+    const res = await commitImport(db, analysis, { createdBy: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) } });
     revalidatePath('/', 'layout'); // cached pages show the new values at once
     const receipt: ImportReceipt = { status: 'committed', importId: res.importId, fileName: analysis.fileName, sha256: analysis.sha256, inserted: res.inserted, updated: res.updated, unchanged: res.unchanged };
     return Response.json(receipt);

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { connection } from 'next/server';
+import { requirePageRole } from '@/lib/auth/session';
 import { getImportHistory } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
 
@@ -10,7 +10,8 @@ const KIND = { upload: 'Uppladdning', seed: 'Grunddata', example: 'Exempeldata' 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 export default async function ImportHistoryPage() {
-  await connection();
+  // Who imported (e-mail addresses) is for signed-in users only, even when the dashboard is public.
+  await requirePageRole('läsare', '/import/historik');
   const rows = await getImportHistory();
   return (
     <>

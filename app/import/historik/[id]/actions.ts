@@ -3,6 +3,9 @@
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
+import { headers } from 'next/headers';
+import { clientIp } from '@/lib/audit';
+import { requireRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { describeDbError } from '@/lib/db/errors';
 import { undoImport, UndoConflictError } from '@/lib/import/commit';
@@ -12,11 +15,12 @@ export interface UndoState {
 }
 
 export async function undoImportAction(_prev: UndoState, form: FormData): Promise<UndoState> {
+  const user = await requireRole('samordnare');
   const parsed = z.coerce.number().int().positive().safeParse(form.get('importId'));
   if (!parsed.success) return { error: 'Ogiltigt importnummer.' };
   try {
     const { db } = await getDb();
-    await undoImport(db, parsed.data, { by: 'webbgränssnittet (inloggning saknas ännu)' });
+    await undoImport(db, parsed.data, { by: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(await headers()) } });
   } catch (err) {
     if (err instanceof UndoConflictError) return { error: err.message };
     console.error('undo failed:', describeDbError(err));

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
+import { roleAtLeast } from '@/lib/auth/roles';
+import { requirePageRole } from '@/lib/auth/session';
 import { getImportDetail } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
 import { UndoButton } from './undo-button';
@@ -18,8 +19,9 @@ function valueOf(state: Record<string, unknown> | null): string {
 }
 
 export default async function ImportDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ angrad?: string }> }) {
-  await connection();
-  const id = Number((await params).id);
+  const rawId = (await params).id;
+  const user = await requirePageRole('läsare', `/import/historik/${encodeURIComponent(rawId)}`);
+  const id = Number(rawId);
   if (!Number.isInteger(id) || id <= 0) notFound();
   const detail = await getImportDetail(id);
   if (!detail) notFound();
@@ -41,7 +43,9 @@ export default async function ImportDetailPage({ params, searchParams }: { param
         <dt>Innehåll</dt><dd>{formatNumber(imp.rows)} rader, {formatNumber(imp.observations)} värden: {imp.inserted} nya, {imp.updated} ändrade, {imp.unchanged} oförändrade</dd>
         <dt>Status</dt><dd>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)} av ${imp.undoneBy}` : 'Gäller'}</dd>
       </dl>
-      {imp.kind === 'upload' && !imp.undoneAt && <UndoButton importId={imp.id} />}
+      {imp.kind === 'upload' && !imp.undoneAt && (roleAtLeast(user.role, 'samordnare')
+        ? <UndoButton importId={imp.id} />
+        : <p>En samordnare kan ångra importen.</p>)}
       <h2>Vad importen ändrade</h2>
       {changes.length === 0 ? (
         <p>{imp.kind === 'upload' ? 'Importen ändrade inga värden som fortfarande gäller (allt fanns redan, eller importen är ångrad).' : 'Grund- och exempeldata spåras inte värde för värde.'}</p>

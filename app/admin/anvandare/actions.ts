@@ -1,0 +1,110 @@
+'use server';
+
+import { randomBytes } from 'node:crypto';
+import { headers } from 'next/headers';
+import { z } from 'zod';
+import { clientIp, writeAudit } from '@/lib/audit';
+import { parseRole, type Role } from '@/lib/auth/roles';
+import { inviteLinkSlot, getAuth } from '@/lib/auth/server';
+import { requireRole } from '@/lib/auth/session';
+import { countActiveAdmins, findUser } from '@/lib/auth/users';
+import { getDb } from '@/lib/db';
+import { describeDbError } from '@/lib/db/errors';
+import { authUsers } from '@/lib/db/schema';
+import { sql } from 'drizzle-orm';
+import { revalidatePath } from 'next/cache';
+
+export interface UserActionState {
+  ok: boolean | null;
+  message: string | null;
+  /** An invitation link to pass on (shown once). */
+  link?: string;
+}
+
+const inviteSchema = z.object({
+  email: z.email({ error: 'Ange en giltig e-postadress.' }).transform((v) => v.trim().toLowerCase()),
+  name: z.string().trim().max(200).optional(),
+  role: z.string().transform((v, ctx) => parseRole(v) ?? (ctx.addIssue({ code: 'custom', message: 'Välj en roll.' }), z.NEVER)),
+});
+
+/** Invite: create the user (no password yet) and return a link where they choose one, valid 7 days. */
+export async function inviteUserAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+  const admin = await requireRole('administratör');
+  const parsed = inviteSchema.safeParse({ email: form.get('email'), name: form.get('name') || undefined, role: form.get('role') });
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(' ') };
+  const { email, name, role } = parsed.data;
+  const h = await headers();
+  try {
+    const { db } = await getDb();
+    const [existing] = await db.select({ id: authUsers.id }).from(authUsers).where(sql`lower(${authUsers.email}) = ${email}`);
+    if (existing) return { ok: false, message: `Det finns redan en användare med e-postadressen ${email}.` };
+    const auth = await getAuth();
+    // A random password nobody knows: the credential account exists, and the invite link replaces it.
+    const created = await auth.api.createUser({ headers: h, body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role } });
+    const slot: { url?: string } = {};
+    await inviteLinkSlot.run(slot, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
+    await writeAudit(db, {
+      actorId: admin.id, actor: admin.email, action: 'användare-inbjuden', targetType: 'användare', targetId: created.user.id,
+      summary: `Bjöd in ${email} med rollen ${role}.`, after: { email, name: name || email, role }, ip: clientIp(h),
+    });
+    revalidatePath('/admin/anvandare');
+    return { ok: true, message: `${email} är inbjuden som ${role}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link: slot.url };
+  } catch (err) {
+    console.error('invite failed:', describeDbError(err));
+    return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };
+  }
+}
+
+const idSchema = z.string().min(1).max(100);
+
+async function loadTarget(form: FormData) {
+  const id = idSchema.safeParse(form.get('userId'));
+  if (!id.success) return null;
+  const { db } = await getDb();
+  const user = await findUser(db, id.data);
+  return user ? { db, user } : null;
+}
+
+export async function setRoleAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+  const admin = await requireRole('administratör');
+  const role: Role | null = parseRole(String(form.get('role') ?? ''));
+  if (!role) return { ok: false, message: 'Välj en roll.' };
+  const target = await loadTarget(form);
+  if (!target) return { ok: false, message: 'Användaren finns inte.' };
+  const { db, user } = target;
+  if (user.role === role) return { ok: true, message: `${user.email} har redan rollen ${role}.` };
+  if (user.role === 'administratör' && !user.banned && (await countActiveAdmins(db)) <= 1) {
+    return { ok: false, message: 'Det måste finnas minst en aktiv administratör. Utse en annan först.' };
+  }
+  const h = await headers();
+  const auth = await getAuth();
+  await auth.api.setRole({ headers: h, body: { userId: user.id, role } });
+  await writeAudit(db, {
+    actorId: admin.id, actor: admin.email, action: 'användare-roll', targetType: 'användare', targetId: user.id,
+    summary: `Ändrade rollen för ${user.email}: ${user.role} → ${role}.`, before: { role: user.role }, after: { role }, ip: clientIp(h),
+  });
+  revalidatePath('/admin/anvandare');
+  return { ok: true, message: `${user.email} har nu rollen ${role}.` };
+}
+
+export async function setActiveAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+  const admin = await requireRole('administratör');
+  const activate = form.get('active') === '1';
+  const target = await loadTarget(form);
+  if (!target) return { ok: false, message: 'Användaren finns inte.' };
+  const { db, user } = target;
+  if (!activate && user.id === admin.id) return { ok: false, message: 'Du kan inte inaktivera ditt eget konto.' };
+  if (!activate && user.role === 'administratör' && (await countActiveAdmins(db)) <= 1) {
+    return { ok: false, message: 'Det måste finnas minst en aktiv administratör.' };
+  }
+  const h = await headers();
+  const auth = await getAuth();
+  if (activate) await auth.api.unbanUser({ headers: h, body: { userId: user.id } });
+  else await auth.api.banUser({ headers: h, body: { userId: user.id, banReason: `Inaktiverad av ${admin.email}` } }); // also ends their sessions
+  await writeAudit(db, {
+    actorId: admin.id, actor: admin.email, action: activate ? 'användare-återaktiverad' : 'användare-inaktiverad', targetType: 'användare', targetId: user.id,
+    summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`, before: { active: !user.banned }, after: { active: activate }, ip: clientIp(h),
+  });
+  revalidatePath('/admin/anvandare');
+  return { ok: true, message: `${user.email} är ${activate ? 'aktiv igen' : 'inaktiverad och utloggad'}.` };
+}

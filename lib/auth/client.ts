@@ -1,0 +1,21 @@
+'use client';
+
+import { createAuthClient } from 'better-auth/client';
+
+/** better-auth's browser client, on this origin's /api/auth. Used only by the sign-in and account pages. */
+export const authClient = createAuthClient();
+
+/** Swedish text for a failed auth call: the server's own message when it is ours, else by status. */
+export function authErrorText(err: { status?: number; message?: string } | null | undefined, fallback: string): string {
+  if (!err) return fallback;
+  if (err.status === 429) return err.message && /[åäö]/i.test(err.message) ? err.message : 'För många försök. Vänta en stund och försök igen.';
+  if (err.status === 401) return 'Fel e-postadress eller lösenord.';
+  if (err.status === 403) return err.message && /[åäö]/i.test(err.message) ? err.message : 'Kontot får inte logga in. Kontakta en administratör.';
+  if (err.status === 400 && err.message && /password/i.test(err.message)) return 'Lösenordet uppfyller inte kraven (minst 12 tecken).';
+  return err.message && /[åäö]/i.test(err.message) ? err.message : fallback;
+}
+
+/** Only a path on this site may be returned to after sign-in (no open redirect to another host). */
+export function safeReturnPath(v: string | null | undefined): string {
+  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+}

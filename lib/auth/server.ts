@@ -1,0 +1,193 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { betterAuth } from 'better-auth';
+import { drizzleAdapter } from 'better-auth/adapters/drizzle';
+import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
+import { nextCookies } from 'better-auth/next-js';
+import { admin, genericOAuth } from 'better-auth/plugins';
+import { createAccessControl } from 'better-auth/plugins/access';
+import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
+import { sql } from 'drizzle-orm';
+import { clientIp, writeAudit } from '../audit';
+import type { Db } from '../db/client';
+import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
+import { readEnv, type Env } from '../env';
+
+/** Failed password attempts for one account, in a row, before it is refused for LOCK_MINUTES. */
+export const MAX_FAILED_SIGN_INS = 5;
+export const LOCK_MINUTES = 15;
+export const OIDC_PROVIDER_ID = 'oidc';
+export const MIN_PASSWORD_LENGTH = 12;
+/** An invitation link (a password-reset token) stays valid this long. */
+const INVITE_SECONDS = 7 * 24 * 3600;
+
+/** Used only outside production (next dev, tests that set none): production refuses to start without a secret. */
+const DEV_SECRET = 'trygghetslaget-utvecklingsnyckel-endast-lokalt-0123456789';
+
+const ac = createAccessControl(defaultStatements);
+const roles = {
+  läsare: ac.newRole({ user: [], session: [] }),
+  samordnare: ac.newRole({ user: [], session: [] }),
+  administratör: ac.newRole(adminAc.statements),
+};
+
+/** Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it. */
+export const inviteLinkSlot = new AsyncLocalStorage<{ url?: string }>();
+
+/** Whether cookies are Secure and HSTS is sent: when the app's public address is https. */
+export function isHttpsDeployment(env: Env = readEnv()): boolean {
+  return env.APP_URL?.startsWith('https://') ?? false;
+}
+
+async function failedSignInsInARow(db: Db, email: string): Promise<number> {
+  const rows = await db.execute<{ n: number }>(sql`
+    select count(*)::int as n from audit_log
+    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email})
+      and at > now() - make_interval(mins => ${LOCK_MINUTES})
+      and at > coalesce((select max(at) from audit_log where action = 'inloggning' and lower(actor) = lower(${email})), '-infinity')`);
+  const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { n: number }[] }).rows[0]) as { n: number } | undefined;
+  return first?.n ?? 0;
+}
+
+function createAuth(db: Db, env: Env) {
+  const oidc = env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+    ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
+    : null;
+  const secure = isHttpsDeployment(env);
+  return betterAuth({
+    appName: 'Trygghetsläget',
+    baseURL: env.APP_URL,
+    secret: env.BETTER_AUTH_SECRET ?? DEV_SECRET,
+    trustedOrigins: env.APP_URL ? [env.APP_URL] : [],
+    telemetry: { enabled: false },
+    database: drizzleAdapter(db, {
+      provider: 'pg',
+      schema: { user: authUsers, session: authSessions, account: authAccounts, verification: authVerifications, rateLimit: authRateLimits },
+    }),
+    emailAndPassword: {
+      enabled: true,
+      // Nobody signs themselves up: administrators invite (the user page) or the first one is made by the CLI.
+      disableSignUp: true,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: 256,
+      revokeSessionsOnPasswordReset: true,
+      resetPasswordTokenExpiresIn: INVITE_SECONDS,
+      // No e-mail is sent from here: the link goes back to the administrator who invited, to pass on.
+      sendResetPassword: async ({ url }) => {
+        const slot = inviteLinkSlot.getStore();
+        if (slot) slot.url = url;
+      },
+    },
+    session: { expiresIn: 12 * 3600, updateAge: 3600 },
+    account: { accountLinking: { enabled: true, trustedProviders: oidc ? [OIDC_PROVIDER_ID] : [] } },
+    rateLimit: {
+      enabled: true,
+      storage: 'database',
+      window: 60,
+      max: 100,
+      // Per address; the per-account limit (MAX_FAILED_SIGN_INS in a row) is the hook below.
+      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/change-password': { window: 60, max: 10 } },
+    },
+    advanced: {
+      cookiePrefix: 'tl',
+      useSecureCookies: secure,
+      defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path === '/sign-in/email') {
+          const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
+          if (email && (await failedSignInsInARow(db, email)) >= MAX_FAILED_SIGN_INS) {
+            await writeAudit(db, {
+              actorId: null, actor: email, action: 'inloggning-spärrad', ip: ctx.request ? clientIp(ctx.request.headers) : null,
+              summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad. Kontot är spärrat i ${LOCK_MINUTES} minuter.`,
+            });
+            throw new APIError('TOO_MANY_REQUESTS', {
+              message: `För många felaktiga inloggningsförsök för kontot. Vänta ${LOCK_MINUTES} minuter och försök igen, eller be en administratör om hjälp.`,
+            });
+          }
+        }
+        if (ctx.path === '/sign-out') {
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (session) {
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'utloggning', summary: 'Loggade ut.', ip: ctx.request ? clientIp(ctx.request.headers) : null });
+          }
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        const ip = ctx.request ? clientIp(ctx.request.headers) : null;
+        const failed = ctx.context.returned instanceof APIError;
+        if (ctx.path === '/sign-in/email' && failed) {
+          const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
+          const err = ctx.context.returned as APIError;
+          if (email && err.statusCode !== 429) {
+            await writeAudit(db, { actorId: null, actor: email, action: 'inloggning-misslyckad', summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.', ip });
+          }
+        }
+        const newSession = ctx.context.newSession;
+        if (newSession && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
+          const how = ctx.path === '/sign-in/email' ? 'e-post och lösenord' : 'enkel inloggning (OpenID Connect)';
+          await writeAudit(db, { actorId: newSession.user.id, actor: newSession.user.email, action: 'inloggning', summary: `Loggade in med ${how}.`, ip });
+        }
+        if (ctx.path === '/change-password' && !failed) {
+          const session = ctx.context.session ?? ctx.context.newSession;
+          if (session) {
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: 'Bytte sitt lösenord (andra sessioner avslutades).', ip });
+          }
+        }
+        if (ctx.path === '/reset-password' && !failed) {
+          await writeAudit(db, { actorId: null, actor: 'inbjudningslänk', action: 'lösenord-ändrat', summary: 'Ett lösenord sattes via en inbjudnings- eller återställningslänk.', ip });
+        }
+      }),
+    },
+    plugins: [
+      admin({
+        defaultRole: 'läsare',
+        adminRoles: ['administratör'],
+        ac,
+        roles,
+        bannedUserMessage: 'Kontot är inaktiverat. Kontakta en administratör.',
+      }),
+      ...(oidc
+        ? [genericOAuth({
+          config: [{
+            providerId: OIDC_PROVIDER_ID,
+            name: env.OIDC_NAME,
+            discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+            clientId: oidc.clientId,
+            clientSecret: oidc.clientSecret,
+            scopes: ['openid', 'email', 'profile'],
+            pkce: true,
+            disableImplicitSignUp: !env.OIDC_ALLOW_SIGNUP,
+          }],
+        })]
+        : []),
+      nextCookies(), // last: lets server actions set the session cookie
+    ],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const g = globalThis as typeof globalThis & { __trygghetAuth?: Promise<Auth> };
+
+/** The server's one better-auth instance, on the same database handle as everything else. */
+export function getAuth(): Promise<Auth> {
+  if (!g.__trygghetAuth) {
+    const making = (async () => {
+      const { getDb } = await import('../db');
+      const { db } = await getDb();
+      return createAuth(db, readEnv());
+    })();
+    g.__trygghetAuth = making;
+    making.catch(() => {
+      if (g.__trygghetAuth === making) g.__trygghetAuth = undefined;
+    });
+  }
+  return g.__trygghetAuth;
+}
+
+/** For the CLI and tests: an instance on a database handle they opened themselves. */
+export function authFor(db: Db, env: Env = readEnv()): Auth {
+  // No request to derive an address from: links it makes (none from the CLI) would point here.
+  return createAuth(db, { ...env, APP_URL: env.APP_URL ?? 'http://localhost:3000' });
+}

@@ -1,0 +1,57 @@
+import { randomBytes } from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import { writeAudit } from '../audit';
+import type { Db } from '../db/client';
+import { authUsers } from '../db/schema';
+import type { Role } from './roles';
+import { authFor, MIN_PASSWORD_LENGTH } from './server';
+
+export class UserInputError extends Error {}
+
+const emailSchema = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** A password that satisfies the policy, for the CLI when none is given: 24 characters from 18 random bytes. */
+export function generatePassword(): string {
+  return randomBytes(18).toString('base64url');
+}
+
+export function checkPassword(password: string): string | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return `Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.`;
+  if (password.length > 256) return 'Lösenordet får ha högst 256 tecken.';
+  return null;
+}
+
+/**
+ * Creates a user with an e-mail + password account (hashed by better-auth) and records it in the change log.
+ * Used by `npm run user:create` and by tests; administrators invite through the user page instead.
+ */
+export async function createPasswordUser(
+  db: Db,
+  input: { email: string; name?: string; role: Role; password: string },
+  by: { actorId: string | null; actor: string },
+): Promise<{ id: string }> {
+  const email = input.email.trim().toLowerCase();
+  if (!emailSchema.test(email)) throw new UserInputError(`Ogiltig e-postadress: "${input.email}".`);
+  const bad = checkPassword(input.password);
+  if (bad) throw new UserInputError(bad);
+  const [existing] = await db.select({ id: authUsers.id }).from(authUsers).where(sql`lower(${authUsers.email}) = ${email}`);
+  if (existing) throw new UserInputError(`Det finns redan en användare med e-postadressen ${email}.`);
+  const auth = authFor(db);
+  const res = await auth.api.createUser({ body: { email, name: input.name?.trim() || email, password: input.password, role: input.role } });
+  await writeAudit(db, {
+    ...by, action: 'användare-inbjuden', targetType: 'användare', targetId: res.user.id,
+    summary: `Skapade användaren ${email} med rollen ${input.role}.`, after: { email, role: input.role },
+  });
+  return { id: res.user.id };
+}
+
+export async function countActiveAdmins(db: Db): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(authUsers)
+    .where(sql`${authUsers.role} = 'administratör' and not ${authUsers.banned}`);
+  return row?.n ?? 0;
+}
+
+export async function findUser(db: Db, id: string) {
+  const [row] = await db.select().from(authUsers).where(eq(authUsers.id, id));
+  return row ?? null;
+}

@@ -1,0 +1,22 @@
+import { ConfigError, readEnv } from './env';
+
+/** At server start (instrumentation.ts): check the configuration, then open, migrate and (when empty) seed. */
+export async function startServer(): Promise<void> {
+  if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  try {
+    readEnv();
+  } catch (err) {
+    // A bad or missing setting (no session secret in production) must stop the server, not half-run it.
+    console.error(`Trygghetsläget startar inte. ${err instanceof ConfigError ? err.message : String(err)}`);
+    process.exit(1);
+  }
+  const { getDb } = await import('./db');
+  const { describeDbError } = await import('./db/errors');
+  try {
+    const { driver } = await getDb();
+    console.log(`Trygghetsläget: databasen är redo (${driver}).`);
+  } catch (err) {
+    // The server still starts: pages show a Swedish error and /api/health answers 503 until it can connect.
+    console.error(`Trygghetsläget: databasen kunde inte öppnas: ${describeDbError(err)}`);
+  }
+}

@@ -1,0 +1,60 @@
+// npm run user:create -- --email <adress> --role <läsare|samordnare|administratör> [--name <namn>] [--password-stdin]
+// Creates a user with an e-mail + password account. Without --password-stdin a strong password is generated
+// and printed once. Exit 0 = created, 1 = refused, 2 = usage error.
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { parseRole, ROLES } from '../lib/auth/roles';
+import { createPasswordUser, generatePassword, UserInputError } from '../lib/auth/users';
+import { openDbFromEnv } from '../lib/db/client';
+import { describeDbError } from '../lib/db/errors';
+import { DatabaseBusyError } from '../lib/db/pglite-lock';
+
+const USAGE = `Användning: npm run user:create -- --email <adress> --role <${ROLES.join('|')}> [--name <namn>] [--password-stdin]`;
+
+function usage(message: string): never {
+  console.error(`${message}\n${USAGE}`);
+  process.exit(2);
+}
+
+let values: { email?: string; role?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
+try {
+  ({ values } = parseArgs({
+    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean' } },
+  }));
+} catch (err) {
+  usage((err as Error).message);
+}
+if (values.help) {
+  console.log(USAGE);
+  process.exit(0);
+}
+if (!values.email) usage('Ange --email.');
+if (!values.role) usage('Ange --role.');
+const role = parseRole(values.role);
+if (!role) usage(`Okänd roll "${values.role}": välj ${ROLES.join(', ')}.`);
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of process.stdin) chunks.push(c as Buffer);
+  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+}
+const generated = !values['password-stdin'];
+const password = generated ? generatePassword() : await readStdin();
+
+let handle;
+try {
+  handle = await openDbFromEnv();
+} catch (err) {
+  console.error(err instanceof DatabaseBusyError ? err.message : `Databasen kunde inte öppnas: ${describeDbError(err)}`);
+  process.exit(1);
+}
+try {
+  await createPasswordUser(handle.db, { email: values.email, name: values.name, role, password }, { actorId: null, actor: `kommandoraden (${os.userInfo().username})` });
+  console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${role}.`);
+  if (generated) console.log(`Lösenord (visas bara nu, byt det under Konto efter första inloggningen): ${password}`);
+} catch (err) {
+  console.error(err instanceof UserInputError ? err.message : `Användaren kunde inte skapas: ${describeDbError(err)}`);
+  process.exitCode = 1;
+} finally {
+  await handle.close();
+}
