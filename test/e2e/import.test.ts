@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
+import { createUsers, sessionCookie, signInBrowser, USERS } from './users';
 
 const SHOTS = path.resolve('test-results');
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-upload-'));
@@ -29,7 +30,12 @@ let browser: BrowserContext;
 let server: Server;
 beforeAll(async () => {
   browser = await launchBrowser();
-  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined, IMPORT_MAX_MB: '1' });
+  const pglite = tempPgliteDir();
+  await createUsers({ PGLITE_DIR: pglite }, [USERS.samordnare]);
+  server = await startServer({ PGLITE_DIR: pglite, DATABASE_URL: undefined, IMPORT_MAX_MB: '1' });
+  const page = await browser.newPage();
+  await signInBrowser(page, server.url, USERS.samordnare, '/import');
+  await page.close();
 });
 afterAll(async () => {
   await server?.stop();
@@ -139,7 +145,8 @@ describe('upload → preview → confirm → the new value on the overview → u
   it('refuses a file over the size limit before reading it', async () => {
     const form = new FormData();
     form.set('file', new File([new Uint8Array(2 * 1024 * 1024)], 'stor.csv'));
-    const res = await fetch(`${server.url}/api/import`, { method: 'POST', body: form });
+    const cookie = await sessionCookie(server.url, USERS.samordnare);
+    const res = await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } });
     expect(res.status).toBe(413);
     expect(await res.json()).toMatchObject({ status: 'refused', message: 'Filen är för stor: största tillåtna storlek är 1 MB.' });
   });

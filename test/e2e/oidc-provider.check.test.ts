@@ -153,6 +153,13 @@ async function signIn(login: keyof typeof ACCOUNTS, auth: 'basic' | 'post') {
     form.set('client_id', op.clientId);
     form.set('client_secret', op.clientSecret);
   }
+  // PKCE is enforced (checked before the code is consumed, so the right verifier still works after).
+  const wrong = new URLSearchParams(form);
+  wrong.set('code_verifier', pkce().verifier);
+  const wrongRes = await fetch(discovery.token_endpoint, { method: 'POST', headers, body: wrong });
+  expect(wrongRes.status).toBe(400);
+  expect(await wrongRes.json()).toMatchObject({ error: 'invalid_grant' });
+
   const tokenRes = await fetch(discovery.token_endpoint, { method: 'POST', headers, body: form });
   const tokens = (await tokenRes.json()) as Record<string, unknown>;
   expect(tokenRes.status, JSON.stringify(tokens)).toBe(200);
