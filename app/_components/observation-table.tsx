@@ -11,14 +11,17 @@ export interface TableRowData {
   n: number | null;
   status: string | null;
   example: boolean;
+  /** The source's remark from the imported file ("kommentar"), shown as text. */
+  note?: string | null;
 }
 
 /** Every value with its KI, n and status: the chart's data as a table. */
 export function ObservationTable({ rows, caption, ind }: { rows: TableRowData[]; caption: string; ind: { unitKind: UnitKind; decimals: number; type: 'survey' | 'count' | 'wastewater' | 'process' } }) {
+  const hasNotes = rows.some((r) => r.note);
   return (
     <table className="data">
       <caption>{caption}</caption>
-      <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI / n</th><th scope="col">Status</th></tr></thead>
+      <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI / n</th><th scope="col">Status</th>{hasNotes && <th scope="col">Kommentar</th>}</tr></thead>
       <tbody>
         {rows.map((r) => {
           const d = describeValue({ ...r, status: r.status as ObservationStatus | null }, ind);
@@ -29,6 +32,7 @@ export function ObservationTable({ rows, caption, ind }: { rows: TableRowData[];
               <td className="num">{d.text}</td>
               <td>{d.detail ?? '–'}</td>
               <td>{[...d.flags, r.example ? 'Exempeldata' : ''].filter(Boolean).join(', ') || '–'}</td>
+              {hasNotes && <td>{r.note ?? ''}</td>}
             </tr>
           );
         })}

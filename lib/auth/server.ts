@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
@@ -30,8 +29,32 @@ const roles = {
   administratör: ac.newRole(adminAc.statements),
 };
 
-/** Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it. */
-export const inviteLinkSlot = new AsyncLocalStorage<{ url?: string }>();
+/**
+ * Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it.
+ * better-auth may call the callback in the background (after its endpoint returned, outside the caller's async
+ * context), so links are handed over by e-mail address through this map of waiting callers.
+ */
+const gl = globalThis as typeof globalThis & { __trygghetInviteLinks?: Map<string, (url: string) => void> };
+// On globalThis: Next bundles this module into several server chunks, and the auth instance (also on globalThis)
+// was made by whichever chunk came first; one map for all of them.
+const waitingForLink = (gl.__trygghetInviteLinks ??= new Map<string, (url: string) => void>());
+
+/** Runs `request` (a requestPasswordReset call for `email`) and returns the link better-auth made, or null after `ms`. */
+export async function captureInviteLink(email: string, request: () => Promise<unknown>, ms = 10_000): Promise<string | null> {
+  const key = email.toLowerCase();
+  let timer: NodeJS.Timeout | undefined;
+  const link = new Promise<string | null>((resolve) => {
+    waitingForLink.set(key, resolve);
+    timer = setTimeout(() => resolve(null), ms);
+  });
+  try {
+    await request();
+    return await link;
+  } finally {
+    clearTimeout(timer);
+    waitingForLink.delete(key);
+  }
+}
 
 /** Whether cookies are Secure and HSTS is sent: when the app's public address is https. */
 export function isHttpsDeployment(env: Env = readEnv()): boolean {
@@ -72,9 +95,8 @@ function createAuth(db: Db, env: Env) {
       revokeSessionsOnPasswordReset: true,
       resetPasswordTokenExpiresIn: INVITE_SECONDS,
       // No e-mail is sent from here: the link goes back to the administrator who invited, to pass on.
-      sendResetPassword: async ({ url }) => {
-        const slot = inviteLinkSlot.getStore();
-        if (slot) slot.url = url;
+      sendResetPassword: async ({ user, url }) => {
+        waitingForLink.get(user.email.toLowerCase())?.(url);
       },
     },
     session: { expiresIn: 12 * 3600, updateAge: 3600 },

@@ -73,7 +73,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     indicator: row.indicator, source: row.source, names, chosen, subgroup, compare, lanKommuner: lanKommuner.filter((k) => k.code !== codes.kommun),
     breakdowns: breakdowns.map((b) => ({ ...b, label: breakdownLabel(b) })), goals: goalLinks.map((g) => ({ code: g.goal.code, text: g.goal.text, role: g.link.role })),
     assessment, chart, lines, summary: summarizeSeries(chart.rows as never, lines, row.indicator),
-    table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample }))),
+    table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample, note: o.note }))),
     hasExample: obs.some((o) => o.isExample),
     notHedemora: of(codes.kommun).length === 0,
   };

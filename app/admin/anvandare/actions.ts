@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { clientIp, writeAudit } from '@/lib/audit';
 import { parseRole, type Role } from '@/lib/auth/roles';
-import { inviteLinkSlot, getAuth } from '@/lib/auth/server';
+import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { requireRole } from '@/lib/auth/session';
 import { countActiveAdmins, findUser } from '@/lib/auth/users';
 import { getDb } from '@/lib/db';
@@ -41,14 +41,14 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
     const auth = await getAuth();
     // A random password nobody knows: the credential account exists, and the invite link replaces it.
     const created = await auth.api.createUser({ headers: h, body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role } });
-    const slot: { url?: string } = {};
-    await inviteLinkSlot.run(slot, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
+    const link = await captureInviteLink(email, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
     await writeAudit(db, {
       actorId: admin.id, actor: admin.email, action: 'användare-inbjuden', targetType: 'användare', targetId: created.user.id,
       summary: `Bjöd in ${email} med rollen ${role}.`, after: { email, name: name || email, role }, ip: clientIp(h),
     });
     revalidatePath('/admin/anvandare');
-    return { ok: true, message: `${email} är inbjuden som ${role}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link: slot.url };
+    if (!link) return { ok: true, message: `${email} är inbjuden som ${role}, men länken kunde inte skapas. Personen kan logga in med enkel inloggning, eller bjud in igen.` };
+    return { ok: true, message: `${email} är inbjuden som ${role}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link };
   } catch (err) {
     console.error('invite failed:', describeDbError(err));
     return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };

@@ -1,0 +1,434 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import Papa from 'papaparse';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { closeBrowser, launchBrowser } from './browser';
+import { freePort, startServer, tempPgliteDir, type Server } from './server';
+import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type TestUser } from './users';
+
+/*
+ * The security suite of issue #5: every write refuses anonymous users and läsare (and changes nothing), and
+ * lets the right role through; imported text is shown as text; exports carry no live formula; repeated wrong
+ * passwords are rate-limited; the security headers are on every page; configuration is checked at start.
+ */
+
+const SHOTS = path.resolve('test-results');
+const OTHER: TestUser = { email: 'kollega@hedemora.test', password: 'Kollega-lösenord-2026', role: 'läsare' };
+const LOCKED: TestUser = { email: 'sparr@hedemora.test', password: 'Spärr-lösenord-2026!', role: 'samordnare' };
+const XSS_FILE = '<img src=x onerror="window.__xss=1">.csv';
+const XSS_NOTE = '<script>window.__xss=2</script><b>fet</b>';
+
+/** Every server action and every writing route handler in the app. The first test fails when one is added
+ * without being added here, i.e. without a test below that it refuses anonymous users and läsare. */
+const COVERED_ACTIONS = [
+  'app/admin/anvandare/actions.ts#inviteUserAction',
+  'app/admin/anvandare/actions.ts#setActiveAction',
+  'app/admin/anvandare/actions.ts#setRoleAction',
+  'app/import/historik/[id]/actions.ts#undoImportAction',
+];
+const COVERED_WRITE_ROUTES = ['app/api/auth/[...all]/route.ts', 'app/api/import/route.ts'];
+
+let browser: BrowserContext;
+let server: Server;
+const cookies: Record<'admin' | 'samordnare' | 'lasare', string> = { admin: '', samordnare: '', lasare: '' };
+
+function csvFile(name: string, lines: string[]): File {
+  return new File([lines.join('\r\n') + '\r\n'], name, { type: 'text/csv' });
+}
+const importLines = (value: string, note = '') => [
+  'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar',
+  `ntu_otrygg_kvall;2083;2025–2026;;;${value};25,0;35,0;211;;${note}`,
+];
+
+async function postImport(file: File, opts: { cookie?: string; confirm?: string; origin?: string } = {}) {
+  const form = new FormData();
+  form.set('file', file);
+  if (opts.confirm) {
+    form.set('confirm', '1');
+    form.set('sha256', opts.confirm);
+  }
+  const headers: Record<string, string> = {};
+  if (opts.cookie) headers.cookie = opts.cookie;
+  if (opts.origin) headers.origin = opts.origin;
+  return fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers });
+}
+
+async function latestHedemora(): Promise<number | null> {
+  const res = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083`);
+  const body = (await res.json()) as { observations: { period: string; value: number | null; isExample?: boolean }[] };
+  return body.observations.find((o) => o.period === '2025–2026')?.value ?? null;
+}
+
+async function auditActions(): Promise<string[]> {
+  const res = await fetch(`${server.url}/admin/logg/export`, { headers: { cookie: cookies.admin } });
+  const rows = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }).data;
+  return rows.slice(1).map((r) => r[2] ?? '');
+}
+
+/** Loads a page and waits until React has hydrated it (its forms then submit through their server actions). */
+async function gotoHydrated(page: Page, url: string) {
+  await page.goto(url);
+  // The account menu fills in only once React runs in the page.
+  await page.locator('header li.account a').waitFor();
+}
+
+/** Presses a form's button and returns the HTTP status of the server action call it makes. */
+async function submitAction(page: Page, button: string): Promise<number> {
+  const [res] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
+    page.getByRole('button', { name: button }).click(),
+  ]);
+  return res.status();
+}
+
+async function usersTable(page: Page): Promise<string> {
+  await switchSession(page.context(), server.url, cookies.admin);
+  await gotoHydrated(page, `${server.url}/admin/anvandare`);
+  return page.locator('main table').innerText();
+}
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const pglite = tempPgliteDir();
+  await createUsers({ PGLITE_DIR: pglite }, [USERS.admin, USERS.samordnare, USERS.lasare, OTHER, LOCKED]);
+  server = await startServer({ PGLITE_DIR: pglite, DATABASE_URL: undefined });
+  cookies.admin = await sessionCookie(server.url, USERS.admin);
+  cookies.samordnare = await sessionCookie(server.url, USERS.samordnare);
+  cookies.lasare = await sessionCookie(server.url, USERS.lasare);
+});
+afterAll(async () => {
+  await server?.stop();
+  await closeBrowser(browser);
+});
+
+describe('which writes there are', () => {
+  it('lists every server action and writing route handler of the build, and each is covered here', () => {
+    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+    const actions = [...new Set(Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`))].sort();
+    expect(actions).toEqual(COVERED_ACTIONS);
+    const routes: string[] = [];
+    const walk = (dir: string) => {
+      for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) walk(p);
+        else if (e.name === 'route.ts' && /export (async function|\{[^}]*as) (POST|PUT|PATCH|DELETE)\b|export \{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(fs.readFileSync(p, 'utf8'))) routes.push(p.split(path.sep).join('/'));
+      }
+    };
+    walk('app');
+    expect(routes.sort()).toEqual(COVERED_WRITE_ROUTES);
+  });
+});
+
+describe('the import API', () => {
+  it('refuses anonymous users, läsare and other sites, and writes nothing; a samordnare imports', async () => {
+    const before = await latestHedemora();
+    const file = () => csvFile('otrygghet.csv', importLines('31,5'));
+
+    const anon = await postImport(file());
+    expect(anon.status).toBe(401);
+    expect((await anon.json()).message).toBe('Du måste logga in för att göra detta.');
+    const reader = await postImport(file(), { cookie: cookies.lasare });
+    expect(reader.status).toBe(403);
+    expect((await reader.json()).message).toContain('kräver rollen samordnare');
+    const crossSite = await postImport(file(), { cookie: cookies.samordnare, origin: 'https://angripare.example' });
+    expect(crossSite.status).toBe(403);
+    expect((await crossSite.json()).message).toContain('annan webbplats');
+
+    // A confirm with the right checksum is refused just the same without the role.
+    const preview = await postImport(file(), { cookie: cookies.samordnare });
+    expect(preview.status).toBe(200);
+    const { sha256 } = (await preview.json()) as { sha256: string };
+    for (const cookie of [undefined, cookies.lasare]) {
+      const res = await postImport(file(), { cookie, confirm: sha256 });
+      expect([401, 403]).toContain(res.status);
+    }
+    expect(await latestHedemora()).toBe(before);
+    expect(await auditActions()).not.toContain('Import');
+
+    const ok = await postImport(file(), { cookie: cookies.samordnare, confirm: sha256 });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(await latestHedemora()).toBe(31.5);
+    expect(await auditActions()).toContain('Import');
+  });
+});
+
+describe('server actions refuse whatever the page showed', () => {
+  it('undo: anonymous and läsare are refused and the import stays; a samordnare undoes it', async () => {
+    const file = csvFile('angra-mig.csv', importLines('33,3'));
+    const { sha256 } = (await (await postImport(file, { cookie: cookies.samordnare })).json()) as { sha256: string };
+    const { importId } = (await (await postImport(file, { cookie: cookies.samordnare, confirm: sha256 })).json()) as { importId: number };
+    const page = await browser.newPage();
+    const url = `${server.url}/import/historik/${importId}`;
+    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403]] as const) {
+      await switchSession(browser, server.url, cookies.samordnare);
+      await gotoHydrated(page, url);
+      await switchSession(browser, server.url, cookie); // the button is still on the screen
+      expect(await submitAction(page, 'Ångra importen'), who).toBe(expected);
+      expect(await latestHedemora(), who).toBe(33.3);
+    }
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, url);
+    expect(await page.locator('main').innerText()).toContain('Gäller');
+    await page.getByRole('button', { name: 'Ångra importen' }).click();
+    await page.getByText('Importen är ångrad.').waitFor();
+    expect(await latestHedemora()).toBe(31.5);
+    expect(await auditActions()).toContain('Import ångrad');
+
+    // A läsare sees the import, but no undo button.
+    await switchSession(browser, server.url, cookies.lasare);
+    await page.goto(`${server.url}/import/historik`);
+    expect(await page.locator('main table').innerText()).toContain('angra-mig.csv');
+    await page.close();
+  });
+
+  it('user administration: anonymous, läsare and samordnare are refused; an administrator invites, changes roles and deactivates', async () => {
+    const page = await browser.newPage();
+    const tableBefore = await usersTable(page);
+    expect(tableBefore).not.toContain('ny.person@hedemora.test');
+
+    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403], ['samordnare', cookies.samordnare, 403]] as const) {
+      // Invite
+      await switchSession(browser, server.url, cookies.admin);
+      await gotoHydrated(page, `${server.url}/admin/anvandare`);
+      await page.getByLabel('E-postadress').fill('ny.person@hedemora.test');
+      await page.getByLabel('Roll', { exact: true }).selectOption('administratör');
+      await switchSession(browser, server.url, cookie);
+      expect(await submitAction(page, 'Bjud in'), `${who}: bjud in`).toBe(expected);
+      // Role change and deactivation of the colleague
+      for (const button of [`Spara roll för ${OTHER.email}`, `Inaktivera ${OTHER.email}`]) {
+        await switchSession(browser, server.url, cookies.admin);
+        await gotoHydrated(page, `${server.url}/admin/anvandare`);
+        await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('administratör');
+        await switchSession(browser, server.url, cookie);
+        expect(await submitAction(page, button), `${who}: ${button}`).toBe(expected);
+      }
+      expect(await usersTable(page), who).toEqual(tableBefore);
+    }
+
+    // better-auth's own admin endpoints check the role too, and nobody can sign themselves up.
+    const setRole = await fetch(`${server.url}/api/auth/admin/set-role`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.lasare },
+      body: JSON.stringify({ userId: 'x', role: 'administratör' }),
+    });
+    expect(setRole.status).toBe(403);
+    const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: 'sjalv@hedemora.test', password: 'Själv-lösenord-2026', name: 'Själv' }),
+    });
+    expect(signUp.ok).toBe(false);
+    expect(await usersTable(page)).toEqual(tableBefore);
+
+    // The administrator does all three.
+    await page.getByLabel('E-postadress').fill('ny.person@hedemora.test');
+    await page.getByLabel('Namn', { exact: true }).fill('Ny Person');
+    await page.getByLabel('Roll', { exact: true }).selectOption('samordnare');
+    await page.getByRole('button', { name: 'Bjud in' }).click();
+    await page.getByText('ny.person@hedemora.test är inbjuden som samordnare').waitFor();
+    const link = await page.getByLabel('Inbjudningslänk').inputValue();
+    expect(link).toContain('/reset-password/');
+    await page.screenshot({ path: path.join(SHOTS, 'admin-users.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+
+    await gotoHydrated(page, `${server.url}/admin/anvandare`);
+    await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('samordnare');
+    await page.getByRole('button', { name: `Spara roll för ${OTHER.email}` }).click();
+    await page.getByText(`${OTHER.email} har nu rollen samordnare.`).waitFor();
+    await page.getByRole('button', { name: `Inaktivera ${OTHER.email}` }).click();
+    await page.getByText(`${OTHER.email} är inaktiverad och utloggad.`).waitFor();
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: OTHER.email, password: OTHER.password }),
+    });
+    expect(res.ok).toBe(false);
+
+    // The invited person follows the link, chooses a password and signs in.
+    await switchSession(browser, server.url, null);
+    await page.goto(link);
+    await page.waitForURL(/\/konto\/nytt-losenord\?token=/);
+    await page.getByLabel('Nytt lösenord (minst 12 tecken)').fill('Inbjuden-lösenord-2026');
+    await page.getByLabel('Upprepa lösenordet').fill('Inbjuden-lösenord-2026');
+    await page.getByRole('button', { name: 'Spara lösenord' }).click();
+    await page.getByText('Lösenordet är sparat.').waitFor();
+    await signInBrowser(page, server.url, { email: 'ny.person@hedemora.test', password: 'Inbjuden-lösenord-2026' }, '/konto');
+    expect(await page.locator('main').innerText()).toContain('samordnare');
+    expect(await axeViolations(page)).toEqual([]);
+
+    const actions = await auditActions();
+    for (const a of ['Användare inbjuden', 'Roll ändrad', 'Användare inaktiverad', 'Lösenord ändrat', 'Inloggning']) expect(actions).toContain(a);
+    await page.close();
+  });
+});
+
+describe('imported text is text', () => {
+  it('shows a script/HTML file name and note as text on every page that renders them', async () => {
+    const file = csvFile(XSS_FILE, importLines('29,9', XSS_NOTE));
+    const { sha256 } = (await (await postImport(file, { cookie: cookies.samordnare })).json()) as { sha256: string };
+    const { importId } = (await (await postImport(file, { cookie: cookies.samordnare, confirm: sha256 })).json()) as { importId: number };
+    const page = await browser.newPage();
+    const dialogs: string[] = [];
+    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    await switchSession(browser, server.url, cookies.admin);
+    const pages: [string, string][] = [
+      ['/import/historik', XSS_FILE], [`/import/historik/${importId}`, XSS_FILE], ['/admin/logg', XSS_FILE],
+      ['/indikatorer/ntu_otrygg_kvall?vy=tabell', '<script>window.__xss=2</script><b>fet</b>'], ['/mal/T-M1', 'Otrygg'], ['/', 'Otrygg'],
+    ];
+    for (const [p, text] of pages) {
+      await page.goto(server.url + p);
+      await page.waitForLoadState('networkidle');
+      expect(await page.locator('main').innerText(), p).toContain(text);
+      expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), p).toBeUndefined();
+      expect(await page.locator('main img[src="x"], main b:text("fet")').count(), p).toBe(0);
+    }
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('exports', () => {
+  it('the change log downloads only for administrators, and no cell starts a formula', async () => {
+    // A failed sign-in records the e-mail as typed: here a formula.
+    await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: "=cmd|' /C calc'!A0", password: 'vad-som-helst-123' }),
+    });
+    expect((await fetch(`${server.url}/admin/logg/export`)).status).toBe(401);
+    expect((await fetch(`${server.url}/admin/logg/export`, { headers: { cookie: cookies.lasare } })).status).toBe(403);
+    expect((await fetch(`${server.url}/admin/logg/export`, { headers: { cookie: cookies.samordnare } })).status).toBe(403);
+    const res = await fetch(`${server.url}/admin/logg/export`, { headers: { cookie: cookies.admin } });
+    expect(res.status).toBe(200);
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM: Excel reads å, ä, ö right
+    const cells = Papa.parse<string[]>(new TextDecoder().decode(bytes), { delimiter: ';' }).data.flat();
+    expect(cells).toContain("'=cmd|' /C calc'!A0");
+    expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
+    // The data export too (indicator observations as CSV).
+    const data = await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083&format=csv`)).text();
+    expect(Papa.parse<string[]>(data, { delimiter: ';' }).data.flat().filter((c) => /^[=+@\t\r]/.test(c) || /^-[^\d]/.test(c))).toEqual([]);
+  });
+});
+
+describe('sign-in', () => {
+  it('refuses the sixth wrong password in a row, even when the sixth is right', async () => {
+    const page = await browser.newPage();
+    await switchSession(browser, server.url, null);
+    await page.goto(`${server.url}/logga-in`);
+    expect(await axeViolations(page)).toEqual([]);
+    for (let i = 1; i <= 5; i++) {
+      await page.getByLabel('E-postadress').fill(LOCKED.email);
+      await page.getByLabel('Lösenord').fill(`fel-lösenord-${i}-abc`);
+      await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+      await page.getByText('Fel e-postadress eller lösenord.').waitFor();
+      await page.getByRole('button', { name: 'Logga in', exact: true }).waitFor();
+    }
+    await page.getByLabel('Lösenord').fill(LOCKED.password);
+    await page.getByRole('button', { name: 'Logga in', exact: true }).click();
+    await page.getByText('För många felaktiga inloggningsförsök för kontot').waitFor();
+    await page.screenshot({ path: path.join(SHOTS, 'sign-in-locked.png'), fullPage: true });
+    expect(page.url()).toContain('/logga-in');
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
+    });
+    expect(res.status).toBe(429);
+    const actions = await auditActions();
+    expect(actions.filter((a) => a === 'Misslyckad inloggning').length).toBeGreaterThanOrEqual(5);
+    expect(actions).toContain('Inloggning spärrad (för många försök)');
+    await page.close();
+  });
+
+  it('sets the session cookie HttpOnly and SameSite=Lax, not Secure over plain http', async () => {
+    const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
+    });
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tl.session_token='));
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Lax/i);
+    expect(cookie).not.toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('headers', () => {
+  const PAGES = ['/', '/mal/T-M1', '/indikatorer', '/indikatorer/ntu_otrygg_kvall', '/import', '/import/historik', '/logga-in', '/konto',
+    '/admin/anvandare', '/admin/logg', '/api/v1/indicators', '/api/health', '/finns-inte', '/robots.txt'];
+
+  it('sends the security headers on every page, signed in or not', async () => {
+    for (const cookie of [undefined, cookies.admin]) {
+      for (const p of PAGES) {
+        const res = await fetch(server.url + p, { headers: cookie ? { cookie } : {}, redirect: 'manual' });
+        const csp = res.headers.get('content-security-policy') ?? '';
+        expect(csp, p).toContain("frame-ancestors 'none'");
+        expect(csp, p).toContain("default-src 'self'");
+        expect(csp, p).toContain("object-src 'none'");
+        expect(res.headers.get('x-content-type-options'), p).toBe('nosniff');
+        expect(res.headers.get('x-frame-options'), p).toBe('DENY');
+        expect(res.headers.get('referrer-policy'), p).toBe('strict-origin-when-cross-origin');
+        expect(res.headers.get('strict-transport-security'), p).toBeNull(); // plain http: no HSTS
+        expect(res.headers.get('x-powered-by'), p).toBeNull();
+      }
+    }
+  });
+
+  it('the app works under its CSP: no violations reported on the overview and a goal page', async () => {
+    const page = await browser.newPage();
+    const violations: string[] = [];
+    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    for (const p of ['/', '/mal/T-M1', '/indikatorer/ntu_otrygg_kvall']) {
+      await page.goto(server.url + p);
+      await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+    }
+    expect(violations).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('configuration and deployment', () => {
+  it('refuses to start in production without a session secret', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
+    delete env.BETTER_AUTH_SECRET;
+    delete env.DATABASE_URL;
+    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let log = '';
+    child.stdout.on('data', (d) => (log += d));
+    child.stderr.on('data', (d) => (log += d));
+    const code = await new Promise<number | null>((resolve) => {
+      const t = setTimeout(() => { child.kill('SIGKILL'); resolve(null); }, 60_000);
+      child.once('exit', (c) => { clearTimeout(t); resolve(c); });
+    });
+    expect(code).toBe(1);
+    expect(log).toContain('Trygghetsläget startar inte');
+    expect(log).toMatch(/BETTER_AUTH_SECRET/);
+  });
+
+  it('behind https: HSTS and Secure cookies; with PUBLIC_DASHBOARD=false nothing is readable without signing in', async () => {
+    const pglite = tempPgliteDir();
+    await createUsers({ PGLITE_DIR: pglite }, [USERS.lasare]);
+    const port = await freePort();
+    const httpsUrl = `https://127.0.0.1:${port}`;
+    const priv = await startServer({ PGLITE_DIR: pglite, DATABASE_URL: undefined, APP_URL: httpsUrl, PUBLIC_DASHBOARD: 'false' }, { port });
+    try {
+      const home = await fetch(`${priv.url}/`, { redirect: 'manual' });
+      expect(home.status).toBe(307);
+      expect(home.headers.get('location')).toContain('/logga-in?nasta=%2F');
+      expect(home.headers.get('strict-transport-security')).toBe('max-age=63072000; includeSubDomains');
+      expect((await fetch(`${priv.url}/api/v1/indicators`)).status).toBe(401);
+      expect((await fetch(`${priv.url}/mal/T-M1`, { redirect: 'manual' })).status).toBe(307);
+      expect((await fetch(`${priv.url}/logga-in`)).status).toBe(200);
+      expect((await fetch(`${priv.url}/api/health`)).status).toBe(200);
+
+      const signIn = await fetch(`${priv.url}/api/auth/sign-in/email`, {
+        method: 'POST', headers: { 'content-type': 'application/json', origin: httpsUrl }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
+      });
+      expect(signIn.status).toBe(200);
+      const set = signIn.headers.getSetCookie().find((c) => c.includes('session_token='))!;
+      expect(set).toMatch(/^__Secure-tl\.session_token=/);
+      expect(set).toMatch(/;\s*Secure/i);
+      expect(set).toMatch(/HttpOnly/i);
+      const cookie = set.split(';')[0]!;
+      expect((await fetch(`${priv.url}/api/v1/indicators`, { headers: { cookie } })).status).toBe(200);
+      expect((await fetch(`${priv.url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+    } finally {
+      await priv.stop();
+    }
+  });
+});
