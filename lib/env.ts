@@ -26,7 +26,7 @@ const positiveMb = (fallback: number) =>
  * Every setting the app reads, validated once at start-up (instrumentation.ts) and wherever read.
  * `.env.example` documents each one; keep the two in step.
  */
-const envSchema = z.object({
+const envShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   DATABASE_URL: optionalText
     .pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL måste vara en postgres://-adress' }).optional()),
@@ -49,7 +49,12 @@ const envSchema = z.object({
   OIDC_ALLOW_SIGNUP: flag(true),
   IMPORT_MAX_MB: positiveMb(50),
   IMPORT_STREAM_MB: positiveMb(8),
-}).superRefine((env, ctx) => {
+});
+
+/** Every variable the app reads (a test checks that .env.example documents each one). */
+export const ENV_KEYS = Object.keys(envShape.shape);
+
+const envSchema = envShape.superRefine((env, ctx) => {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
     ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET måste anges tillsammans' });
