@@ -16,6 +16,13 @@ export const AUDIT_ACTIONS = {
   'användare-roll': 'Roll ändrad',
   'användare-inaktiverad': 'Användare inaktiverad',
   'användare-återaktiverad': 'Användare återaktiverad',
+  'åtgärd-ändrad': 'Åtgärd ändrad',
+  'delrapport-sparad': 'Delrapport sparad',
+  'uppföljning-öppnad': 'Uppföljning öppnad',
+  'bedömning-sparad': 'Brås bedömning sparad',
+  'beslut-tillagt': 'Beslut tillagt',
+  'beslut-borttaget': 'Beslut borttaget',
+  'uppföljning-beslutad': 'Uppföljning beslutad',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -1,3 +1,4 @@
+import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
@@ -27,8 +28,6 @@ export interface GoalIndicatorView {
   table: { region: string; period: string; value: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; status: string | null; example: boolean }[];
 }
 
-/** Start of the åtgärder: "Uppstart för åtgärderna sker under hösten 2024" — the plan's validity date. */
-const ACTIONS_LABEL = 'Åtgärderna startar';
 
 /** A goal page: every linked indicator assessed and charted, and the plan's table rows for the goal. */
 export async function loadGoalView(db: Db, code: string, today: Date) {
@@ -48,6 +47,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, geo.parent.code)),
   ]);
   const ids = links.map((l) => l.indicator.id);
+  const starts = await actionStartsByIndicator(db, plan.id, ids);
   const names = { kommun: geo.region.shortName, lan: geo.parent.shortName, riket: 'Sverige' };
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const kommunCodes = lanKommuner.map((k) => k.code);
@@ -67,7 +67,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     const series = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) })).filter((s) => s.rows.length > 0);
     const chart = indicatorChart(series, {
       sourceId: l.source.id, baseline: assessment.verdict.baseline?.period ?? null, target: l.link.targetValue,
-      actionsStart: plan.validFrom, actionsLabel: ACTIONS_LABEL,
+      actions: actionMarksFor(starts, l.indicator.id, plan.validFrom),
     });
     const lines = series.map((s) => ({ key: s.key, name: s.name }));
     return {

@@ -17,19 +17,26 @@ export interface ChartData {
 
 /** Chart rows with KI bands, and the marks a reader needs: baseline, target, method breaks, start of the åtgärder. */
 export function indicatorChart(series: SeriesSpec[], opts: {
-  sourceId: string; baseline: string | null; target: number | null; actionsStart: string | null; actionsLabel: string;
+  sourceId: string; baseline: string | null; target: number | null;
+  /** Start dates of the åtgärder that work on the indicator (from lib/followup/actions.ts). */
+  actions: { start: string; label: string }[];
 }): ChartData {
   const rows = chartRows(series.flatMap((s) => s.rows.map((o) => ({ period: o.period, start: o.periodStart, key: s.key, value: o.value, low: o.ciLow, high: o.ciHigh }))), series.map((s) => s.key));
   const breakAt = methodBreak(rows, opts.sourceId);
-  // The first period that begins after the åtgärder started is the first that can show their effect.
-  const actionsRow = opts.actionsStart ? rows.find((r) => r.start >= opts.actionsStart!) : undefined;
+  // The first period that begins after an åtgärd started is the first that can show its effect. Several actions
+  // starting before the same period share one mark.
+  const actionMarks = new Map<string, string[]>();
+  for (const a of opts.actions) {
+    const row = rows.find((r) => r.start >= a.start);
+    if (row) actionMarks.set(row.period, [...(actionMarks.get(row.period) ?? []), a.label]);
+  }
   return {
     rows,
     annotations: {
       baseline: opts.baseline && rows.some((r) => r.period === opts.baseline) ? opts.baseline : null,
       target: opts.target,
       breaks: breakAt !== null ? [{ period: rows[breakAt]!.period, label: 'Metodbyte NTU 2017' }] : [],
-      actions: actionsRow ? [{ period: actionsRow.period, label: opts.actionsLabel }] : [],
+      actions: [...actionMarks].map(([period, labels]) => ({ period, label: labels.join(', ') })),
     },
   };
 }

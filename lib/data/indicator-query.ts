@@ -1,3 +1,4 @@
+import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/client';
@@ -64,9 +65,10 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const main = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) }));
   const extra = compare.map((c) => ({ key: `k${c}`, name: lanKommuner.find((k) => k.code === c)!.name, rows: of(c) }));
   const series = [...main, ...extra].filter((s) => s.rows.length > 0);
+  const starts = await actionStartsByIndicator(db, plan.id, [row.indicator.id]);
   const chart = indicatorChart(series, {
     sourceId: row.source.id, baseline: assessment.verdict.baseline?.period ?? null, target: link?.targetValue ?? null,
-    actionsStart: plan.validFrom, actionsLabel: 'Åtgärderna startar',
+    actions: actionMarksFor(starts, row.indicator.id, plan.validFrom),
   });
   const lines = series.map((s) => ({ key: s.key, name: s.name, main: !s.key.startsWith('k') || s.key === 'kommun' }));
   return {

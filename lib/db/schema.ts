@@ -18,6 +18,10 @@ export const importKind = pgEnum('import_kind', IMPORT_KINDS);
 export const goalKind = pgEnum('goal_kind', ['overall', 'table']);
 export const linkRole = pgEnum('link_role', LINK_ROLES);
 export const revisionAction = pgEnum('revision_action', ['insert', 'update', 'undo']);
+export const actionStatus = pgEnum('action_status', ['ej_påbörjad', 'pågår', 'genomförd', 'avbruten', 'ändrad']);
+export const effectHorizon = pgEnum('effect_horizon', ['kort', 'lång']);
+export const asPlanned = pgEnum('as_planned', ['ja', 'delvis', 'nej']);
+export const reviewStatus = pgEnum('review_status', ['öppen', 'beslutad']);
 
 /** Riket ("00"), the 21 län (SCB länskod) and the 290 kommuner (SCB kommunkod). */
 export const regions = pgTable('regions', {
@@ -215,7 +219,79 @@ export const actions = pgTable('actions', {
   code: text('code').notNull(),
   title: text('title').notNull(),
   sort: integer('sort').notNull(),
-}, (t) => [uniqueIndex('actions_plan_code_idx').on(t.planId, t.code)]);
+  status: actionStatus('status').notNull().default('ej_påbörjad'),
+  startDate: date('start_date'),
+  endDate: date('end_date'),
+  /** When an effect on the outcome indicators can be expected: short or long term. */
+  effectHorizon: effectHorizon('effect_horizon'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }),
+  updatedBy: text('updated_by'),
+}, (t) => [
+  uniqueIndex('actions_plan_code_idx').on(t.planId, t.code),
+  check('actions_dates_order', sql`${t.endDate} is null or ${t.startDate} is null or ${t.startDate} <= ${t.endDate}`),
+]);
+
+/** The annual delrapport of an åtgärd to lokala Brå: process follow-up as Brå describes it. */
+export const actionReports = pgTable('action_reports', {
+  id: serial('id').primaryKey(),
+  actionId: integer('action_id').notNull().references(() => actions.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  /** What was done. */
+  done: text('done').notNull(),
+  /** Carried out as planned: ja / delvis / nej. */
+  asPlanned: asPlanned('as_planned').notNull(),
+  /** How: the way it was carried out, and why it deviated. */
+  how: text('how'),
+  hours: doublePrecision('hours'),
+  costSek: doublePrecision('cost_sek'),
+  problems: text('problems'),
+  proposal: text('proposal'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+}, (t) => [
+  uniqueIndex('action_reports_action_year_idx').on(t.actionId, t.year),
+  check('action_reports_hours', sql`${t.hours} is null or ${t.hours} >= 0`),
+  check('action_reports_cost', sql`${t.costSek} is null or ${t.costSek} >= 0`),
+]);
+
+/**
+ * The year's uppföljning (review meeting). Opening it freezes what the app computed — values, KIs, verdicts and
+ * the imports they came from — in `snapshot`, so that the review shows what Brå saw even after new data arrives.
+ */
+export const reviews = pgTable('reviews', {
+  id: serial('id').primaryKey(),
+  planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
+  year: integer('year').notNull(),
+  meetingDate: date('meeting_date').notNull(),
+  status: reviewStatus('status').notNull().default('öppen'),
+  snapshot: jsonb('snapshot').notNull(),
+  openedBy: text('opened_by').notNull(),
+  openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+  decidedBy: text('decided_by'),
+  decidedAt: timestamp('decided_at', { withTimezone: true }),
+}, (t) => [uniqueIndex('reviews_plan_year_idx').on(t.planId, t.year)]);
+
+/** Lokala Brå's own assessment of an övergripande mål at a review; a justification when it differs from the computed. */
+export const reviewAssessments = pgTable('review_assessments', {
+  reviewId: integer('review_id').notNull().references(() => reviews.id, { onDelete: 'cascade' }),
+  goalId: integer('goal_id').notNull().references(() => goals.id, { onDelete: 'cascade' }),
+  label: text('label').notNull(),
+  justification: text('justification'),
+  comment: text('comment'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by').notNull(),
+}, (t) => [primaryKey({ columns: [t.reviewId, t.goalId] })]);
+
+export const reviewDecisions = pgTable('review_decisions', {
+  id: serial('id').primaryKey(),
+  reviewId: integer('review_id').notNull().references(() => reviews.id, { onDelete: 'cascade' }),
+  /** The goal it concerns, or null for the plan as a whole. */
+  goalId: integer('goal_id').references(() => goals.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  text: text('text').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  createdBy: text('created_by').notNull(),
+}, (t) => [index('review_decisions_review_idx').on(t.reviewId)]);
 
 export const actionResponsibles = pgTable('action_responsibles', {
   actionId: integer('action_id').notNull().references(() => actions.id, { onDelete: 'cascade' }),
