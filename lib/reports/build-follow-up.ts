@@ -1,0 +1,92 @@
+import type { UnitKind } from '../catalogue/catalogue-file';
+import { describeValue } from '../display';
+import type { OverviewIndicator, RegionRef } from '../data/overview-query';
+import type { ActionView } from '../followup/actions';
+import { AS_PLANNED_LABELS, STATUS_LABELS } from '../followup/actions';
+import type { ReviewView } from '../followup/reviews';
+import { DECISION_KINDS } from '../followup/reviews';
+import { formatNumber } from '../format';
+import type { FollowUpReport, ReportIndicator } from './types';
+
+const UNIT_KIND: Record<UnitKind, ReportIndicator['unitKind']> = {
+  percent: 'percent', per_100k: 'rate', per_1000: 'rate', count: 'count', mg_per_1000_day: 'mass', index: 'index', months: 'other',
+};
+
+function reportIndicator(ind: OverviewIndicator, regions: RegionRef[]): ReportIndicator {
+  const v = ind.assessment.verdict;
+  return {
+    id: ind.id, name: ind.name, unit: ind.unit, unitKind: UNIT_KIND[ind.unitKind], decimals: ind.decimals,
+    verdictLabel: v.label ? `${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}` : `Sammanhang: ${v.neutral ?? 'ingen bedömning'}`,
+    sentence: v.sentence,
+    flags: [...v.flags, ...(ind.assessment.stale.stale ? [`Inaktuellt: ${ind.assessment.stale.text}`] : [])],
+    isExample: ind.hasExample,
+    latest: regions.flatMap((r) => {
+      const l = ind.latest[r.key];
+      if (!l) return [];
+      const d = describeValue(l, ind);
+      return [{ region: r.name, period: l.period, value: d.text, ci: d.detail?.split(' · ').find((p) => p.startsWith('KI')) ?? null, n: l.n !== null ? `n = ${formatNumber(l.n)}` : null }];
+    }),
+    series: regions.map((r) => ({
+      key: r.key, name: r.name,
+      points: ind.series.map((row) => ({ period: row.period, value: typeof row[r.key] === 'number' ? (row[r.key] as number) : null, ciLow: null, ciHigh: null })),
+    })).filter((s) => s.points.some((p) => p.value !== null)),
+    baselinePeriod: v.baseline?.period ?? null,
+    target: null,
+    source: ind.sourceName,
+    measuredGeography: ind.measuredGeography,
+    caveats: v.notes.length > 0 ? v.notes.join(' ') : null,
+  };
+}
+
+/**
+ * The follow-up report of a review: everything from its frozen snapshot (so the file says what Brå saw at the
+ * meeting), Brå's assessments and decisions, and the actions with the year's delrapporter.
+ */
+export function buildFollowUpReport(view: ReviewView, actions: ActionView[], kommun: string, now = new Date()): FollowUpReport {
+  const { review, snapshot, assessments, decisions, goalIds } = view;
+  const { overview } = snapshot;
+  const year = review.year;
+  const allIndicators = new Map<string, OverviewIndicator>();
+  return {
+    kommun, planTitle: overview.plan.title, year, meetingDate: review.meetingDate, status: review.status,
+    decidedAt: review.decidedAt ? new Date(review.decidedAt).toISOString().slice(0, 10) : null,
+    generatedAt: now.toISOString(),
+    areas: overview.areas.map((area) => ({
+      code: area.code, title: area.title,
+      goals: area.goals.map((goal) => {
+        const id = goalIds.get(goal.code);
+        const a = assessments.find((x) => x.goalId === id);
+        for (const ind of goal.indicators) allIndicators.set(ind.id, ind);
+        return {
+          code: goal.code, text: goal.text, rollup: goal.rollup,
+          indicators: goal.indicators.map((ind) => reportIndicator(ind, overview.regions)),
+          assessment: a ? { label: a.label, justification: a.justification, comment: a.comment } : null,
+          decisions: decisions.filter((d) => d.goalId === id).map((d) => ({ kind: DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind, text: d.text })),
+          // The area's actions follow its first goal, so each appears once.
+          actions: goal === area.goals[0] ? actions.filter((v) => v.areaCode === area.code).map((v) => {
+            const r = v.reports.find((x) => x.year === year);
+            return {
+              code: v.action.code, title: v.action.title, status: STATUS_LABELS[v.action.status], responsible: v.responsible, startDate: v.action.startDate,
+              report: r ? {
+                done: r.done, asPlanned: AS_PLANNED_LABELS[r.asPlanned], how: r.how,
+                hours: r.hours !== null ? formatNumber(r.hours, 1).replace(/,0$/, '') : null,
+                cost: r.costSek !== null ? `${formatNumber(r.costSek)} kr` : null, problems: r.problems, proposal: r.proposal,
+              } : null,
+            };
+          }) : [],
+        };
+      }),
+    })),
+    dataQuality: [...allIndicators.values()].map((ind) => {
+      const periods = ind.series.map((s) => s.period);
+      const ns = overview.regions.map((r) => ind.latest[r.key]?.n).filter((n): n is number => typeof n === 'number');
+      return {
+        indicator: ind.name, source: ind.sourceName,
+        periods: periods.length > 0 ? `${periods[0]} – ${periods.at(-1)} (${periods.length})` : 'Inga värden',
+        n: ns.length > 0 ? ns.map((n) => formatNumber(n)).join(' / ') : '–',
+        caveats: [`Mäts för: ${ind.measuredGeography}.`, ...ind.assessment.verdict.notes].join(' '),
+        example: ind.hasExample,
+      };
+    }),
+  };
+}
