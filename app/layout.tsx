@@ -20,8 +20,10 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               <ul>
                 <li><Link href="/">Översikt</Link></li>
                 <li><Link href="/indikatorer">Indikatorer</Link></li>
+                <li><Link href="/plan">Planen</Link></li>
                 <li><Link href="/atgarder">Åtgärder</Link></li>
                 <li><Link href="/uppfoljning">Uppföljning</Link></li>
+                <li><Link href="/lagesbild">Lägesbild</Link></li>
                 <li><Link href="/import">Importera</Link></li>
                 <li><Link href="/import/historik">Importhistorik</Link></li>
                 <AccountMenu />

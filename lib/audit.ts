@@ -23,6 +23,9 @@ export const AUDIT_ACTIONS = {
   'beslut-tillagt': 'Beslut tillagt',
   'beslut-borttaget': 'Beslut borttaget',
   'uppföljning-beslutad': 'Uppföljning beslutad',
+  'plan-ändrad': 'Planen ändrad',
+  'indikator-skapad': 'Lokalt mått tillagt',
+  'plan-reviderad': 'Reviderad plan startad',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

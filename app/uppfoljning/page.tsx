@@ -29,12 +29,13 @@ export default async function ReviewsPage() {
       {rows.length === 0 ? <p>Ingen uppföljning är öppnad ännu.</p> : (
         <table className="data">
           <caption>Uppföljningar</caption>
-          <thead><tr><th scope="col">År</th><th scope="col">Möte</th><th scope="col">Status</th><th scope="col">Öppnad av</th></tr></thead>
+          <thead><tr><th scope="col">År</th><th scope="col">Möte</th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Öppnad av</th></tr></thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
                 <th scope="row"><Link href={`/uppfoljning/${r.year}`}>Uppföljning {r.year}</Link></th>
                 <td>{formatDateLong(r.meetingDate)}</td>
+                <td>{r.planTitle} (beslutad {formatDateLong(r.planDecided)})</td>
                 <td>{r.status === 'beslutad' ? `Beslutad${r.decidedBy ? ` av ${r.decidedBy}` : ''}` : 'Öppen'}</td>
                 <td>{r.openedBy}</td>
               </tr>

@@ -29,9 +29,9 @@ export interface ActionView {
   reports: ActionReportRow[];
 }
 
-/** Every åtgärd of the current plan with its Vem, linked goals and indicators, and all its delrapporter. */
-export async function listActionViews(db: Db): Promise<ActionView[]> {
-  const plan = await getCurrentPlan(db);
+/** Every åtgärd of a plan (the current one by default) with its Vem, linked goals and indicators, and its delrapporter. */
+export async function listActionViews(db: Db, planId?: number): Promise<ActionView[]> {
+  const plan = planId !== undefined ? { id: planId } : await getCurrentPlan(db);
   if (!plan) return [];
   const rows = await db.select({ action: actions, areaCode: priorityAreas.code, areaTitle: priorityAreas.title, areaSort: priorityAreas.sort })
     .from(actions).innerJoin(priorityAreas, eq(priorityAreas.id, actions.areaId))

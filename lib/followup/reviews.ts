@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import type { Actor } from '../import/commit';
 import type { Db } from '../db/client';
-import { goals, observations, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
+import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
 import { FollowUpInputError } from './actions';
@@ -42,10 +42,11 @@ export interface ReviewView {
 
 export class ReviewLockedError extends FollowUpInputError {}
 
-export async function listReviews(db: Db): Promise<ReviewRow[]> {
-  const plan = await getCurrentPlan(db);
-  if (!plan) return [];
-  return db.select().from(reviews).where(eq(reviews.planId, plan.id)).orderBy(desc(reviews.year));
+/** Every review, newest year first — also those of earlier plans, which stay readable after a revision. */
+export async function listReviews(db: Db): Promise<(ReviewRow & { planTitle: string; planDecided: string })[]> {
+  const rows = await db.select({ review: reviews, planTitle: plans.title, planDecided: plans.decidedDate }).from(reviews)
+    .innerJoin(plans, eq(plans.id, reviews.planId)).orderBy(desc(reviews.year));
+  return rows.map((r) => ({ ...r.review, planTitle: r.planTitle, planDecided: r.planDecided }));
 }
 
 /** The computed labels of a goal: Brå's assessment needs a justification when it is none of them. */
@@ -72,7 +73,8 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
   if (!overview) throw new FollowUpInputError('Planens kommun saknas i regiondata.');
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    const [existing] = await tx.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.planId, plan.id), eq(reviews.year, year)));
+    // One review per year, whichever plan it followed: the year is its address (/uppfoljning/2026).
+    const [existing] = await tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.year, year));
     if (existing) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     const indicatorIds = [...new Set(overview.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => i.id))))];
     const regionCodes = overview.regions.map((r) => r.code);
@@ -93,12 +95,11 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
 }
 
 export async function getReview(db: Db, year: number): Promise<ReviewView | null> {
-  const plan = await getCurrentPlan(db);
-  if (!plan) return null;
-  const [review] = await db.select().from(reviews).where(and(eq(reviews.planId, plan.id), eq(reviews.year, year)));
+  const [review] = await db.select().from(reviews).where(eq(reviews.year, year));
   if (!review) return null;
   const [goalRows, assessments, decisions] = await Promise.all([
-    db.select({ id: goals.id, code: goals.code }).from(goals).where(eq(goals.planId, plan.id)),
+    // The goals of the plan the review followed (an earlier plan's, after a revision).
+    db.select({ id: goals.id, code: goals.code }).from(goals).where(eq(goals.planId, review.planId)),
     db.select().from(reviewAssessments).where(eq(reviewAssessments.reviewId, review.id)),
     db.select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, review.id)).orderBy(asc(reviewDecisions.id)),
   ]);

@@ -104,6 +104,8 @@ export interface LagesbildIndicator {
   name: string;
   areaTitle: string;
   unit: string;
+  /** Decimals the values are shown with (the catalogue's). */
+  decimals?: number;
   source: string;
   definition: string | null;
   caveats: string | null;

@@ -1,5 +1,8 @@
 import { notFound } from 'next/navigation';
 import { getOverview } from '@/lib/data/overview';
+import { getDb } from '@/lib/db';
+import { listActionViews } from '@/lib/followup/actions';
+import { reminders } from '@/lib/followup/reminders';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { PlanStatus } from '../../_components/plan-status';
 import { RollupBadge } from '../../_components/verdict-badge';
@@ -29,6 +32,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
     );
   }
   const { plan, areas, regions } = overview;
+  const todo = reminders(overview, await listActionViews((await getDb()).db), new Date());
   return (
     <>
       <h1>{plan.title}</h1>
@@ -37,6 +41,14 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
         det, senaste värde för {regions.map((r) => r.name).join(', ').replace(/, ([^,]*)$/, ' och $1')} samt utvecklingen över tid.
       </p>
       <PlanStatus plan={plan} />
+      {todo.length > 0 && (
+        <section className="reminders" aria-labelledby="reminders-heading">
+          <h2 id="reminders-heading">Att göra</h2>
+          <ul>
+            {todo.map((r) => <li key={r.kind} data-reminder={r.kind}>{r.href ? <Link href={r.href}>{r.text}</Link> : r.text}</li>)}
+          </ul>
+        </section>
+      )}
       {overview.hasExample && (
         <div className="notice warn" role="note">
           <p>

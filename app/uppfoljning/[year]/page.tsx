@@ -23,8 +23,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ year: s
   const year = Number((await params).year);
   if (!Number.isInteger(year)) notFound();
   const { db } = await getDb();
-  const [view, user, actionViews] = await Promise.all([getReview(db, year), currentUser(), listActionViews(db)]);
+  const [view, user] = await Promise.all([getReview(db, year), currentUser()]);
   if (!view) notFound();
+  const actionViews = await listActionViews(db, view.review.planId);
   const { review, snapshot, assessments, decisions, goalIds } = view;
   const open = review.status === 'öppen';
   const canEdit = open && roleAtLeast(user?.role, 'samordnare');

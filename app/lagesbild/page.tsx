@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { connection } from 'next/server';
+import { getDb } from '@/lib/db';
+import { getCurrentPlan } from '@/lib/db/queries/plan';
+import { lagesbildYear } from '@/lib/followup/reminders';
+import { buildLagesbild } from '@/lib/reports/build-lagesbild';
+
+export const metadata: Metadata = { title: 'Lägesbild-underlag' };
+
+export default async function LagesbildPage() {
+  await connection();
+  const { db } = await getDb();
+  const [data, plan] = await Promise.all([buildLagesbild(db), getCurrentPlan(db)]);
+  if (!data || !plan) return <><h1>Lägesbild-underlag</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  const ly = lagesbildYear(plan.basedOnLagesbild);
+  const age = ly !== null ? new Date().getFullYear() - ly : null;
+  return (
+    <>
+      <h1>Lägesbild-underlag</h1>
+      <p className="lead">
+        Underlag för analytikern som tar fram lägesbilden (minst vartannat år enligt lag 2023:196): varje mått i planen över
+        hela serien för {data.kommun}, länet, riket och länets kommuner, med alla uppdelningar, konfidensintervall, n och
+        signifikansbedömningar.
+      </p>
+      {age !== null && age >= 2 && (
+        <p className="notice alert" role="status">Planen bygger på lägesbilden {plan.basedOnLagesbild}, som är {age} år gammal: en ny lägesbild ska tas fram.</p>
+      )}
+      <ul className="downloads">
+        <li><a href="/lagesbild/underlag.xlsx">Hela underlaget som Excel-arbetsbok (.xlsx, ett blad per mått)</a></li>
+        <li><a href="/lagesbild/underlag.zip">Hela underlaget som CSV-filer (.zip, en fil per mått, för svenska Excel)</a></li>
+      </ul>
+      <p>Diagram för varje mått – med jämförelse mot länets kommuner (välj dem på måttets sida) – laddas ner som PNG eller SVG från måttets sida.</p>
+      {data.areas.map((area) => (
+        <section key={area.code} aria-labelledby={`lb-${area.code}`}>
+          <h2 id={`lb-${area.code}`}>{area.title}</h2>
+          {area.indicators.map((ind) => (
+            <article key={ind.id} className="lagesbild-indicator" aria-labelledby={`lb-${area.code}-${ind.id}`}>
+              <h3 id={`lb-${area.code}-${ind.id}`}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h3>
+              <p className="meta">Källa: {ind.source}. {ind.rows.length} värden{ind.rows.length > 0 ? `, ${ind.rows[0]!.period}–${ind.rows.at(-1)!.period}` : ''}.</p>
+              <ul>{ind.statements.map((s, i) => <li key={i}>{s}</li>)}</ul>
+            </article>
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}
