@@ -40,12 +40,9 @@ function entries(data: LagesbildData): Entry[] {
   );
 }
 
-/**
- * LagesbildIndicator has no `decimals` field (ReportIndicator has): use it if the builder ever adds it,
- * otherwise take the precision the values themselves carry (at most three decimals).
- */
+/** The catalogue's decimals when given, otherwise the precision the values themselves carry (at most three). */
 export function decimalsOf(indicator: LagesbildIndicator): number {
-  const declared = (indicator as LagesbildIndicator & { decimals?: unknown }).decimals;
+  const declared = indicator.decimals;
   if (typeof declared === 'number' && Number.isInteger(declared) && declared >= 0) return Math.min(declared, MAX_DECIMALS);
   let decimals = 0;
   for (const r of indicator.rows) {
