@@ -31,7 +31,9 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   // PGlite loads its WASM/data files by URL; bundling it breaks every DB request (stack-notes §2.5).
-  serverExternalPackages: ['@electric-sql/pglite'],
+  // pdfkit reads its font metrics from its own folder, and resvg is a native addon: both are loaded from
+  // node_modules at run time rather than bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pdfkit', 'svg-to-pdfkit', '@resvg/resvg-js'],
   // next dev refuses its HMR resources to 127.0.0.1 otherwise, and pages never hydrate.
   allowedDevOrigins: ['127.0.0.1'],
   poweredByHeader: false,

@@ -1,21 +1,39 @@
 'use client';
 
-import { useActionState, type ReactNode } from 'react';
+import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
 import type { FormState } from '../atgarder/actions';
 
 const initial: FormState = { ok: null, message: null };
 
-/** A form posting to a server action, with its pending state and the action's Swedish answer announced. */
-export function StateForm({ action, submit, children, className, pendingText }: {
+/**
+ * A form posting to a server action, with its pending state and the action's Swedish answer announced.
+ * React resets a form after its action runs; here what the user typed stays after a refusal (so a missing
+ * justification can be added without choosing everything again), and is cleared only on success when asked.
+ */
+export function StateForm({ action, submit, children, className, pendingText, resetOnSuccess = false }: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   submit: string;
   children: ReactNode;
   className?: string;
   pendingText?: string;
+  resetOnSuccess?: boolean;
 }) {
   const [state, formAction, pending] = useActionState(action, initial);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    if (state.ok && resetOnSuccess) ref.current?.reset();
+  }, [state, resetOnSuccess]);
   return (
-    <form action={formAction} className={className ?? 'stacked'}>
+    <form
+      ref={ref}
+      action={formAction}
+      className={className ?? 'stacked'}
+      onSubmit={(e) => {
+        e.preventDefault();
+        const data = new FormData(e.currentTarget);
+        startTransition(() => formAction(data));
+      }}
+    >
       {children}
       <p><button type="submit" disabled={pending}>{pending ? (pendingText ?? 'Sparar …') : submit}</button></p>
       {state.message && <p className={`notice ${state.ok ? 'ok' : 'alert'}`} role={state.ok ? 'status' : 'alert'}>{state.message}</p>}

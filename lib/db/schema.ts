@@ -269,7 +269,11 @@ export const reviews = pgTable('reviews', {
   openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
   decidedBy: text('decided_by'),
   decidedAt: timestamp('decided_at', { withTimezone: true }),
-}, (t) => [uniqueIndex('reviews_plan_year_idx').on(t.planId, t.year)]);
+}, (t) => [
+  // One review a year whichever plan it followed: the year is its address (/uppfoljning/2026).
+  uniqueIndex('reviews_year_idx').on(t.year),
+  index('reviews_plan_idx').on(t.planId),
+]);
 
 /** Lokala Brå's own assessment of an övergripande mål at a review; a justification when it differs from the computed. */
 export const reviewAssessments = pgTable('review_assessments', {

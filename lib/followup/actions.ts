@@ -91,7 +91,7 @@ export function actionMarksFor(starts: Map<string, { start: string; label: strin
   return dated && dated.length > 0 ? dated : [{ start: planValidFrom, label: 'Åtgärdsplanen startar' }];
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ange ett datum (ÅÅÅÅ-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'ogiltigt datum');
+const isoDate = z.iso.date({ error: 'ange ett datum som finns (ÅÅÅÅ-MM-DD)' });
 const optionalDate = z.union([z.literal('').transform(() => null), isoDate]).nullable().default(null);
 
 export const actionUpdateSchema = z.object({
@@ -136,14 +136,16 @@ export async function updateAction(db: Db, actionId: number, input: unknown, act
 }
 
 const optionalText = z.string().trim().max(5000).optional().transform((v) => (v ? v : null));
-const optionalAmount = z.union([z.literal('').transform(() => null), z.string().trim().transform((v, ctx) => {
-  const n = Number(v.replace(/\s/g, '').replace(',', '.'));
-  if (!Number.isFinite(n) || n < 0) {
+/** "12,5", "3 000", "" → 12.5, 3000, null; anything else is refused in Swedish (not read as 0 or hex). */
+const optionalAmount = z.string().optional().transform((raw, ctx) => {
+  const v = (raw ?? '').replace(/[\s\u00a0]/g, '');
+  if (v === '') return null;
+  if (!/^\d+([.,]\d+)?$/.test(v)) {
     ctx.addIssue({ code: 'custom', message: 'ange ett tal ≥ 0 (t.ex. 12,5)' });
     return z.NEVER;
   }
-  return n;
-})]).nullable().default(null);
+  return Number(v.replace(',', '.'));
+});
 
 export const actionReportSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),

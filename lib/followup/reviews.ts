@@ -56,7 +56,7 @@ export function computedLabels(goal: Pick<OverviewGoal, 'rollup'>): string[] {
 
 const openSchema = z.object({
   year: z.coerce.number().int().min(2020, 'ange ett år från 2020').max(2100),
-  meetingDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ange mötesdatum (ÅÅÅÅ-MM-DD)').refine((d) => !Number.isNaN(Date.parse(d)), 'ogiltigt datum'),
+  meetingDate: z.iso.date({ error: 'ange ett mötesdatum som finns (ÅÅÅÅ-MM-DD)' }),
 });
 
 /**
@@ -84,7 +84,10 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
       version: 1, takenAt: new Date().toISOString(), overview,
       importIds: importRows.map((r) => r.id!).sort((a, b) => a - b),
     };
-    const [row] = await tx.insert(reviews).values({ planId: plan.id, year, meetingDate, snapshot, openedBy: actor.actor }).returning();
+    const [row] = await tx.insert(reviews).values({ planId: plan.id, year, meetingDate, snapshot, openedBy: actor.actor })
+      .onConflictDoNothing().returning();
+    // Two people opening the same year at once: the second gets the same answer as above.
+    if (!row) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     await writeAudit(tx, {
       ...actor, action: 'uppföljning-öppnad', targetType: 'uppföljning', targetId: year,
       summary: `Öppnade uppföljningen ${year} (möte ${meetingDate}); bedömningarna frystes med data från ${snapshot.importIds.length} importer.`,

@@ -1,7 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { indicators, observations, regions, sources } from '../db/schema';
-import { loadOverview } from '../data/overview-query';
+import { goalIndicators, goals, priorityAreas } from '../db/schema';
+import { indicatorQuery, loadIndicatorView } from '../data/indicator-query';
+import { loadOverview, type OverviewIndicator } from '../data/overview-query';
+import { getCurrentPlan } from '../db/queries/plan';
 import type { LagesbildData, LagesbildIndicator } from './types';
 
 const SEX = { T: 'Totalt', K: 'Kvinnor', M: 'Män' } as const;
@@ -18,7 +21,12 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
   const lan = overview.regions.find((r) => r.key === 'lan')!;
   const lanKommuner = await db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, lan.code));
   const codes = [...new Set([kommun.code, lan.code, '00', ...lanKommuner.map((k) => k.code)])];
-  const ids = [...new Set(overview.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => i.id))))];
+  // Every indicator linked to any goal of the plan — the övergripande mål and the rows of the plan's tables.
+  const plan = (await getCurrentPlan(db))!;
+  const links = await db.select({ areaCode: priorityAreas.code, indicatorId: goalIndicators.indicatorId })
+    .from(goalIndicators).innerJoin(goals, eq(goals.id, goalIndicators.goalId)).innerJoin(priorityAreas, eq(priorityAreas.id, goals.areaId))
+    .where(eq(goals.planId, plan.id)).orderBy(asc(priorityAreas.sort), asc(goals.kind), asc(goals.sort), asc(goalIndicators.sort));
+  const ids = [...new Set(links.map((l) => l.indicatorId))];
   const [meta, rows] = await Promise.all([
     ids.length === 0 ? [] : db.select({ ind: indicators, sourceName: sources.name }).from(indicators).innerJoin(sources, eq(sources.id, indicators.sourceId)).where(inArray(indicators.id, ids)),
     ids.length === 0 ? [] : db.select({ obs: observations, regionName: regions.name }).from(observations)
@@ -31,33 +39,33 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
   return {
     kommun: kommun.name,
     generatedAt: today.toISOString(),
-    areas: overview.areas.map((area) => {
-      const seen = new Set<string>();
+    areas: await Promise.all(overview.areas.map(async (area) => {
+      const onOverview = new Map<string, OverviewIndicator>();
+      for (const g of area.goals) for (const i of g.indicators) onOverview.set(i.id, i);
       const list: LagesbildIndicator[] = [];
-      for (const goal of area.goals) {
-        for (const ind of goal.indicators) {
-          if (seen.has(ind.id)) continue;
-          seen.add(ind.id);
-          const m = meta.find((x) => x.ind.id === ind.id);
-          const v = ind.assessment.verdict;
-          list.push({
-            id: ind.id, name: ind.name, areaTitle: area.title, unit: ind.unit, decimals: ind.decimals, source: m?.sourceName ?? ind.sourceName,
-            definition: m?.ind.definition ?? null, caveats: m?.ind.caveats ?? null,
-            statements: [
-              ...(v.label ? [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}: ${v.sentence}`] : [v.sentence]),
-              ...ind.assessment.benchmarks.map((b) => b.text),
-              ...(ind.assessment.rank ? [`Plats ${ind.assessment.rank.rank} av ${ind.assessment.rank.of} kommuner i länet (${ind.assessment.rank.period}).`] : []),
-            ],
-            rows: rows.filter((r) => r.obs.indicatorId === ind.id)
-              .sort((a, b) => a.obs.periodStart.localeCompare(b.obs.periodStart) || order(a.obs.regionCode) - order(b.obs.regionCode) || a.regionName.localeCompare(b.regionName, 'sv'))
-              .map(({ obs, regionName }) => ({
-                regionCode: obs.regionCode, regionName, period: obs.period, sex: SEX[obs.sex as keyof typeof SEX] ?? obs.sex, group: obs.grp,
-                value: obs.value, ciLow: obs.ciLow, ciHigh: obs.ciHigh, n: obs.n, status: obs.status, isExample: obs.isExample,
-              })),
-          });
-        }
+      for (const id of [...new Set(links.filter((l) => l.areaCode === area.code).map((l) => l.indicatorId))]) {
+        const m = meta.find((x) => x.ind.id === id);
+        if (!m) continue;
+        // Indicators of the plan's table rows are not on the overview: assess them as the indicator page does.
+        const assessment = onOverview.get(id)?.assessment ?? (await loadIndicatorView(db, id, indicatorQuery.parse({}), today))?.assessment ?? null;
+        const v = assessment?.verdict;
+        list.push({
+          id, name: m.ind.name, areaTitle: area.title, unit: m.ind.unit, decimals: m.ind.decimals, source: m.sourceName,
+          definition: m.ind.definition, caveats: m.ind.caveats,
+          statements: !assessment || !v ? [] : [
+            ...(v.label ? [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}: ${v.sentence}`] : [v.sentence]),
+            ...assessment.benchmarks.map((b) => b.text),
+            ...(assessment.rank ? [`Plats ${assessment.rank.rank} av ${assessment.rank.of} kommuner i länet (${assessment.rank.period}).`] : []),
+          ],
+          rows: rows.filter((r) => r.obs.indicatorId === id)
+            .sort((a, b) => a.obs.periodStart.localeCompare(b.obs.periodStart) || order(a.obs.regionCode) - order(b.obs.regionCode) || a.regionName.localeCompare(b.regionName, 'sv'))
+            .map(({ obs, regionName }) => ({
+              regionCode: obs.regionCode, regionName, period: obs.period, sex: SEX[obs.sex as keyof typeof SEX] ?? obs.sex, group: obs.grp,
+              value: obs.value, ciLow: obs.ciLow, ciHigh: obs.ciHigh, n: obs.n, status: obs.status, isExample: obs.isExample,
+            })),
+        });
       }
       return { code: area.code, title: area.title, indicators: list };
-    }),
+    })),
   };
 }

@@ -46,6 +46,7 @@ const TARGET = '#1e6b30';
 /** Dash-dot, unlike any region's dash pattern. */
 const TARGET_DASH = '10 3 2 3';
 const BASELINE = '#1b1b1b';
+const EXAMPLE = '#8a1c24';
 
 /** XML 1.0 forbids most control characters and lone surrogates even as entities: drop them. */
 // eslint-disable-next-line no-control-regex
@@ -155,6 +156,7 @@ export function chartDescription(ind: ReportIndicator): string {
   }
   if (ind.baselinePeriod) parts.push(`Utgångsläge: ${ind.baselinePeriod}.`);
   if (ind.target !== null) parts.push(`Mål: ${formatChartValue(ind.target, ind)}.`);
+  if (ind.isExample) parts.push('Exempeldata, inte verkliga värden.');
   return parts.join(' ');
 }
 
@@ -209,6 +211,14 @@ export function chartSvg(ind: ReportIndicator, opts: { width?: number; height?: 
       svg: (x, y) =>
         `<line x1="${n(x)}" y1="${n(y - 4)}" x2="${n(x + 24)}" y2="${n(y - 4)}" stroke="${TARGET}" stroke-width="1.5" stroke-dasharray="${TARGET_DASH}"/>` +
         `<text x="${n(x + 30)}" y="${n(y)}" font-size="${fs}" fill="${TARGET}" font-weight="bold">${esc(label)}</text>`,
+    });
+  }
+  if (ind.isExample) {
+    // Said in the picture itself too: a chart copied out of the report must not pass for real statistics.
+    const label = 'Exempeldata – inte verkliga värden';
+    legendItems.push({
+      w: textWidth(label, fs) + 18,
+      svg: (x, y) => `<text x="${n(x)}" y="${n(y)}" font-size="${fs}" fill="${EXAMPLE}" font-weight="bold">${esc(label)}</text>`,
     });
   }
   const legendParts: string[] = [];

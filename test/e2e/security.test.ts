@@ -27,7 +27,19 @@ const COVERED_ACTIONS = [
   'app/admin/anvandare/actions.ts#inviteUserAction',
   'app/admin/anvandare/actions.ts#setActiveAction',
   'app/admin/anvandare/actions.ts#setRoleAction',
+  'app/atgarder/actions.ts#saveReportAction',
+  'app/atgarder/actions.ts#updateActionAction',
   'app/import/historik/[id]/actions.ts#undoImportAction',
+  'app/plan/actions.ts#createIndicatorAction',
+  'app/plan/actions.ts#removeLinkAction',
+  'app/plan/actions.ts#saveLinkAction',
+  'app/plan/actions.ts#startRevisedPlanAction',
+  'app/plan/actions.ts#updateGoalAction',
+  'app/uppfoljning/actions.ts#addDecisionAction',
+  'app/uppfoljning/actions.ts#decideReviewAction',
+  'app/uppfoljning/actions.ts#openReviewAction',
+  'app/uppfoljning/actions.ts#removeDecisionAction',
+  'app/uppfoljning/actions.ts#saveAssessmentAction',
 ];
 const COVERED_WRITE_ROUTES = ['app/api/auth/[...all]/route.ts', 'app/api/import/route.ts'];
 
@@ -257,6 +269,64 @@ describe('server actions refuse whatever the page showed', () => {
 
     const actions = await auditActions();
     for (const a of ['Användare inbjuden', 'Roll ändrad', 'Användare inaktiverad', 'Lösenord ändrat', 'Inloggning']) expect(actions).toContain(a);
+    await page.close();
+  });
+});
+
+describe('follow-up, actions and plan upkeep: every form refuses anonymous users and läsare', () => {
+  /** Loads a page as samordnare, opens every <details> and lifts HTML validation (the server must refuse on
+   * its own), then presses the button as someone else and returns the status of the action call. */
+  async function refusedStatuses(page: Page, url: string, button: string | RegExp): Promise<number[]> {
+    const statuses: number[] = [];
+    for (const cookie of [null, cookies.lasare]) {
+      await switchSession(browser, server.url, cookies.samordnare);
+      await gotoHydrated(page, url);
+      await page.evaluate(() => {
+        document.querySelectorAll('details').forEach((d) => { d.open = true; });
+        document.querySelectorAll('form').forEach((f) => { f.noValidate = true; });
+      });
+      await switchSession(browser, server.url, cookie);
+      const [res] = await Promise.all([
+        page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
+        page.getByRole('button', { name: button }).first().click(),
+      ]);
+      statuses.push(res.status());
+    }
+    return statuses;
+  }
+
+  it('refuses each write, changes nothing, and lets a samordnare through', async () => {
+    const page = await browser.newPage();
+    const before = await auditActions();
+    const cases: [string, string | RegExp][] = [
+      ['/atgarder/N-A1', 'Spara åtgärden'],
+      ['/atgarder/N-A1', 'Spara delrapporten'],
+      ['/uppfoljning', 'Öppna uppföljningen och frys bedömningarna'],
+      ['/plan', 'Spara målet'],
+      ['/plan', 'Spara måttet för målet'],
+      ['/plan', /^Ta bort .+ från /],
+      ['/plan', 'Lägg till måttet'],
+      ['/plan', 'Starta den reviderade planen'],
+    ];
+    for (const [url, button] of cases) expect(await refusedStatuses(page, server.url + url, button), `${url} ${button}`).toEqual([401, 403]);
+
+    // A samordnare opens the review; its forms refuse others the same way.
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, `${server.url}/uppfoljning`);
+    await page.getByRole('button', { name: 'Öppna uppföljningen och frys bedömningarna' }).click();
+    await page.waitForURL(/\/uppfoljning\/\d{4}$/);
+    const reviewUrl = page.url();
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.getByLabel('Beslut', { exact: true }).first().fill('Ett beslut att ta bort');
+    await page.getByRole('button', { name: 'Lägg till beslutet' }).first().click();
+    await page.getByText('Beslutet är tillagt.').waitFor();
+    for (const button of ['Spara bedömningen', 'Lägg till beslutet', 'Ta bort', 'Markera som beslutad']) {
+      expect(await refusedStatuses(page, reviewUrl, button), button).toEqual([401, 403]);
+    }
+    const after = await auditActions();
+    const added = after.slice(0, after.length - before.length);
+    // Only what the samordnare did: opening the review and adding one decision (plus sign-ins).
+    expect(added.filter((a) => !a.startsWith('Inloggning')).sort()).toEqual(['Beslut tillagt', 'Uppföljning öppnad']);
     await page.close();
   });
 });

@@ -36,7 +36,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ year: s
   const decisionForm = (goalCode: string | null, idSuffix: string) => canEdit && (
     <details className="decision-form">
       <summary>Lägg till beslut{goalCode ? ` för ${goalCode}` : ''}</summary>
-      <StateForm action={addDecisionAction} submit="Lägg till beslutet">
+      <StateForm action={addDecisionAction} submit="Lägg till beslutet" resetOnSuccess>
         <input type="hidden" name="reviewId" value={review.id} />
         <input type="hidden" name="goalCode" value={goalCode ?? ''} />
         <p>

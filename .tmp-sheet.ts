@@ -1,0 +1,10 @@
+import { createCanvas, loadImage } from '@napi-rs/canvas';
+import { writeFileSync, readdirSync } from 'node:fs';
+const [from, to, out] = process.argv.slice(2).map(String);
+const files = Array.from({ length: Number(to) - Number(from) + 1 }, (_, i) => `/tmp/rep/p${Number(from) + i}.png`);
+const imgs = await Promise.all(files.map((f) => loadImage(f)));
+const w = imgs[0]!.width, h = imgs[0]!.height, s = 0.5;
+const c = createCanvas(Math.round(w * s) * imgs.length + 10 * (imgs.length - 1), Math.round(h * s));
+const ctx = c.getContext('2d'); ctx.fillStyle = '#888'; ctx.fillRect(0, 0, c.width, c.height);
+imgs.forEach((im, i) => ctx.drawImage(im, i * (Math.round(w * s) + 10), 0, w * s, h * s));
+writeFileSync(out!, c.toBuffer('image/png'));

@@ -1,0 +1,37 @@
+import 'server-only';
+import { getDb } from '@/lib/db';
+import { describeDbError } from '@/lib/db/errors';
+import { getRegionWithParent } from '@/lib/db/queries/plan';
+import { plans } from '@/lib/db/schema';
+import { listActionViews } from '@/lib/followup/actions';
+import { getReview } from '@/lib/followup/reviews';
+import { buildFollowUpReport } from '@/lib/reports/build-follow-up';
+import type { FollowUpReport } from '@/lib/reports/types';
+import { eq } from 'drizzle-orm';
+
+/** The review's report file (PDF or DOCX), generated on the server from the frozen snapshot. */
+export async function reportDownload(yearParam: string, render: (r: FollowUpReport) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
+  const year = Number(yearParam);
+  const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+  if (!Number.isInteger(year)) return text('Ogiltigt år.', 404);
+  try {
+    const { db } = await getDb();
+    const view = await getReview(db, year);
+    if (!view) return text(`Det finns ingen uppföljning för ${year}.`, 404);
+    const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
+    const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
+    const report = buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen');
+    const body = await render(report);
+    const draft = view.review.status === 'öppen' ? '-utkast' : '';
+    return new Response(new Uint8Array(body), {
+      headers: {
+        'content-type': type,
+        'content-disposition': `attachment; filename="uppfoljningsrapport-${year}${draft}.${ext}"`,
+        'cache-control': 'no-store',
+      },
+    });
+  } catch (err) {
+    console.error('report failed:', describeDbError(err));
+    return text('Rapporten kunde inte skapas på grund av ett fel på servern.', 500);
+  }
+}

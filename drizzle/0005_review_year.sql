@@ -1,0 +1,3 @@
+DROP INDEX "reviews_plan_year_idx";--> statement-breakpoint
+CREATE UNIQUE INDEX "reviews_year_idx" ON "reviews" USING btree ("year");--> statement-breakpoint
+CREATE INDEX "reviews_plan_idx" ON "reviews" USING btree ("plan_id");

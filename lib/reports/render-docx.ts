@@ -1,0 +1,352 @@
+/*
+ * The annual follow-up report ("Uppföljningsrapport <år>") as a Word document: the same content in the same
+ * order as the PDF, with real Word headings (Title, Heading1–4), Word tables with repeating header rows,
+ * and each chart as an SVG picture (Word 2016+ draws the vectors) with a PNG fallback rendered by resvg,
+ * both with the chart's description as alt text. Swedish (sv-SE) is the proofing language of every style.
+ */
+import 'server-only';
+import { existsSync } from 'node:fs';
+import { renderAsync, type ResvgRenderOptions } from '@resvg/resvg-js';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  HeadingLevel,
+  ImageRun,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+} from 'docx';
+import { chartDescription, chartSvg, REPORT_FONT_CANDIDATES } from './chart-svg';
+import { DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './render-pdf';
+import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator } from './types';
+import { formatDateLong } from '../format';
+
+type Block = Paragraph | Table;
+
+const CHART_W = 640;
+const CHART_H = 300;
+/** On the page: 16,5 cm of the 17 cm text width (A4, 2 cm margins), in pixels at 96 dpi. */
+const CHART_PX_W = 624;
+const CHART_PX_H = Math.round((CHART_H / CHART_W) * CHART_PX_W);
+/** The PNG fallback: twice the displayed size, sharp on screen and in print. */
+const PNG_SCALE = 2;
+
+const ACCENT = '1F4E79';
+const MUTED = '4A4A4A';
+const HEAD_BG = 'E8EDF3';
+const WARN_BG = 'FFF4CE';
+const WARN_INK = '5C4300';
+const BODY_FONT = 'Calibri';
+
+function dateLong(iso: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateLong(iso) : iso;
+}
+
+function hasValues(ind: ReportIndicator): boolean {
+  return ind.series.some((s) => s.points.some((p) => p.value !== null));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Chart images
+
+let resvgFonts: ResvgRenderOptions['font'] | null = null;
+
+/** resvg needs real font files for the chart text: the same installed sans the PDF embeds, else whatever the system has. */
+function chartFonts(): ResvgRenderOptions['font'] {
+  if (resvgFonts) return resvgFonts;
+  const found = REPORT_FONT_CANDIDATES.find((f) => existsSync(f.regular) && existsSync(f.bold));
+  resvgFonts = found
+    ? { loadSystemFonts: false, fontFiles: [found.regular, found.bold], defaultFontFamily: found.family, sansSerifFamily: found.family }
+    : { loadSystemFonts: true, defaultFontFamily: 'Arial', sansSerifFamily: 'Arial' };
+  return resvgFonts;
+}
+
+/** The resvg options the chart PNGs are rendered with (white background, twice the displayed size). */
+export function chartRasterOptions(): ResvgRenderOptions {
+  return {
+    background: '#ffffff',
+    fitTo: { mode: 'width', value: CHART_W * PNG_SCALE },
+    font: chartFonts(),
+    shapeRendering: 2,
+    textRendering: 1,
+  };
+}
+
+/** The chart SVG rasterised to PNG, off the main thread. */
+export async function chartPng(svg: string): Promise<Buffer> {
+  const image = await renderAsync(svg, chartRasterOptions());
+  return Buffer.from(image.asPng());
+}
+
+interface Chart {
+  svg: string;
+  png: Buffer;
+  /** wp:docPr ids must be unique in the document; docx numbers every picture 1 unless told. */
+  id: number;
+}
+
+function chartImage(ind: ReportIndicator, chart: Chart): Paragraph {
+  const title = `Diagram: ${ind.name}`;
+  return new Paragraph({
+    spacing: { before: 120, after: 80 },
+    keepLines: true,
+    children: [
+      new ImageRun({
+        type: 'svg',
+        data: Buffer.from(chart.svg, 'utf8'),
+        fallback: { type: 'png', data: chart.png },
+        transformation: { width: CHART_PX_W, height: CHART_PX_H },
+        altText: { id: String(chart.id), name: title.slice(0, 250), title, description: chartDescription(ind) },
+      }),
+    ],
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Blocks
+
+function para(text: string, o: { bold?: boolean; color?: string; size?: number; after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: o.after ?? 80 },
+    keepNext: o.keepNext,
+    children: [new TextRun({ text, bold: o.bold, color: o.color, size: o.size })],
+  });
+}
+
+/** "Label: value" with the label in bold. */
+function labelled(label: string, value: string, o: { after?: number; keepNext?: boolean } = {}): Paragraph {
+  return new Paragraph({
+    spacing: { after: o.after ?? 40 },
+    keepNext: o.keepNext,
+    children: [new TextRun({ text: `${label}: `, bold: true }), new TextRun({ text: value })],
+  });
+}
+
+function heading(level: 1 | 2 | 3 | 4, text: string): Paragraph {
+  const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level]!;
+  return new Paragraph({ heading: h, keepNext: true, keepLines: true, children: [new TextRun({ text })] });
+}
+
+const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
+const RULE = { style: BorderStyle.SINGLE, size: 4, color: 'C9CED6' };
+const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+
+/** A Word table: a header row that repeats on every page, rows that never split across pages. */
+function table(headers: string[], rows: string[][], widths: number[], o: { firstColumnBold?: boolean; size?: number } = {}): Table {
+  const total = widths.reduce((s, w) => s + w, 0);
+  // 17 cm of text width in twips (1 cm = 567 twips).
+  const twips = widths.map((w) => Math.round((w / total) * 9638));
+  const cell = (text: string, i: number, header: boolean) =>
+    new TableCell({
+      width: { size: twips[i]!, type: WidthType.DXA },
+      margins: CELL_MARGINS,
+      shading: header ? { type: ShadingType.CLEAR, color: 'auto', fill: HEAD_BG } : undefined,
+      children: [
+        new Paragraph({
+          keepNext: header,
+          children: [new TextRun({ text, bold: header || (i === 0 && !!o.firstColumnBold), size: o.size })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: 9638, type: WidthType.DXA },
+    columnWidths: twips,
+    borders: { top: NONE, left: NONE, right: NONE, insideVertical: NONE, bottom: RULE, insideHorizontal: RULE },
+    rows: [
+      new TableRow({ tableHeader: true, cantSplit: true, children: headers.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
+    ],
+  });
+}
+
+function spacer(after = 120): Paragraph {
+  return new Paragraph({ spacing: { after }, children: [] });
+}
+
+function warning(text: string): Paragraph {
+  return new Paragraph({
+    spacing: { before: 60, after: 120 },
+    shading: { type: ShadingType.CLEAR, color: 'auto', fill: WARN_BG },
+    border: { left: { style: BorderStyle.THICK, size: 24, color: WARN_INK, space: 6 } },
+    keepNext: true,
+    children: [new TextRun({ text, bold: true, color: WARN_INK })],
+  });
+}
+
+function titlePage(report: FollowUpReport): Block[] {
+  return [
+    new Paragraph({ spacing: { before: 2400, after: 120 }, children: [new TextRun({ text: report.kommun, size: 28, color: MUTED })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 200 }, children: [new TextRun({ text: `Uppföljningsrapport ${report.year}` })] }),
+    para(report.planTitle, { size: 28, after: 480 }),
+    labelled('Kommun', report.kommun),
+    labelled('Mötesdatum', dateLong(report.meetingDate)),
+    labelled('Status', statusLine(report)),
+    labelled('Skapad', formatGenerated(report.generatedAt), { after: 200 }),
+    para(
+      `Värdena i rapporten är låsta per mötesdatum ${dateLong(report.meetingDate)}. Bedömningarna bygger på 95 % konfidensintervall (KI); ` +
+        'en skillnad kallas säkerställd först när den inte kan förklaras av slumpen.',
+      { size: 18, color: MUTED },
+    ),
+  ];
+}
+
+function indicatorBlocks(ind: ReportIndicator, charts: Map<ReportIndicator, Chart>): Block[] {
+  const out: Block[] = [heading(3, ind.name)];
+  if (ind.isExample) out.push(warning(EXAMPLE_WARNING));
+  out.push(labelled('Bedömning', ind.verdictLabel, { keepNext: true }), para(ind.sentence, { keepNext: true }));
+  if (ind.flags.length > 0) out.push(labelled('Observera', ind.flags.join('; '), { after: 80, keepNext: true }));
+  if (ind.latest.length > 0) {
+    out.push(
+      table(
+        ['Område', 'Period', 'Värde', '95 % KI', 'Underlag'],
+        ind.latest.map((l) => [l.region, l.period, l.value, l.ci?.replace(/^KI\s*/, '') ?? '–', l.n ?? '–']),
+        [30, 15, 15, 22, 18],
+        { size: 18 },
+      ),
+    );
+  }
+  const chart = charts.get(ind);
+  out.push(chart ? chartImage(ind, chart) : para('Diagram: inga värden att visa.', { color: MUTED }));
+  out.push(para(`Källa: ${ind.source}. Mätområde: ${ind.measuredGeography}.`, { size: 17, color: MUTED, after: 20 }));
+  if (ind.caveats) out.push(para(`Förbehåll: ${ind.caveats}`, { size: 17, color: MUTED, after: 20 }));
+  out.push(spacer(160));
+  return out;
+}
+
+function actionBlocks(action: ReportAction, year: number): Block[] {
+  const out: Block[] = [
+    heading(4, `${action.code} ${action.title}`),
+    labelled('Status', action.status, { after: 0, keepNext: true }),
+    labelled('Ansvariga', action.responsible.length > 0 ? action.responsible.join(', ') : 'Ej angivet', { after: 0, keepNext: true }),
+    labelled('Start', action.startDate ? dateLong(action.startDate) : 'Ej angivet', { after: 100, keepNext: !!action.report }),
+  ];
+  if (action.report) {
+    const r = action.report;
+    out.push(
+      table([`Delrapport ${year}`, 'Svar'], DELRAPPORT_FIELDS.map((f) => [f.label, r[f.key] ?? '–']), [25, 75], { firstColumnBold: true, size: 19 }),
+      spacer(),
+    );
+  } else {
+    out.push(para(`Ingen delrapport för ${year}.`, { color: MUTED, after: 160 }));
+  }
+  return out;
+}
+
+function goalBlocks(goal: ReportGoal, year: number, charts: Map<ReportIndicator, Chart>): Block[] {
+  const out: Block[] = [heading(2, `Mål ${goal.code}: ${goal.text}`), labelled('Indikatorernas utveckling', rollupLine(goal), { after: 80 })];
+  if (goal.assessment) {
+    out.push(labelled('Lokala Brå:s bedömning', goal.assessment.label));
+    if (goal.assessment.justification) out.push(labelled('Motivering', goal.assessment.justification));
+    if (goal.assessment.comment) out.push(labelled('Kommentar', goal.assessment.comment));
+  } else {
+    out.push(labelled('Lokala Brå:s bedömning', 'Ingen bedömning registrerad'));
+  }
+  if (goal.decisions.length > 0) {
+    out.push(para('Beslut', { bold: true, after: 40, keepNext: true }));
+    for (const d of goal.decisions) {
+      out.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: `${d.kind}: ${d.text}` })] }));
+    }
+  }
+  out.push(spacer(80));
+  if (goal.indicators.length === 0) out.push(para('Inga indikatorer är kopplade till målet.', { color: MUTED }));
+  for (const ind of goal.indicators) out.push(...indicatorBlocks(ind, charts));
+  out.push(heading(3, `Åtgärder för mål ${goal.code}`));
+  if (goal.actions.length === 0) out.push(para('Inga åtgärder är kopplade till målet.', { color: MUTED }));
+  for (const action of goal.actions) out.push(...actionBlocks(action, year));
+  return out;
+}
+
+function dataQualityBlocks(report: FollowUpReport): Block[] {
+  const out: Block[] = [
+    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Bilaga: Datakvalitet')] }),
+    para('En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.', { after: 160 }),
+  ];
+  if (report.dataQuality.length === 0) {
+    out.push(para('Inga indikatorer.', { color: MUTED }));
+    return out;
+  }
+  out.push(
+    table(
+      ['Indikator', 'Källa', 'Perioder', 'n', 'Förbehåll', 'Exempeldata'],
+      report.dataQuality.map((d) => [d.indicator, d.source, d.periods, d.n, d.caveats || '–', d.example ? 'Ja' : 'Nej']),
+      [26, 17, 12, 8, 24, 13],
+      { size: 17 },
+    ),
+  );
+  return out;
+}
+
+/** The follow-up report as a DOCX file. */
+export async function renderFollowUpDocx(report: FollowUpReport): Promise<Buffer> {
+  const title = `Uppföljningsrapport ${report.year} – ${report.kommun}`;
+  const withValues = report.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators)).filter(hasValues);
+  const charts = new Map<ReportIndicator, Chart>(
+    await Promise.all(
+      withValues.map(async (ind, i): Promise<[ReportIndicator, Chart]> => {
+        const svg = chartSvg(ind, { width: CHART_W, height: CHART_H });
+        return [ind, { svg, png: await chartPng(svg), id: i + 1 }];
+      }),
+    ),
+  );
+  const children: Block[] = [...titlePage(report)];
+  for (const area of report.areas) {
+    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(area.title)] }));
+    if (area.goals.length === 0) children.push(para('Inga mål i området.', { color: MUTED }));
+    for (const goal of area.goals) children.push(...goalBlocks(goal, report.year, charts));
+  }
+  children.push(...dataQualityBlocks(report));
+
+  const sv = { value: 'sv-SE' };
+  const doc = new Document({
+    title,
+    creator: report.kommun,
+    lastModifiedBy: report.kommun,
+    subject: report.planTitle,
+    description: `Uppföljning av ${report.planTitle}, ${report.year}. Mötesdatum ${dateLong(report.meetingDate)}. ${statusLine(report)}.`,
+    keywords: `uppföljning, brottsförebyggande, ${report.kommun}, ${report.year}`,
+    styles: {
+      default: {
+        document: { run: { font: BODY_FONT, size: 21, language: sv }, paragraph: { spacing: { line: 264 } } },
+        title: { run: { font: BODY_FONT, size: 56, bold: true, color: ACCENT, language: sv } },
+        heading1: { run: { font: BODY_FONT, size: 36, bold: true, color: ACCENT, language: sv }, paragraph: { spacing: { before: 0, after: 200 } } },
+        heading2: { run: { font: BODY_FONT, size: 28, bold: true, color: ACCENT, language: sv }, paragraph: { spacing: { before: 320, after: 120 } } },
+        heading3: { run: { font: BODY_FONT, size: 24, bold: true, color: '1B1B1B', language: sv }, paragraph: { spacing: { before: 240, after: 80 } } },
+        heading4: { run: { font: BODY_FONT, size: 21, bold: true, color: '1B1B1B', language: sv }, paragraph: { spacing: { before: 200, after: 60 } } },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: { size: { width: 11906, height: 16838 }, margin: { top: 1134, bottom: 1134, left: 1134, right: 1134 } },
+        },
+        footers: {
+          first: new Footer({ children: [new Paragraph({ children: [] })] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.RIGHT,
+                children: [
+                  new TextRun({ text: `${title}    Sida `, size: 17, color: MUTED }),
+                  new TextRun({ children: [PageNumber.CURRENT], size: 17, color: MUTED }),
+                  new TextRun({ text: ' av ', size: 17, color: MUTED }),
+                  new TextRun({ children: [PageNumber.TOTAL_PAGES], size: 17, color: MUTED }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}
