@@ -86,9 +86,14 @@ export async function decideReviewAction(_prev: FormState, form: FormData): Prom
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   if (form.get('confirm') !== 'ja') return { ok: false, message: 'Bekräfta att uppföljningen är beslutad (kryssrutan).' };
   const actor = await actorOf(user);
-  return run(async () => {
+  let year: number | null = null;
+  const state = await run(async () => {
     const { db } = await getDb();
     const row = await decideReview(db, id.data, actor);
+    year = row.year;
     return `Uppföljningen ${row.year} är beslutad och låst.`;
   }, '/uppfoljning');
+  // The form disappears with the decision: the page itself says so.
+  if (state.ok && year !== null) redirect(`/uppfoljning/${year}?beslutad=1`);
+  return state;
 }

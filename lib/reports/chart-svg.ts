@@ -138,8 +138,19 @@ function svgOpen(width: number, height: number, id: string, title: string, desc:
   );
 }
 
+const finite = (v: number | null): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** The series with anything that is not a finite number (NaN, Infinity from a bad import) treated as missing. */
+function cleanSeries(series: ChartSeries[]): ChartSeries[] {
+  return series.map((s) => ({
+    ...s,
+    points: s.points.map((p) => ({ period: p.period, value: finite(p.value), ciLow: finite(p.ciLow), ciHigh: finite(p.ciHigh) })),
+  }));
+}
+
 /** The chart's plain-language description: what it shows and each region's latest value (the SVG's desc and the alt text). */
-export function chartDescription(ind: ReportIndicator): string {
+export function chartDescription(input: ReportIndicator): string {
+  const ind = { ...input, series: cleanSeries(input.series), target: finite(input.target) };
   const withValues = ind.series.filter((s) => s.points.some((p) => p.value !== null));
   if (withValues.length === 0) return `Inga värden att visa för ${ind.name}.`;
   const periods = mergePeriods(withValues.map((s) => ({ ...s, points: s.points.filter((p) => p.value !== null) })));
@@ -161,12 +172,13 @@ export function chartDescription(ind: ReportIndicator): string {
 }
 
 /** A line chart of one indicator: kommun, län and riket, their 95 % KI bands, the baseline period and the target. */
-export function chartSvg(ind: ReportIndicator, opts: { width?: number; height?: number } = {}): string {
-  const width = Math.max(240, Math.round(opts.width ?? CHART_DEFAULT_WIDTH));
-  const height = Math.max(160, Math.round(opts.height ?? CHART_DEFAULT_HEIGHT));
+export function chartSvg(input: ReportIndicator, opts: { width?: number; height?: number } = {}): string {
+  const ind = { ...input, series: cleanSeries(input.series), target: finite(input.target) };
+  const width = Math.max(240, Math.round(finite(opts.width ?? null) ?? CHART_DEFAULT_WIDTH));
+  const height = Math.max(160, Math.round(finite(opts.height ?? null) ?? CHART_DEFAULT_HEIGHT));
   const id = `chart-${ind.id.replace(/[^A-Za-z0-9_-]/g, '_') || 'x'}`;
   const title = ind.name;
-  const desc = chartDescription(ind);
+  const desc = chartDescription(input);
   const percent = ind.unitKind === 'percent';
 
   const series = ind.series.filter((s) => s.points.some((p) => p.value !== null));

@@ -24,10 +24,10 @@ import {
   TextRun,
   WidthType,
 } from 'docx';
+import { formatDateLong } from '../format';
 import { chartDescription, chartSvg, REPORT_FONT_CANDIDATES } from './chart-svg';
 import { DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './render-pdf';
 import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator } from './types';
-import { formatDateLong } from '../format';
 
 type Block = Paragraph | Table;
 
@@ -130,9 +130,10 @@ function labelled(label: string, value: string, o: { after?: number; keepNext?: 
   });
 }
 
-function heading(level: 1 | 2 | 3 | 4, text: string): Paragraph {
-  const h = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4][level]!;
-  return new Paragraph({ heading: h, keepNext: true, keepLines: true, children: [new TextRun({ text })] });
+const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
+
+function heading(level: 1 | 2 | 3 | 4, text: string, o: { pageBreakBefore?: boolean } = {}): Paragraph {
+  return new Paragraph({ heading: HEADINGS[level], keepNext: true, keepLines: true, pageBreakBefore: o.pageBreakBefore, children: [new TextRun({ text })] });
 }
 
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
@@ -266,7 +267,7 @@ function goalBlocks(goal: ReportGoal, year: number, charts: Map<ReportIndicator,
 
 function dataQualityBlocks(report: FollowUpReport): Block[] {
   const out: Block[] = [
-    new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun('Bilaga: Datakvalitet')] }),
+    heading(1, 'Bilaga: Datakvalitet', { pageBreakBefore: true }),
     para('En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.', { after: 160 }),
   ];
   if (report.dataQuality.length === 0) {
@@ -298,7 +299,7 @@ export async function renderFollowUpDocx(report: FollowUpReport): Promise<Buffer
   );
   const children: Block[] = [...titlePage(report)];
   for (const area of report.areas) {
-    children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, pageBreakBefore: true, children: [new TextRun(area.title)] }));
+    children.push(heading(1, area.title, { pageBreakBefore: true }));
     if (area.goals.length === 0) children.push(para('Inga mål i området.', { color: MUTED }));
     for (const goal of area.goals) children.push(...goalBlocks(goal, report.year, charts));
   }

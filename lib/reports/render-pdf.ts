@@ -235,9 +235,8 @@ class Writer {
     for (const item of items) {
       const li = doc.struct('LI');
       list.add(li);
-      const y = doc.y;
       this.ensure(doc.heightOfString(this.fonts.clean(item), { width: WIDTH - 14 }) + 2);
-      const top = doc.y === y ? y : doc.y;
+      const top = doc.y;
       li.add(doc.struct('Lbl', {}, () => doc.text('•', LEFT + 2, top, { width: 10, lineBreak: false })));
       li.add(
         doc.struct('LBody', {}, () => {
@@ -400,7 +399,7 @@ function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null)
     const y = doc.y;
     doc.font(w.fonts.regular).fontSize(10).fillColor(INK);
     // One paragraph per entry: the title and, right-aligned on the same line, its page.
-    doc.text(w.fonts.clean(title), LEFT, y, { width: WIDTH - 60, lineBreak: false, structParent: w.root, structType: 'P', continued: false });
+    doc.text(w.fonts.clean(title), LEFT, y, { width: WIDTH - 60, lineBreak: false, structParent: w.root, structType: 'P' });
     if (page !== undefined) {
       doc.text(`sida ${page}`, LEFT + WIDTH - 60, y, { width: 60, align: 'right', lineBreak: false, structParent: w.root, structType: 'P' });
     }

@@ -262,6 +262,22 @@ describe('chartSvg', () => {
     expect(all(root, 'path')).toHaveLength(0);
   });
 
+  it('treats NaN and Infinity from a bad import as missing values', () => {
+    const ind = byId('ntu-otrygg-kvall');
+    const bad: ReportIndicator = {
+      ...ind,
+      target: Number.NaN,
+      series: ind.series.map((s) => ({ ...s, points: s.points.map((p, i) => (i === 3 ? { ...p, value: Number.NaN, ciHigh: Number.POSITIVE_INFINITY } : p)) })),
+    };
+    const svg = chartSvg(bad, { width: Number.NaN });
+    expect(svg).not.toMatch(/NaN|Infinity/);
+    const root = parseXml(svg);
+    expect(root.attrs.width).toBe('640');
+    expect(texts(root).some((t) => t.startsWith('Mål'))).toBe(false);
+    const allBad = chartSvg({ ...ind, series: ind.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: Number.NaN })) })) });
+    expect(texts(parseXml(allBad))).toContain('Inga värden');
+  });
+
   it('honours the requested size', () => {
     const root = parseXml(chartSvg(byId('ntu-otrygg-kvall'), { width: 500, height: 250 }));
     expect(root.attrs.viewBox).toBe('0 0 500 250');

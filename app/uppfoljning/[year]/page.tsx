@@ -18,7 +18,7 @@ export const metadata: Metadata = { title: 'Uppföljning' };
 
 const stamp = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
-export default async function ReviewPage({ params }: { params: Promise<{ year: string }> }) {
+export default async function ReviewPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const year = Number((await params).year);
   if (!Number.isInteger(year)) notFound();
@@ -74,6 +74,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ year: s
     <>
       <p><Link href="/uppfoljning">Alla uppföljningar</Link></p>
       <h1>Uppföljning {review.year}</h1>
+      {!open && (await searchParams).beslutad === '1' && <p className="notice ok" role="status">Uppföljningen {review.year} är beslutad och låst.</p>}
       <dl className="facts">
         <dt>Plan</dt><dd>{overview.plan.title}</dd>
         <dt>Mötesdatum</dt><dd>{formatDateLong(review.meetingDate)}</dd>
