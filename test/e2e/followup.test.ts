@@ -158,6 +158,18 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
     for (const s of [JUSTIFICATION, DECISION, DONE]) expect(xml).toContain(s);
     expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.(png|svg)$/.test(f))).toBe(true);
+
+    // The print-ready page says the same, with the charts as images that have their tables beside them.
+    await page.goto(`${server.url}/uppfoljning/${YEAR}/rapport`);
+    const printable = await page.locator('main').innerText();
+    for (const s of [`Uppföljningsrapport ${YEAR}`, JUSTIFICATION, DECISION, DONE, 'Bilaga: Datakvalitet']) expect(printable).toContain(s);
+    expect(await page.locator('img.report-chart').count()).toBeGreaterThan(5);
+    expect(await page.locator('img.report-chart').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('header.site-header').isVisible()).toBe(false);
+    await page.emulateMedia({ media: 'screen' });
+    await page.screenshot({ path: path.join(SHOTS, 'followup-report-page.png'), fullPage: false });
   });
 
   it('still shows the frozen values after new data is imported', async () => {

@@ -89,7 +89,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </dd>
       </dl>
       <p>
-        Ladda ner: <a href={`/uppfoljning/${review.year}/rapport.pdf`}>Uppföljningsrapport {review.year} (PDF)</a> ·{' '}
+        Rapport: <Link href={`/uppfoljning/${review.year}/rapport`}>utskriftsvänlig sida</Link> · <a href={`/uppfoljning/${review.year}/rapport.pdf`}>Uppföljningsrapport {review.year} (PDF)</a> ·{' '}
         <a href={`/uppfoljning/${review.year}/rapport.docx`}>Word (DOCX)</a>
       </p>
       {overview.hasExample && (

@@ -9,20 +9,26 @@ import { buildFollowUpReport } from '@/lib/reports/build-follow-up';
 import type { FollowUpReport } from '@/lib/reports/types';
 import { eq } from 'drizzle-orm';
 
+/** The report of the year's review, from its frozen snapshot, or null when there is none. */
+export async function loadFollowUpReport(year: number): Promise<FollowUpReport | null> {
+  const { db } = await getDb();
+  const view = await getReview(db, year);
+  if (!view) return null;
+  const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
+  const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
+  return buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen');
+}
+
 /** The review's report file (PDF or DOCX), generated on the server from the frozen snapshot. */
 export async function reportDownload(yearParam: string, render: (r: FollowUpReport) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
   const year = Number(yearParam);
   const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   if (!Number.isInteger(year)) return text('Ogiltigt år.', 404);
   try {
-    const { db } = await getDb();
-    const view = await getReview(db, year);
-    if (!view) return text(`Det finns ingen uppföljning för ${year}.`, 404);
-    const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
-    const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
-    const report = buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen');
+    const report = await loadFollowUpReport(year);
+    if (!report) return text(`Det finns ingen uppföljning för ${year}.`, 404);
     const body = await render(report);
-    const draft = view.review.status === 'öppen' ? '-utkast' : '';
+    const draft = report.status === 'öppen' ? '-utkast' : '';
     return new Response(new Uint8Array(body), {
       headers: {
         'content-type': type,
