@@ -2,7 +2,11 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getDb } from '@/lib/db';
-import { getCurrentPlan } from '@/lib/db/queries/plan';
+import { getCurrentPlan, getRegionWithParent } from '@/lib/db/queries/plan';
+import { indicators } from '@/lib/db/schema';
+import { chartSvg } from '@/lib/reports/chart-svg';
+import { lagesbildChart } from '@/lib/reports/lagesbild-chart';
+import type { ReportIndicator } from '@/lib/reports/types';
 import { lagesbildYear } from '@/lib/followup/reminders';
 import { buildLagesbild } from '@/lib/reports/build-lagesbild';
 
@@ -13,6 +17,12 @@ export default async function LagesbildPage() {
   const { db } = await getDb();
   const [data, plan] = await Promise.all([buildLagesbild(db), getCurrentPlan(db)]);
   if (!data || !plan) return <><h1>Lägesbild-underlag</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  const geo = await getRegionWithParent(db, plan.kommunCode);
+  const kinds = new Map((await db.select({ id: indicators.id, unitKind: indicators.unitKind }).from(indicators)).map((i) => [i.id, i.unitKind]));
+  const unitKind = (id: string): ReportIndicator['unitKind'] => {
+    const k = kinds.get(id);
+    return k === 'percent' ? 'percent' : k === 'per_100k' || k === 'per_1000' ? 'rate' : k === 'count' ? 'count' : k === 'mg_per_1000_day' ? 'mass' : k === 'index' ? 'index' : 'other';
+  };
   const ly = lagesbildYear(plan.basedOnLagesbild);
   const age = ly !== null ? new Date().getFullYear() - ly : null;
   return (
@@ -39,6 +49,31 @@ export default async function LagesbildPage() {
               <h3 id={`lb-${area.code}-${ind.id}`}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h3>
               <p className="meta">Källa: {ind.source}. {ind.rows.length} värden{ind.rows.length > 0 ? `, ${ind.rows[0]!.period}–${ind.rows.at(-1)!.period}` : ''}.</p>
               <ul>{ind.statements.map((s, i) => <li key={i}>{s}</li>)}</ul>
+              {(() => {
+                const chart = lagesbildChart(ind, { kommun: plan.kommunCode, lan: geo?.parent?.code ?? '' }, unitKind(ind.id));
+                if (chart.series.length === 0) return <p>Inga värden för kommunen, länet eller riket ännu.</p>;
+                const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(chart, { width: 720, height: 280 }))}`;
+                const periods = chart.series[0]!.points.map((p) => p.period);
+                const fmt = (v: number | null) => (v === null ? '–' : v.toLocaleString('sv-SE', { maximumFractionDigits: ind.decimals ?? 1 }));
+                return (
+                  <>
+                    <img className="report-chart" src={src} width={720} height={280}
+                      alt={`Diagram: ${ind.name} över hela serien för ${chart.series.map((x) => x.name).join(', ')}. Värdena står i tabellen under.`} />
+                    <details className="data-table">
+                      <summary>Visa diagrammets data som tabell</summary>
+                      <table className="data">
+                        <caption>{ind.name} ({ind.unit}), totalt</caption>
+                        <thead><tr><th scope="col">Period</th>{chart.series.map((x) => <th key={x.key} scope="col">{x.name}</th>)}</tr></thead>
+                        <tbody>
+                          {periods.map((p, i) => (
+                            <tr key={p}><th scope="row">{p}</th>{chart.series.map((x) => <td key={x.key}>{fmt(x.points[i]?.value ?? null)}</td>)}</tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </details>
+                  </>
+                );
+              })()}
             </article>
           ))}
         </section>

@@ -84,7 +84,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         </dd>
         <dt>Underlag</dt>
         <dd>
-          Bedömningarna frystes {stamp.format(new Date(snapshot.takenAt))} av {review.openedBy}, med data från {snapshot.importIds.length} importer
+          Bedömningarna frystes {stamp.format(new Date(snapshot.takenAt))} av {review.openedBy}, med data från {snapshot.importIds.length} {snapshot.importIds.length === 1 ? "import" : "importer"}{" "}
           (nr {snapshot.importIds.join(', ')}). Data som importerats senare påverkar inte denna sida.
         </dd>
       </dl>
