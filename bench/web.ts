@@ -3,6 +3,7 @@
 // over 1 000 000 observations), `next start` on it, and 10 concurrent connections against `/`, a goal page
 // and a static file from the same server, all in this run. Also the first-load JavaScript of `/`, gzipped.
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -72,7 +73,11 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 async function startNext() {
   const proc = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root, env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: '1' }, stdio: 'ignore',
+    cwd: root, stdio: 'ignore',
+    env: {
+      ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: '1',
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString('base64url'), APP_URL: base,
+    },
   });
   for (let i = 0; ; i++) {
     try {
