@@ -7,7 +7,7 @@ import { currentUser } from '@/lib/auth/session';
 import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '@/lib/catalogue/catalogue-file';
 import { getDb } from '@/lib/db';
 import { getCurrentPlan } from '@/lib/db/queries/plan';
-import { goalIndicators, goals, indicators, priorityAreas } from '@/lib/db/schema';
+import { goalIndicators, goals, indicators, plans, priorityAreas } from '@/lib/db/schema';
 import { formatDateLong, formatMonth } from '@/lib/format';
 import { CADENCE_LABELS, listPlans } from '@/lib/plan/edit';
 import { StateForm } from '../_components/state-form';
@@ -18,12 +18,17 @@ export const metadata: Metadata = { title: 'Planen' };
 const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande', context: 'Sammanhang' } as const;
 const DIRECTION = { up: 'Högre är bättre', down: 'Lägre är bättre', ctx: 'Ingen målriktning' } as const;
 
-export default async function PlanPage() {
+export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const { db } = await getDb();
-  const [plan, user, allPlans] = await Promise.all([getCurrentPlan(db), currentUser(), listPlans(db)]);
-  if (!plan) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
-  const canEdit = roleAtLeast(user?.role, 'samordnare');
+  const [current, user, allPlans] = await Promise.all([getCurrentPlan(db), currentUser(), listPlans(db)]);
+  if (!current) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  // ?plan=<id> shows an earlier plan, read-only.
+  const asked = Number((await searchParams).plan);
+  const chosen = allPlans.find((p) => p.id === asked);
+  const plan = chosen && chosen.id !== current.id ? (await db.select().from(plans).where(eq(plans.id, chosen.id)))[0]! : current;
+  const isCurrent = plan.id === current.id;
+  const canEdit = isCurrent && roleAtLeast(user?.role, 'samordnare');
   const [areas, goalRows, catalogue] = await Promise.all([
     db.select().from(priorityAreas).where(eq(priorityAreas.planId, plan.id)).orderBy(asc(priorityAreas.sort)),
     db.select().from(goals).where(eq(goals.planId, plan.id)).orderBy(asc(goals.sort)),
@@ -35,7 +40,8 @@ export default async function PlanPage() {
 
   return (
     <>
-      <h1>Planen</h1>
+      <h1>{isCurrent ? 'Planen' : 'Tidigare plan'}</h1>
+      {!isCurrent && <p className="notice warn" role="note">Detta är en tidigare plan. Den gällande planen är <Link href="/plan">{current.title}, beslutad {formatDateLong(current.decidedDate)}</Link>.</p>}
       <p className="lead">
         {plan.title}, beslutad av {plan.decidedBy.toLowerCase()} {formatDateLong(plan.decidedDate)} ({plan.decisionParagraph}, dnr {plan.diarienummer}).
         Bör revideras senast {formatMonth(plan.reviseBy)}. Här hålls planen aktuell: målen, vilka mått som följer dem (med
@@ -45,7 +51,14 @@ export default async function PlanPage() {
       {allPlans.length > 1 && (
         <section aria-labelledby="plans-heading">
           <h2 id="plans-heading">Planer</h2>
-          <ul>{allPlans.map((p) => <li key={p.id}>{p.title}, beslutad {formatDateLong(p.decidedDate)}{p.id === plan.id ? ' (gällande)' : ' – tidigare plan; dess uppföljningar finns under Uppföljning'}</li>)}</ul>
+          <ul>
+            {allPlans.map((p) => (
+              <li key={p.id}>
+                <Link href={p.id === current.id ? '/plan' : `/plan?plan=${p.id}`} aria-current={p.id === plan.id ? 'page' : undefined}>{p.title}, beslutad {formatDateLong(p.decidedDate)}</Link>
+                {p.id === current.id ? ' (gällande)' : ' – tidigare plan, visas utan redigering; dess uppföljningar finns under Uppföljning'}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       {areas.map((area) => (

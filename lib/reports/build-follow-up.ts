@@ -77,6 +77,7 @@ export function buildFollowUpReport(view: ReviewView, actions: ActionView[], kom
         };
       }),
     })),
+    generalDecisions: decisions.filter((d) => d.goalId === null).map((d) => ({ kind: DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind, text: d.text })),
     dataQuality: [...allIndicators.values()].map((ind) => {
       const periods = ind.series.map((s) => s.period);
       const ns = overview.regions.map((r) => ind.latest[r.key]?.n).filter((n): n is number => typeof n === 'number');

@@ -303,6 +303,12 @@ export async function renderFollowUpDocx(report: FollowUpReport): Promise<Buffer
     if (area.goals.length === 0) children.push(para('Inga mål i området.', { color: MUTED }));
     for (const goal of area.goals) children.push(...goalBlocks(goal, report.year, charts));
   }
+  if (report.generalDecisions?.length) {
+    children.push(heading(1, 'Beslut för planen som helhet', { pageBreakBefore: true }));
+    for (const d of report.generalDecisions) {
+      children.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: `${d.kind}: ${d.text}` })] }));
+    }
+  }
   children.push(...dataQualityBlocks(report));
 
   const sv = { value: 'sv-SE' };

@@ -393,7 +393,7 @@ function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null)
   );
 
   w.text('Innehåll', { bold: true, size: 12, tag: 'H2', gap: 6 });
-  const entries = [...report.areas.map((a) => a.title), 'Bilaga: Datakvalitet'];
+  const entries = [...report.areas.map((a) => a.title), ...(report.generalDecisions?.length ? [GENERAL_DECISIONS] : []), 'Bilaga: Datakvalitet'];
   entries.forEach((title, i) => {
     const page = tocPages?.[i];
     const y = doc.y;
@@ -493,6 +493,8 @@ function goalBlock(w: Writer, goal: ReportGoal, year: number): void {
   for (const action of goal.actions) actionBlock(w, action, year);
 }
 
+const GENERAL_DECISIONS = 'Beslut för planen som helhet';
+
 function dataQuality(w: Writer, report: FollowUpReport): void {
   w.heading(1, 'Bilaga: Datakvalitet', { outline: true });
   w.text(
@@ -576,6 +578,12 @@ function render(report: FollowUpReport, tocPages: number[] | null): { doc: Doc; 
     w.heading(1, `${area.title}`, { outline: true });
     if (area.goals.length === 0) w.text('Inga mål i området.', { color: MUTED });
     for (const goal of area.goals) goalBlock(w, goal, report.year);
+  }
+  if (report.generalDecisions?.length) {
+    doc.addPage();
+    w.sectionPages.push(w.pageNumber());
+    w.heading(1, GENERAL_DECISIONS, { outline: true });
+    w.list(report.generalDecisions.map((d) => `${d.kind}: ${d.text}`));
   }
   doc.addPage();
   w.sectionPages.push(w.pageNumber());

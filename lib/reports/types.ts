@@ -94,6 +94,8 @@ export interface FollowUpReport {
   /** ISO timestamp when the file was generated. */
   generatedAt: string;
   areas: ReportArea[];
+  /** Decisions that concern the plan as a whole rather than one goal. */
+  generalDecisions?: { kind: string; text: string }[];
   /** Data-quality appendix: one row per indicator. */
   dataQuality: { indicator: string; source: string; periods: string; n: string; caveats: string; example: boolean }[];
 }

@@ -20,6 +20,7 @@ const SHOTS = path.resolve('test-results');
 const YEAR = new Date().getFullYear();
 const JUSTIFICATION = 'Trygghetsvandringarna visar tydlig förbättring i centrum som NTU ännu inte fångar.';
 const DECISION = 'Trygghetsvandringarna utökas till Långshyttan och Vikmanshyttan under nästa år.';
+const GENERAL = 'Lägesbilden förnyas under våren med Polisens trygghetsmätning 2025.';
 const DONE = 'Fyra trygghetsvandringar genomförda i centrum och vid resecentrum; belysningen åtgärdad på tre platser.';
 
 let browser: BrowserContext;
@@ -100,6 +101,15 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     await goal.getByText('Beslutet är tillagt.').waitFor();
     await page.reload();
     expect(await page.locator('[data-goal="T-M1"] ul.decisions').innerText()).toContain(`Justera åtgärd: ${DECISION}`);
+
+    // And one for the plan as a whole.
+    const general = page.locator('section[aria-labelledby="general-heading"]');
+    await general.getByText('Lägg till beslut', { exact: true }).click();
+    await general.getByLabel('Typ av beslut').selectOption({ label: 'Övrigt' });
+    await general.getByLabel('Beslut', { exact: true }).fill(GENERAL);
+    await general.getByRole('button', { name: 'Lägg till beslutet' }).click();
+    await general.getByText('Beslutet är tillagt.').waitFor();
+    expect(await general.getByLabel('Beslut', { exact: true }).inputValue()).toBe(''); // cleared after success
   });
 
   it('records a delrapport for an action, which the review shows', async () => {
@@ -148,7 +158,7 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     await parser.destroy();
     expect(pdf.total).toBeGreaterThanOrEqual(3);
     const flat = pdf.text.replace(/\s+/g, ' ');
-    for (const s of [`Uppföljningsrapport ${YEAR}`, 'Trygghetsvandringarna visar tydlig förbättring', 'Långshyttan', 'Fyra trygghetsvandringar', 'Datakvalitet']) expect(flat).toContain(s);
+    for (const s of [`Uppföljningsrapport ${YEAR}`, 'Trygghetsvandringarna visar tydlig förbättring', 'Långshyttan', 'Fyra trygghetsvandringar', 'Beslut för planen som helhet', 'Polisens trygghetsmätning 2025', 'Datakvalitet']) expect(flat).toContain(s);
 
     const docxRes = await page.request.get(`${server.url}/uppfoljning/${YEAR}/rapport.docx`);
     expect(docxRes.status()).toBe(200);
@@ -156,7 +166,7 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     const xml = await zip.file('word/document.xml')!.async('string');
     expect(xml).toContain('<w:tbl>');
     expect(xml).toMatch(/w:pStyle w:val="Heading1"/);
-    for (const s of [JUSTIFICATION, DECISION, DONE]) expect(xml).toContain(s);
+    for (const s of [JUSTIFICATION, DECISION, DONE, GENERAL]) expect(xml).toContain(s);
     expect(Object.keys(zip.files).some((f) => /^word\/media\/.+\.(png|svg)$/.test(f))).toBe(true);
 
     // The print-ready page says the same, with the charts as images that have their tables beside them.
@@ -201,6 +211,25 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     const action = rows.find((r) => r[2] === 'Åtgärd ändrad')!;
     expect(action[6]).toContain('ej_påbörjad');
     expect(action[7]).toContain('pågår');
+  });
+});
+
+describe('comparing reviews', () => {
+  it('shows two years side by side: computed verdicts, Brå\'s assessments and decisions', async () => {
+    await page.goto(`${server.url}/uppfoljning`);
+    await page.locator('header li.account a').waitFor();
+    await page.getByLabel('År').fill(String(YEAR - 1));
+    await page.getByLabel('Mötesdatum').fill(`${YEAR - 1}-11-20`);
+    await page.getByRole('button', { name: 'Öppna uppföljningen och frys bedömningarna' }).click();
+    await page.waitForURL(new RegExp(`/uppfoljning/${YEAR - 1}$`));
+    await page.goto(`${server.url}/uppfoljning/jamfor?a=${YEAR - 1}&b=${YEAR}`);
+    const row = page.locator('tr[data-goal="T-M1"]');
+    const cells = await row.locator('td').allInnerTexts();
+    expect(cells).toHaveLength(2);
+    expect(cells[0]).toContain('Brå: ingen bedömning');
+    expect(cells[1]).toContain(JUSTIFICATION);
+    expect(cells[1]).toContain(DECISION);
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 

@@ -87,6 +87,12 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
           ))}
         </section>
       ))}
+      {report.generalDecisions && report.generalDecisions.length > 0 && (
+        <section aria-labelledby="r-general" className="report-area">
+          <h2 id="r-general">Beslut för planen som helhet</h2>
+          <ul>{report.generalDecisions.map((d, i) => <li key={i}>{d.kind}: {d.text}</li>)}</ul>
+        </section>
+      )}
       <section aria-labelledby="r-quality" className="report-area">
         <h2 id="r-quality">Bilaga: Datakvalitet</h2>
         <table className="data">
