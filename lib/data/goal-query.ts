@@ -3,6 +3,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
 import { listObservations } from '../db/queries/indicators';
+import { breakdownLabel } from './breakdown';
 import { goals, priorityAreas, regions } from '../db/schema';
 import { RIKET_CODE } from '../seed/regions';
 import { summarizeSeries } from '../charts/summary';
@@ -52,17 +53,20 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const kommunCodes = lanKommuner.map((k) => k.code);
   const obs = ids.length === 0 ? [] : (await listObservations(db, {
-    indicatorIds: ids, regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])], sex: 'T', grp: '', site: '',
+    indicatorIds: ids, regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])], site: '',
+    // The breakdown each link counts (usually the total).
+    series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
   })).map((r) => r.obs);
 
   const indicators: GoalIndicatorView[] = links.map((l) => {
-    const mine = obs.filter((o) => o.indicatorId === l.indicator.id);
+    const subgroup = l.link.sex !== 'T' || l.link.grp !== '';
+    const mine = obs.filter((o) => o.indicatorId === l.indicator.id && o.sex === l.link.sex && o.grp === l.link.grp);
     const of = (c: string) => mine.filter((o) => o.regionCode === c);
     const latestByKommun = kommunCodes.map((c) => ({ code: c, obs: of(c).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
     const assessment = assessIndicator({
       indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
       kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
-      lanKommuner: latestByKommun, kommunCode: codes.kommun, today,
+      lanKommuner: latestByKommun, kommunCode: codes.kommun, today, subgroup,
     });
     const series = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) })).filter((s) => s.rows.length > 0);
     const chart = indicatorChart(series, {
@@ -71,7 +75,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     });
     const lines = series.map((s) => ({ key: s.key, name: s.name }));
     return {
-      id: l.indicator.id, name: l.indicator.name, unit: l.indicator.unit, unitKind: l.indicator.unitKind, decimals: l.indicator.decimals,
+      id: l.indicator.id, name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name, unit: l.indicator.unit, unitKind: l.indicator.unitKind, decimals: l.indicator.decimals,
       type: l.indicator.type, direction: l.indicator.direction, role: l.link.role, sourceName: l.source.name,
       measuredGeography: l.indicator.measuredGeography, hasExample: mine.some((o) => o.isExample && [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)),
       assessment, chart, lines,

@@ -8,6 +8,7 @@ import { regions } from '../db/schema';
 import { RIKET_CODE } from '../seed/regions';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator } from './assess';
+import { breakdownLabel } from './breakdown';
 import { indicatorChart } from './indicator-chart';
 
 /** The indicator page's state lives in the URL: view, breakdown and comparison kommuner. */
@@ -21,12 +22,7 @@ export const indicatorQuery = z.object({
 });
 export type IndicatorQuery = z.infer<typeof indicatorQuery>;
 
-const SEX_NAME = { T: 'Totalt', K: 'Kvinnor/tjejer', M: 'Män/killar' } as const;
-
-export function breakdownLabel(b: { sex: 'T' | 'K' | 'M'; grp: string; site: string }): string {
-  const parts = [b.sex !== 'T' ? SEX_NAME[b.sex] : '', b.grp === 'vardag' ? 'vardagsmedel' : b.grp === 'helg' ? 'helgmedel' : b.grp, b.site ? `reningsverk ${b.site}` : ''].filter(Boolean);
-  return parts.length ? parts.join(', ') : 'Totalt';
-}
+export { breakdownLabel } from './breakdown';
 
 export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, today: Date) {
   const row = await getIndicator(db, id);

@@ -2,6 +2,7 @@ import type { Db } from '../db/client';
 import type { ObservationStatus } from '../db/enums';
 import { listSiteSeries, type ObservationRow } from '../db/queries/observations';
 import { listObservations } from '../db/queries/indicators';
+import { breakdownLabel } from './breakdown';
 import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoals } from '../db/queries/plan';
 import type { Direction, IndicatorType, UnitKind } from '../catalogue/catalogue-file';
 import { mergeSeries, type SeriesRow } from '../charts/series';
@@ -119,7 +120,11 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
   const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];
   const [obs, siteRows] = await Promise.all([
-    listObservations(db, { indicatorIds, regionCodes: regions.map((r) => r.code), sex: 'T', grp: '', site: '' }).then((rows) => rows.map((r) => r.obs)),
+    // Each link's own breakdown (kön, grupp) is the series that counts for its goal: usually the total.
+    listObservations(db, {
+      indicatorIds, regionCodes: regions.map((r) => r.code), site: '',
+      series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
+    }).then((rows) => rows.map((r) => r.obs)),
     listSiteSeries(db, siteIds),
   ]);
   const siteRefs = buildSiteReferences(siteRows);
@@ -132,19 +137,20 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   }
 
   const indicatorView = (l: (typeof links)[number]): OverviewIndicator => {
-    const rows = byIndicator.get(l.indicator.id) ?? [];
+    const rows = (byIndicator.get(l.indicator.id) ?? []).filter((o) => o.sex === l.link.sex && o.grp === l.link.grp);
+    const subgroup = l.link.sex !== 'T' || l.link.grp !== '';
     const of = (code: string) => rows.filter((o) => o.regionCode === code);
     const assessment = assessIndicator({
       indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
       kommun: of(regions[0]!.code), lan: of(regions[1]!.code), riket: of(regions[2]!.code),
-      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today,
+      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today, subgroup,
     });
     const latest = Object.fromEntries(
       regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))]),
     ) as Record<RegionKey, LatestValue | null>;
     return {
       id: l.indicator.id,
-      name: l.indicator.name,
+      name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name,
       unit: l.indicator.unit,
       unitKind: l.indicator.unitKind,
       decimals: l.indicator.decimals,

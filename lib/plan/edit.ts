@@ -60,19 +60,31 @@ export async function updateGoal(db: Db, code: string, input: unknown, actor: Ac
   });
 }
 
+/** Form fields arrive as text, calls from code may pass numbers: both are read the same way. */
+const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v === null ? undefined : v);
+
 export const linkSchema = z.object({
   indicatorId: z.string().trim().min(1, 'välj ett mått'),
   role: z.enum(LINK_ROLES, { error: 'välj huvudmått, kompletterande eller sammanhang' }),
   baselinePeriod: optionalText(20),
-  targetValue: z.union([z.literal('').transform(() => null), z.string().trim().transform((v, ctx) => {
-    const n = Number(v.replace(/\s/g, '').replace(',', '.'));
-    if (!Number.isFinite(n)) {
+  targetValue: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
+    const v = (raw ?? '').replace(/[\s\u00a0]/g, '');
+    if (v === '') return null;
+    if (!/^-?\d+([.,]\d+)?$/.test(v)) {
       ctx.addIssue({ code: 'custom', message: 'målvärdet ska vara ett tal (t.ex. 8,5)' });
       return z.NEVER;
     }
-    return n;
-  })]).nullable().default(null),
-  targetYear: z.union([z.literal('').transform(() => null), z.coerce.number().int().min(2000, 'målår från 2000').max(2100)]).nullable().default(null),
+    return Number(v.replace(',', '.'));
+  }),
+  targetYear: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
+    const v = (raw ?? '').trim();
+    if (v === '') return null;
+    if (!/^\d{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) {
+      ctx.addIssue({ code: 'custom', message: 'målåret ska vara ett år mellan 2000 och 2100' });
+      return z.NEVER;
+    }
+    return Number(v);
+  }),
   sex: z.enum(['T', 'K', 'M']).default('T'),
   grp: z.string().trim().max(100).default(''),
   note: optionalText(),
@@ -88,7 +100,7 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
     const [ind] = await tx.select({ id: indicators.id, breakdowns: indicators.breakdowns }).from(indicators).where(eq(indicators.id, v.indicatorId));
     if (!ind) throw new FollowUpInputError(`Måttet ${v.indicatorId} finns inte i katalogen.`);
-    if (v.sex !== 'T' && !ind.breakdowns.includes('kön')) throw new FollowUpInputError(`Måttet ${v.indicatorId} redovisas inte per kön.`);
+    if (v.sex !== 'T' && !ind.breakdowns.some((b) => b.startsWith('kön'))) throw new FollowUpInputError(`Måttet ${v.indicatorId} redovisas inte per kön.`);
     const [before] = await tx.select().from(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, v.indicatorId)));
     const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${goalIndicators.sort}), 0) + 1` }).from(goalIndicators).where(eq(goalIndicators.goalId, goal.id))) as [{ next: number }];
     const values = { role: v.role, baselinePeriod: v.baselinePeriod, targetValue: v.targetValue, targetYear: v.targetYear, sex: v.sex, grp: v.grp, note: v.note };
@@ -120,7 +132,7 @@ export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId:
 const CADENCES = { year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24] } as const;
 
 export const localIndicatorSchema = z.object({
-  id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'id: små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
+  id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
   name: text(300).min(3, 'ge måttet ett namn'),
   definition: text(3000).min(10, 'beskriv vad som räknas (definitionen)'),
   unit: text(100).min(1, 'ange enhet, t.ex. "antal per år"'),

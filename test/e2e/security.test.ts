@@ -134,6 +134,22 @@ describe('which writes there are', () => {
   });
 });
 
+describe('cross-site posts', () => {
+  it('refuses every server action called from another site, even with an administrator\'s cookie', async () => {
+    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string }> };
+    const before = await auditActions();
+    for (const [id, { filename }] of Object.entries(manifest.node)) {
+      const res = await fetch(`${server.url}/konto`, {
+        method: 'POST',
+        headers: { 'next-action': id, origin: 'https://angripare.example', cookie: cookies.admin, 'content-type': 'text/plain;charset=UTF-8' },
+        body: JSON.stringify([{ ok: null, message: null }, '$K1']),
+      });
+      expect(res.status, filename).toBeGreaterThanOrEqual(400);
+    }
+    expect(await auditActions()).toEqual(before);
+  });
+});
+
 describe('the import API', () => {
   it('refuses anonymous users, läsare and other sites, and writes nothing; a samordnare imports', async () => {
     const before = await latestHedemora();

@@ -26,6 +26,8 @@ export interface SeriesFilter {
   sex?: 'T' | 'K' | 'M';
   grp?: string;
   site?: string;
+  /** Exact series (indicator × kön × grupp): only these, e.g. the breakdown each goal link counts. */
+  series?: { indicatorId: string; sex: 'T' | 'K' | 'M'; grp: string }[];
   from?: string;
   to?: string;
 }
@@ -37,6 +39,11 @@ export function listObservations(db: Db, f: SeriesFilter) {
   if (f.sex) where.push(eq(observations.sex, f.sex));
   if (f.grp !== undefined) where.push(eq(observations.grp, f.grp));
   if (f.site !== undefined) where.push(eq(observations.site, f.site));
+  if (f.series && f.series.length > 0) {
+    where.push(sql`(${observations.indicatorId}, ${observations.sex}, ${observations.grp}) in (${sql.join(
+      f.series.map((x) => sql`(${x.indicatorId}, ${x.sex}::sex, ${x.grp})`), sql`, `,
+    )})`);
+  }
   if (f.from) where.push(gte(observations.periodEnd, f.from));
   if (f.to) where.push(lte(observations.periodStart, f.to));
   return db.select({ obs: observations, regionName: regions.name }).from(observations)

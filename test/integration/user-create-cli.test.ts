@@ -1,0 +1,163 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES } from '@/lib/auth/roles';
+import { authFor, MIN_PASSWORD_LENGTH } from '@/lib/auth/server';
+import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import * as s from '@/lib/db/schema';
+import { readEnv } from '@/lib/env';
+import { createDatabase, DRIVERS } from '../helpers/db';
+
+const CLI = ['--import', 'tsx', 'scripts/user-create.ts'];
+const APP_URL = 'http://localhost:3000';
+const authEnv = readEnv({ NODE_ENV: 'test', APP_URL, BETTER_AUTH_SECRET: 'y'.repeat(40) } as NodeJS.ProcessEnv);
+/** How the CLI names itself in the change log: the operating-system user that ran it. */
+const CLI_ACTOR = `kommandoraden (${os.userInfo().username})`;
+const PASSWORD_LINE = /^Lösenord \(visas bara nu, byt det under Konto efter första inloggningen\): (\S+)$/m;
+
+/** A migrated, empty database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
+async function emptyTarget(driver: Driver): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+  if (driver === 'pglite') {
+    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-user-cli-')), 'pglite');
+    const h = await openDb({ pgliteDir: dir });
+    await h.close();
+    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }) };
+  }
+  const { url, drop } = await createDatabase();
+  const h = await openDb({ url });
+  await h.close();
+  return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
+}
+
+function cli(args: string[], env: Record<string, string>, input?: string) {
+  const res = spawnSync(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
+  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+let nextIp = 1;
+const newIp = () => `10.88.0.${nextIp++}`;
+
+describe.each(DRIVERS)('npm run user:create on %s', (driver) => {
+  let target: Awaited<ReturnType<typeof emptyTarget>>;
+
+  /** Runs `fn` on a handle of its own, closed again before the next CLI run (PGlite allows one process at a time). */
+  async function withDb<T>(fn: (h: DbHandle) => Promise<T>): Promise<T> {
+    const h = await target.open();
+    try {
+      return await fn(h);
+    } finally {
+      await h.close();
+    }
+  }
+  const state = () => withDb(async (h) => ({
+    users: (await h.db.select().from(s.authUsers).orderBy(s.authUsers.email)).map((u) => [u.email, u.role]),
+    accounts: Number((await h.db.select({ n: count() }).from(s.authAccounts))[0]!.n),
+    invited: Number((await h.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'användare-inbjuden')))[0]!.n),
+  }));
+  async function signIn(h: DbHandle, email: string, password: string) {
+    const res = await authFor(h.db, authEnv).handler(new Request(`${APP_URL}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': newIp() },
+      body: JSON.stringify({ email, password }),
+    }));
+    return { status: res.status, body: (await res.json().catch(() => null)) as { user?: { email: string; role?: string } } | null };
+  }
+
+  beforeAll(async () => {
+    target = await emptyTarget(driver);
+  });
+  afterAll(async () => target?.drop());
+
+  it('creates an administratör with a generated password that signs in, lower-casing the e-mail', async () => {
+    const res = cli(['--email', 'Anna@Hedemora.se', '--role', 'administratör'], target.env);
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Användaren anna@hedemora.se skapades med rollen administratör.');
+    expect(res.stdout).not.toContain('Anna@Hedemora.se');
+    const password = PASSWORD_LINE.exec(res.stdout)?.[1];
+    expect(password).toBeDefined();
+    expect(password!.length).toBeGreaterThanOrEqual(MIN_PASSWORD_LENGTH);
+    expect(MIN_PASSWORD_LENGTH).toBe(12);
+
+    await withDb(async (h) => {
+      const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'anna@hedemora.se'));
+      expect(user).toMatchObject({ email: 'anna@hedemora.se', role: 'administratör', banned: false });
+
+      const ok = await signIn(h, 'anna@hedemora.se', password!);
+      expect(ok.status).toBe(200);
+      expect(ok.body?.user).toMatchObject({ email: 'anna@hedemora.se', role: 'administratör' });
+      // The typed spelling signs in too; a wrong password does not.
+      expect((await signIn(h, 'Anna@Hedemora.se', password!)).status).toBe(200);
+      expect((await signIn(h, 'anna@hedemora.se', `${password!}x`)).status).toBe(401);
+
+      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'användare-inbjuden'));
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({
+        actorId: null, actor: CLI_ACTOR, targetType: 'användare', targetId: user!.id,
+        summary: 'Skapade användaren anna@hedemora.se med rollen administratör.', after: { email: 'anna@hedemora.se', role: 'administratör' },
+      });
+      expect(audit[0]!.actor).toMatch(/^kommandoraden \(.+\)$/);
+    });
+  });
+
+  it('takes the password from stdin with --password-stdin, prints no password, and that password signs in', async () => {
+    const password = 'Bertils-eget-lösenord-2026';
+    const res = cli(['--email', 'bertil.berg@hedemora.se', '--role', 'samordnare', '--name', 'Bertil Berg', '--password-stdin'], target.env, `${password}\n`);
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Användaren bertil.berg@hedemora.se skapades med rollen samordnare.');
+    expect(res.stdout).not.toMatch(/Lösenord/);
+    expect(res.stdout).not.toContain(password);
+
+    await withDb(async (h) => {
+      const ok = await signIn(h, 'bertil.berg@hedemora.se', password);
+      expect(ok.status).toBe(200);
+      expect(ok.body?.user).toMatchObject({ email: 'bertil.berg@hedemora.se', role: 'samordnare' });
+      // The trailing newline of the pipe is not part of the password.
+      expect((await signIn(h, 'bertil.berg@hedemora.se', `${password}\n`)).status).toBe(401);
+      const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'bertil.berg@hedemora.se'));
+      expect(user).toMatchObject({ name: 'Bertil Berg', role: 'samordnare' });
+      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id));
+      expect(audit).toHaveLength(1);
+      expect(audit[0]).toMatchObject({ action: 'användare-inbjuden', actor: CLI_ACTOR, actorId: null, after: { email: 'bertil.berg@hedemora.se', role: 'samordnare' } });
+    });
+  });
+
+  it('exits 2 on an unknown role, naming the roles in Swedish, and on a missing --email; nothing is written', async () => {
+    const before = await state();
+    const chef = cli(['--email', 'cecilia@hedemora.se', '--role', 'chef'], target.env);
+    expect(chef.status).toBe(2);
+    expect(chef.stderr).toContain(`Okänd roll "chef": välj ${ROLES.join(', ')}.`);
+    expect(ROLES).toEqual(['läsare', 'samordnare', 'administratör']);
+    expect(chef.stdout).toBe('');
+
+    const noEmail = cli(['--role', 'läsare'], target.env);
+    expect(noEmail.status).toBe(2);
+    expect(noEmail.stderr).toContain('Ange --email.');
+    expect(noEmail.stderr).toContain('Användning: npm run user:create');
+    expect(noEmail.stdout).toBe('');
+    expect(await state()).toEqual(before);
+  });
+
+  it('exits 1 for an e-mail that already has a user (in any case), and for a too short password from stdin', async () => {
+    const before = await state();
+    expect(before.users).toEqual([['anna@hedemora.se', 'administratör'], ['bertil.berg@hedemora.se', 'samordnare']]);
+
+    const again = cli(['--email', 'ANNA@hedemora.se', '--role', 'läsare'], target.env);
+    expect(again.status).toBe(1);
+    expect(again.stderr).toContain('Det finns redan en användare med e-postadressen anna@hedemora.se.');
+    expect(again.stderr).toMatch(/finns redan/);
+    expect(again.stdout).not.toMatch(/skapades|Lösenord/);
+
+    const short = cli(['--email', 'david@hedemora.se', '--role', 'läsare', '--password-stdin'], target.env, 'kort1\n');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain(`Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.`);
+    expect(short.stdout).toBe('');
+
+    expect(await state()).toEqual(before);
+    expect(await withDb(async (h) => (await h.db.select().from(s.authUsers).where(sql`lower(${s.authUsers.email}) = 'david@hedemora.se'`)).length)).toBe(0);
+  });
+});
