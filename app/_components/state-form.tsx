@@ -1,7 +1,7 @@
 'use client';
 
 import { startTransition, useActionState, useEffect, useRef, type ReactNode } from 'react';
-import type { FormState } from '../atgarder/actions';
+import type { FormState } from '@/lib/form-action';
 
 const initial: FormState = { ok: null, message: null };
 

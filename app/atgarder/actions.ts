@@ -1,46 +1,25 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
-import { FollowUpInputError, saveActionReport, updateAction } from '@/lib/followup/actions';
-
-export interface FormState {
-  ok: boolean | null;
-  message: string | null;
-}
+import { saveActionReport, updateAction } from '@/lib/followup/actions';
+import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
 const idOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('actionId'));
-const text = (form: FormData, k: string) => {
-  const v = form.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
-
-async function run(work: () => Promise<string>): Promise<FormState> {
-  try {
-    const message = await work();
-    revalidatePath('/', 'layout'); // charts annotate action starts; the overview shows reminders
-    return { ok: true, message };
-  } catch (err) {
-    if (err instanceof FollowUpInputError) return { ok: false, message: err.message };
-    console.error('follow-up write failed:', describeDbError(err));
-    return { ok: false, message: 'Det gick inte att spara på grund av ett fel på servern. Inget ändrades.' };
-  }
-}
+// Action starts annotate charts and the overview lists missing delrapporter: every cached page may change.
+const ALL = { path: '/', layout: true };
 
 export async function updateActionAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
   const id = idOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
-  return run(async () => {
-    const { db } = await getDb();
-    const row = await updateAction(db, id.data, { status: text(form, 'status'), startDate: text(form, 'startDate'), endDate: text(form, 'endDate'), effectHorizon: text(form, 'effectHorizon') }, actor);
+  return runFormAction(async () => {
+    const row = await updateAction((await getDb()).db, id.data, formFields(form, ['status', 'startDate', 'endDate', 'effectHorizon']), actor);
     return `Åtgärd ${row.code} är sparad.`;
-  });
+  }, ALL);
 }
 
 export async function saveReportAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -48,12 +27,8 @@ export async function saveReportAction(_prev: FormState, form: FormData): Promis
   const id = idOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
-  return run(async () => {
-    const { db } = await getDb();
-    const row = await saveActionReport(db, id.data, {
-      year: text(form, 'year'), done: text(form, 'done'), asPlanned: text(form, 'asPlanned'), how: text(form, 'how'),
-      hours: text(form, 'hours'), costSek: text(form, 'costSek'), problems: text(form, 'problems'), proposal: text(form, 'proposal'),
-    }, actor);
+  return runFormAction(async () => {
+    const row = await saveActionReport((await getDb()).db, id.data, formFields(form, ['year', 'done', 'asPlanned', 'how', 'hours', 'costSek', 'problems', 'proposal']), actor);
     return `Delrapporten för ${row.year} är sparad.`;
-  });
+  }, ALL);
 }

@@ -1,44 +1,26 @@
 'use server';
 
-import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
-import { FollowUpInputError } from '@/lib/followup/actions';
 import { addDecision, decideReview, openReview, removeDecision, saveAssessment } from '@/lib/followup/reviews';
-import type { FormState } from '../atgarder/actions';
+import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
-const text = (form: FormData, k: string) => {
-  const v = form.get(k);
-  return typeof v === 'string' ? v : undefined;
-};
 const reviewIdOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('reviewId'));
-
-async function run(work: () => Promise<string>, path: string): Promise<FormState> {
-  try {
-    const message = await work();
-    revalidatePath(path);
-    return { ok: true, message };
-  } catch (err) {
-    if (err instanceof FollowUpInputError) return { ok: false, message: err.message };
-    console.error('review write failed:', describeDbError(err));
-    return { ok: false, message: 'Det gick inte att spara på grund av ett fel på servern. Inget ändrades.' };
-  }
-}
+const REVIEWS = { path: '/uppfoljning', layout: true };
 
 export async function openReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
   const actor = await actorOf(user);
   let year: number | null = null;
-  const state = await run(async () => {
+  const state = await runFormAction(async () => {
     const { db } = await getDb();
-    const row = await openReview(db, { year: text(form, 'year'), meetingDate: text(form, 'meetingDate') }, actor);
+    const row = await openReview(db, formFields(form, ['year', 'meetingDate']), actor);
     year = row.year;
     return `Uppföljningen ${row.year} är öppnad.`;
-  }, '/uppfoljning');
+  }, REVIEWS);
   if (state.ok && year !== null) redirect(`/uppfoljning/${year}`);
   return state;
 }
@@ -48,11 +30,11 @@ export async function saveAssessmentAction(_prev: FormState, form: FormData): Pr
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   const actor = await actorOf(user);
-  return run(async () => {
+  return runFormAction(async () => {
     const { db } = await getDb();
-    const row = await saveAssessment(db, id.data, { goalCode: text(form, 'goalCode'), label: text(form, 'label'), justification: text(form, 'justification'), comment: text(form, 'comment') }, actor);
+    const row = await saveAssessment(db, id.data, formFields(form, ['goalCode', 'label', 'justification', 'comment']), actor);
     return `Bedömningen "${row.label}" är sparad.`;
-  }, '/uppfoljning');
+  }, REVIEWS);
 }
 
 export async function addDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -60,11 +42,11 @@ export async function addDecisionAction(_prev: FormState, form: FormData): Promi
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   const actor = await actorOf(user);
-  return run(async () => {
+  return runFormAction(async () => {
     const { db } = await getDb();
-    await addDecision(db, id.data, { goalCode: text(form, 'goalCode'), kind: text(form, 'kind'), text: text(form, 'text') }, actor);
+    await addDecision(db, id.data, formFields(form, ['goalCode', 'kind', 'text']), actor);
     return 'Beslutet är tillagt.';
-  }, '/uppfoljning');
+  }, REVIEWS);
 }
 
 export async function removeDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -73,11 +55,11 @@ export async function removeDecisionAction(_prev: FormState, form: FormData): Pr
   const decisionId = z.coerce.number().int().positive().safeParse(form.get('decisionId'));
   if (!id.success || !decisionId.success) return { ok: false, message: 'Ogiltigt beslut.' };
   const actor = await actorOf(user);
-  return run(async () => {
+  return runFormAction(async () => {
     const { db } = await getDb();
     await removeDecision(db, id.data, decisionId.data, actor);
     return 'Beslutet är borttaget.';
-  }, '/uppfoljning');
+  }, REVIEWS);
 }
 
 export async function decideReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -87,12 +69,12 @@ export async function decideReviewAction(_prev: FormState, form: FormData): Prom
   if (form.get('confirm') !== 'ja') return { ok: false, message: 'Bekräfta att uppföljningen är beslutad (kryssrutan).' };
   const actor = await actorOf(user);
   let year: number | null = null;
-  const state = await run(async () => {
+  const state = await runFormAction(async () => {
     const { db } = await getDb();
     const row = await decideReview(db, id.data, actor);
     year = row.year;
     return `Uppföljningen ${row.year} är beslutad och låst.`;
-  }, '/uppfoljning');
+  }, REVIEWS);
   // The form disappears with the decision: the page itself says so.
   if (state.ok && year !== null) redirect(`/uppfoljning/${year}?beslutad=1`);
   return state;
