@@ -9,6 +9,7 @@
 import { REGION_STYLES } from '../charts/styles';
 import { formatNumber } from '../format';
 import type { ChartSeries, ReportIndicator } from './types';
+import { PALETTE } from './palette';
 
 /**
  * The family the charts ask for, and the font files the renderers look for on disk. Liberation Sans has
@@ -38,8 +39,7 @@ export const CHART_DEFAULT_WIDTH = 640;
 export const CHART_DEFAULT_HEIGHT = 320;
 
 const NBSP = '\u00a0';
-const TEXT = '#1b1b1b';
-const MUTED = '#4a4a4a';
+const { ink: TEXT, muted: MUTED } = PALETTE;
 const GRID = '#e3e6ea';
 const AXIS = '#767676';
 const TARGET = '#1e6b30';

@@ -26,8 +26,9 @@ import {
 } from 'docx';
 import { formatDateLong } from '../format';
 import { chartDescription, chartSvg, REPORT_FONT_CANDIDATES } from './chart-svg';
-import { DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './render-pdf';
+import { DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './report-text';
 import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator } from './types';
+import { PALETTE, wordColour } from './palette';
 
 type Block = Paragraph | Table;
 
@@ -39,11 +40,7 @@ const CHART_PX_H = Math.round((CHART_H / CHART_W) * CHART_PX_W);
 /** The PNG fallback: twice the displayed size, sharp on screen and in print. */
 const PNG_SCALE = 2;
 
-const ACCENT = '1F4E79';
-const MUTED = '4A4A4A';
-const HEAD_BG = 'E8EDF3';
-const WARN_BG = 'FFF4CE';
-const WARN_INK = '5C4300';
+const [ACCENT, MUTED, HEAD_BG, WARN_BG, WARN_INK] = [PALETTE.accent, PALETTE.muted, PALETTE.headBg, PALETTE.warnBg, PALETTE.warnInk].map(wordColour) as [string, string, string, string, string];
 const BODY_FONT = 'Calibri';
 
 function dateLong(iso: string): string {

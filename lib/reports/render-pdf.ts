@@ -11,9 +11,10 @@ import 'server-only';
 import { existsSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
-import { formatDateLong } from '../format';
 import { chartDescription, chartSvg, REPORT_FONT_CANDIDATES } from './chart-svg';
 import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator } from './types';
+import { PALETTE } from './palette';
+import { DELRAPPORT_FIELDS, EXAMPLE_WARNING, dateLong, formatGenerated, rollupLine, statusLine } from './report-text';
 
 type Doc = PDFKit.PDFDocument;
 type Struct = PDFKit.PDFStructureElement;
@@ -24,13 +25,7 @@ const LEFT = MARGIN.left;
 const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 const BOTTOM = PAGE.height - MARGIN.bottom;
 
-const INK = '#1b1b1b';
-const MUTED = '#4a4a4a';
-const ACCENT = '#1f4e79';
-const RULE = '#c9ced6';
-const HEAD_BG = '#e8edf3';
-const WARN_BG = '#fff4ce';
-const WARN_INK = '#5c4300';
+const { ink: INK, muted: MUTED, accent: ACCENT, rule: RULE, headBg: HEAD_BG, warnBg: WARN_BG, warnInk: WARN_INK } = PALETTE;
 
 const CHART_W = 640;
 const CHART_H = 300;
@@ -85,48 +80,7 @@ function setUpFonts(doc: Doc): Fonts {
 // ---------------------------------------------------------------------------------------------------------
 // Formatting
 
-const stockholm = new Intl.DateTimeFormat('sv-SE', {
-  day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm',
-});
-
-/** "28 november 2026 kl. 10:15" (Swedish time) from an ISO timestamp. */
-export function formatGenerated(iso: string): string {
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  const parts = stockholm.formatToParts(d);
-  const get = (t: string) => parts.find((p) => p.type === t)?.value ?? '';
-  return `${get('day')} ${get('month')} ${get('year')} kl. ${get('hour')}:${get('minute')}`;
-}
-
-/** formatDateLong, but an unparseable date is shown as given rather than throwing. */
-function dateLong(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDateLong(iso) : iso;
-}
-
-export function statusLine(report: Pick<FollowUpReport, 'status' | 'decidedAt'>): string {
-  return report.status === 'beslutad'
-    ? `Beslutad${report.decidedAt ? ` ${dateLong(report.decidedAt)}` : ''}`
-    : 'Utkast – ej beslutad';
-}
-
-export function rollupLine(goal: ReportGoal): string {
-  const total = goal.rollup.reduce((s, r) => s + r.count, 0);
-  if (total === 0) return 'Inga indikatorer är kopplade till målet.';
-  return `${total} ${total === 1 ? 'indikator' : 'indikatorer'}: ${goal.rollup.map((r) => `${r.label} ${r.count}`).join(', ')}.`;
-}
-
-export const DELRAPPORT_FIELDS: { key: keyof NonNullable<ReportAction['report']>; label: string }[] = [
-  { key: 'done', label: 'Genomfört' },
-  { key: 'asPlanned', label: 'Enligt plan' },
-  { key: 'how', label: 'Hur' },
-  { key: 'hours', label: 'Timmar' },
-  { key: 'cost', label: 'Kostnad' },
-  { key: 'problems', label: 'Problem' },
-  { key: 'proposal', label: 'Förslag' },
-];
-
-export const EXAMPLE_WARNING =
-  'Exempeldata: värdena för den här indikatorn är exempel, inte verklig statistik. De får inte användas som underlag för beslut.';
+export { DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './report-text';
 
 // ---------------------------------------------------------------------------------------------------------
 // The writer: text, headings, tables and figures, each tagged for assistive technology.
