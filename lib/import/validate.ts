@@ -46,6 +46,10 @@ export function checkObservation(o: ParsedObservation, ctx: ImportContext): Impo
   const issues: ImportIssue[] = [];
   const ind = ctx.indicators.get(o.indicatorId);
   if (!ind) return [issue(o.row, 'indikator', o.indicatorId, 'okänd indikator')];
+  // The downloadable templates carry one example row with made-up values, marked in its comment.
+  if (o.note && /exempelrad/i.test(o.note)) {
+    issues.push(issue(o.row, 'kommentar', o.note, 'raden är mallens exempelrad med påhittade värden: ersätt värdena med kommunens egna och ta bort texten om exempelrad, eller ta bort raden'));
+  }
   if (o.value === null && !o.status) {
     issues.push(issue(o.row, 'värde', '', 'värdet saknas: ange ett tal, eller lämna det tomt och ange status (t.ex. .. för sekretess)'));
   }

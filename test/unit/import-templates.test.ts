@@ -325,8 +325,14 @@ describe('detection', () => {
       const res = adapters[key].parse(table, ctx);
       expect(res.issues, rel).toEqual([]);
       expect(res.observations, rel).toHaveLength(1);
-      expect(validateObservations(res.observations, ctx).issues, rel).toEqual([]);
+      // Uploaded unchanged, the example row is refused; with its marker gone it would be a valid row.
+      const unchanged = validateObservations(res.observations, ctx);
+      expect(unchanged.observations, rel).toEqual([]);
+      expect(unchanged.issues, rel).toEqual([{ row: 2, column: 'kommentar', value: res.observations[0]!.note, message: expect.stringMatching(/mallens exempelrad/) }]);
+      expect(validateObservations(res.observations.map((o) => ({ ...o, note: 'Kommunens siffror' })), ctx).issues, rel).toEqual([]);
     }
+    const generic = genericAdapter.parse(templateTable('data-imports/templates/generisk.csv'), ctx);
+    expect(validateObservations(generic.observations, ctx).issues.map((i) => i.column)).toEqual(['kommentar']);
   });
 
   it('each adapter recognises its own fixtures with certainty', () => {
