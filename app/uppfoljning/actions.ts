@@ -6,10 +6,22 @@ import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { addDecision, decideReview, openReview, removeDecision, saveAssessment } from '@/lib/followup/reviews';
+import type { Db } from '@/lib/db/client';
+import { FollowUpInputError } from '@/lib/followup/actions';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
+import type { Actor } from '@/lib/import/commit';
 
 const reviewIdOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('reviewId'));
 const REVIEWS = { path: '/uppfoljning', layout: true };
+
+/** A write to one review: the role is checked first, then the review id, then `work` runs as a form action. */
+async function reviewWrite(form: FormData, work: (db: Db, reviewId: number, actor: Actor) => Promise<string>): Promise<FormState> {
+  const user = await requireRole('samordnare');
+  const id = reviewIdOf(form);
+  if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
+  const actor = await actorOf(user);
+  return runFormAction(async () => work((await getDb()).db, id.data, actor), REVIEWS);
+}
 
 export async function openReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
@@ -26,40 +38,26 @@ export async function openReviewAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function saveAssessmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
-  const id = reviewIdOf(form);
-  if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
-  const actor = await actorOf(user);
-  return runFormAction(async () => {
-    const { db } = await getDb();
-    const row = await saveAssessment(db, id.data, formFields(form, ['goalCode', 'label', 'justification', 'comment']), actor);
+  return reviewWrite(form, async (db, reviewId, actor) => {
+    const row = await saveAssessment(db, reviewId, formFields(form, ['goalCode', 'label', 'justification', 'comment']), actor);
     return `Bedömningen "${row.label}" är sparad.`;
-  }, REVIEWS);
+  });
 }
 
 export async function addDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
-  const id = reviewIdOf(form);
-  if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
-  const actor = await actorOf(user);
-  return runFormAction(async () => {
-    const { db } = await getDb();
-    await addDecision(db, id.data, formFields(form, ['goalCode', 'kind', 'text']), actor);
+  return reviewWrite(form, async (db, reviewId, actor) => {
+    await addDecision(db, reviewId, formFields(form, ['goalCode', 'kind', 'text']), actor);
     return 'Beslutet är tillagt.';
-  }, REVIEWS);
+  });
 }
 
 export async function removeDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
-  const id = reviewIdOf(form);
-  const decisionId = z.coerce.number().int().positive().safeParse(form.get('decisionId'));
-  if (!id.success || !decisionId.success) return { ok: false, message: 'Ogiltigt beslut.' };
-  const actor = await actorOf(user);
-  return runFormAction(async () => {
-    const { db } = await getDb();
-    await removeDecision(db, id.data, decisionId.data, actor);
+  return reviewWrite(form, async (db, reviewId, actor) => {
+    const decisionId = z.coerce.number().int().positive().safeParse(form.get('decisionId'));
+    if (!decisionId.success) throw new FollowUpInputError('Ogiltigt beslut.');
+    await removeDecision(db, reviewId, decisionId.data, actor);
     return 'Beslutet är borttaget.';
-  }, REVIEWS);
+  });
 }
 
 export async function decideReviewAction(_prev: FormState, form: FormData): Promise<FormState> {

@@ -16,6 +16,16 @@ export const AS_PLANNED_LABELS = { ja: 'Ja, som planerat', delvis: 'Delvis', nej
 
 export class FollowUpInputError extends Error {}
 
+/**
+ * Parses a write's input or refuses it in Swedish: every problem, each prefixed with its field's name when
+ * `fieldName` is given ("Startdatum: ange ett datum …"), else the messages alone.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fieldName?: (key: string) => string): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  throw new FollowUpInputError(parsed.error.issues.map((i) => (fieldName ? `${fieldName(i.path.join('.'))}: ${i.message}` : i.message)).join(' '));
+}
+
 export type ActionRow = typeof actions.$inferSelect;
 export type ActionReportRow = typeof actionReports.$inferSelect;
 
@@ -101,13 +111,14 @@ export const actionUpdateSchema = z.object({
   effectHorizon: z.union([z.literal('').transform(() => null), z.enum(['kort', 'lång'])]).nullable().default(null),
 }).refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: 'slutdatum kan inte vara före startdatum', path: ['endDate'] });
 
-function issuesText(err: z.ZodError): string {
+const FIELD_NAMES: Record<string, string> = (() => {
   const names: Record<string, string> = {
     status: 'Status', startDate: 'Startdatum', endDate: 'Slutdatum', effectHorizon: 'Effekt', done: 'Vad som gjorts', asPlanned: 'Enligt plan',
     hours: 'Timmar', costSek: 'Kostnad', year: 'År', how: 'Hur', problems: 'Problem', proposal: 'Förslag',
   };
-  return err.issues.map((i) => `${names[String(i.path[0])] ?? String(i.path[0] ?? '')}: ${i.message}`).join(' ');
-}
+  return names;
+})();
+const fieldName = (key: string) => FIELD_NAMES[key] ?? key;
 
 async function currentAction(db: Db, actionId: number): Promise<ActionRow> {
   const plan = await getCurrentPlan(db);
@@ -118,12 +129,10 @@ async function currentAction(db: Db, actionId: number): Promise<ActionRow> {
 
 /** Status, dates and effect horizon of an åtgärd; recorded old → new in the change log, in one transaction. */
 export async function updateAction(db: Db, actionId: number, input: unknown, actor: Actor): Promise<ActionRow> {
-  const parsed = actionUpdateSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(issuesText(parsed.error));
+  const v = parseInput(actionUpdateSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const before = await currentAction(tx, actionId);
-    const v = parsed.data;
     const [after] = await tx.update(actions).set({ ...v, updatedAt: new Date(), updatedBy: actor.actor }).where(eq(actions.id, actionId)).returning();
     const pick = (a: ActionRow) => ({ status: a.status, startDate: a.startDate, endDate: a.endDate, effectHorizon: a.effectHorizon });
     await writeAudit(tx, {
@@ -160,9 +169,7 @@ export const actionReportSchema = z.object({
 
 /** Saves (creates or replaces) the year's delrapport for an åtgärd, with old → new in the change log. */
 export async function saveActionReport(db: Db, actionId: number, input: unknown, actor: Actor): Promise<ActionReportRow> {
-  const parsed = actionReportSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(issuesText(parsed.error));
-  const v = parsed.data;
+  const v = parseInput(actionReportSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const action = await currentAction(tx, actionId);

@@ -6,7 +6,7 @@ import type { Db } from '../db/client';
 import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
-import { FollowUpInputError } from './actions';
+import { FollowUpInputError, parseInput } from './actions';
 
 export const DECISION_KINDS = {
   'justera-åtgärd': 'Justera åtgärd',
@@ -64,9 +64,7 @@ const openSchema = z.object({
  * with the import ids of the data, in one row. One review per plan and year.
  */
 export async function openReview(db: Db, input: unknown, actor: Actor): Promise<ReviewRow> {
-  const parsed = openSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(parsed.error.issues.map((i) => i.message).join(' '));
-  const { year, meetingDate } = parsed.data;
+  const { year, meetingDate } = parseInput(openSchema, input);
   const plan = await getCurrentPlan(db);
   if (!plan) throw new FollowUpInputError('Det finns ingen åtgärdsplan inläst.');
   const overview = await loadOverview(db, new Date(`${meetingDate}T12:00:00Z`));
@@ -109,6 +107,13 @@ export async function getReview(db: Db, year: number): Promise<ReviewView | null
   return { review, snapshot: review.snapshot as ReviewSnapshot, goalIds: new Map(goalRows.map((g) => [g.code, g.id])), assessments, decisions };
 }
 
+/** The id of a goal of the plan the review followed. */
+async function goalIdOf(tx: Db, review: ReviewRow, code: string): Promise<number> {
+  const [g] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, review.planId), eq(goals.code, code)));
+  if (!g) throw new FollowUpInputError(`Målet ${code} finns inte i uppföljningen.`);
+  return g.id;
+}
+
 /** Locks the review row for a write, refusing when it is decided. */
 async function openReviewForWrite(tx: Db, reviewId: number): Promise<ReviewRow> {
   const [row] = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).for('update');
@@ -131,23 +136,21 @@ const assessmentSchema = z.object({
 
 /** Brå's own assessment of a goal. A label none of the computed verdicts carries needs a justification. */
 export async function saveAssessment(db: Db, reviewId: number, input: unknown, actor: Actor): Promise<AssessmentRow> {
-  const parsed = assessmentSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(parsed.error.issues.map((i) => i.message).join(' '));
-  const v = parsed.data;
+  const v = parseInput(assessmentSchema, input);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const review = await openReviewForWrite(tx, reviewId);
     const snapshot = review.snapshot as ReviewSnapshot;
     const goal = goalOf(snapshot, v.goalCode);
-    const [goalRow] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, review.planId), eq(goals.code, v.goalCode)));
-    if (!goal || !goalRow) throw new FollowUpInputError(`Målet ${v.goalCode} finns inte i uppföljningen.`);
+    if (!goal) throw new FollowUpInputError(`Målet ${v.goalCode} finns inte i uppföljningen.`);
+    const goalId = await goalIdOf(tx, review, v.goalCode);
     const computed = computedLabels(goal);
     if (!computed.includes(v.label) && !v.justification) {
       throw new FollowUpInputError(`Bedömningen "${v.label}" skiljer sig från den beräknade (${computed.join(', ') || 'ingen'}): skriv en motivering.`);
     }
-    const [before] = await tx.select().from(reviewAssessments).where(and(eq(reviewAssessments.reviewId, reviewId), eq(reviewAssessments.goalId, goalRow.id)));
+    const [before] = await tx.select().from(reviewAssessments).where(and(eq(reviewAssessments.reviewId, reviewId), eq(reviewAssessments.goalId, goalId)));
     const values = { label: v.label, justification: v.justification, comment: v.comment };
-    const [row] = await tx.insert(reviewAssessments).values({ reviewId, goalId: goalRow.id, ...values, updatedBy: actor.actor })
+    const [row] = await tx.insert(reviewAssessments).values({ reviewId, goalId, ...values, updatedBy: actor.actor })
       .onConflictDoUpdate({ target: [reviewAssessments.reviewId, reviewAssessments.goalId], set: { ...values, updatedBy: actor.actor, updatedAt: new Date() } })
       .returning();
     await writeAudit(tx, {
@@ -166,18 +169,11 @@ const decisionSchema = z.object({
 });
 
 export async function addDecision(db: Db, reviewId: number, input: unknown, actor: Actor): Promise<DecisionRow> {
-  const parsed = decisionSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(parsed.error.issues.map((i) => i.message).join(' '));
-  const v = parsed.data;
+  const v = parseInput(decisionSchema, input);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const review = await openReviewForWrite(tx, reviewId);
-    let goalId: number | null = null;
-    if (v.goalCode) {
-      const [g] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, review.planId), eq(goals.code, v.goalCode)));
-      if (!g) throw new FollowUpInputError(`Målet ${v.goalCode} finns inte.`);
-      goalId = g.id;
-    }
+    const goalId = v.goalCode ? await goalIdOf(tx, review, v.goalCode) : null;
     const [row] = await tx.insert(reviewDecisions).values({ reviewId, goalId, kind: v.kind, text: v.text, createdBy: actor.actor }).returning();
     await writeAudit(tx, {
       ...actor, action: 'beslut-tillagt', targetType: 'uppföljning', targetId: `${review.year}${v.goalCode ? `/${v.goalCode}` : ''}`,

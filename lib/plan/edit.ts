@@ -7,7 +7,7 @@ import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
 } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
-import { FollowUpInputError } from '../followup/actions';
+import { FollowUpInputError, parseInput } from '../followup/actions';
 import type { Actor } from '../import/commit';
 import { LINK_ROLES } from './plan-file';
 
@@ -20,9 +20,7 @@ import { LINK_ROLES } from './plan-file';
 const text = (max = 2000) => z.string().trim().max(max);
 const optionalText = (max = 2000) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
 
-function message(err: z.ZodError): string {
-  return err.issues.map((i) => `${i.path.join('.') || 'Fält'}: ${i.message}`).join(' ');
-}
+const fieldName = (key: string) => key || 'Fält';
 
 async function currentPlanOrThrow(db: Db) {
   const plan = await getCurrentPlan(db);
@@ -47,12 +45,11 @@ export const goalEditSchema = z.object({
 
 /** Edits a goal's wording (övergripande mål) or a table row (mål, orsak, åtgärd, vem, förslag). */
 export async function updateGoal(db: Db, code: string, input: unknown, actor: Actor) {
-  const parsed = goalEditSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(message(parsed.error));
+  const edit = parseInput(goalEditSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const { goal } = await goalOfCurrentPlan(tx, code);
-    const v = goal.kind === 'overall' ? { text: parsed.data.text } : parsed.data;
+    const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
     const pick = (g: typeof goal) => ({ text: g.text, cause: g.cause, actionText: g.actionText, responsibleText: g.responsibleText, proposal: g.proposal });
     await writeAudit(tx, { ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
@@ -92,9 +89,7 @@ export const linkSchema = z.object({
 
 /** Adds or changes the link between a goal and an indicator: role, baseline, target, and which breakdown counts. */
 export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown, actor: Actor) {
-  const parsed = linkSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(message(parsed.error));
-  const v = parsed.data;
+  const v = parseInput(linkSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
@@ -148,9 +143,7 @@ export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([
 
 /** Adds a local indicator (the kommun's own register, e.g. antal orosanmälningar från förskolan) to the catalogue. */
 export async function createLocalIndicator(db: Db, input: unknown, actor: Actor) {
-  const parsed = localIndicatorSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(message(parsed.error));
-  const v = parsed.data;
+  const v = parseInput(localIndicatorSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const [exists] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, v.id));
@@ -186,9 +179,7 @@ export const revisedPlanSchema = z.object({
  * were and readable. Action status and dates carry over; delrapporter stay with the old plan's actions.
  */
 export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
-  const parsed = revisedPlanSchema.safeParse(input);
-  if (!parsed.success) throw new FollowUpInputError(message(parsed.error));
-  const v = parsed.data;
+  const v = parseInput(revisedPlanSchema, input, fieldName);
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const old = await currentPlanOrThrow(tx);
