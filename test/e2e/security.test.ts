@@ -343,6 +343,30 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     const added = after.slice(0, after.length - before.length);
     // Only what the samordnare did: opening the review and adding one decision (plus sign-ins).
     expect(added.filter((a) => !a.startsWith('Inloggning')).sort()).toEqual(['Beslut tillagt', 'Uppföljning öppnad']);
+
+    // The same forms let the samordnare through (those the follow-up walk in followup.test.ts does not use).
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, reviewUrl);
+    // The decision and its form leave the page together: wait for the text to go.
+    await page.getByRole('button', { name: 'Ta bort' }).first().click();
+    await page.getByText('Ett beslut att ta bort').waitFor({ state: 'detached' });
+    await gotoHydrated(page, `${server.url}/plan`);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.getByRole('button', { name: 'Spara målet' }).first().click();
+    await page.getByText(/Målet .+ är sparat\./).first().waitFor();
+    const links = await page.locator('tr[data-link]').count();
+    await page.getByRole('button', { name: /^Ta bort .+ från / }).first().click();
+    await expect.poll(() => page.locator('tr[data-link]').count()).toBe(links - 1);
+    await page.getByLabel('Beslutsdatum').fill('2030-01-15');
+    await page.getByLabel('Paragraf').fill('§ 1');
+    await page.getByLabel('Diarienummer').fill('KS 2030/1');
+    await page.getByLabel('Gäller från').fill('2030-02-01');
+    await page.getByLabel('Bör revideras senast (ÅÅÅÅ-MM)').fill('2032-01');
+    await page.getByLabel('Bygger på lägesbilden').fill('2029/2030');
+    await page.getByRole('button', { name: 'Starta den reviderade planen' }).click();
+    await page.getByText(/Den reviderade planen .+ gäller nu\./).waitFor();
+    const done = (await auditActions()).slice(0, 5).filter((a) => !a.startsWith('Inloggning'));
+    expect(done).toEqual(expect.arrayContaining(['Reviderad plan startad', 'Planen ändrad', 'Beslut borttaget']));
     await page.close();
   });
 });
