@@ -13,6 +13,7 @@ const DIRECTION_LABELS = { down: 'Lägre är bättre', up: 'Högre är bättre',
 function missingReason(ind: OverviewIndicator, key: RegionKey): string {
   if (ind.type === 'wastewater' && key === 'riket') return 'Ingen nationell mätning';
   if (!ind.comparable && key !== 'kommun') return 'Källan redovisar inte denna nivå';
+  if (!ind.publishedLevels.includes(key)) return key === 'kommun' ? 'Källan redovisar inte kommunvärden (bara län och riket)' : 'Källan redovisar inte denna nivå';
   return 'Inga data ännu';
 }
 
@@ -35,7 +36,7 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
       <p className="meta">
         <span className="badge role">{ROLE_LABELS[ind.role]}</span>
         {ind.hasExample && <span className="badge example">Exempeldata</span>}
-        {DIRECTION_LABELS[ind.direction]}. Källa: {ind.sourceName}. Mäts för: {ind.measuredGeography}.
+        {DIRECTION_LABELS[ind.direction]}. Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}.
       </p>
       {referenceOnly ? (
         <SiteReferenceTable reference={ind.siteReference!} unitKind={ind.unitKind} decimals={ind.decimals} asContext={false} />
@@ -62,7 +63,7 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
                 <th scope="row">{r.name}</th>
                 <td className={v.missing ? 'missing' : 'num'}>
                   {v.text}
-                  {latest.isExample && <span className="sr-only"> (exempeldata)</span>}
+                  {latest.isExample && <span className="ci">exempeldata</span>}
                   {v.detail && <span className="ci">{v.detail}</span>}
                   {v.flags.map((f) => <span key={f} className="ci">{f}</span>)}
                 </td>

@@ -4,6 +4,7 @@ import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 import type { ChartRow } from '@/lib/charts/indicator-series';
+import { isExampleValue, withExampleMark } from '@/lib/charts/series';
 import { formatNumber, formatValue } from '@/lib/format';
 
 export interface LineSpec {
@@ -34,6 +35,8 @@ interface Props {
 
 export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotations, fileName }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  // Lines whose every value is invented example data: named in the legend, drawn dotted with hollow markers.
+  const exampleLine = (key: string) => rows.some((r) => r[key] !== null) && rows.every((r) => r[key] === null || isExampleValue(r, key));
 
   function svgText(): string | null {
     const svg = box.current?.querySelector('svg.recharts-surface');
@@ -87,7 +90,7 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
             <svg width="26" height="10" aria-hidden="true" focusable="false">
               <line x1="1" y1="5" x2="25" y2="5" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.dash} />
             </svg>
-            {l.name}{l.band ? ' (band: 95 % KI)' : ''}
+            {l.name}{l.band ? ' (band: 95 % KI)' : ''}{exampleLine(l.key) ? ' – exempeldata, ihåliga punkter' : ''}
           </li>
         ))}
       </ul>
@@ -97,17 +100,24 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
           <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#4a4a4a' }} />
           <YAxis width={56} tick={{ fontSize: 12, fill: '#4a4a4a' }} domain={[(min: number) => Math.min(0, min), 'auto']}
             tickFormatter={(v: number) => formatNumber(v, v >= 100 ? 0 : decimals)} />
-          <Tooltip formatter={(v: unknown, name: unknown) => [Array.isArray(v)
+          <Tooltip formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [Array.isArray(v)
             ? `KI ${formatNumber(v[0] as number, decimals)}–${formatNumber(v[1] as number, decimals)}`
-            : typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–', String(name)]} />
+            : typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–',
+          withExampleMark(String(name), isExampleValue(item.payload, String(item.dataKey).replace(/_ki$/, '')))]} />
           {lines.filter((l) => l.band).map((l) => (
             <Area key={`${l.key}_ki`} dataKey={`${l.key}_ki`} name={`${l.name}, 95 % KI`} stroke="none" fill={l.color} fillOpacity={0.14}
               isAnimationActive={false} connectNulls />
           ))}
-          {lines.map((l) => (
-            <Line key={l.key} type="linear" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={l.band ? 2.5 : 1.5}
-              strokeDasharray={l.dash} dot={{ r: 3, fill: l.color }} isAnimationActive={false} connectNulls />
-          ))}
+          {lines.map((l) => {
+            const example = exampleLine(l.key);
+            return (
+              <Line key={l.key} type="linear" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={l.band ? 2.5 : 1.5}
+                strokeDasharray={example ? '2 3' : l.dash} isAnimationActive={false} connectNulls
+                dot={(p: { cx?: number; cy?: number; value?: unknown; payload?: Record<string, unknown>; index?: number }) =>
+                  p.cx === undefined || p.cy === undefined || p.value === null || p.value === undefined ? <g key={p.index} />
+                    : <circle key={p.index} cx={p.cx} cy={p.cy} r={3} {...(isExampleValue(p.payload, l.key) ? { fill: '#fff', stroke: l.color, strokeWidth: 1.5 } : { fill: l.color })} />} />
+            );
+          })}
           {annotations.baseline && (
             <ReferenceLine x={annotations.baseline} stroke="#1b1b1b" strokeDasharray="4 2" label={{ value: 'Baslinje', position: 'insideTopLeft', fontSize: 12, fill: '#1b1b1b' }} />
           )}

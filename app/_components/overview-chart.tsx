@@ -1,7 +1,7 @@
 'use client';
 
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
-import type { SeriesRow } from '@/lib/charts/series';
+import { isExampleValue, type SeriesRow } from '@/lib/charts/series';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import type { RegionKey } from '@/lib/data/overview-query';
 import { formatValue } from '@/lib/format';
@@ -39,7 +39,9 @@ export function OverviewChart({ id, name, unit, unitKind, decimals, rows, lines,
   return (
     <figure style={{ margin: 0 }}>
       <ul className="chart-legend" aria-hidden="true">
-        {lines.map((l) => <li key={l.key}><Swatch k={l.key} />{l.name}</li>)}
+        {lines.map((l) => (
+          <li key={l.key}><Swatch k={l.key} />{l.name}{rows.some((r) => isExampleValue(r, l.key)) ? ' (exempeldata, ihåliga punkter)' : ''}</li>
+        ))}
       </ul>
       <div className="chart-box" data-chart={id} style={{ height: 170 }}>
         <LazyTrendChart rows={rows} lines={lines} unitKind={unitKind} decimals={decimals} title={`${name} över tid`} />
@@ -58,7 +60,7 @@ export function OverviewChart({ id, name, unit, unitKind, decimals, rows, lines,
                 <th scope="row">{row.period}</th>
                 {lines.map((l) => {
                   const v = row[l.key];
-                  return <td key={l.key}>{typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–'}</td>;
+                  return <td key={l.key}>{typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–'}{isExampleValue(row, l.key) && ' (exempel)'}</td>;
                 })}
               </tr>
             ))}

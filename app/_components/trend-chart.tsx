@@ -2,7 +2,7 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
-import type { SeriesRow } from '@/lib/charts/series';
+import { isExampleValue, withExampleMark, type SeriesRow } from '@/lib/charts/series';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import type { RegionKey } from '@/lib/data/overview-query';
 import { formatNumber, formatValue } from '@/lib/format';
@@ -20,14 +20,17 @@ interface Props {
   title: string;
 }
 
-type DotProps = { cx?: number; cy?: number; value?: unknown };
+type DotProps = { cx?: number; cy?: number; value?: unknown; payload?: Record<string, unknown> };
 
-function marker(shape: 'circle' | 'square' | 'triangle', color: string) {
-  function Dot({ cx, cy, value }: DotProps) {
+/** Real values are filled markers; invented example values are hollow, so the two never look alike. */
+function marker(shape: 'circle' | 'square' | 'triangle', color: string, key: string) {
+  function Dot({ cx, cy, value, payload }: DotProps) {
     if (cx === undefined || cy === undefined || value === null || value === undefined) return <g />;
-    if (shape === 'square') return <rect x={cx - 3} y={cy - 3} width={6} height={6} fill={color} />;
-    if (shape === 'triangle') return <path d={`M${cx},${cy - 4} L${cx + 4},${cy + 3} L${cx - 4},${cy + 3} Z`} fill={color} />;
-    return <circle cx={cx} cy={cy} r={3} fill={color} />;
+    const example = isExampleValue(payload, key);
+    const paint = example ? { fill: '#fff', stroke: color, strokeWidth: 1.5 } : { fill: color };
+    if (shape === 'square') return <rect x={cx - 3} y={cy - 3} width={6} height={6} {...paint} />;
+    if (shape === 'triangle') return <path d={`M${cx},${cy - 4} L${cx + 4},${cy + 3} L${cx - 4},${cy + 3} Z`} {...paint} />;
+    return <circle cx={cx} cy={cy} r={3} {...paint} />;
   }
   return Dot;
 }
@@ -51,10 +54,15 @@ export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
         domain={[(min: number) => Math.min(0, min), 'auto']}
       />
       <Tooltip
-        formatter={(v: unknown, name: unknown) => [typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–', String(name)]}
+        formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [
+          typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–',
+          withExampleMark(String(name), isExampleValue(item.payload, String(item.dataKey))),
+        ]}
       />
       {lines.map((l) => {
         const s = REGION_STYLES[l.key];
+        // A series of invented values only is drawn dashed and thin as well as hollow.
+        const example = rows.some((r) => r[l.key] !== null) && rows.every((r) => r[l.key] === null || isExampleValue(r, l.key));
         return (
           <Line
             key={l.key}
@@ -62,9 +70,9 @@ export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
             dataKey={l.key}
             name={l.name}
             stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dash}
-            dot={marker(s.marker, s.color)}
+            strokeWidth={example ? 1.5 : 2}
+            strokeDasharray={example ? '2 3' : s.dash}
+            dot={marker(s.marker, s.color, l.key)}
             activeDot={{ r: 5 }}
             connectNulls
             isAnimationActive={false}

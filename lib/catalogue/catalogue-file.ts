@@ -49,6 +49,8 @@ export const indicatorFileSchema = z.object({
   /** Catalogue goal column, e.g. "N-main", "V-sub", "T (context)". */
   goalArea: z.string().min(1),
   measuredGeography: z.string().min(1),
+  /** Levels the source publishes the indicator for; no value is made up for another level. */
+  publishedLevels: z.array(z.enum(GEOGRAPHY_LEVELS)).min(1),
   caveats: z.string().nullable(),
 });
 

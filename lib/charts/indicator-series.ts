@@ -1,3 +1,5 @@
+import { exampleKey } from './series';
+
 /** Chart rows for one indicator: per period, each region's value and its KI as a [low, high] band. */
 export type ChartRow = { period: string; start: string } & Record<string, number | string | [number, number] | null>;
 
@@ -8,6 +10,7 @@ export interface ChartPoint {
   value: number | null;
   low: number | null;
   high: number | null;
+  example?: boolean;
 }
 
 export function chartRows(points: ChartPoint[], keys: string[]): ChartRow[] {
@@ -24,6 +27,7 @@ export function chartRows(points: ChartPoint[], keys: string[]): ChartRow[] {
     }
     row[p.key] = p.value;
     row[`${p.key}_ki`] = p.value !== null && p.low !== null && p.high !== null ? [p.low, p.high] : null;
+    if (p.example) row[exampleKey(p.key)] = 1;
   }
   return [...rows.values()].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
 }

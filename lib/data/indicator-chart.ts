@@ -21,7 +21,7 @@ export function indicatorChart(series: SeriesSpec[], opts: {
   /** Start dates of the åtgärder that work on the indicator (from lib/followup/actions.ts). */
   actions: { start: string; label: string }[];
 }): ChartData {
-  const rows = chartRows(series.flatMap((s) => s.rows.map((o) => ({ period: o.period, start: o.periodStart, key: s.key, value: o.value, low: o.ciLow, high: o.ciHigh }))), series.map((s) => s.key));
+  const rows = chartRows(series.flatMap((s) => s.rows.map((o) => ({ period: o.period, start: o.periodStart, key: s.key, value: o.value, low: o.ciLow, high: o.ciHigh, example: o.isExample }))), series.map((s) => s.key));
   const breakAt = methodBreak(rows, opts.sourceId);
   // The first period that begins after an åtgärd started is the first that can show its effect. Several actions
   // starting before the same period share one mark.

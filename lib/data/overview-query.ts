@@ -10,6 +10,7 @@ import { revisionStatus, type RevisionStatus } from '../plan/status';
 import { RIKET_CODE } from '../seed/regions';
 import { buildSiteReferences, referenceIdFor, type SiteReference } from './site-reference';
 import { assessIndicator, type Assessment } from './assess';
+import { provenanceLabel, provenanceLabels } from '../provenance';
 import type { VerdictLabel } from '../stats/types';
 
 export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
@@ -29,6 +30,8 @@ export interface LatestValue {
   n: number | null;
   status: ObservationStatus | null;
   isExample: boolean;
+  /** Publisher and publication (or file) the value comes from. */
+  source: string;
 }
 
 export interface OverviewIndicator {
@@ -41,7 +44,11 @@ export interface OverviewIndicator {
   type: IndicatorType;
   role: 'primary' | 'supporting' | 'context';
   sourceName: string;
+  /** Where the shown values come from ("Brå, Indikatorer för kommuners lägesbild"); empty when there are none. */
+  sources: string[];
   measuredGeography: string;
+  /** Levels the source publishes (e.g. ['lan', 'riket'] when it has no kommun value). */
+  publishedLevels: string[];
   comparable: boolean;
   latest: Record<RegionKey, LatestValue | null>;
   series: SeriesRow[];
@@ -93,12 +100,14 @@ export interface Overview {
   hasExample: boolean;
 }
 
-function latestOf(rows: ObservationRow[]): LatestValue | null {
+type SourcedRow = ObservationRow & { source: string };
+
+function latestOf(rows: SourcedRow[]): LatestValue | null {
   const last = rows.at(-1);
   if (!last) return null;
   return {
     value: last.value, period: last.period, ciLow: last.ciLow, ciHigh: last.ciHigh, n: last.n, status: last.status,
-    isExample: last.isExample,
+    isExample: last.isExample, source: last.source,
   };
 }
 
@@ -124,12 +133,12 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
     listObservations(db, {
       indicatorIds, regionCodes: regions.map((r) => r.code), site: '',
       series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
-    }).then((rows) => rows.map((r) => r.obs)),
+    }).then((rows) => rows.map((r): SourcedRow => ({ ...r.obs, source: provenanceLabel(r.provenance) }))),
     listSiteSeries(db, siteIds),
   ]);
   const siteRefs = buildSiteReferences(siteRows);
 
-  const byIndicator = new Map<string, ObservationRow[]>();
+  const byIndicator = new Map<string, SourcedRow[]>();
   for (const o of obs) {
     const list = byIndicator.get(o.indicatorId) ?? [];
     list.push(o);
@@ -158,10 +167,12 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
       type: l.indicator.type,
       role: l.link.role,
       sourceName: l.source.name,
+      sources: provenanceLabels(rows.map((o) => o.source)),
       measuredGeography: l.indicator.measuredGeography,
+      publishedLevels: l.indicator.publishedLevels,
       comparable: l.source.comparable,
       latest,
-      series: mergeSeries(rows.map((o) => ({ period: o.period, periodStart: o.periodStart, key: keyOf.get(o.regionCode)!, value: o.value })), [...REGION_KEYS]),
+      series: mergeSeries(rows.map((o) => ({ period: o.period, periodStart: o.periodStart, key: keyOf.get(o.regionCode)!, value: o.value, example: o.isExample })), [...REGION_KEYS]),
       hasExample: rows.some((o) => o.isExample),
       siteReference: siteRefs.get(l.indicator.id) ?? siteRefs.get(referenceIdFor(l.indicator.id) ?? '') ?? null,
       assessment,

@@ -69,6 +69,8 @@ export const indicators = pgTable('indicators', {
   cadence: text('cadence').notNull(),
   goalArea: text('goal_area').notNull(),
   measuredGeography: text('measured_geography').notNull(),
+  /** Levels the source publishes this indicator for (NTU's oro över brottsligheten: län and riket only). */
+  publishedLevels: jsonb('published_levels').$type<(typeof GEOGRAPHY_LEVELS)[number][]>().notNull().default(sql`'[]'::jsonb`),
   caveats: text('caveats'),
 });
 
@@ -90,6 +92,13 @@ export const imports = pgTable('imports', {
   adapter: text('adapter'),
   encoding: text('encoding'),
   sheet: text('sheet'),
+  /** Provenance of the publication the file is: "Indikatorer för kommuners lägesbild", "Brå", when retrieved. */
+  publication: text('publication'),
+  publisher: text('publisher'),
+  sourceUrl: text('source_url'),
+  /** When the publisher's file was retrieved: a date or a month ("2026-01"); null = at upload. */
+  retrieved: text('retrieved'),
+  provenanceNote: text('provenance_note'),
   undoneAt: timestamp('undone_at', { withTimezone: true }),
   undoneBy: text('undone_by'),
 }, (t) => [

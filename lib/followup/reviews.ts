@@ -1,3 +1,4 @@
+import { unsupersededExample } from '../db/queries/observations';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { writeAudit } from '../audit';
@@ -77,7 +78,7 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
     const indicatorIds = [...new Set(overview.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => i.id))))];
     const regionCodes = overview.regions.map((r) => r.code);
     const importRows = indicatorIds.length === 0 ? [] : await tx.selectDistinct({ id: observations.importId }).from(observations)
-      .where(and(inArray(observations.indicatorId, indicatorIds), inArray(observations.regionCode, regionCodes), isNotNull(observations.importId)));
+      .where(and(inArray(observations.indicatorId, indicatorIds), inArray(observations.regionCode, regionCodes), isNotNull(observations.importId), unsupersededExample));
     const snapshot: ReviewSnapshot = {
       version: 1, takenAt: new Date().toISOString(), overview,
       importIds: importRows.map((r) => r.id!).sort((a, b) => a - b),

@@ -6,6 +6,15 @@ import type { Table } from './table';
 export interface ParsedObservation extends ObservationInput {
   /** File row the value came from, for messages and the preview. */
   row: number;
+  /** Worksheet the value came from, when a workbook is read whole. */
+  sheet?: string;
+}
+
+/** Who published the values, stored with the import and shown beside the series it wrote. */
+export interface Provenance {
+  publication: string;
+  publisher: string;
+  url: string | null;
 }
 
 export interface AdapterResult {
@@ -15,6 +24,8 @@ export interface AdapterResult {
   rows: number;
   /** Things the user should know that are not errors ("12 rader utanför Sverige hoppades över"). */
   notes?: string[];
+  /** The publication the file is (when the layout identifies it). */
+  provenance?: Provenance;
 }
 
 /**
@@ -32,4 +43,7 @@ export interface SourceAdapter {
   expects: string;
   detect(table: Table): { score: number; missing: string[] };
   parse(table: Table, ctx: ImportContext): AdapterResult;
+  /** Adapters for publications spread over many sheets: whether this workbook is one, read whole in one import. */
+  detectWorkbook?(tables: Table[]): boolean;
+  parseWorkbook?(tables: Table[], ctx: ImportContext): AdapterResult;
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { formatNumber } from '../format';
-import type { ParsedObservation, SourceAdapter } from './adapter';
+import type { AdapterResult, ParsedObservation, Provenance, SourceAdapter } from './adapter';
 import type { ImportContext } from './context';
 import { decodeText, type TextEncoding } from './decode';
 import { ImportFileError, issue, type ImportIssue } from './issues';
@@ -27,7 +27,11 @@ export interface Analysis {
   format: 'csv' | 'xlsx' | 'json';
   encoding: TextEncoding | null;
   delimiter: string | null;
+  /** The worksheet read; null for text files and for a workbook read whole (see `sheets`). */
   sheet: string | null;
+  /** Every worksheet read, when a workbook is read whole in one import. */
+  sheets: string[];
+  provenance: Provenance | null;
   adapter: { id: string; label: string; sourceId: string | null };
   rows: number;
   observations: ParsedObservation[];
@@ -51,6 +55,13 @@ async function readTables(input: AnalyzeInput): Promise<{ tables: Table[]; forma
     }
   }
   return { tables: [parseDelimited(text, input.fileName)], format: 'csv', encoding };
+}
+
+/** A publication spread over many sheets (Brå's lägesbild workbook) is read whole, unless one sheet is asked for. */
+function chooseWorkbook(input: AnalyzeInput, tables: Table[]): SourceAdapter | null {
+  if (input.sheet || tables.length < 2) return null;
+  const candidates = input.source ? ADAPTERS.filter((a) => a.id === input.source) : ADAPTERS;
+  return candidates.find((a) => a.detectWorkbook?.(tables)) ?? null;
 }
 
 function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: SourceAdapter } {
@@ -104,8 +115,17 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
   }
   if (input.bytes.length === 0) throw new ImportFileError(`Filen ${input.fileName} är tom.`);
   const { tables, format, encoding } = await readTables(input);
-  const { table, adapter } = choose(input, tables);
-  const parsed = adapter.parse(table, ctx);
+  const whole = format === 'xlsx' ? chooseWorkbook(input, tables) : null;
+  let adapter: SourceAdapter;
+  let parsed: AdapterResult;
+  let table: Table | null = null;
+  if (whole?.parseWorkbook) {
+    adapter = whole;
+    parsed = whole.parseWorkbook(tables, ctx);
+  } else {
+    ({ table, adapter } = choose(input, tables));
+    parsed = adapter.parse(table, ctx);
+  }
   if (parsed.rows === 0) throw new ImportFileError(`Filen ${input.fileName} har bara rubrikrad och inga datarader.`);
   const checked = validateObservations(parsed.observations, ctx);
   const issues = [...parsed.issues, ...checked.issues].sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
@@ -120,8 +140,10 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
     size: input.bytes.length,
     format,
     encoding,
-    delimiter: table.delimiter ?? null,
-    sheet: format === 'xlsx' ? table.name : null,
+    delimiter: table?.delimiter ?? null,
+    sheet: format === 'xlsx' && table ? table.name : null,
+    sheets: format !== 'xlsx' ? [] : table ? [table.name] : tables.filter((t) => t.rows.length > 0).map((t) => t.name),
+    provenance: parsed.provenance ?? null,
     adapter: { id: adapter.id, label: adapter.label, sourceId: adapter.sourceId },
     rows: parsed.rows,
     observations: obs,

@@ -75,11 +75,29 @@ export interface CommitResult {
   unchanged: number;
 }
 
-/** The import record an upload writes first; its id marks every value it sets. */
-export async function createImportRecord(tx: Db, a: Pick<Analysis, 'fileName' | 'sha256' | 'rows' | 'encoding' | 'sheet'> & { adapter: { id: string; sourceId: string | null }; observations: number }, createdBy: string): Promise<number> {
+/** Provenance beyond what the file itself tells: when and how a published file was retrieved. */
+export interface RetrievalInfo {
+  retrieved: string | null;
+  note: string | null;
+  url?: string | null;
+}
+
+type RecordInput = Pick<Analysis, 'fileName' | 'sha256' | 'rows' | 'encoding' | 'sheet'> & Partial<Pick<Analysis, 'sheets'>> & {
+  adapter: { id: string; sourceId: string | null };
+  observations: number;
+  provenance?: Analysis['provenance'];
+};
+
+/** The import record an upload (or the seed's load of a published file) writes first; its id marks every value it sets. */
+export async function createImportRecord(tx: Db, a: RecordInput, createdBy: string, opts: { kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo } = {}): Promise<number> {
+  const sheets = a.sheets ?? [];
+  const sheet = a.sheet ?? (sheets.length > 1 ? `${sheets.length} blad` : sheets[0] ?? null);
   const [rec] = await tx.insert(imports).values({
-    kind: 'upload', sourceId: a.adapter.sourceId, fileName: a.fileName, sha256: a.sha256, createdBy, rows: a.rows,
-    observations: a.observations, adapter: a.adapter.id, encoding: a.encoding, sheet: a.sheet,
+    kind: opts.kind ?? 'upload', sourceId: a.adapter.sourceId, fileName: a.fileName, sha256: a.sha256, createdBy, rows: a.rows,
+    observations: a.observations, adapter: a.adapter.id, encoding: a.encoding, sheet,
+    publication: a.provenance?.publication ?? null, publisher: a.provenance?.publisher ?? null,
+    sourceUrl: opts.retrieval?.url ?? a.provenance?.url ?? null, retrieved: opts.retrieval?.retrieved ?? null,
+    provenanceNote: opts.retrieval?.note ?? null,
   }).returning({ id: imports.id });
   return rec!.id;
 }
@@ -95,13 +113,15 @@ export interface Actor {
   ip?: string | null;
 }
 
-export async function commitImport(db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor }): Promise<CommitResult> {
+export async function commitImport(
+  db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo },
+): Promise<CommitResult> {
   if (analysis.issues.length > 0) {
     throw new ImportFileError(`Filen ${analysis.fileName} har ${analysis.issues.length} fel och importerades inte. Rätta felen och försök igen.`, analysis.issues);
   }
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
-    const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy);
+    const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy, opts);
     await createStaging(tx);
     await stageRows(tx, analysis.observations);
     const counts = await mergeStaging(tx, importId, analysis.observations.length);

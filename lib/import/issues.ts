@@ -5,6 +5,8 @@ export interface ImportIssue {
   column: string | null;
   value: string | null;
   message: string;
+  /** Worksheet, when a workbook is read whole. */
+  sheet?: string;
 }
 
 export function issue(row: number | null, column: string | null, value: string | null, message: string): ImportIssue {

@@ -1,5 +1,6 @@
 import type { SourceAdapter } from './adapter';
 import { braAnmaldaAdapter } from './sources/bra-anmalda';
+import { braLagesbildAdapter } from './sources/bra-lagesbild';
 import { eudaAdapter } from './sources/euda';
 import { genericAdapter } from './sources/generic';
 import { koladaAdapter } from './sources/kolada';
@@ -14,7 +15,7 @@ import { snAdapter } from './sources/svenskt-naringsliv';
  * template comes last. Adding a source adds a module here; the pipeline never changes.
  */
 export const ADAPTERS: SourceAdapter[] = [
-  ntuKommunAdapter, ntuLanAdapter, eudaAdapter, braAnmaldaAdapter, koladaAdapter, luppAdapter, snAdapter, riseAdapter, genericAdapter,
+  braLagesbildAdapter, ntuKommunAdapter, ntuLanAdapter, eudaAdapter, braAnmaldaAdapter, koladaAdapter, luppAdapter, snAdapter, riseAdapter, genericAdapter,
 ];
 
 export function getAdapter(id: string): SourceAdapter | undefined {

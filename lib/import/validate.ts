@@ -21,15 +21,15 @@ export function validateObservations(obs: ParsedObservation[], ctx: ImportContex
   for (const o of obs) {
     const problems = checkObservation(o, ctx);
     if (problems.length > 0) {
-      issues.push(...problems);
+      issues.push(...(o.sheet ? problems.map((p) => ({ ...p, sheet: o.sheet })) : problems));
       continue;
     }
     const key = naturalKey(o);
     const prev = seen.get(key);
     if (prev) {
       if (comparable(prev) !== comparable(o)) {
-        issues.push(issue(o.row, 'värde', o.value === null ? '' : fmt(o.value),
-          `samma indikator, region, period och grupp som rad ${prev.row} men ett annat värde: filen får bara ha ett värde per nyckel`));
+        issues.push({ ...issue(o.row, 'värde', o.value === null ? '' : fmt(o.value),
+          `samma indikator, region, period och grupp som rad ${prev.row}${prev.sheet ? ` på bladet "${prev.sheet}"` : ''} men ett annat värde: filen får bara ha ett värde per nyckel`), ...(o.sheet ? { sheet: o.sheet } : {}) });
       }
       continue;
     }

@@ -1,3 +1,4 @@
+import { unsupersededExample } from '../db/queries/observations';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { indicators, observations, regions, sources } from '../db/schema';
@@ -31,7 +32,7 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
     ids.length === 0 ? [] : db.select({ ind: indicators, sourceName: sources.name }).from(indicators).innerJoin(sources, eq(sources.id, indicators.sourceId)).where(inArray(indicators.id, ids)),
     ids.length === 0 ? [] : db.select({ obs: observations, regionName: regions.name }).from(observations)
       .innerJoin(regions, eq(regions.code, observations.regionCode))
-      .where(and(inArray(observations.indicatorId, ids), inArray(observations.regionCode, codes), eq(observations.site, '')))
+      .where(and(inArray(observations.indicatorId, ids), inArray(observations.regionCode, codes), eq(observations.site, ''), unsupersededExample))
       .orderBy(asc(observations.indicatorId), asc(observations.periodStart), asc(observations.regionCode), asc(observations.sex), asc(observations.grp)),
   ]);
   // The kommun first, then the län, riket, and the other kommuner by name.

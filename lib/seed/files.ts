@@ -17,11 +17,30 @@ export function dataDir(): string {
   return path.resolve(/*turbopackIgnore: true*/ process.env.DATA_IMPORTS_DIR ?? path.join(process.cwd(), 'data-imports'));
 }
 
-function read(rel: string): TextFile {
+function readBytes(rel: string): { name: string; bytes: Buffer; sha256: string } {
   const full = path.isAbsolute(rel) ? rel : path.join(/*turbopackIgnore: true*/ dataDir(), rel);
-  const buf = fs.readFileSync(full);
-  return { name: path.relative(dataDir(), full), text: buf.toString('utf8'), sha256: createHash('sha256').update(buf).digest('hex') };
+  const bytes = fs.readFileSync(full);
+  return { name: path.relative(dataDir(), full), bytes, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
+
+function read(rel: string): TextFile {
+  const { name, bytes, sha256 } = readBytes(rel);
+  return { name, text: bytes.toString('utf8'), sha256 };
+}
+
+/** A published statistics file the seed loads as real data, through the import pipeline, with its provenance. */
+export const realDataSchema = z.array(z.object({
+  file: z.string().min(1),
+  /** Import adapter id; recognised from the header when absent. */
+  source: z.string().min(1).optional(),
+  publication: z.string().min(1),
+  publisher: z.string().min(1),
+  url: z.url().nullable(),
+  /** When it was retrieved: "2026-01" or "2026-01-15". */
+  retrieved: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+  note: z.string().nullable(),
+}));
+export type RealDataEntry = z.infer<typeof realDataSchema>[number];
 
 function parseJson<T>(file: TextFile, schema: z.ZodType<T>): T {
   const result = schema.safeParse(JSON.parse(file.text));
@@ -43,6 +62,7 @@ export function readSeedFiles() {
     profilesFile,
     profiles: parseJson(profilesFile, profilesSchema),
     eudaData: read('euda/ww2025-all-data.csv'),
+    realData: parseJson(read('real-data.json'), realDataSchema).map((entry) => ({ entry, file: readBytes(entry.file) })),
   };
 }
 

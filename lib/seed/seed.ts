@@ -8,6 +8,9 @@ import {
 } from '../db/schema';
 import type { IndicatorLink, PlanFile } from '../plan/plan-file';
 import type { ImportContext } from '../import/context';
+import { analyzeFile } from '../import/analyze';
+import { commitImport } from '../import/commit';
+import { loadImportContext } from '../import/load-context';
 import { eudaAdapter } from '../import/sources/euda';
 import { parseDelimited } from '../import/table';
 import { generateExampleObservations } from './example-data';
@@ -22,6 +25,8 @@ export interface SeedSummary {
   indicators: number;
   planCreated: boolean;
   euda: WriteCounts;
+  /** Published statistics files (data-imports/real-data.json), loaded through the import pipeline. */
+  real: WriteCounts;
   examples: WriteCounts;
 }
 
@@ -33,8 +38,9 @@ export async function seed(db: Db, files: SeedFiles): Promise<SeedSummary> {
     await seedCatalogue(tx, files);
     const planCreated = await seedPlan(tx, files.plan, files.planFile);
     const euda = await seedEuda(tx, files);
+    const real = await seedRealData(tx, files);
     const examples = await seedExamples(tx, files);
-    return { regions: regionCount, indicators: files.indicators.length, planCreated, euda, examples };
+    return { regions: regionCount, indicators: files.indicators.length, planCreated, euda, real, examples };
   });
 }
 
@@ -162,6 +168,32 @@ async function seedEuda(db: Db, files: SeedFiles): Promise<WriteCounts> {
   const counts = await upsertObservations(db, parsed.observations, { importId: rec.id, isExample: false, mode: 'replace' });
   if (rec.created) await recordCounts(db, rec.id, parsed.observations.length, counts);
   return counts;
+}
+
+/**
+ * Published statistics files go through the same pipeline as an upload of them (recognise, map, validate,
+ * stage, merge), so the seed and a coordinator's import write identical rows. A file already loaded (same
+ * SHA-256) is skipped; a refused file stops the seed with its first problems.
+ */
+async function seedRealData(db: Db, files: SeedFiles): Promise<WriteCounts> {
+  const total: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  if (files.realData.length === 0) return total;
+  const ctx = await loadImportContext(db);
+  for (const { entry, file } of files.realData) {
+    const [done] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, 'seed'), eq(imports.sha256, file.sha256)));
+    if (done) continue;
+    const analysis = await analyzeFile({ fileName: file.name, bytes: file.bytes, source: entry.source }, ctx, Number.POSITIVE_INFINITY);
+    if (analysis.issues.length > 0) {
+      const first = analysis.issues.slice(0, 3).map((i) => `rad ${i.row ?? '–'}, ${i.column ?? '–'}: ${i.message}`).join('; ');
+      throw new Error(`${file.name} kunde inte läsas in (${analysis.issues.length} fel, t.ex. ${first})`);
+    }
+    analysis.provenance = { publication: entry.publication, publisher: entry.publisher, url: entry.url };
+    const r = await commitImport(db, analysis, { createdBy: 'system (seed)', kind: 'seed', retrieval: { retrieved: entry.retrieved, note: entry.note, url: entry.url } });
+    total.inserted += r.inserted;
+    total.updated += r.updated;
+    total.unchanged += r.unchanged;
+  }
+  return total;
 }
 
 async function seedExamples(db: Db, files: SeedFiles): Promise<WriteCounts> {

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { goalIndicators, goals, indicators, observations, regions, sources } from '../schema';
+import { goalIndicators, goals, imports, indicators, observations, regions, sources } from '../schema';
+import { unsupersededExample } from './observations';
 
 export function listIndicators(db: Db) {
   return db.select({ indicator: indicators, source: sources }).from(indicators)
@@ -32,9 +33,15 @@ export interface SeriesFilter {
   to?: string;
 }
 
-/** Observations with their region names, in time order (one query, any number of indicators/regions). */
+/** The provenance of an observation: the import that wrote it (publication, publisher, file). */
+export const provenanceColumns = {
+  publication: imports.publication, publisher: imports.publisher, retrieved: imports.retrieved, fileName: imports.fileName,
+  kind: imports.kind, createdAt: imports.createdAt,
+};
+
+/** Observations with their region names and provenance, in time order (one query, any number of indicators/regions). */
 export function listObservations(db: Db, f: SeriesFilter) {
-  const where: SQL[] = [inArray(observations.indicatorId, f.indicatorIds)];
+  const where: SQL[] = [inArray(observations.indicatorId, f.indicatorIds), unsupersededExample];
   if (f.regionCodes) where.push(inArray(observations.regionCode, f.regionCodes));
   if (f.sex) where.push(eq(observations.sex, f.sex));
   if (f.grp !== undefined) where.push(eq(observations.grp, f.grp));
@@ -46,8 +53,9 @@ export function listObservations(db: Db, f: SeriesFilter) {
   }
   if (f.from) where.push(gte(observations.periodEnd, f.from));
   if (f.to) where.push(lte(observations.periodStart, f.to));
-  return db.select({ obs: observations, regionName: regions.name }).from(observations)
+  return db.select({ obs: observations, regionName: regions.name, provenance: provenanceColumns }).from(observations)
     .innerJoin(regions, eq(regions.code, observations.regionCode))
+    .innerJoin(imports, eq(imports.id, observations.importId))
     .where(and(...where))
     .orderBy(asc(observations.indicatorId), asc(observations.periodStart), asc(observations.regionCode), asc(observations.sex), asc(observations.grp), asc(observations.site));
 }

@@ -3,7 +3,8 @@ import type { ParsedObservation, SourceAdapter } from '../adapter';
 import type { ImportContext } from '../context';
 import { RowReader } from '../fields';
 import { issue, type ImportIssue } from '../issues';
-import { headerKey, type Table, type TableRow } from '../table';
+import { type Table, type TableRow } from '../table';
+import { KNOWN_VARIABLES_TEXT, matchNtuVariable, ntuKey, PREVIOUS_YEAR } from './bra-variables';
 import { missingMarker, parseNumber } from '../values';
 
 /*
@@ -46,39 +47,9 @@ import { missingMarker, parseNumber } from '../values';
  */
 
 export const NTU_BREAK_NOTE = 'Före metodbytet 2017';
-
-export interface NtuVariable {
-  id: string;
-  /** Brå's wording, for messages. */
-  name: string;
-  pattern: RegExp;
-}
-
-/** Keyword rules on the normalised title (lower case, no accents, hyphenation joined). First match wins. */
-export const NTU_VARIABLES: NtuVariable[] = [
-  { id: 'ntu_otrygg_kvall', name: 'Otrygghet vid utevistelse sent på kvällen i det egna bostadsområdet', pattern: /otrygghet vid utevistelse|otrygg\w* .*sen\w* kvall/ },
-  { id: 'ntu_oro_samhalle', name: 'Oro över brottsligheten i samhället', pattern: /oro (over|for) brottsligheten i samhallet/ },
-  { id: 'ntu_utsatt_person', name: 'Självrapporterad utsatthet för något brott mot enskild person', pattern: /utsatthet for .*brott mot enskild person/ },
-  { id: 'ntu_fortroende', name: 'Förtroende för rättsväsendet som helhet', pattern: /fortroende for rattsvasendet/ },
-  { id: 'ntu_problem_narkotikahandel', name: 'Problem med öppen narkotikahandel i bostadsområdet', pattern: /oppen narkotikahandel/ },
-];
-
-/** Indicators whose NTU question asks about the previous calendar year. */
-const PREVIOUS_YEAR = new Set(['ntu_utsatt_person']);
+export { matchNtuVariable, ntuKey, NTU_VARIABLES, type NtuVariable } from './bra-variables';
 
 const DASH = '[-–—‐‑]';
-
-/** Lower case, no accents, single spaces, "brottslig-heten" → "brottsligheten". */
-export function ntuKey(text: string): string {
-  return headerKey(text).replace(/(\p{L})-(\p{L})/gu, '$1$2');
-}
-
-export function matchNtuVariable(variable: string): NtuVariable | null {
-  const key = ntuKey(variable);
-  return NTU_VARIABLES.find((v) => v.pattern.test(key)) ?? null;
-}
-
-export const KNOWN_VARIABLES_TEXT = NTU_VARIABLES.map((v) => `"${v.name}" (${v.id})`).join(', ');
 
 export interface NtuTitle {
   /** The title without year ranges, "enligt NTU …" and unit. */
@@ -280,7 +251,7 @@ function findLayout(table: Table): Layout | null {
 
 const onlyFirstCell = (row: TableRow) => row.cells.slice(1).every((c) => c === '');
 
-function parseWide(table: Table, headerIndex: number, indicatorId: string, title: NtuTitle, ctx: ImportContext) {
+export function parseWide(table: Table, headerIndex: number, indicatorId: string, title: NtuTitle, ctx: ImportContext) {
   const header = table.rows[headerIndex]!;
   const geoLabel = header.cells[0] || 'geografi';
   const columns: { index: number; label: string; period: LabelPeriod }[] = [];
