@@ -46,7 +46,7 @@ const print = (r: CliReport) => {
     return;
   }
   for (const e of r.errors) {
-    const where = [e.row !== null ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null].filter(Boolean).join(', ');
+    const where = [e.sheet ? `blad "${e.sheet}"` : null, e.row !== null ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null].filter(Boolean).join(', ');
     console.error(`${where ? `${where}: ` : ''}${e.value ? `"${e.value}": ` : ''}${e.message}`);
   }
   const what = r.committed ? 'Importerat' : args.values['dry-run'] && r.errors.length === 0 ? 'Provkörning (inget skrevs)' : 'Inte importerat';

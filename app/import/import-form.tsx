@@ -123,13 +123,20 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
 }
 
 function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total: number }) {
+  const sheets = issues.some((i) => i.sheet);
   return (
     <table className="data">
       <caption>{total} fel{total > issues.length ? ` (de ${issues.length} första visas)` : ''}</caption>
-      <thead><tr><th scope="col">Rad</th><th scope="col">Kolumn</th><th scope="col">Värde</th><th scope="col">Vad som är fel</th></tr></thead>
+      <thead>
+        <tr>
+          {sheets && <th scope="col">Blad</th>}<th scope="col">Rad</th><th scope="col">Kolumn</th><th scope="col">Värde</th><th scope="col">Vad som är fel</th>
+        </tr>
+      </thead>
       <tbody>
         {issues.map((i, n) => (
-          <tr key={n}><td>{i.row ?? '–'}</td><td>{i.column ?? '–'}</td><td><code>{i.value ?? ''}</code></td><td>{i.message}</td></tr>
+          <tr key={n}>
+            {sheets && <td>{i.sheet ?? '–'}</td>}<td>{i.row ?? '–'}</td><td>{i.column ?? '–'}</td><td><code>{i.value ?? ''}</code></td><td>{i.message}</td>
+          </tr>
         ))}
       </tbody>
     </table>
@@ -144,7 +151,11 @@ function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) 
       <p>Inget har sparats ännu.</p>
       <dl className="facts">
         <dt>Källa</dt><dd>{p.adapter.label}</dd>
-        <dt>Fil</dt><dd>{p.format.toUpperCase()}{p.encoding ? `, ${p.encoding}` : ''}{p.sheet ? `, blad "${p.sheet}"` : ''}, {formatNumber(p.size)} byte</dd>
+        {p.provenance && <><dt>Publikation</dt><dd>{p.provenance.publisher}, {p.provenance.publication}</dd></>}
+        <dt>Fil</dt>
+        <dd>
+          {p.format.toUpperCase()}{p.encoding ? `, ${p.encoding}` : ''}{p.sheet ? `, blad "${p.sheet}"` : p.sheets.length > 1 ? `, ${p.sheets.length} blad i en import` : ''}, {formatNumber(p.size)} byte
+        </dd>
         <dt>SHA-256</dt><dd><code>{p.sha256}</code></dd>
         <dt>Rader</dt><dd>{formatNumber(p.rows)} rader, {formatNumber(p.observations)} värden</dd>
         <dt>Indikatorer</dt><dd>{p.summary.indicators.join(', ') || '–'}</dd>

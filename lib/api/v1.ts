@@ -1,6 +1,7 @@
 import type { Db } from '../db/client';
 import { getIndicator, listGoalsOfIndicator, listIndicators, listObservations, type SeriesFilter } from '../db/queries/indicators';
 import { toSwedishCsv } from '../export/csv';
+import { provenanceLabel } from '../provenance';
 
 /** Public API shapes: plain, stable field names (English), Swedish values as stored. */
 export function indicatorJson(row: Awaited<ReturnType<typeof listIndicators>>[number]) {
@@ -8,7 +9,7 @@ export function indicatorJson(row: Awaited<ReturnType<typeof listIndicators>>[nu
   return {
     id: i.id, name: i.name, nameEn: i.nameEn, definition: i.definition, question: i.question, unit: i.unit, unitKind: i.unitKind,
     direction: i.direction, type: i.type, decimals: i.decimals, breakdowns: i.breakdowns, cadence: i.cadence,
-    measuredGeography: i.measuredGeography, caveats: i.caveats,
+    measuredGeography: i.measuredGeography, publishedLevels: i.publishedLevels, caveats: i.caveats,
     source: { id: s.id, name: s.name, publisher: s.publisher, url: s.url, geography: s.geography, cadenceMonths: s.cadenceMonths },
   };
 }
@@ -26,23 +27,23 @@ export async function apiIndicator(db: Db, id: string) {
 
 export async function apiObservations(db: Db, f: SeriesFilter) {
   const rows = await listObservations(db, f);
-  return rows.map(({ obs: o, regionName }) => ({
+  return rows.map(({ obs: o, regionName, provenance }) => ({
     indicator: o.indicatorId, region: o.regionCode, regionName, period: o.period, periodStart: o.periodStart, periodEnd: o.periodEnd,
     referenceYear: o.referenceYear, sex: o.sex, group: o.grp, site: o.site, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh,
     n: o.n, numerator: o.numerator, denominator: o.denominator, responseRate: o.responseRate, status: o.status, note: o.note,
-    example: o.isExample,
+    example: o.isExample, source: provenanceLabel(provenance), importId: o.importId,
   }));
 }
 
 export type ApiObservation = Awaited<ReturnType<typeof apiObservations>>[number];
 
 export const OBSERVATION_CSV_HEADER = ['indikator', 'region', 'regionnamn', 'period', 'referensår', 'kön', 'grupp', 'plats', 'värde',
-  'ki_låg', 'ki_hög', 'n', 'täljare', 'nämnare', 'svarsfrekvens', 'status', 'kommentar', 'exempeldata'];
+  'ki_låg', 'ki_hög', 'n', 'täljare', 'nämnare', 'svarsfrekvens', 'status', 'kommentar', 'exempeldata', 'källa', 'import'];
 
 export function observationsCsv(rows: ApiObservation[]): string {
   return toSwedishCsv(OBSERVATION_CSV_HEADER, rows.map((r) => [
     r.indicator, r.region, r.regionName, r.period, r.referenceYear, r.sex, r.group, r.site, r.value, r.ciLow, r.ciHigh, r.n,
-    r.numerator, r.denominator, r.responseRate, r.status, r.note, r.example ? 'ja' : 'nej',
+    r.numerator, r.denominator, r.responseRate, r.status, r.note, r.example ? 'ja' : 'nej', r.source, r.importId,
   ]));
 }
 

@@ -9,6 +9,7 @@ import { RIKET_CODE } from '../seed/regions';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator, type Assessment } from './assess';
 import { indicatorChart, type ChartData } from './indicator-chart';
+import { provenanceLabel, provenanceLabels } from '../provenance';
 
 export interface GoalIndicatorView {
   id: string;
@@ -20,6 +21,8 @@ export interface GoalIndicatorView {
   direction: string;
   role: 'primary' | 'supporting' | 'context';
   sourceName: string;
+  /** Publisher and publication of the values shown ("Brå, Indikatorer för kommuners lägesbild"). */
+  sources: string[];
   measuredGeography: string;
   hasExample: boolean;
   assessment: Assessment;
@@ -56,7 +59,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     indicatorIds: ids, regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])], site: '',
     // The breakdown each link counts (usually the total).
     series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
-  })).map((r) => r.obs);
+  })).map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
 
   const indicators: GoalIndicatorView[] = links.map((l) => {
     const subgroup = l.link.sex !== 'T' || l.link.grp !== '';
@@ -77,6 +80,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     return {
       id: l.indicator.id, name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name, unit: l.indicator.unit, unitKind: l.indicator.unitKind, decimals: l.indicator.decimals,
       type: l.indicator.type, direction: l.indicator.direction, role: l.link.role, sourceName: l.source.name,
+      sources: provenanceLabels(mine.filter((o) => [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)).map((o) => o.source)),
       measuredGeography: l.indicator.measuredGeography, hasExample: mine.some((o) => o.isExample && [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)),
       assessment, chart, lines,
       summary: summarizeSeries(chart.rows as never, lines, l.indicator),

@@ -1,3 +1,4 @@
+import { provenanceLabel, provenanceLabels } from '../provenance';
 import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -49,7 +50,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const obs = (await listObservations(db, {
     indicatorIds: [id], regionCodes: [codes.kommun, codes.lan, codes.riket, ...lanKommuner.map((k) => k.code)],
     sex: chosen.sex, grp: chosen.grp, site: chosen.site,
-  })).map((r) => r.obs);
+  })).map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
   const of = (c: string) => obs.filter((o) => o.regionCode === c);
   const link = goalLinks.find((g) => g.goal.kind === 'overall')?.link ?? goalLinks[0]?.link ?? null;
   const assessment = assessIndicator({
@@ -73,6 +74,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     assessment, chart, lines, summary: summarizeSeries(chart.rows as never, lines, row.indicator),
     table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample, note: o.note }))),
     hasExample: obs.some((o) => o.isExample),
+    sources: provenanceLabels(obs.map((o) => o.source)),
     notHedemora: of(codes.kommun).length === 0,
   };
 }

@@ -14,6 +14,8 @@ export interface ImportPreview {
   format: Analysis['format'];
   encoding: string | null;
   sheet: string | null;
+  sheets: string[];
+  provenance: Analysis['provenance'];
   adapter: Analysis['adapter'];
   rows: number;
   observations: number;
@@ -52,6 +54,8 @@ export function toPreview(a: Analysis, diff: Diff | null): ImportPreview {
     format: a.format,
     encoding: a.encoding,
     sheet: a.sheet,
+    sheets: a.sheets,
+    provenance: a.provenance,
     adapter: a.adapter,
     rows: a.rows,
     observations: a.observations.length,

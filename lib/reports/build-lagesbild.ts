@@ -1,7 +1,9 @@
 import { unsupersededExample } from '../db/queries/observations';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { indicators, observations, regions, sources } from '../db/schema';
+import { imports, indicators, observations, regions, sources } from '../db/schema';
+import { provenanceColumns } from '../db/queries/indicators';
+import { provenanceLabel, provenanceLabels } from '../provenance';
 import { goalIndicators, goals, priorityAreas } from '../db/schema';
 import { indicatorQuery, loadIndicatorView } from '../data/indicator-query';
 import { loadOverview, type OverviewIndicator } from '../data/overview-query';
@@ -30,8 +32,9 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
   const ids = [...new Set(links.map((l) => l.indicatorId))];
   const [meta, rows] = await Promise.all([
     ids.length === 0 ? [] : db.select({ ind: indicators, sourceName: sources.name }).from(indicators).innerJoin(sources, eq(sources.id, indicators.sourceId)).where(inArray(indicators.id, ids)),
-    ids.length === 0 ? [] : db.select({ obs: observations, regionName: regions.name }).from(observations)
+    ids.length === 0 ? [] : db.select({ obs: observations, regionName: regions.name, provenance: provenanceColumns }).from(observations)
       .innerJoin(regions, eq(regions.code, observations.regionCode))
+      .innerJoin(imports, eq(imports.id, observations.importId))
       .where(and(inArray(observations.indicatorId, ids), inArray(observations.regionCode, codes), eq(observations.site, ''), unsupersededExample))
       .orderBy(asc(observations.indicatorId), asc(observations.periodStart), asc(observations.regionCode), asc(observations.sex), asc(observations.grp)),
   ]);
@@ -50,15 +53,18 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
         // Indicators of the plan's table rows are not on the overview: assess them as the indicator page does.
         const assessment = onOverview.get(id)?.assessment ?? (await loadIndicatorView(db, id, indicatorQuery.parse({}), today))?.assessment ?? null;
         const v = assessment?.verdict;
+        const mine = rows.filter((r) => r.obs.indicatorId === id);
+        const sources = provenanceLabels(mine.map((r) => provenanceLabel(r.provenance)));
         list.push({
-          id, name: m.ind.name, areaTitle: area.title, unit: m.ind.unit, decimals: m.ind.decimals, source: m.sourceName,
+          id, name: m.ind.name, areaTitle: area.title, unit: m.ind.unit, decimals: m.ind.decimals,
+          source: sources.length > 0 ? `${m.sourceName}: ${sources.join('; ')}` : m.sourceName,
           definition: m.ind.definition, caveats: m.ind.caveats,
           statements: !assessment || !v ? [] : [
             ...(v.label ? [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}: ${v.sentence}`] : [v.sentence]),
             ...assessment.benchmarks.map((b) => b.text),
             ...(assessment.rank ? [`Plats ${assessment.rank.rank} av ${assessment.rank.of} kommuner i länet (${assessment.rank.period}).`] : []),
           ],
-          rows: rows.filter((r) => r.obs.indicatorId === id)
+          rows: mine
             .sort((a, b) => a.obs.periodStart.localeCompare(b.obs.periodStart) || order(a.obs.regionCode) - order(b.obs.regionCode) || a.regionName.localeCompare(b.regionName, 'sv'))
             .map(({ obs, regionName }) => ({
               regionCode: obs.regionCode, regionName, period: obs.period, sex: SEX[obs.sex as keyof typeof SEX] ?? obs.sex, group: obs.grp,

@@ -29,13 +29,14 @@ describe('CSV for Swedish Excel', () => {
     const csv = observationsCsv([{
       indicator: 'ntu_otrygg_kvall', region: '2083', regionName: 'Hedemora', period: '2023–2024', periodStart: '2023-01-01', periodEnd: '2024-12-31',
       referenceYear: null, sex: 'T', group: '', site: '', value: 27.5, ciLow: 21.8, ciHigh: 33.2, n: 204, numerator: null, denominator: null,
-      responseRate: null, status: null, note: '=cmd|"/c calc"!A1', example: false,
+      responseRate: null, status: null, note: '=cmd|"/c calc"!A1', example: false, source: '=HYPERLINK("http://x")', importId: 7,
     }]);
     const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
     expect(lines[0]).toBe(OBSERVATION_CSV_HEADER.join(';'));
     const cells = lines[1]!.split(';');
     expect(cells.slice(0, 4)).toEqual(['ntu_otrygg_kvall', '2083', 'Hedemora', '2023–2024']);
     expect(cells.slice(8, 12)).toEqual(['27,5', '21,8', '33,2', '204']);
+    expect(cells.slice(17, 19)).toEqual(['nej', "\"'=HYPERLINK(\"\"http://x\"\")\""]);
     for (const c of cells) expect(c.replace(/^"/, '')).not.toMatch(/^[=+@\t\r]/);
   });
 });

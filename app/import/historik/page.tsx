@@ -32,7 +32,7 @@ export default async function ImportHistoryPage() {
               <td><Link href={`/import/historik/${imp.id}`}>{imp.id}</Link></td>
               <td>{when.format(imp.createdAt)}</td>
               <td>{imp.fileName}<br /><code title={imp.sha256}>{imp.sha256.slice(0, 12)}…</code></td>
-              <td>{sourceName ?? KIND[imp.kind]}</td>
+              <td>{imp.publication ? `${imp.publisher ? `${imp.publisher}, ` : ''}${imp.publication}` : sourceName ?? KIND[imp.kind]}</td>
               <td>{imp.createdBy}</td>
               <td className="num">{formatNumber(imp.inserted)}</td>
               <td className="num">{formatNumber(imp.updated)}</td>

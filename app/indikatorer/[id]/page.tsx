@@ -17,6 +17,16 @@ const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '
 const DIRECTION = { down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator: ingen målriktning' } as const;
 const TYPE = { survey: 'Enkätundersökning', count: 'Registerantal/anmälningar', wastewater: 'Avloppsmätning', process: 'Processmått (kommunens egna register)' } as const;
 
+const LEVEL: Record<string, string> = {
+  kommun: 'kommun', lan: 'län', riket: 'riket', polisomrade: 'polisområde', polisregion: 'polisregion', ort: 'ort',
+  reningsverk: 'reningsverk', skola: 'skola', verksamhet: 'verksamhet',
+};
+
+function publishedLevelsText(levels: string[]): string {
+  const text = levels.map((l) => LEVEL[l] ?? l).join(', ');
+  return levels.includes('kommun') ? text : `${text} – källan publicerar inga kommunvärden för måttet`;
+}
+
 export default async function IndicatorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
   await connection();
   const id = decodeURIComponent((await params).id);
@@ -97,6 +107,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <dt>Definition</dt><dd>{ind.definition}</dd>
         {ind.question && (<><dt>Frågans lydelse</dt><dd>{ind.question}</dd></>)}
         <dt>Källa</dt><dd>{source.name} ({source.publisher}){source.url && <> – <a href={source.url}>{source.url}</a></>}</dd>
+        <dt>Värdena kommer från</dt><dd>{v.sources.length > 0 ? v.sources.join('; ') : 'Inga värden ännu.'}</dd>
+        <dt>Publiceras för</dt><dd>{publishedLevelsText(ind.publishedLevels)}</dd>
         <dt>Enhet</dt><dd>{ind.unit}</dd>
         <dt>Geografi som mäts</dt><dd>{ind.measuredGeography}. {source.geography}</dd>
         <dt>Utgivning</dt><dd>{ind.cadence}. {v.assessment.stale.text}</dd>

@@ -38,7 +38,10 @@ export default async function ImportDetailPage({ params, searchParams }: { param
       <dl className="facts">
         <dt>Tid</dt><dd>{when.format(imp.createdAt)}</dd>
         <dt>Vem</dt><dd>{imp.createdBy}</dd>
-        <dt>Källa</dt><dd>{sourceName ?? '–'}{imp.adapter ? ` (${imp.adapter})` : ''}</dd>
+        <dt>Källa</dt><dd>{imp.publication ? `${imp.publisher ?? ''}${imp.publisher ? ', ' : ''}${imp.publication}` : sourceName ?? '–'}{imp.adapter ? ` (${imp.adapter})` : ''}</dd>
+        {imp.retrieved && <><dt>Hämtad</dt><dd>{imp.retrieved}{imp.sourceUrl && <> från <a href={imp.sourceUrl}>{imp.sourceUrl}</a></>}</dd></>}
+        {imp.provenanceNote && <><dt>Ursprung</dt><dd>{imp.provenanceNote}</dd></>}
+        {imp.sheet && <><dt>Blad</dt><dd>{imp.sheet}</dd></>}
         <dt>SHA-256</dt><dd><code>{imp.sha256}</code></dd>
         <dt>Innehåll</dt><dd>{formatNumber(imp.rows)} rader, {formatNumber(imp.observations)} värden: {imp.inserted} nya, {imp.updated} ändrade, {imp.unchanged} oförändrade</dd>
         <dt>Status</dt><dd>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)} av ${imp.undoneBy}` : 'Gäller'}</dd>
