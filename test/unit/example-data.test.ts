@@ -4,6 +4,11 @@ import type { ObservationInput } from '@/lib/db/observation-input';
 import { parsePeriod } from '@/lib/periods';
 import { planFileSchema } from '@/lib/plan/plan-file';
 import { generateExampleObservations, profilesSchema, type ExampleProfiles } from '@/lib/seed/example-data';
+import fs from 'node:fs';
+import path from 'node:path';
+import { analyzeFile } from '@/lib/import/analyze';
+import { realDataSchema } from '@/lib/seed/files';
+import { importContextFromFiles } from '../helpers/import-context';
 import { readRepoJson } from './_fixtures';
 
 const CODES = { kommun: '2083', lan: '20', riket: '00' };
@@ -22,13 +27,22 @@ function decimalsOf(id: string): number {
 
 let profiles: ExampleProfiles;
 let rows: ObservationInput[];
+/** The real values the seed loads (data-imports/real-data.json), read through the import adapter. */
+let realRows: ObservationInput[];
 
 const rowsFor = (id: string, region: string) => rows.filter((r) => r.indicatorId === id && r.regionCode === region);
 const ofType = (pred: (i: IndicatorFile) => boolean) => rows.filter((r) => pred(indicatorById.get(r.indicatorId)!));
 
-beforeAll(() => {
+beforeAll(async () => {
   profiles = profilesSchema.parse(readRepoJson('data-imports/example/profiles.json'));
   rows = generateExampleObservations(profiles, CODES, decimalsOf);
+  realRows = [];
+  for (const entry of realDataSchema.parse(readRepoJson('data-imports/real-data.json'))) {
+    const bytes = new Uint8Array(fs.readFileSync(path.join(import.meta.dirname, '../../data-imports', entry.file)));
+    const a = await analyzeFile({ fileName: entry.file, bytes, source: entry.source }, importContextFromFiles(), Infinity);
+    expect(a.issues).toEqual([]);
+    realRows.push(...a.observations);
+  }
 });
 
 describe('generateExampleObservations with data-imports/example/profiles.json', () => {
@@ -79,27 +93,41 @@ describe('generateExampleObservations with data-imports/example/profiles.json', 
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  describe('coverage of the plan\'s overall goals', () => {
+  describe('coverage of the plan\'s overall goals: real data where the repository has it, example data only elsewhere', () => {
     const linked = [...new Set(plan.areas.flatMap((a) => a.overallGoals.flatMap((g) => g.indicators.map((l) => l.indicator))))];
     const measured = linked.filter((id) => indicatorById.get(id)!.sourceId !== 'euda');
+    const real = (id: string, region: string) => realRows.filter((r) => r.indicatorId === id && r.regionCode === region);
+    const levelOf = { '2083': 'kommun', '20': 'lan', '00': 'riket' } as const;
 
     it('the plan links overall goals to indicators at all', () => {
       expect(measured.length).toBeGreaterThan(10);
     });
 
-    it.each(measured)('%s has ≥ 6 periods for Hedemora (2083)', (id) => {
-      expect(rowsFor(id, '2083').length).toBeGreaterThanOrEqual(6);
+    it.each(measured)('%s has ≥ 6 periods for Hedemora (2083), real or example, unless the source publishes no kommun value', (id) => {
+      const ind = indicatorById.get(id)!;
+      if (!ind.publishedLevels.includes('kommun')) {
+        expect(rowsFor(id, '2083')).toHaveLength(0);
+        expect(real(id, '2083')).toHaveLength(0);
+        return;
+      }
+      expect(real(id, '2083').length + rowsFor(id, '2083').length).toBeGreaterThanOrEqual(6);
     });
 
     it.each(measured)('%s has ≥ 6 periods for Dalarna and Sverige where the source is comparable', (id) => {
       const ind = indicatorById.get(id)!;
       const comparable = sourceById.get(ind.sourceId)!.comparable;
-      if (comparable) {
-        expect(rowsFor(id, '20').length).toBeGreaterThanOrEqual(6);
-        expect(rowsFor(id, '00').length).toBeGreaterThanOrEqual(6);
+      for (const code of ['20', '00'] as const) {
+        const n = real(id, code).length + rowsFor(id, code).length;
+        if (comparable && ind.publishedLevels.includes(levelOf[code])) expect(n, code).toBeGreaterThanOrEqual(6);
+        if (!ind.publishedLevels.includes(levelOf[code]) && ind.type !== 'wastewater') expect(rowsFor(id, code), code).toHaveLength(0);
       }
       if (ind.type === 'wastewater') expect(rowsFor(id, '20').length).toBeGreaterThanOrEqual(6);
-      if (!comparable && ind.type !== 'wastewater') expect(rowsFor(id, '20')).toHaveLength(0);
+    });
+
+    it.each(measured)('%s: no example series where the repository has a real one', (id) => {
+      for (const code of ['2083', '20', '00']) {
+        if (real(id, code).length > 0) expect(rowsFor(id, code), code).toHaveLength(0);
+      }
     });
   });
 

@@ -101,14 +101,22 @@ describe('files that cannot be read are refused with a Swedish message', () => {
     expect(msg).toBe('Filen stor.csv är 3,0 MB; största tillåtna storlek är 2 MB.');
   });
 
-  it('a workbook with several candidate sheets asks which one', async () => {
-    const msg = await refusal(analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes: fixture('ntu/hedemora-tva-blad.xlsx') }, ctx));
-    expect(msg).toMatch(/flera blad som kan importeras: .*Välj vilket blad/);
-    const sheets = [...msg.matchAll(/"([^"]+)"/g)].map((m) => m[1]!);
-    expect(sheets.length).toBeGreaterThanOrEqual(2);
-    const chosen = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes: fixture('ntu/hedemora-tva-blad.xlsx'), sheet: sheets[0] }, ctx);
-    expect(chosen.sheet).toBe(sheets[0]);
-    expect(chosen.issues).toEqual([]);
+  it('a workbook with several NTU sheets is read whole, with the same values as each sheet read on its own', async () => {
+    const bytes = fixture('ntu/hedemora-tva-blad.xlsx');
+    const whole = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes }, ctx);
+    expect(whole.issues).toEqual([]);
+    expect(whole.sheets.length).toBeGreaterThanOrEqual(2);
+    const key = (o: { indicatorId: string; regionCode: string; period: { label: string }; value: number | null; ciLow?: number | null; ciHigh?: number | null; n?: number | null }) =>
+      [o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null].join('|');
+    const single: string[] = [];
+    for (const sheet of whole.sheets) {
+      const one = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes, sheet }, ctx);
+      if (one) single.push(...one.observations.map(key));
+    }
+    expect(single.length).toBeGreaterThan(0);
+    expect(whole.observations.map(key).sort()).toEqual(single.sort());
+    const chosen = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes, sheet: whole.sheets[0] }, ctx).catch((e: Error) => e);
+    expect(chosen instanceof Error ? chosen.message : (chosen.sheet ?? '')).toMatch(new RegExp(whole.sheets[0]!.replace(/[()]/g, '.')));
   });
 
   it('text re-saved in the wrong encoding (UTF-8 read as Latin-1 and saved again)', async () => {

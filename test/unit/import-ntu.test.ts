@@ -358,13 +358,13 @@ describe('located Swedish issues', () => {
 
   it('an unknown variable title is one issue on row 1 that names the title and lists the known variables', async () => {
     const t = await sheet('hedemora-otrygghet.xlsx', OTRYGGHET.sheet);
-    const title = 'Oro för att utsättas för misshandel, enligt NTU 2017–2024. Andel (%) i befolkningen (16–84 år) som oroar sig ganska/mycket ofta.';
+    const title = 'Förtroende för polisens sätt att bedriva sitt arbete, enligt NTU 2017–2024. Andel (%) i befolkningen (16–84 år) med stort förtroende.';
     const res = ntuKommunAdapter.parse(setCell(t, 1, 0, title), ctx);
     expect(res.observations).toEqual([]);
     expect(res.issues).toHaveLength(1);
     const i = res.issues[0]!;
     expect([i.row, i.column, i.value]).toEqual([1, 'rubrik', title]);
-    expect(i.message).toContain('okänd NTU-variabel "Oro för att utsättas för misshandel"');
+    expect(i.message).toContain('okänd NTU-variabel "Förtroende för polisens sätt att bedriva sitt arbete"');
     for (const v of NTU_VARIABLES) expect(i.message).toContain(v.name);
   });
 
@@ -417,11 +417,11 @@ describe('located Swedish issues', () => {
     expect(kon.issues[0]).toMatchObject({ row: kvinnor, column: 'Kön', value: 'Båda' });
     expect(kon.observations.some((o) => o.sex === 'K')).toBe(false);
 
-    const unknown = ntuLanAdapter.parse(setCell(t, 1, 0, 'Tabell R7.2. Oro för att utsättas för misshandel 2017–2024, enligt NTU 2017–2024. Andel (%).'), ctx);
+    const unknown = ntuLanAdapter.parse(setCell(t, 1, 0, 'Tabell R7.2. Förtroende för polisens sätt att bedriva sitt arbete 2017–2024, enligt NTU 2017–2024. Andel (%).'), ctx);
     expect(unknown.observations).toEqual([]);
     expect(unknown.issues).toHaveLength(1);
     expect(unknown.issues[0]).toMatchObject({ row: 1, column: 'rubrik' });
-    expect(unknown.issues[0]!.message).toContain('"Oro för att utsättas för misshandel"');
+    expect(unknown.issues[0]!.message).toContain('"Förtroende för polisens sätt att bedriva sitt arbete"');
   });
 });
 
@@ -478,9 +478,16 @@ describe('periods, method break and year axes', () => {
       ['Självrapporterad utsatthet för något brott mot enskild person', 'ntu_utsatt_person'],
       ['Förtroende för rättsväsendet som helhet', 'ntu_fortroende'],
       ['Andel som upplever problem med öppen narkotikahandel i bostadsområdet i stor utsträckning', 'ntu_problem_narkotikahandel'],
-      ['Självrapporterad utsatthet för misshandel', null],
+      ['Självrapporterad utsatthet för misshandel', 'ntu_utsatt_misshandel'],
+      ['Oro för att utsättas för misshandel', 'ntu_oro_misshandel'],
+      ['Oro för att utsättas för stöld av/skadegörelse på bil (bland hushåll som ägde bil)', 'ntu_oro_bilbrott'],
+      ['Oro för att utsättas för bostadsinbrott enligt NTU. Andel (%) i befolkningen (16–84 år) som oroar sig ganska/mycket ofta.', 'ntu_oro_bostadsinbrott'],
+      ['Problem med gäng som uppehåller sig i det egna bostadsområdet', 'ntu_problem_gang'],
+      ['Problem med övrig störande körning i det egna bostadsområdet', 'ntu_problem_storande_korning'],
+      ['Självrapporterad utsatthet för cykelstöld bland cykelägare', 'ntu_utsatt_cykelstold'],
       ['Förtroende för polisens sätt att bedriva sitt arbete', null],
-      ['Oro för att utsättas för misshandel', null],
+      ['Oro för att utsättas för bedrägeri via internet', null],
+      ['Problem med nedskräpning i det egna bostadsområdet', null],
     ];
     for (const [name, id] of cases) expect(matchNtuVariable(name)?.id ?? null, name).toBe(id);
     for (const v of NTU_VARIABLES) expect(ctx.indicators.has(v.id), v.id).toBe(true);

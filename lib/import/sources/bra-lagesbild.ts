@@ -8,7 +8,7 @@ import {
   BRA_LAGESBILD_PROVENANCE, CRIME_VARIABLES, isRespondentsVariable, matchCrimeVariable, matchNtuVariable, ntuKey, PREVIOUS_YEAR,
   type CrimeVariable,
 } from './bra-variables';
-import { ciOrCountKind, ntuObservation, parseNtuTitle, parseWide, periodAtEnd } from './ntu-kommun';
+import { ciOrCountKind, ntuKommunAdapter, ntuObservation, parseNtuTitle, parseWide, periodAtEnd } from './ntu-kommun';
 
 /*
  * Brå's "Indikatorer för kommuners lägesbild", in the two shapes a coordinator has:
@@ -39,25 +39,35 @@ interface NtuCell {
   value?: { value: number | null; status: ParsedObservation['status'] };
   ciLow?: number | null;
   ciHigh?: number | null;
+  /** Respondents given beside the value on its own sheet (older layout), before the shared "Antal svarande" sheet. */
+  n?: number | null;
 }
 
 /** Collects NTU parts (share, limits, respondents) and crime parts from any shape, then builds observations. */
 class Collector {
-  readonly ntu = new Map<string, NtuCell & { id: string; region: string; surveyYear: number }>();
+  readonly ntu = new Map<string, NtuCell & { id: string; region: string; period: Period }>();
   readonly respondents = new Map<string, number>();
   readonly crime = new Map<string, { v: CrimeVariable; region: string; year: number; row: number; sheet?: string; count?: Cell; rate?: Cell }>();
   readonly unknown = new Map<string, Set<string>>();
+  /** Values already reported as unreadable: their KI need no second message. */
+  readonly failed = new Set<string>();
 
-  ntuPart(id: string, region: string, surveyYear: number, measure: Measure, value: Cell, row: number, sheet?: string) {
+  /** One part of an NTU value; `period` is the survey period (for utsatthet: the year after the one asked about). */
+  ntuPart(id: string, region: string, period: Period, measure: Measure, value: Cell, row: number, sheet?: string) {
     if (measure === 'n') {
-      if (value.value !== null) this.respondents.set(`${region}|${surveyYear}`, value.value);
+      if (value.value !== null) this.respondents.set(`${region}|${period.label}`, value.value);
       return;
     }
-    const key = `${id}|${region}|${surveyYear}`;
-    const cell = this.ntu.get(key) ?? { id, region, surveyYear, row, sheet };
+    const key = `${id}|${region}|${period.label}`;
+    const cell = this.ntu.get(key) ?? { id, region, period, row, sheet };
     if (measure === 'value') Object.assign(cell, { value, row, sheet });
     else cell[measure] = value.value;
     this.ntu.set(key, cell);
+  }
+
+  ntuN(id: string, region: string, period: Period, n: number) {
+    const cell = this.ntu.get(`${id}|${region}|${period.label}`);
+    if (cell) cell.n = n;
   }
 
   crimePart(v: CrimeVariable, region: string, year: number, measure: 'count' | 'rate', value: Cell, row: number, sheet?: string) {
@@ -77,14 +87,15 @@ class Collector {
     const observations: ParsedObservation[] = [];
     for (const c of this.ntu.values()) {
       if (!c.value) {
-        issues.push({ ...issue(c.row, 'värde', null, `KI finns men andelen saknas för ${c.id} ${c.region} ${c.surveyYear}`), sheet: c.sheet });
+        if (this.failed.has(`${c.id}|${c.region}|${c.period.label}`)) continue;
+        issues.push({ ...issue(c.row, 'värde', null, `KI finns men andelen saknas för ${c.id} ${c.region} ${c.period.label}`), sheet: c.sheet });
         continue;
       }
-      const label = { period: parsePeriod(String(c.surveyYear))!, methodBreak: c.surveyYear < 2017 };
+      const label = { period: c.period, methodBreak: c.period.start < '2017-01-01' };
       const obs = ntuObservation(c.row, c.id, c.region, label, 0, c.value.value, c.value.status);
       obs.ciLow = c.ciLow ?? null;
       obs.ciHigh = c.ciHigh ?? null;
-      obs.n = this.respondents.get(`${c.region}|${c.surveyYear}`) ?? null;
+      obs.n = c.n ?? this.respondents.get(`${c.region}|${c.period.label}`) ?? null;
       if (c.sheet) obs.sheet = c.sheet;
       observations.push(obs);
     }
@@ -157,6 +168,11 @@ function parseLong(table: Table, ctx: ImportContext): AdapterResult {
     const year = /^\d{4}$/.test(cell('ar').trim()) ? Number(cell('ar').trim()) : r.fail('ar', cell('ar'), 'förväntade ett årtal, t.ex. 2024');
     const value = cell('varde') === '' ? null : r.valueOrMarker('varde', cell('varde'), 'zero');
     if (year === null || value === null) {
+      // An unreadable share is reported once; its KI rows then need no message of their own.
+      const v = matchNtuVariable(variabel);
+      if (year !== null && v && measureOf(cell('enhet')) === 'value') {
+        col.failed.add(`${v.id}|${region.code}|${year + (PREVIOUS_YEAR.has(v.id) ? 1 : 0)}`);
+      }
       issues.push(...r.issues);
       continue;
     }
@@ -164,12 +180,12 @@ function parseLong(table: Table, ctx: ImportContext): AdapterResult {
     if (isNtu) {
       if (isRespondentsVariable(variabel)) {
         if (value.value !== null && !Number.isInteger(value.value)) r.fail('varde', cell('varde'), 'antal svarande ska vara ett heltal');
-        else col.ntuPart('', region.code, year, 'n', value, row.line);
+        else col.ntuPart('', region.code, yearPeriod(year), 'n', value, row.line);
       } else {
         const v = matchNtuVariable(variabel);
         if (!v) col.skip(variabel, 'NTU');
         // Utsatthet is published by the year it refers to; the survey took place the year after.
-        else col.ntuPart(v.id, region.code, year + (PREVIOUS_YEAR.has(v.id) ? 1 : 0), measureOf(cell('enhet')), value, row.line);
+        else col.ntuPart(v.id, region.code, yearPeriod(year + (PREVIOUS_YEAR.has(v.id) ? 1 : 0)), measureOf(cell('enhet')), value, row.line);
       }
     } else {
       const v = matchCrimeVariable(variabel);
@@ -252,26 +268,49 @@ function parseNtuSheet(t: Table, ctx: ImportContext, col: Collector, issues: Imp
   }
   const headerRow = t.rows.findIndex((r, i) => i > 0 && i < 6 && periodAtEnd(r.cells[1] ?? '') !== null);
   if (headerRow < 0) {
-    issues.push({ ...issue(t.rows[0]?.line ?? 1, null, t.name, 'NTU-bladet saknar rubrikraden med ett år per kolumn (rad 2)'), sheet: t.name });
-    return 0;
+    // Another NTU layout (a block per geography, years as rows): the single-sheet reader knows it.
+    const single = ntuKommunAdapter.parse(t, ctx);
+    issues.push(...single.issues.map((i) => ({ ...i, sheet: t.name })));
+    for (const o of single.observations) {
+      const cell = { value: o.value, status: o.status ?? null };
+      col.ntuPart(o.indicatorId, o.regionCode, o.period, 'value', cell, o.row, t.name);
+      for (const m of ['ciLow', 'ciHigh'] as const) if (o[m] != null) col.ntuPart(o.indicatorId, o.regionCode, o.period, m, { value: o[m], status: null }, o.row, t.name);
+      if (o.n != null) col.ntuN(o.indicatorId, o.regionCode, o.period, o.n);
+    }
+    return single.rows;
   }
   const measure: Measure = respondents ? 'n' : measureOf(title.unit ?? '');
   const id = v?.id ?? '';
   // Column labels as published: utsatthet by the year it refers to, everything else by survey year.
   const parsed = parseWide(t, headerRow, id || 'ntu_antal_svarande', { ...title, variableYears: null }, ctx);
   const shift = PREVIOUS_YEAR.has(id) ? 1 : 0;
+  const surveyPeriod = (p: Period) => (shift === 0 ? p : parsePeriod(p.kind === 'year'
+    ? String(Number(p.label) + 1) : `${Number(p.start.slice(0, 4)) + 1}–${Number(p.end.slice(0, 4)) + 1}`)!);
   issues.push(...parsed.issues.map((i) => ({ ...i, sheet: t.name })));
+  if (measure === 'value') {
+    for (const i of parsed.issues) {
+      const region = ctx.regions.resolve(t.rows.find((r) => r.line === i.row)?.cells[0] ?? '');
+      const p = periodAtEnd(i.column ?? '');
+      if (region.ok && p) col.failed.add(`${id}|${region.code}|${surveyPeriod(p.period).label}`);
+    }
+  }
   for (const o of parsed.observations) {
     if (measure === 'n' && o.value !== null && !Number.isInteger(o.value)) {
       issues.push({ ...issue(o.row, o.period.label, String(o.value), 'antal svarande ska vara ett heltal'), sheet: t.name });
       continue;
     }
-    col.ntuPart(id, o.regionCode, surveyYear(o.period) + shift, measure, { value: o.value, status: o.status ?? null }, o.row, t.name);
+    const period = surveyPeriod(o.period);
+    col.ntuPart(id, o.regionCode, period, measure, { value: o.value, status: o.status ?? null }, o.row, t.name);
+    // A sheet in the older layout carries its KI and respondents in rows under each geography.
+    for (const m of ['ciLow', 'ciHigh'] as const) {
+      if (measure === 'value' && o[m] !== null && o[m] !== undefined) col.ntuPart(id, o.regionCode, period, m, { value: o[m], status: null }, o.row, t.name);
+    }
+    if (measure === 'value' && o.n !== null && o.n !== undefined) col.ntuN(id, o.regionCode, period, o.n);
   }
   return parsed.rows;
 }
 
-const surveyYear = (p: Period) => Number(p.end.slice(0, 4));
+const yearPeriod = (year: number) => parsePeriod(String(year))!;
 
 function parseSheets(tables: Table[], ctx: ImportContext): AdapterResult {
   const issues: ImportIssue[] = [];
