@@ -15,17 +15,17 @@ const CLI = ['--import', 'tsx', 'scripts/import.ts'];
 const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
 
 /** A seeded database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function seededTarget(driver: Driver): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+async function seededTarget(driver: Driver, files = readSeedFiles()): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-')), 'pglite');
     const h = await openDb({ pgliteDir: dir });
-    await seed(h.db, readSeedFiles());
+    await seed(h.db, files);
     await h.close();
     return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => {} };
   }
   const { url, drop } = await createDatabase();
   const h = await openDb({ url });
-  await seed(h.db, readSeedFiles());
+  await seed(h.db, files);
   await h.close();
   return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
 }
@@ -59,15 +59,50 @@ describe.each(DRIVERS)('npm run import on %s', (driver) => {
     expect(dry.status).toBe(0);
     const report = JSON.parse(dry.stdout);
     expect(Object.keys(report).sort()).toEqual(['committed', 'errors', 'file', 'inserted', 'observations', 'rows', 'sha256', 'source', 'unchanged', 'updated'].sort());
-    expect(report).toMatchObject({ source: 'generic', file: 'hedemora-2025.csv', rows: 7, observations: 7, inserted: 2, updated: 5, unchanged: 0, errors: [], committed: false });
+    expect(report).toMatchObject({ source: 'generic', file: 'hedemora-2025.csv', rows: 7, observations: 7, inserted: 5, updated: 2, unchanged: 0, errors: [], committed: false });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await counts(target)).toEqual(before);
 
     const real = cli([fixture('generic/hedemora-2025.csv'), '--json', '--user', 'analytiker'], target.env);
     expect(real.status).toBe(0);
-    expect(JSON.parse(real.stdout)).toMatchObject({ inserted: 2, updated: 5, committed: true });
+    expect(JSON.parse(real.stdout)).toMatchObject({ inserted: 5, updated: 2, committed: true });
     const again = cli([fixture('generic/hedemora-2025.csv'), '--json'], target.env);
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7, committed: true });
+  });
+
+  it('Brå\'s workbook, every sheet in one go, changes nothing in a database the seed loaded the same values into', () => {
+    const res = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], target.env);
+    expect(res.status).toBe(0);
+    const report = JSON.parse(res.stdout);
+    expect(report).toMatchObject({ source: 'bra_lagesbild', inserted: 0, updated: 0, errors: [], committed: true });
+    expect(report.unchanged).toBe(report.observations);
+  });
+
+  it('Brå\'s workbook imports into a database without it, and a second import changes nothing', async () => {
+    const bare = await seededTarget(driver, { ...readSeedFiles(), realData: [] });
+    try {
+      const first = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], bare.env);
+      expect(first.status).toBe(0);
+      const report = JSON.parse(first.stdout);
+      expect(report).toMatchObject({ source: 'bra_lagesbild', updated: 0, errors: [], committed: true });
+      expect(report.inserted).toBe(report.observations);
+      expect(report.inserted).toBeGreaterThan(1000);
+      const h = await bare.open();
+      try {
+        const [narko] = await h.db.select().from(observations).where(and(eq(observations.indicatorId, 'ntu_problem_narkotikahandel'),
+          eq(observations.regionCode, '2083'), eq(observations.period, '2025')));
+        expect(narko).toMatchObject({ value: 6, ciLow: 4, ciHigh: 9, n: 98, isExample: false });
+        const [imp] = await h.db.select().from(imports).where(eq(imports.id, narko!.importId));
+        expect(imp).toMatchObject({ kind: 'upload', publication: 'Indikatorer för kommuners lägesbild', publisher: 'Brå' });
+        expect(imp!.sheet).toMatch(/^\d+ blad$/);
+      } finally {
+        await h.close();
+      }
+      const again = JSON.parse(cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], bare.env).stdout);
+      expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: report.observations, committed: true });
+    } finally {
+      await bare.drop();
+    }
   });
 
   it('refuses a bad file with exit 1, located errors, and nothing written', async () => {

@@ -54,11 +54,16 @@ describe.each(DRIVERS)('overview data on %s', (driver) => {
         .where(and(eq(observations.indicatorId, 'ntu_otrygg_kvall'), eq(observations.regionCode, code)));
       const last = rows.sort((a, b) => a.periodStart.localeCompare(b.periodStart)).at(-1)!;
       expect(ind.latest[key]).toEqual({
-        value: last.value, period: last.period, ciLow: last.ciLow, ciHigh: last.ciHigh, n: last.n, status: last.status, isExample: true,
+        value: last.value, period: last.period, ciLow: last.ciLow, ciHigh: last.ciHigh, n: last.n, status: last.status, isExample: false,
+        source: 'Brå, Indikatorer för kommuners lägesbild',
       });
     }
-    expect(ind.series.map((r) => r.period)).toEqual(['2015–2016', '2017–2018', '2019–2020', '2021–2022', '2023–2024', '2025–2026']);
-    expect(ind.hasExample).toBe(true);
+    // Brå's survey years, read independently from the shipped file.
+    const years = [...new Set(fs.readFileSync('data-imports/bra/bra-kommunindikatorer-dalarna.csv', 'utf8').split('\n')
+      .filter((l) => l.includes('"Otrygghet vid utevistelse') && l.includes('"Hedemora"')).map((l) => l.split(';')[4]!.replace(/"/g, '')))].sort();
+    expect(ind.series.map((r) => r.period)).toEqual(years);
+    expect(ind.hasExample).toBe(false);
+    expect(ind.sources).toEqual(['Brå, Indikatorer för kommuners lägesbild']);
   });
 
   it('attaches the real EUDA range for the same substance to wastewater indicators', async () => {

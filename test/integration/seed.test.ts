@@ -77,16 +77,46 @@ describe.each(DRIVERS)('seed on %s', (driver) => {
       eq(s.observations.indicatorId, 'euda_ref_mdma'), eq(s.observations.site, 'SE009'),
       eq(s.observations.period, '2024'), eq(s.observations.grp, '')));
     expect(troll).toMatchObject({ value: null, status: 'below_loq' });
-    const [zeros] = await h.db.select({ n: count() }).from(s.observations).where(eq(s.observations.value, 0));
+    const [zeros] = await h.db.select({ n: count() }).from(s.observations)
+      .where(and(eq(s.observations.value, 0), sql`${s.observations.indicatorId} like 'euda_ref_%'`));
     expect(Number(zeros!.n)).toBe(0);
     expect(first.euda.inserted).toBeGreaterThan(0);
   });
 
-  it('marks example series as such, for Hedemora, Dalarna and riket', async () => {
+  it('loads Brå\'s lägesbild indicators as real data through the import pipeline, with their provenance', async () => {
+    const [imp] = await h.db.select().from(s.imports).where(eq(s.imports.fileName, 'bra/bra-kommunindikatorer-dalarna.csv'));
+    expect(imp).toMatchObject({
+      kind: 'seed', adapter: 'bra_lagesbild', publication: 'Indikatorer för kommuners lägesbild', publisher: 'Brå', retrieved: '2026-01', rows: 13_209,
+    });
+    expect(imp!.provenanceNote).toMatch(/Region Dalarna/);
+    expect(first.real.inserted).toBe(imp!.observations);
+    const [narko] = await h.db.select().from(s.observations).where(and(
+      eq(s.observations.indicatorId, 'ntu_problem_narkotikahandel'), eq(s.observations.regionCode, '2083'), eq(s.observations.period, '2025')));
+    expect(narko).toMatchObject({ value: 6, ciLow: 4, ciHigh: 9, n: 98, isExample: false, importId: imp!.id });
+    // Every kommun of the län, the län and riket.
+    const regions = await h.db.selectDistinct({ code: s.observations.regionCode }).from(s.observations).where(eq(s.observations.importId, imp!.id));
+    const lan = await h.db.select({ code: s.regions.code }).from(s.regions).where(eq(s.regions.parentCode, '20'));
+    expect(new Set(regions.map((r) => r.code))).toEqual(new Set(['20', '00', ...lan.map((k) => k.code)]));
+  });
+
+  it('has no example value for an indicator, region and period with a real value, and none at a level the source does not publish', async () => {
+    const mixed = await h.db.execute(sql`select e.indicator_id, e.region_code, e.period from observations e join observations r
+      on r.indicator_id = e.indicator_id and r.region_code = e.region_code and r.sex = e.sex and r.grp = e.grp and r.site = e.site
+      where e.is_example and not r.is_example`);
+    expect((Array.isArray(mixed) ? mixed : (mixed as { rows: unknown[] }).rows)).toEqual([]);
+    const invented = await h.db.execute(sql`select o.indicator_id from observations o join indicators i on i.id = o.indicator_id
+      join regions g on g.code = o.region_code where o.is_example and not (i.published_levels ? g.kind::text)
+      and i.type <> 'wastewater'`); // wastewater's län line is the mean of the measuring kommuner, and says so
+    expect((Array.isArray(invented) ? invented : (invented as { rows: unknown[] }).rows)).toEqual([]);
+  });
+
+  it('marks example series as such where no real value exists (Lupp: Hedemora and Dalarna)', async () => {
     const rows = await h.db.select({ region: s.observations.regionCode, n: count() }).from(s.observations)
-      .where(and(eq(s.observations.indicatorId, 'ntu_otrygg_kvall'), eq(s.observations.isExample, true)))
+      .where(and(eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.isExample, true)))
       .groupBy(s.observations.regionCode);
-    expect(Object.fromEntries(rows.map((r) => [r.region, Number(r.n)]))).toEqual({ '2083': 6, '20': 6, '00': 6 });
+    const counts = Object.fromEntries(rows.map((r) => [r.region, Number(r.n)]));
+    expect(Object.keys(counts).sort()).toEqual(['20', '2083']);
+    expect(counts['2083']).toBeGreaterThanOrEqual(6);
     const [imp] = await h.db.select().from(s.imports).where(eq(s.imports.kind, 'example'));
     expect(imp?.observations).toBe(first.examples.inserted);
   });
@@ -97,17 +127,20 @@ describe.each(DRIVERS)('seed on %s', (driver) => {
     expect(again.planCreated).toBe(false);
     expect(again.euda).toEqual({ inserted: 0, updated: 0, unchanged: first.euda.inserted });
     expect(again.examples).toEqual({ inserted: 0, updated: 0, unchanged: first.examples.inserted });
+    expect(again.real).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
     expect(await snapshot(h)).toEqual(before);
   });
 
   it('never lets example data overwrite a real value', async () => {
     const [imp] = await h.db.insert(s.imports).values({ kind: 'upload', fileName: 'real.csv', sha256: 'x'.repeat(64), createdBy: 'test' }).returning();
-    const real = { indicatorId: 'ntu_otrygg_kvall', regionCode: '2083', period: parsePeriod('2023–2024')!, value: 26.5, ciLow: 21, ciHigh: 32, n: 190 };
+    const [example] = await h.db.select().from(s.observations).where(and(
+      eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.regionCode, '2083'), eq(s.observations.isExample, true))).limit(1);
+    const real = { indicatorId: 'lupp_hotad', regionCode: '2083', period: parsePeriod(example!.period)!, value: 26.5, ciLow: 21, ciHigh: 32, n: 190 };
     const w = await upsertObservations(h.db, [real], { importId: imp!.id, isExample: false, mode: 'replace' });
     expect(w).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     await seed(h.db, readSeedFiles());
     const [row] = await h.db.select().from(s.observations).where(and(
-      eq(s.observations.indicatorId, 'ntu_otrygg_kvall'), eq(s.observations.regionCode, '2083'), eq(s.observations.period, '2023–2024')));
+      eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.regionCode, '2083'), eq(s.observations.period, example!.period)));
     expect(row).toMatchObject({ value: 26.5, isExample: false, importId: imp!.id });
     // Loading the same real value again is "unchanged", not a duplicate.
     expect(await upsertObservations(h.db, [real], { importId: imp!.id, isExample: false, mode: 'replace' }))
