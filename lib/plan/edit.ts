@@ -152,7 +152,7 @@ export async function createLocalIndicator(db: Db, input: unknown, actor: Actor)
     const [row] = await tx.insert(indicators).values({
       id: v.id, name: v.name, nameEn: v.name, definition: v.definition, question: null, unit: v.unit, unitKind: v.unitKind,
       direction: v.direction, type: v.type, decimals: v.decimals, sourceId: 'kommun', breakdowns: [],
-      cadence: CADENCES[v.cadence][0], goalArea: 'lokal', measuredGeography: v.measuredGeography, caveats: v.caveats,
+      cadence: CADENCES[v.cadence][0], goalArea: 'lokal', measuredGeography: v.measuredGeography, publishedLevels: ['kommun'], caveats: v.caveats,
     }).returning();
     await writeAudit(tx, {
       ...actor, action: 'indikator-skapad', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db/client';
-import { observations } from '@/lib/db/schema';
+import { observations, regions } from '@/lib/db/schema';
+import { apiObservations } from '@/lib/api/v1';
+import { formatNumber } from '@/lib/format';
+import { analyzeFile } from '@/lib/import/analyze';
+import { commitImport, undoImport } from '@/lib/import/commit';
+import { loadImportContext } from '@/lib/import/load-context';
 import { loadOverview, type Overview } from '@/lib/data/overview-query';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
@@ -91,4 +96,53 @@ describe.each(DRIVERS)('overview data on %s', (driver) => {
       expect(counted.get(id), id).toBe(rows.filter((r) => r.indicatorId === id && r.value !== null).length);
     }
   });
+
+  it('judges a series on real values only: one real value imported onto an example series is never compared with the examples', async () => {
+    // An indicator of an övergripande mål whose kommun series is still example data and has a verdict on it.
+    const all = overview.areas.flatMap((a) => a.goals).flatMap((g) => g.indicators);
+    const ind = all.find((i) => i.latest.kommun?.isExample && i.latest.kommun.value !== null && i.assessment.verdict.label !== 'Underlag saknas'
+      && i.assessment.verdict.baseline !== null && i.unitKind === 'percent')!;
+    expect(ind, 'an example series with a verdict').toBeDefined();
+    const last = ind.latest.kommun!;
+    const nextYear = String(Number(last.period.slice(-4)) + 1);
+    const real = Math.min(95, last.value! + 6);
+    const ctx = await loadImportContext(h.db);
+    const csv = `indikator;region;period;värde;n\n${ind.id};2083;${nextYear};${String(real).replace('.', ',')};400\n`;
+    const a = await analyzeFile({ fileName: 'en-verklig.csv', bytes: new TextEncoder().encode(csv) }, ctx);
+    expect(a.issues).toEqual([]);
+    const { importId } = await commitImport(h.db, a, { createdBy: 'test' });
+    try {
+      const after = (await loadOverview(h.db, TODAY))!.areas.flatMap((x) => x.goals).flatMap((g) => g.indicators).find((i) => i.id === ind.id)!;
+      // The kommun line now holds the one real value and no invented one.
+      const kommun = after.series.filter((r) => r.kommun !== null);
+      expect(kommun.map((r) => [r.period, r.kommun])).toEqual([[nextYear, real]]);
+      expect(after.latest.kommun).toMatchObject({ value: real, isExample: false });
+      // One real point is no change at all: no verdict from a comparison with an example baseline.
+      const v = after.assessment.verdict;
+      expect(v.baseline === null || v.baseline.period === nextYear).toBe(true);
+      expect(v.delta).toBeNull();
+      expect(v.label === null || v.label === 'Underlag saknas').toBe(true);
+      expect(v.sentence).not.toContain(formatNumber(last.value!, ind.decimals));
+      // The API says the same, value by value.
+      const api = await apiObservations(h.db, { indicatorIds: [ind.id], regionCodes: ['2083'], sex: 'T', grp: '', site: '' });
+      expect(api.map((o) => [o.period, o.value, o.example])).toEqual([[nextYear, real, false]]);
+      expect(api[0]!.source).toBe('Importerad fil en-verklig.csv (' + new Date().toISOString().slice(0, 10) + ')');
+    } finally {
+      await undoImport(h.db, importId, { by: 'test' });
+    }
+    // Undone: the example series is back, as it was.
+    const restored = (await loadOverview(h.db, TODAY))!.areas.flatMap((x) => x.goals).flatMap((g) => g.indicators).find((i) => i.id === ind.id)!;
+    expect(restored.latest.kommun).toEqual(last);
+  });
+
+  it('serves Brå\'s real values through the API for the kommun, the län, riket and the län\'s other kommuner, each marked real with its source', async () => {
+    const api = await apiObservations(h.db, { indicatorIds: ['ntu_problem_narkotikahandel'], from: '2025-01-01', to: '2025-12-31', sex: 'T', grp: '', site: '' });
+    const byRegion = new Map(api.map((o) => [o.region, o]));
+    expect(byRegion.get('2083')).toMatchObject({ value: 6, ciLow: 4, ciHigh: 9, n: 98, example: false, source: 'Brå, Indikatorer för kommuners lägesbild' });
+    expect(byRegion.get('20')!.value).toBeCloseTo(3.04, 2);
+    expect(byRegion.get('00')!.example).toBe(false);
+    const lan = await h.db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, '20'));
+    for (const k of lan) expect(byRegion.get(k.code)?.example, k.code).toBe(false);
+  });
 });
+

@@ -316,7 +316,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const expected = {
         id: LOCAL_ID, name: localInput.name, nameEn: localInput.name, definition: localInput.definition, question: null, unit: localInput.unit,
         unitKind: 'count', direction: 'ctx', type: 'count', decimals: 0, sourceId: 'kommun', breakdowns: [], cadence: CADENCE_LABELS.year,
-        goalArea: 'lokal', measuredGeography: localInput.measuredGeography, caveats: null,
+        goalArea: 'lokal', measuredGeography: localInput.measuredGeography, publishedLevels: ['kommun'], caveats: null,
       };
       expect(row).toEqual(expected);
       expect(CADENCE_LABELS.year).toBe('Årligen');
