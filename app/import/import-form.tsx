@@ -172,7 +172,7 @@ function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) 
       ) : (
         <>
           <h3>Jämfört med databasen</h3>
-          <p><strong>{p.diff.inserted}</strong> nya, <strong>{p.diff.updated}</strong> ändrade och <strong>{p.diff.unchanged}</strong> oförändrade värden.</p>
+          <p><strong>{formatNumber(p.diff.inserted)}</strong> nya, <strong>{formatNumber(p.diff.updated)}</strong> ändrade och <strong>{formatNumber(p.diff.unchanged)}</strong> oförändrade värden.</p>
           {p.diff.affectedGoals.length > 0 && (
             <p>Berör målen: {p.diff.affectedGoals.map((g) => `${g.code} ${g.text}`).join('; ')}.</p>
           )}

@@ -45,12 +45,13 @@ afterAll(async () => {
 describe('upload → preview → confirm → the new value on the overview → undo', () => {
   it('imports a Swedish Excel re-save and shows the value, then undoes it', async () => {
     const page = await browser.newPage();
-    const before = await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall');
-    expect(before).toContain('(exempeldata)');
+    // Svenskt Näringsliv's business survey: no real value in the repository, so the series is example data.
+    const before = await hedemoraLatest(page, server.url, 'sn_brott_paverkar_foretag');
+    expect(before).toContain('exempeldata');
 
-    const file = excelCsv('otrygghet-2025-2026.csv', [
+    const file = excelCsv('företagare-2026.csv', [
       'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar',
-      'ntu_otrygg_kvall;Hedemora kommun;2025–2026;;;24,4;18,9;29,9;211;;Brå, kommunfil 2026',
+      'sn_brott_paverkar_foretag;Hedemora kommun;2026;;;24,4;18,9;29,9;211;;Svenskt Näringsliv, sammanställning 2026',
     ]);
     await page.goto(`${server.url}/import`);
     await page.setInputFiles('#import-file', file);
@@ -64,12 +65,12 @@ describe('upload → preview → confirm → the new value on the overview → u
     expect(text).toContain('Ersätter exempeldata');
     expect(text).toContain('T-M1');
     const exampleBefore = await preview.locator('table tbody tr td').nth(6).innerText();
-    expect(exampleBefore).toMatch(/^\d+,\d$/);
+    expect(exampleBefore).toMatch(/^\d+(,\d+)?$/);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'import-preview.png'), fullPage: true });
 
     // Nothing is written by the preview.
-    expect(await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall')).toEqual(before);
+    expect(await hedemoraLatest(page, server.url, 'sn_brott_paverkar_foretag')).toEqual(before);
 
     await page.goto(`${server.url}/import`);
     await page.setInputFiles('#import-file', file);
@@ -79,21 +80,24 @@ describe('upload → preview → confirm → the new value on the overview → u
     const receiptLink = page.getByRole('link', { name: /Visa importen/ });
     const href = await receiptLink.getAttribute('href');
 
-    const after = await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall');
-    expect(after).toContain('24,4');
-    expect(after).toContain('KI 18,9–29,9 · n = 211');
-    expect(after).not.toContain('(exempeldata)');
+    const after = await hedemoraLatest(page, server.url, 'sn_brott_paverkar_foretag');
+    expect(after).toContain('24');
+    expect(after).toContain('n = 211');
+    expect(after).not.toContain('exempeldata');
+    // The one real value replaces the whole invented kommun series: no example point is left beside it.
+    const card = page.locator('[data-indicator="sn_brott_paverkar_foretag"]').first();
+    expect(await card.locator('.meta').innerText()).toContain('Importerad fil företagare-2026.csv');
     await page.screenshot({ path: path.join(SHOTS, 'overview-after-import.png') });
 
     await page.goto(`${server.url}${href}`);
-    expect(await page.locator('main').innerText()).toMatch(new RegExp(`Ändrad[\\s\\S]*2025–2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`));
+    expect(await page.locator('main').innerText()).toMatch(new RegExp(`Ändrad[\\s\\S]*2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`));
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Ångra importen' }).click();
     await page.getByText('Importen är ångrad.').waitFor();
-    expect(await hedemoraLatest(page, server.url, 'ntu_otrygg_kvall')).toEqual(before);
+    expect(await hedemoraLatest(page, server.url, 'sn_brott_paverkar_foretag')).toEqual(before);
 
     await page.goto(`${server.url}/import/historik`);
-    expect(await page.locator('main table').innerText()).toContain('otrygghet-2025-2026.csv');
+    expect(await page.locator('main table').innerText()).toContain('företagare-2026.csv');
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
@@ -126,19 +130,14 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.close();
   });
 
-  it('asks which sheet to read when a workbook has several', async () => {
+  it('reads a workbook with several lägesbild sheets whole, in one preview', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/import`);
     await page.setInputFiles('#import-file', path.resolve('test/fixtures/import/ntu/hedemora-tva-blad.xlsx'));
     await page.getByRole('button', { name: 'Förhandsgranska' }).click();
-    await page.getByText('flera blad som kan importeras').waitFor();
-    const options = await page.locator('#import-sheet option').allInnerTexts();
-    expect(options.length).toBeGreaterThanOrEqual(3);
-    await page.selectOption('#import-sheet', { index: 1 });
-    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
     const preview = page.locator('section.preview');
     await preview.waitFor();
-    expect(await preview.innerText()).toContain('NTU');
+    expect(await preview.innerText()).toMatch(/3 blad i en import/);
     await page.close();
   });
 
