@@ -6,6 +6,7 @@ import { imports, regions } from '../db/schema';
 import { RIKET_CODE } from '../seed/regions';
 import { assessIndicator, type Provenance } from '../data/assess';
 import { loadPopulation } from '../data/population';
+import { summarizeComparisons } from '../stats/compare';
 
 type ImportRef = { id: number; kind: string; fileName: string; createdAt: string };
 
@@ -33,12 +34,8 @@ export async function apiGoals(db: Db, today: Date) {
   const origin = (p: Provenance, source: { id: string; name: string }) => ({
     example: p.example, source: { id: source.id, name: source.name }, imports: p.importIds.map((id) => importOf.get(id)).filter((i): i is ImportRef => !!i),
   });
-  return goals.map((g) => ({
-    code: g.code,
-    kind: g.kind,
-    area: areas.find((a) => a.id === g.areaId)?.code ?? null,
-    text: g.text,
-    indicators: links.filter((l) => l.link.goalId === g.id).map((l) => {
+  return goals.map((g) => {
+    const inds = links.filter((l) => l.link.goalId === g.id).map((l) => {
       const mine = obs.filter((o) => o.indicatorId === l.indicator.id && o.sex === l.link.sex && o.grp === l.link.grp);
       const of = (c: string) => mine.filter((o) => o.regionCode === c);
       const latestByKommun = kommunCodes.map((c) => ({ code: c, obs: of(c).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
@@ -57,12 +54,18 @@ export async function apiGoals(db: Db, today: Date) {
           target: v.target, pace: v.pace ? { label: v.pace.label, text: v.pace.text, slope: v.pace.slope ?? null } : null,
           sentence: v.sentence, ...origin(a.provenance, l.source),
         },
-        benchmarks: a.benchmarks.map((b) => ({ against: b.name, label: b.label, text: b.text, significant: b.significant, size: b.size, share: b.w, ...origin(b.provenance, l.source) })),
+        benchmarks: a.benchmarks.map((b) => ({ against: b.name, label: b.label, text: b.text, significant: b.significant, p: b.p, size: b.size, share: b.w, ...origin(b.provenance, l.source) })),
         rank: a.rank,
         stale: a.stale.stale,
       };
-    }),
-  }));
+    });
+    return {
+      code: g.code, kind: g.kind, area: areas.find((a) => a.id === g.areaId)?.code ?? null, text: g.text,
+      // §5: every test the goal shows, the false alarms chance alone would give, and what survives Holm.
+      comparisons: summarizeComparisons(inds.flatMap((i) => [i.verdict.p, ...i.benchmarks.map((b) => b.p)])),
+      indicators: inds,
+    };
+  });
 }
 
 export type ApiGoal = Awaited<ReturnType<typeof apiGoals>>[number];

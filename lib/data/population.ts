@@ -1,7 +1,6 @@
-import { count, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { listObservations } from '../db/queries/indicators';
-import { regions, type observations } from '../db/schema';
+import { observations, regions } from '../db/schema';
 import { isFiniteNumber } from '../stats/points';
 
 type Obs = typeof observations.$inferSelect;
@@ -57,15 +56,22 @@ export function lanShare(ctx: PopulationContext | null | undefined, period: stri
   return isFiniteNumber(w) && w > 0 && w <= 1 ? w : null;
 }
 
-/** Populations of the plan's kommun and its län, and how many kommuner the län has (two queries). */
+/**
+ * Populations of the plan's kommun and its län, and how many kommuner the län has, in one query: the län's
+ * kommuner, each row joined to the population rows only for the plan's kommun.
+ */
 export async function loadPopulation(db: Db, kommunCode: string, lanCode: string): Promise<PopulationContext> {
-  const [rows, [n]] = await Promise.all([
-    listObservations(db, { indicatorIds: Object.values(POPULATION_INDICATORS), regionCodes: [kommunCode, lanCode], sex: 'T', grp: '', site: '' }),
-    db.select({ n: count() }).from(regions).where(eq(regions.parentCode, lanCode)),
-  ]);
-  const obs = rows.map((r) => r.obs);
+  const rows = await db.select({ code: regions.code, obs: observations }).from(regions)
+    .leftJoin(observations, and(
+      eq(regions.code, kommunCode),
+      inArray(observations.indicatorId, Object.values(POPULATION_INDICATORS)),
+      inArray(observations.regionCode, [kommunCode, lanCode]),
+      eq(observations.isExample, false),
+    ))
+    .where(eq(regions.parentCode, lanCode));
+  const obs = rows.map((r) => r.obs).filter((o): o is Obs => o !== null);
   return {
     byRegion: new Map([kommunCode, lanCode].map((c) => [c, populationByYear(obs, c)])),
-    kommunCode, lanCode, lanKommuner: n?.n ?? 0,
+    kommunCode, lanCode, lanKommuner: new Set(rows.map((r) => r.code)).size,
   };
 }
