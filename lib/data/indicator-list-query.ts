@@ -60,7 +60,8 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
     (!text || i.name.toLocaleLowerCase('sv-SE').includes(text) || i.id.includes(text))
     && (!q.omrade || i.areas.includes(q.omrade))
     && (!q.kalla || i.sourceId === q.kalla)
-    && (!q.bedomning || i.label === q.bedomning));
+    // "Målet uppnått" is a target status beside the change verdict (statistics.md §7 rule 3).
+    && (!q.bedomning || i.label === q.bedomning || (q.bedomning === 'Målet uppnått' && i.assessment.verdict.target?.met === true)));
   const sources = [...new Map(rows.map((r) => [r.source.id, r.source.name])).entries()];
   return { all: all.length, shown, areas: areas.map((a) => ({ code: a.code, title: a.title })), sources, kommunName: geo.region.shortName };
 }
