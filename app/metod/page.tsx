@@ -41,7 +41,7 @@ export default function MethodPage() {
 
       <h2 id="bedomningar">Bedömningarna</h2>
       <p>Varje mått får en av bedömningarna nedan. Symbolen och orden bär betydelsen; färgen är bara ett stöd.</p>
-      <dl className="facts">
+      <dl className="verdict-list">
         {VERDICTS.map((v) => (
           <div key={v.label} id={v.id}>
             <dt><span aria-hidden="true">{v.shape} </span><strong>{v.label}</strong></dt>

@@ -76,6 +76,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
         </section>
       ))}
       <h2>Planens åtgärder för målet</h2>
+      {/* A phone scrolls the wide plan table on its own, not the page. */}
+      <div className="table-scroll" role="region" aria-label="Planens åtgärder (rullbar tabell)" tabIndex={0}>
       <table className="data">
         <caption>Ur åtgärdsplanen: mål, orsak, åtgärd och vem som ansvarar</caption>
         <thead><tr><th scope="col">Mål</th><th scope="col">Orsak</th><th scope="col">Åtgärd</th><th scope="col">Vem</th><th scope="col">Förslag detaljerad plan</th></tr></thead>
@@ -85,6 +87,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }
