@@ -41,9 +41,11 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
       <p id="jamforelser">
         Sidan visar {c.m} statistiska {c.m === 1 ? 'jämförelse' : 'jämförelser'} (förändringar och jämförelser med {names.lan} och {names.riket}).
         {' '}Även om ingenting hade förändrats skulle ungefär {formatNumber(c.expectedFalse, 1)} av dem väntas se säkerställda ut av ren slump.
-        {' '}{c.significant} är säkerställda var för sig; {c.holmSignificant === 0
-          ? 'efter korrigering för antalet jämförelser (Holms metod) är ingen av dem säkerställd, så sidan visar inte säkert någon verklig skillnad.'
-          : `efter korrigering för antalet jämförelser (Holms metod) är ${c.holmSignificant} fortfarande säkerställda: minst en skillnad är sannolikt verklig.`}
+        {' '}{c.significant === 0
+          ? 'Ingen av dem är säkerställd.'
+          : c.holmSignificant === 0
+            ? `${c.significant} är säkerställda var för sig, men efter korrigering för antalet jämförelser (Holms metod) är ingen säkerställd: sidan visar inte säkert någon verklig skillnad.`
+            : `${c.significant} är säkerställda var för sig; efter korrigering för antalet jämförelser (Holms metod) är ${c.holmSignificant} fortfarande säkerställda: minst en skillnad är sannolikt verklig.`}
         {' '}<Link href="/metod#manga-jamforelser">Om många jämförelser</Link>.
       </p>
       {indicators.some((i) => i.hasExample) && (
