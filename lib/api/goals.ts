@@ -55,7 +55,7 @@ export async function apiGoals(db: Db, today: Date) {
           sentence: v.sentence, ...origin(a.provenance, l.source),
         },
         benchmarks: a.benchmarks.map((b) => ({ against: b.name, label: b.label, text: b.text, significant: b.significant, p: b.p, size: b.size, share: b.w, ...origin(b.provenance, l.source) })),
-        rank: a.rank,
+        rank: a.rank ? { rank: a.rank.rank, of: a.rank.of, low: a.rank.low, high: a.rank.high, period: a.rank.period, ...origin(a.rank.provenance, l.source) } : null,
         stale: a.stale.stale,
       };
     });

@@ -42,7 +42,7 @@ export interface Assessment {
     provenance: Provenance;
   }[];
   /** Among the län's kommuner with a visible value, with a 95 % interval (null: no rank is shown). */
-  rank: { rank: number; of: number; low: number; high: number; period: string } | null;
+  rank: { rank: number; of: number; low: number; high: number; period: string; provenance: Provenance } | null;
   stale: ReturnType<typeof staleness>;
 }
 
@@ -123,7 +123,7 @@ export function assessIndicator(input: {
     const r = rankWithInterval(same.map(({ code, p }) => ({
       code, value: p.value, se: standardError(p, kind), hidden: hiddenReason(p, kind) !== null,
     })), input.kommunCode, kind.direction);
-    if (r && r.of > 1) rank = { ...r, period: latest.period };
+    if (r && r.of > 1) rank = { ...r, period: latest.period, provenance: provenanceOf(same.map((k) => k.p)) };
   }
   return {
     verdict, provenance: provenanceOf([verdict.baseline, verdict.latest]), benchmarks, rank,

@@ -192,6 +192,7 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
     expect(shown.rank).toMatchObject({ rank: 1, of: 4, period: '2025' });
     expect(shown.rank!.low).toBe(1);
     expect(shown.rank!.high).toBeGreaterThanOrEqual(1);
+    expect(shown.rank!.example).toBe(false);
   });
 
   it('9: the kommun\'s share of the län comes from population: 15 000 / 287 000', () => {
@@ -223,6 +224,23 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
     expect(v.dispersion).toBeCloseTo(1120 / 104 / 3, 2);
     expect(v.label).toBe('Oförändrat');
     expect(v.pace?.label).toBe('För osäkert för att bedöma takten');
+  });
+
+  it('on the rest of the seeded data: no pace, coloured arrow or better/worse label inside the margin, and every value says whether it is example data', () => {
+    const claims = ['God takt', 'Framsteg men för låg takt', 'Låg takt', 'Går åt fel håll'];
+    for (const g of goals) for (const i of g.indicators) {
+      const v = i.verdict;
+      if (v.pace && claims.includes(v.pace.label)) expect(v.label?.startsWith('Säkerställd') || v.method === 'exact', `${i.id}: ${v.pace.text}`).toBe(true);
+      if (v.label?.startsWith('Säkerställd') && v.method !== 'exact') expect(v.p!, i.id).toBeLessThan(0.05);
+      if (v.label?.startsWith('Tecken')) expect(v.zEq!, i.id).toBeGreaterThanOrEqual(1.644854);
+      for (const b of i.benchmarks) {
+        if (b.label && /^(Bättre|Sämre|Högre|Lägre)/.test(b.label)) expect(b.p!, `${i.id} ${b.label}`).toBeLessThan(0.05);
+        else if (b.label) expect(b.label).toMatch(/^Ingen säkerställd skillnad mot /);
+      }
+      expect(typeof v.example, i.id).toBe('boolean');
+      expect(v.source.name.length).toBeGreaterThan(0);
+      if (v.latest !== null) expect(v.imports.length, i.id).toBeGreaterThan(0);
+    }
   });
 
   it('12: Lupp uses deff 1.5: 30 → 24 % (n 400) is "Oförändrat" with "Uppskattad felmarginal", not "Tecken"', () => {
