@@ -144,8 +144,9 @@ describe('public API', () => {
     const badge = await page.locator('[data-indicator="ntu_otrygg_kvall"] .verdict-badge').first().innerText();
     expect(badge).toContain(ntu.verdict.label);
     expect(await page.locator('[data-indicator="ntu_otrygg_kvall"]').innerText()).toContain(ntu.verdict.sentence);
-    // The seeded series are example data and the API says so, with the source and the import.
-    expect(ntu.verdict.example).toBe(true);
+    // The API says whether the verdict rests on example data, and names the source and the import.
+    expect(typeof ntu.verdict.example).toBe('boolean');
+    expect(ntu.verdict.source.id).toBe('ntu');
     expect(ntu.verdict.imports.length).toBeGreaterThan(0);
     // The pace words the page shows are the API's.
     if (ntu.verdict.pace && ntu.verdict.pace.label !== 'Kan inte beräknas') {
