@@ -38,6 +38,7 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
               Trygghetsläget följer upp åtgärdsplanen enligt lag (2023:196) om kommuners ansvar för brottsförebyggande
               arbete. Avloppsdata: EUDA/SCORE (källdata 2011–2024). Regionkoder: SCB.
             </p>
+            <p><Link href="/metod">Metod: så bedöms förändringar</Link></p>
           </div>
         </footer>
       </body>

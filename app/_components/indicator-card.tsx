@@ -28,7 +28,7 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
       {!referenceOnly && (
         <div>
           <VerdictBadge verdict={ind.assessment.verdict} />
-          {ind.assessment.benchmarks.map((b) => b.label && <span key={b.key} className="verdict-badge v-ctx">{b.label}</span>)}
+          {ind.assessment.benchmarks.map((b) => b.label && <Link key={b.key} href="/metod#jamforelse" className="verdict-badge v-ctx">{b.label}</Link>)}
           <p className="sentence">{ind.assessment.verdict.sentence}</p>
           {ind.assessment.stale.stale && <p className="sentence"><strong>Inaktuellt:</strong> {ind.assessment.stale.text}</p>}
         </div>

@@ -1,8 +1,14 @@
 import type { indicators, observations, sources } from '../db/schema';
-import { benchmarkLabel, rankAmong } from '../stats/benchmark';
+import { benchmarkLabel } from '../stats/benchmark';
+import { dispersionFactor } from '../stats/dispersion';
+import { standardError } from '../stats/intervals';
+import { countOf, hiddenReason, isFiniteNumber } from '../stats/points';
+import { rankWithInterval } from '../stats/rank';
 import { staleness } from '../stats/staleness';
-import type { StatPoint, Verdict } from '../stats/types';
+import { comparablePoints } from '../stats/trend';
+import type { ChangeSize, IndicatorKind, StatPoint, Verdict } from '../stats/types';
 import { assessSeries } from '../stats/verdict';
+import { lanShare, type PopulationContext } from './population';
 import { kindOf, methodBreak, toStatPoint } from './stat-points';
 
 type Obs = typeof observations.$inferSelect;
@@ -13,10 +19,30 @@ export interface LinkInfo {
   targetYear: number | null;
 }
 
+/** Whether a value rests on Exempeldata, and the imports that wrote it (statistics.md §7: every value says so). */
+export interface Provenance {
+  example: boolean;
+  importIds: number[];
+}
+
 export interface Assessment {
   verdict: Verdict;
-  benchmarks: { key: 'lan' | 'riket'; name: string; label: string | null; text: string }[];
-  rank: { rank: number; of: number; period: string } | null;
+  /** The verdict's baseline and latest values. */
+  provenance: Provenance;
+  benchmarks: {
+    key: 'lan' | 'riket';
+    name: string;
+    label: string | null;
+    text: string;
+    significant: boolean;
+    p: number | null;
+    size: ChangeSize | null;
+    /** The kommun's share of the län used (§2.3); null = unknown. */
+    w: number | null;
+    provenance: Provenance;
+  }[];
+  /** Among the län's kommuner with a visible value, with a 95 % interval (null: no rank is shown). */
+  rank: { rank: number; of: number; low: number; high: number; period: string; provenance: Provenance } | null;
   stale: ReturnType<typeof staleness>;
 }
 
@@ -26,6 +52,21 @@ export function statPoints(rows: Obs[], sourceId: string): StatPoint[] {
   const b = methodBreak(points, sourceId);
   if (b !== null) points[b] = { ...points[b]!, seriesBreakBefore: true };
   return points;
+}
+
+export function provenanceOf(points: (StatPoint | null | undefined)[]): Provenance {
+  const pts = points.filter((p): p is StatPoint => !!p);
+  return { example: pts.some((p) => p.example === true), importIds: [...new Set(pts.map((p) => p.importId).filter(isFiniteNumber))] };
+}
+
+/** §2.4: the kommun series' over-dispersion, for benchmarks of counts. */
+function kommunDispersion(points: StatPoint[], kind: IndicatorKind) {
+  if (kind.type !== 'count') return null;
+  const pts = comparablePoints(points, kind);
+  const x = pts.map((p) => countOf(p, kind));
+  if (x.some((v) => v === null)) return null;
+  const pop = pts.every((p) => isFiniteNumber(p.denominator) && p.denominator > 0) ? pts.map((p) => p.denominator as number) : undefined;
+  return dispersionFactor(x as number[], pop);
 }
 
 /**
@@ -47,6 +88,8 @@ export function assessIndicator(input: {
   today: Date;
   /** A breakdown (kön, grupp, plats) rather than the series the plan names. */
   subgroup?: boolean;
+  /** Populations for the kommun's share of the län (§2.3); without them the benchmark says the share is unknown. */
+  population?: PopulationContext | null;
 }): Assessment {
   const kind = kindOf(input.indicator);
   const points = statPoints(input.kommun, input.source.id);
@@ -64,18 +107,26 @@ export function assessIndicator(input: {
   const latest = points.at(-1) ?? null;
   const benchmarks: Assessment['benchmarks'] = [];
   if (latest) {
+    const dispersion = kommunDispersion(points, kind);
     for (const [key, rows, name] of [['lan', input.lan, input.names.lan], ['riket', input.riket, input.names.riket]] as const) {
-      const other = rows.find((o) => o.period === latest.period);
-      if (!other) continue;
-      const b = benchmarkLabel(latest, toStatPoint(other), kind, { otherName: name, w: key === 'lan' ? 0.05 : 0 });
-      benchmarks.push({ key, name, label: b.label, text: b.text });
+      const row = rows.find((o) => o.period === latest.period);
+      if (!row) continue;
+      const other = toStatPoint(row);
+      const w = key === 'lan' ? lanShare(input.population, latest.period) : 0;
+      const b = benchmarkLabel(latest, other, kind, { otherName: name, w, dispersion });
+      benchmarks.push({ key, name, label: b.label, text: b.text, significant: b.significant, p: b.p, size: b.size ?? null, w, provenance: provenanceOf([latest, other]) });
     }
   }
   let rank: Assessment['rank'] = null;
   if (latest && input.lanKommuner && input.lanKommuner.length > 1) {
-    const same = input.lanKommuner.filter((k) => k.obs.period === latest.period);
-    const r = rankAmong(same.map((k) => ({ code: k.code, value: k.obs.value })), input.kommunCode, kind.direction);
-    if (r && r.of > 1) rank = { ...r, period: latest.period };
+    const same = input.lanKommuner.filter((k) => k.obs.period === latest.period).map((k) => ({ code: k.code, p: toStatPoint(k.obs) }));
+    const r = rankWithInterval(same.map(({ code, p }) => ({
+      code, value: p.value, se: standardError(p, kind), hidden: hiddenReason(p, kind) !== null,
+    })), input.kommunCode, kind.direction);
+    if (r && r.of > 1) rank = { ...r, period: latest.period, provenance: provenanceOf(same.map((k) => k.p)) };
   }
-  return { verdict, benchmarks, rank, stale: staleness(latest?.end ?? null, input.source.cadenceMonths, input.today) };
+  return {
+    verdict, provenance: provenanceOf([verdict.baseline, verdict.latest]), benchmarks, rank,
+    stale: staleness(latest?.end ?? null, input.source.cadenceMonths, input.today),
+  };
 }

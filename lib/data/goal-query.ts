@@ -8,6 +8,8 @@ import { goals, priorityAreas, regions } from '../db/schema';
 import { RIKET_CODE } from '../seed/regions';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator, type Assessment } from './assess';
+import { loadPopulation } from './population';
+import { summarizeComparisons } from '../stats/compare';
 import { indicatorChart, type ChartData } from './indicator-chart';
 import { provenanceLabel, provenanceLabels } from '../provenance';
 
@@ -42,13 +44,14 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
   const geo = await getRegionWithParent(db, plan.kommunCode);
   if (!geo?.parent) return null;
   const [area] = await db.select().from(priorityAreas).where(eq(priorityAreas.id, goal.areaId));
-  const [links, tableRows, lanKommuner] = await Promise.all([
+  const [links, tableRows, lanKommuner, population] = await Promise.all([
     listGoalLinks(db, [goal.id]),
     // An övergripande mål is worked on through its area's table rows; a table row shows itself.
     goal.kind === 'overall'
       ? db.select().from(goals).where(and(eq(goals.areaId, goal.areaId), eq(goals.kind, 'table'))).orderBy(asc(goals.sort))
       : Promise.resolve([goal]),
     db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, geo.parent.code)),
+    loadPopulation(db, geo.region.code, geo.parent.code),
   ]);
   const ids = links.map((l) => l.indicator.id);
   const starts = await actionStartsByIndicator(db, plan.id, ids);
@@ -69,7 +72,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     const assessment = assessIndicator({
       indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
       kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
-      lanKommuner: latestByKommun, kommunCode: codes.kommun, today, subgroup,
+      lanKommuner: latestByKommun, kommunCode: codes.kommun, today, subgroup, population,
     });
     const series = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) })).filter((s) => s.rows.length > 0);
     const chart = indicatorChart(series, {
@@ -87,6 +90,8 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
       table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample }))),
     };
   });
-  return { plan, goal, area: area!, indicators, tableRows, names, comparisons: indicators.filter((i) => i.assessment.verdict.zEq !== null).length };
+  // §5: every test the page shows — each change test and each benchmark test.
+  const comparisons = summarizeComparisons(indicators.flatMap((i) => [i.assessment.verdict.p, ...i.assessment.benchmarks.map((b) => b.p)]));
+  return { plan, goal, area: area!, indicators, tableRows, names, comparisons };
 }
 

@@ -5,6 +5,7 @@ import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoal
 import { RIKET_CODE } from '../seed/regions';
 import type { VerdictLabel } from '../stats/types';
 import { assessIndicator, type Assessment } from './assess';
+import { loadPopulation } from './population';
 
 export const listQuery = z.object({
   q: z.string().max(100).optional().catch(undefined),
@@ -30,7 +31,9 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
   const plan = await getCurrentPlan(db);
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return null;
-  const [rows, areas, goals] = await Promise.all([listIndicators(db), listAreas(db, plan.id), listGoals(db, plan.id)]);
+  const [rows, areas, goals, population] = await Promise.all([
+    listIndicators(db), listAreas(db, plan.id), listGoals(db, plan.id), loadPopulation(db, geo.region.code, geo.parent.code),
+  ]);
   const links = await listGoalLinks(db, goals.map((g) => g.id));
   const codes = [geo.region.code, geo.parent.code, RIKET_CODE];
   const obs = (await listObservations(db, { indicatorIds: rows.map((r) => r.indicator.id), regionCodes: codes, sex: 'T', grp: '', site: '' })).map((r) => r.obs);
@@ -43,7 +46,7 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
     const link = myLinks.find((l) => goalsOf.find((g) => g.id === l.link.goalId)?.kind === 'overall')?.link ?? myLinks[0]?.link ?? null;
     const assessment = assessIndicator({
       indicator, source, link, decidedDate: plan.decidedDate, kommun: of(codes[0]!), lan: of(codes[1]!), riket: of(codes[2]!),
-      names: { lan: geo.parent!.shortName, riket: 'Sverige' }, kommunCode: codes[0]!, today,
+      names: { lan: geo.parent!.shortName, riket: 'Sverige' }, kommunCode: codes[0]!, today, population,
     });
     return {
       id: indicator.id, name: indicator.name, sourceId: source.id, sourceName: source.name,
@@ -57,7 +60,8 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
     (!text || i.name.toLocaleLowerCase('sv-SE').includes(text) || i.id.includes(text))
     && (!q.omrade || i.areas.includes(q.omrade))
     && (!q.kalla || i.sourceId === q.kalla)
-    && (!q.bedomning || i.label === q.bedomning));
+    // "Målet uppnått" is a target status beside the change verdict (statistics.md §7 rule 3).
+    && (!q.bedomning || i.label === q.bedomning || (q.bedomning === 'Målet uppnått' && i.assessment.verdict.target?.met === true)));
   const sources = [...new Map(rows.map((r) => [r.source.id, r.source.name])).entries()];
   return { all: all.length, shown, areas: areas.map((a) => ({ code: a.code, title: a.title })), sources, kommunName: geo.region.shortName };
 }

@@ -9,6 +9,7 @@ import { regions } from '../db/schema';
 import { RIKET_CODE } from '../seed/regions';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator } from './assess';
+import { loadPopulation } from './population';
 import { breakdownLabel } from './breakdown';
 import { indicatorChart } from './indicator-chart';
 
@@ -31,10 +32,11 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const plan = await getCurrentPlan(db);
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return null;
-  const [breakdowns, goalLinks, lanKommuner] = await Promise.all([
+  const [breakdowns, goalLinks, lanKommuner, population] = await Promise.all([
     listBreakdowns(db, id),
     listGoalsOfIndicator(db, id),
     db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.parentCode, geo.parent.code)).orderBy(asc(regions.name)),
+    loadPopulation(db, geo.region.code, geo.parent.code),
   ]);
   // The plan's own series (total, no group, the region itself) unless the URL asks for a breakdown.
   const fallback = breakdowns.find((b) => b.sex === 'T' && b.grp === '' && b.site === '') ?? breakdowns[0] ?? { sex: 'T' as const, grp: '', site: '' };
@@ -57,7 +59,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     indicator: row.indicator, source: row.source, link, decidedDate: plan.decidedDate,
     kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
     lanKommuner: lanKommuner.map((k) => ({ code: k.code, obs: of(k.code).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => !!k.obs),
-    kommunCode: codes.kommun, today, subgroup,
+    kommunCode: codes.kommun, today, subgroup, population,
   });
   const main = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) }));
   const extra = compare.map((c) => ({ key: `k${c}`, name: lanKommuner.find((k) => k.code === c)!.name, rows: of(c) }));

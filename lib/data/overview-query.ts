@@ -11,6 +11,7 @@ import { RIKET_CODE } from '../seed/regions';
 import { buildSiteReferences, referenceIdFor, type SiteReference } from './site-reference';
 import { assessIndicator, type Assessment } from './assess';
 import { provenanceLabel, provenanceLabels } from '../provenance';
+import { loadPopulation } from './population';
 import type { VerdictLabel } from '../stats/types';
 
 export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
@@ -71,9 +72,15 @@ export const VERDICT_ORDER: VerdictLabel[] = [
   'Tecken på försämring (ej säkerställd)', 'Säkerställd försämring', 'Underlag saknas',
 ];
 
-export function rollup(indicators: OverviewIndicator[]): OverviewGoal['rollup'] {
-  return VERDICT_ORDER.map((label) => ({ label, count: indicators.filter((i) => i.assessment.verdict.label === label).length }))
-    .filter((r) => r.count > 0);
+/**
+ * Change verdicts by label, and beside them how many indicators meet their target: an indicator that meets
+ * its target and has a säkerställd worsening counts in both (statistics.md §7 rule 3).
+ */
+export function rollup(indicators: Pick<OverviewIndicator, 'assessment'>[]): OverviewGoal['rollup'] {
+  return VERDICT_ORDER.map((label) => ({
+    label,
+    count: indicators.filter((i) => (label === 'Målet uppnått' ? i.assessment.verdict.target?.met === true : i.assessment.verdict.label === label)).length,
+  })).filter((r) => r.count > 0);
 }
 
 export interface OverviewArea {
@@ -128,13 +135,14 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   const links = await listGoalLinks(db, goals.map((g) => g.id));
   const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
   const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];
-  const [obs, siteRows] = await Promise.all([
+  const [obs, siteRows, population] = await Promise.all([
     // Each link's own breakdown (kön, grupp) is the series that counts for its goal: usually the total.
     listObservations(db, {
       indicatorIds, regionCodes: regions.map((r) => r.code), site: '',
       series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
     }).then((rows) => rows.map((r): SourcedRow => ({ ...r.obs, source: provenanceLabel(r.provenance) }))),
     listSiteSeries(db, siteIds),
+    loadPopulation(db, geo.region.code, geo.parent.code),
   ]);
   const siteRefs = buildSiteReferences(siteRows);
 
@@ -152,7 +160,7 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
     const assessment = assessIndicator({
       indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
       kommun: of(regions[0]!.code), lan: of(regions[1]!.code), riket: of(regions[2]!.code),
-      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today, subgroup,
+      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today, subgroup, population,
     });
     const latest = Object.fromEntries(
       regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))]),

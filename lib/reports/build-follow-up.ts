@@ -12,11 +12,17 @@ const UNIT_KIND: Record<UnitKind, ReportIndicator['unitKind']> = {
   percent: 'percent', per_100k: 'rate', per_1000: 'rate', count: 'count', mg_per_1000_day: 'mass', index: 'index', months: 'other',
 };
 
+/** The change verdict and, beside it, the target status (a frozen review may still carry the old suffix). */
+export function verdictWords(v: OverviewIndicator['assessment']['verdict']): string {
+  if (!v.label) return `Sammanhang: ${v.neutral ?? 'ingen bedömning'}`;
+  return [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}`, v.target?.text].filter(Boolean).join('; ');
+}
+
 function reportIndicator(ind: OverviewIndicator, regions: RegionRef[]): ReportIndicator {
   const v = ind.assessment.verdict;
   return {
     id: ind.id, name: ind.name, unit: ind.unit, unitKind: UNIT_KIND[ind.unitKind], decimals: ind.decimals,
-    verdictLabel: v.label ? `${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}` : `Sammanhang: ${v.neutral ?? 'ingen bedömning'}`,
+    verdictLabel: verdictWords(v),
     sentence: v.sentence,
     flags: [...v.flags, ...(ind.assessment.stale.stale ? [`Inaktuellt: ${ind.assessment.stale.text}`] : [])],
     isExample: ind.hasExample,

@@ -8,6 +8,7 @@ import { goalIndicators, goals, priorityAreas } from '../db/schema';
 import { indicatorQuery, loadIndicatorView } from '../data/indicator-query';
 import { loadOverview, type OverviewIndicator } from '../data/overview-query';
 import { getCurrentPlan } from '../db/queries/plan';
+import { verdictWords } from './build-follow-up';
 import type { LagesbildData, LagesbildIndicator } from './types';
 
 const SEX = { T: 'Totalt', K: 'Kvinnor', M: 'Män' } as const;
@@ -60,9 +61,10 @@ export async function buildLagesbild(db: Db, today = new Date()): Promise<Lagesb
           source: sources.length > 0 ? `${m.sourceName}: ${sources.join('; ')}` : m.sourceName,
           definition: m.ind.definition, caveats: m.ind.caveats,
           statements: !assessment || !v ? [] : [
-            ...(v.label ? [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}: ${v.sentence}`] : [v.sentence]),
+            ...(v.label ? [`${verdictWords(v)}: ${v.sentence}`] : [v.sentence]),
+            ...(v.pace && v.pace.label !== 'Kan inte beräknas' ? [`Takt: ${v.pace.text}`] : []),
             ...assessment.benchmarks.map((b) => b.text),
-            ...(assessment.rank ? [`Plats ${assessment.rank.rank} av ${assessment.rank.of} kommuner i länet (${assessment.rank.period}).`] : []),
+            ...(assessment.rank ? [`Plats ${assessment.rank.rank} av ${assessment.rank.of} kommuner i länet (${assessment.rank.period}); med hänsyn till osäkerheten mellan plats ${assessment.rank.low} och ${assessment.rank.high}.`] : []),
           ],
           rows: mine
             .sort((a, b) => a.obs.periodStart.localeCompare(b.obs.periodStart) || order(a.obs.regionCode) - order(b.obs.regionCode) || a.regionName.localeCompare(b.regionName, 'sv'))

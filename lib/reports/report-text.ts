@@ -28,7 +28,8 @@ export function statusLine(report: Pick<FollowUpReport, 'status' | 'decidedAt'>)
 }
 
 export function rollupLine(goal: ReportGoal): string {
-  const total = goal.rollup.reduce((s, r) => s + r.count, 0);
+  // "Målet uppnått" is a target status beside the change verdicts, not one more indicator.
+  const total = goal.rollup.filter((r) => r.label !== 'Målet uppnått').reduce((s, r) => s + r.count, 0);
   if (total === 0) return 'Inga indikatorer är kopplade till målet.';
   return `${total} ${total === 1 ? 'indikator' : 'indikatorer'}: ${goal.rollup.map((r) => `${r.label} ${r.count}`).join(', ')}.`;
 }

@@ -10,16 +10,19 @@ import {
   samePeriod,
   seriesBreakBetween,
 } from './points';
+import { deflate, type Dispersion } from './dispersion';
 import { compareWastewater } from './wastewater';
-import type { Comparison, IndicatorKind, StatPoint } from './types';
+import type { ChangeSize, Comparison, IndicatorKind, StatPoint } from './types';
 
 export interface CompareOptions {
   /** Critical z (default 1.959964; strict 3.090232). */
   z?: number;
   /** Design effect for Wilson intervals (overrides the source default). */
   deff?: number;
-  /** All points of the series, to see series breaks between a and b. */
+  /** All points of the series, to see series breaks between a and b (and wastewater's year-to-year variation). */
   series?: readonly StatPoint[];
+  /** Counts: quasi-Poisson over-dispersion of the series (§2.4); the test is scaled by √φ. */
+  dispersion?: Dispersion | null;
 }
 
 interface Valued {
@@ -103,7 +106,7 @@ export function comparability(a: StatPoint | null | undefined, b: StatPoint | nu
   const hb = hiddenReason(b, kind);
   if (hb) return hb;
   if (kind.type === 'wastewater') {
-    const c = compareWastewater(a, b, kind);
+    const c = compareWastewater(a, b, kind, series);
     if (c.reason) return c.reason;
     if (seriesBreakBetween(a, b, kind, series)) return REASON.notComparableWastewater;
     return null;
@@ -144,15 +147,23 @@ export function compareTwo(a: StatPoint | null | undefined, b: StatPoint | null 
   if (reason || !a || !b) return none(reason ?? REASON.missingValue);
 
   if (kind.type === 'wastewater') {
-    const c = compareWastewater(a, b, kind);
+    const c = compareWastewater(a, b, kind, opts.series ?? []);
     // Test A at a strict level: compare p with the level implied by z.
-    if (c.method === 'welch' && zc !== Z95 && c.zEq !== null) return { ...c, significant: c.zEq > zc };
+    if ((c.method === 'welch' || c.method === 'year-to-year') && zc !== Z95 && c.zEq !== null) return { ...c, significant: c.zEq > zc };
     return c;
   }
   const va = a.value as number;
   const vb = b.value as number;
 
   if (kind.type === 'process') {
+    const ia = interval(a, kind);
+    const ib = interval(b, kind);
+    // Only a true inventory (schools, areas, a yes/no) is exact; a share of people (r of n) varies by chance (§1.4).
+    if (ia && ib && (ia.method !== 'none' || ib.method !== 'none')) {
+      const m = marginTest({ value: va, low: ia.low, high: ia.high }, { value: vb, low: ib.low, high: ib.high }, zc);
+      if (!m) return none(REASON.noMargin);
+      return { delta: m.delta, zEq: m.zEq, p: twoSidedPFromZ(m.zEq), significant: m.significant, method: 'newcombe', margin: m.margin };
+    }
     const delta = vb - va;
     return { delta, zEq: delta === 0 ? 0 : null, p: null, significant: delta !== 0, method: 'exact' };
   }
@@ -162,7 +173,8 @@ export function compareTwo(a: StatPoint | null | undefined, b: StatPoint | null 
     if (typeof counts !== 'string') {
       const t = countTest(counts.x1, counts.p1, counts.x2, counts.p2);
       if (!t) return none(REASON.noCounts);
-      return { delta: vb - va, zEq: t.zEq, p: t.p, significant: t.zEq > zc, method: t.method };
+      const adj = opts.dispersion ? deflate(t.zEq, opts.dispersion) : { zEq: t.zEq, p: t.p };
+      return { delta: vb - va, zEq: adj.zEq, p: adj.p, significant: adj.zEq > zc, method: t.method };
     }
     // No counts: fall back on published KIs (margin rule) when both have them.
     const ia = interval(a, kind);
@@ -201,6 +213,51 @@ export function holm(pValues: readonly (number | null)[], alpha = 0.05): boolean
     out[e.i] = true;
   }
   return out;
+}
+
+export interface ComparisonSummary {
+  /** Tests shown (change tests and benchmark tests). */
+  m: number;
+  /** Expected false "säkerställd" among them if nothing had changed: 0.05·m. */
+  expectedFalse: number;
+  /** P(at least one false "säkerställd") if independent: 1 − 0.95^m. */
+  chanceAtLeastOne: number;
+  /** Significant at 5 % one by one. */
+  significant: number;
+  /** Still significant after Holm's correction for all m tests. */
+  holmSignificant: number;
+}
+
+/** §5: every test a page shows, what chance alone would give, and how many survive Holm. */
+export function summarizeComparisons(pValues: readonly (number | null)[], alpha = 0.05): ComparisonSummary {
+  const ps = pValues.filter(isFiniteNumber);
+  return {
+    m: ps.length,
+    expectedFalse: alpha * ps.length,
+    chanceAtLeastOne: falseAlarmChance(ps.length, alpha),
+    significant: ps.filter((p) => p < alpha).length,
+    holmSignificant: holm(ps, alpha).filter(Boolean).length,
+  };
+}
+
+/**
+ * The size of a change with its 95 % interval: shares and other values with intervals as a Newcombe
+ * difference (percentage points for shares); counts as a rate ratio on the log scale, widened by √φ.
+ */
+export function changeSize(a: StatPoint, b: StatPoint, kind: IndicatorKind, dispersion?: Dispersion | null): ChangeSize | null {
+  if (!isFiniteNumber(a.value) || !isFiniteNumber(b.value)) return null;
+  if (kind.type === 'count') {
+    const c = countsFor(a, b, kind);
+    if (typeof c === 'string' || c.x1 <= 0 || c.x2 <= 0) return null;
+    const ratio = c.x2 / c.p2 / (c.x1 / c.p1);
+    const se = Math.sqrt((1 / c.x1 + 1 / c.x2) * (dispersion?.phi ?? 1));
+    return { delta: ratio - 1, low: Math.exp(Math.log(ratio) - Z95 * se) - 1, high: Math.exp(Math.log(ratio) + Z95 * se) - 1, scale: 'ratio' };
+  }
+  const ia = interval(a, kind);
+  const ib = interval(b, kind);
+  if (!ia || !ib) return null;
+  const d = differenceInterval({ value: a.value, low: ia.low, high: ia.high }, { value: b.value, low: ib.low, high: ib.high });
+  return d ? { delta: b.value - a.value, low: d.low, high: d.high, scale: 'difference' } : null;
 }
 
 /** P(at least one false "Säkerställd") among k independent tests with no real change: 1 − 0.95^k (§5). */

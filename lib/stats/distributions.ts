@@ -14,6 +14,11 @@ export const CHI2_95 = 3.841459;
 /** Strict level 99.8 % (Fingertips). */
 export const Z998 = 3.090232;
 export const CHI2_998 = 9.549536;
+/**
+ * The weak level ("Tecken på …", not säkerställd): two-sided p < 0.10, z = 1.644854 (statistics.md §0).
+ * At z ≥ 1 (p ≈ 0.32) a quarter to a third of no-change comparisons got a coloured arrow.
+ */
+export const Z90 = 1.644854;
 
 const EPS = 1e-15;
 const FPMIN = 1e-300;

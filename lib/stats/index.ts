@@ -10,5 +10,7 @@ export * from './pace';
 export * from './sentence';
 export * from './verdict';
 export * from './benchmark';
+export * from './dispersion';
+export * from './rank';
 export * from './staleness';
 export * from './suppression';

@@ -34,9 +34,16 @@ export function waldMargin(p: number, n: number, opts: { N?: number; z?: number 
   return (opts.z ?? Z95) * se * f;
 }
 
-/** Design-effect default by source (§1.1 rule 3): NTU without KI 1.5 (estimated), others 1.0. */
-export function defaultDeff(kind: IndicatorKind): { deff: number; estimated: boolean } {
-  return (kind.source ?? '').toLowerCase() === 'ntu' ? { deff: 1.5, estimated: true } : { deff: 1, estimated: false };
+/** Sources whose respondents cluster (NTU households and areas, Lupp pupils in classes): default deff 1.5 (§1.1 rule 3). */
+const CLUSTERED_SOURCES = new Set(['ntu', 'lupp']);
+
+/**
+ * Design-effect default by source (§1.1 rule 3): NTU without KI and Lupp 1.5 (an assumption, flagged
+ * "Uppskattad felmarginal"), others 1.0. A design effect the file gives (`point.deff`) wins.
+ */
+export function defaultDeff(kind: IndicatorKind, point?: Pick<StatPoint, 'deff'> | null): { deff: number; estimated: boolean } {
+  if (point && isFiniteNumber(point.deff) && point.deff > 0) return { deff: point.deff, estimated: false };
+  return CLUSTERED_SOURCES.has((kind.source ?? '').toLowerCase()) ? { deff: 1.5, estimated: true } : { deff: 1, estimated: false };
 }
 
 /** Implied deff from a published margin m (0–1) and n: n·(m/z)²/(p(1−p)) (§1.1 rule 3). */
@@ -96,6 +103,15 @@ function proportionScale(kind: IndicatorKind): number | null {
 }
 
 /**
+ * A process share of people (r of n, e.g. families who accepted support) rather than an inventory: binomial
+ * uncertainty applies (§1.4). Inventories (schools, areas, meetings) have no denominator and are exact.
+ */
+export function isBinomialShare(point: StatPoint, kind: IndicatorKind): boolean {
+  return kind.type === 'process' && kind.unitKind === 'percent' && isFiniteNumber(point.denominator) && point.denominator > 0
+    && isFiniteNumber(point.value) && point.value >= 0 && point.value <= 100;
+}
+
+/**
  * 95 % interval of one value (§1): the publisher's KI when given; surveys: Wilson on n_eff = n/deff
  * (NTU without KI: deff 1.5, estimated); counts and rates: exact Poisson on the count, scaled; process:
  * no random error (method 'none', low = high = value). Wastewater has no sampling KI (null).
@@ -106,12 +122,15 @@ export function interval(point: StatPoint, kind: IndicatorKind, opts: { deff?: n
   if (pub) return { ...pub, method: 'published', estimated: false };
   const v = point.value;
   switch (kind.type) {
-    case 'process':
-      return { low: v, high: v, method: 'none', estimated: false };
+    case 'process': {
+      if (!isBinomialShare(point, kind)) return { low: v, high: v, method: 'none', estimated: false };
+      const w = wilson(v / 100, point.denominator as number, opts.z ?? Z95);
+      return w ? { low: w.low * 100, high: w.high * 100, method: 'wilson', estimated: false } : null;
+    }
     case 'survey': {
       const scale = proportionScale(kind);
       if (scale === null || !isFiniteNumber(point.n) || point.n <= 0) return null;
-      const def = defaultDeff(kind);
+      const def = defaultDeff(kind, point);
       const deff = isFiniteNumber(opts.deff) && opts.deff > 0 ? opts.deff : def.deff;
       const estimated = opts.deff === undefined ? def.estimated : false;
       const w = wilson(v / scale, point.n / deff, opts.z ?? Z95);
@@ -139,13 +158,17 @@ export function interval(point: StatPoint, kind: IndicatorKind, opts: { deff?: n
 export function standardError(point: StatPoint, kind: IndicatorKind, opts: { deff?: number; preferPublished?: boolean } = {}): number | null {
   if (!point || !kind || !isFiniteNumber(point.value)) return null;
   const pub = published(point);
-  if (kind.type === 'process') return 0;
+  if (kind.type === 'process') {
+    if (!isBinomialShare(point, kind)) return 0;
+    const se = waldSe(point.value / 100, point.denominator as number);
+    return se === null ? null : se * 100;
+  }
   if (kind.type === 'survey') {
     const scale = proportionScale(kind);
     const usePub = pub && (opts.preferPublished !== false || !isFiniteNumber(point.n));
     if (usePub && pub) return (pub.high - pub.low) / (2 * Z95);
     if (scale !== null && isFiniteNumber(point.n) && point.n > 0) {
-      const deff = isFiniteNumber(opts.deff) && opts.deff > 0 ? opts.deff : defaultDeff(kind).deff;
+      const deff = isFiniteNumber(opts.deff) && opts.deff > 0 ? opts.deff : defaultDeff(kind, point).deff;
       const se = waldSe(point.value / scale, point.n / deff);
       return se === null ? null : se * scale;
     }

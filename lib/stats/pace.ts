@@ -80,7 +80,9 @@ export function scoreLabel(score: number): PaceLabel {
   return LABELS.deterioration;
 }
 
-function notCalculable(method: 1 | 2, reason: string): Pace {
+type PaceCore = Omit<Pace, 'text'>;
+
+function notCalculable(method: 1 | 2, reason: string): PaceCore {
   return { label: 'Kan inte beräknas', uncertain: false, method, value: 0, score: 0, reason };
 }
 
@@ -91,6 +93,18 @@ function notCalculable(method: 1 | 2, reason: string): Pace {
  * `uncertain` is left false; the verdict sets it.
  */
 export function pace(input: PaceInput): Pace {
+  const p = paceCore(input);
+  return { ...p, text: paceWords(p) };
+}
+
+/** The words a page shows for a pace, qualifier included. */
+export function paceWords(p: Pick<Pace, 'label' | 'method' | 'reason'>): string {
+  if (p.label === 'Kan inte beräknas') return p.reason ? `Kan inte beräknas (${p.reason})` : 'Kan inte beräknas';
+  if (p.label === 'För osäkert för att bedöma takten') return p.label;
+  return p.method === 2 ? `${p.label} mot målvärdet` : `${p.label} (planen har inget målvärde)`;
+}
+
+function paceCore(input: PaceInput): PaceCore {
   const method: 1 | 2 = input?.target && isFiniteNumber(input.target.value) && isFiniteNumber(input.target.year) ? 2 : 1;
   if (!input) return notCalculable(method, 'underlag saknas');
   const d = input.direction === 'up' ? 1 : input.direction === 'down' ? -1 : 0;

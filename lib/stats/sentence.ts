@@ -1,6 +1,7 @@
 /** Plain-Swedish sentences for verdicts (statistics.md §7). sv-SE numbers: decimal comma, no-break spaces. */
+import { Z90 } from './distributions';
 import { isFiniteNumber } from './points';
-import type { EvidenceMethod, UnitKind } from './types';
+import type { ChangeSize, EvidenceMethod, SlopeEstimate, UnitKind } from './types';
 
 export const NBSP = '\u00a0';
 
@@ -58,8 +59,10 @@ export interface SentenceInput {
   method: EvidenceMethod | null;
   /** Test B or one-sided LOQ: never "säkerställd". */
   capped?: boolean;
-  /** Trend path: slope sign and number of points. */
-  trend?: { slope: number; k: number } | null;
+  /** Trend path: slope sign and number of points; per year with its KI when säkerställd. */
+  trend?: { slope: number; k: number; perYear?: SlopeEstimate | null } | null;
+  /** Size of a säkerställd two-point change with its 95 % interval. */
+  size?: ChangeSize | null;
   provisional?: boolean;
   /** "Underlag saknas" reason. */
   reason?: string | null;
@@ -68,7 +71,7 @@ export interface SentenceInput {
 }
 
 /** First sentence: "Andelen har minskat från 38 % till 30 %." */
-export function changeSentence(i: Pick<SentenceInput, 'unitKind' | 'from' | 'to' | 'fromBelowLoq' | 'toBelowLoq' | 'decimals'>): string {
+export function changeSentence(i: Pick<SentenceInput, 'unitKind' | 'from' | 'to' | 'fromBelowLoq' | 'toBelowLoq' | 'decimals'> & { neutral?: boolean }): string {
   const { noun, neuter } = subjectNoun(i.unitKind);
   const loq = 'under kvantifieringsgränsen';
   if (i.fromBelowLoq && i.toBelowLoq) return `${noun} var ${loq} vid båda mättillfällena.`;
@@ -79,6 +82,8 @@ export function changeSentence(i: Pick<SentenceInput, 'unitKind' | 'from' | 'to'
   let dec = i.decimals ?? autoDecimals(i.from, i.to);
   while (dec < 3 && from !== to && !i.fromBelowLoq && !i.toBelowLoq && formatSv(from, dec) === formatSv(to, dec)) dec++;
   const fmt = (v: number, below?: boolean) => (below ? loq : formatWithUnit(v, i.unitKind, dec));
+  // On the trend path the end points may point the other way than the trend: state them without a verb.
+  if (i.neutral) return `${noun} var ${fmt(from, i.fromBelowLoq)} vid baslinjen och är nu ${fmt(to, i.toBelowLoq)}.`;
   if (to === from) return `${noun} är ${neuter ? 'oförändrat' : 'oförändrad'}, ${fmt(to)}.`;
   const verb = to > from ? 'ökat' : 'minskat';
   // A short unit ("%") goes on both values, a long one ("per 100 000 invånare") only on the last.
@@ -95,8 +100,12 @@ export function evidenceSentence(i: SentenceInput): string {
   if (i.trend) {
     const dir = i.trend.slope > 0 ? 'uppåtgående' : i.trend.slope < 0 ? 'nedåtgående' : null;
     const k = i.trend.k;
-    if (i.significant && dir) return `Trenden över ${k} mätningar är ${dir} och statistiskt säkerställd.`;
-    if ((i.zEq ?? 0) >= 1 && dir) return `Trenden över ${k} mätningar är ${dir} men inte statistiskt säkerställd.`;
+    if (i.significant && !i.capped && dir) {
+      const py = i.trend.perYear;
+      const how = py ? `: ${slopeWords(py, i.unitKind, i.decimals ?? autoDecimals(i.from, i.to))}` : '';
+      return `Trenden över ${k} mätningar är ${dir} och statistiskt säkerställd${how}.`;
+    }
+    if ((i.zEq ?? 0) >= Z90 && dir) return `Trenden över ${k} mätningar är ${dir} men inte statistiskt säkerställd.`;
     return `Ingen trend över ${k} mätningar som går att skilja från slumpen.`;
   }
   if (!isFiniteNumber(from) || !isFiniteNumber(to)) return '';
@@ -106,27 +115,60 @@ export function evidenceSentence(i: SentenceInput): string {
     if (to === from) return 'Ingen förändring (fullständiga uppgifter).';
     return `${noun} bygger på fullständiga uppgifter och är ingen slumpeffekt.`;
   }
-  if (to === from || (i.zEq ?? 0) < 1) return 'Ingen förändring som går att skilja från slumpen.';
+  if (to === from || (i.zEq ?? 0) < Z90) return 'Ingen förändring som går att skilja från slumpen.';
   if (i.significant && !i.capped) {
+    const how = i.size ? `: ${sizeWords(i.size, i.unitKind, i.decimals ?? autoDecimals(i.from, i.to))}` : '';
     return i.provisional
-      ? `${noun} är statistiskt säkerställd men preliminär tills nästa mätning bekräftar den.`
-      : `${noun} är statistiskt säkerställd.`;
+      ? `${noun} är statistiskt säkerställd${how}, men preliminär tills nästa mätning bekräftar den.`
+      : `${noun} är statistiskt säkerställd${how}.`;
   }
   if (i.method === 'loq') return `${noun} är inte statistiskt säkerställd (ett av värdena ligger under kvantifieringsgränsen).`;
   if (i.method === 'test-b') return `${noun} är inte statistiskt säkerställd (enstaka prover).`;
+  if (i.significant && i.capped) return `${noun} är inte statistiskt säkerställd (underlaget räcker inte för att säkerställa en förändring).`;
   return `${noun} är inte statistiskt säkerställd.`;
 }
 
 /** The full verdict sentence. */
 export function verdictSentence(i: SentenceInput): string {
   if (i.reason) return `Förändringen kan inte bedömas: ${i.reason}.`;
-  const parts = [changeSentence(i)];
+  const from = i.fromBelowLoq ? 0 : i.from;
+  const to = i.toBelowLoq ? 0 : i.to;
+  // The trend decides the verdict: when the end points disagree with its direction, do not say "ökat"/"minskat".
+  const neutral = !!i.trend && isFiniteNumber(from) && isFiniteNumber(to) && Math.sign(to - from) !== Math.sign(i.trend.slope);
+  const parts = [changeSentence({ ...i, neutral }), evidenceSentence(i)];
   if (i.targetMet) {
     const dec = i.decimals ?? autoDecimals(i.from, i.to, i.targetMet.value);
     const t = formatWithUnit(i.targetMet.value, i.unitKind, dec);
     parts.push(i.targetMet.withinMargin ? `Målvärdet ${t} är nått, men det ligger inom felmarginalen.` : `Målvärdet ${t} är nått.`);
-  } else {
-    parts.push(evidenceSentence(i));
   }
   return parts.filter((s) => s !== '').join(' ');
+}
+
+/** "7 procentenheter" for shares, the value with its unit otherwise. */
+function amount(v: number, unitKind: UnitKind, decimals: number): string {
+  return unitKind === 'percent' ? `${formatSv(v, decimals)} procentenheter` : formatWithUnit(v, unitKind, decimals);
+}
+
+/** "9 procentenheter (95 % KI 5–13)"; a decrease by its magnitude; counts as a relative change "12 % (95 % KI 3–22 %)". */
+export function sizeWords(size: ChangeSize, unitKind: UnitKind, decimals: number): string {
+  const sign = size.delta < 0 ? -1 : 1;
+  const [lo, hi] = sign < 0 ? [-size.high, -size.low] : [size.low, size.high];
+  const range = (a: number, b: number, dec: number) => (a < 0 ? `${formatSv(a, dec)} till ${formatSv(b, dec)}` : `${formatSv(a, dec)}–${formatSv(b, dec)}`);
+  if (size.scale === 'ratio') return `${formatSv(sign * size.delta * 100, 0)}${NBSP}% (95${NBSP}% KI ${range(lo * 100, hi * 100, 0)}${NBSP}%)`;
+  const dec = Math.max(decimals, 0);
+  const unitOnly = unitKind === 'percent' ? '' : SUFFIX[unitKind] ?? '';
+  return `${amount(sign * size.delta, unitKind, dec)} (95${NBSP}% KI ${range(lo, hi, dec)}${unitOnly})`;
+}
+
+/** "−1,2 procentenheter per år (95 % KI −2,0 till −0,4)". */
+export function slopeWords(s: SlopeEstimate, unitKind: UnitKind, decimals: number): string {
+  const dec = Math.max(1, decimals);
+  const unit = unitKind === 'percent' ? ' procentenheter' : SUFFIX[unitKind] ?? '';
+  return `${formatSv(s.perYear, dec)}${unit} per år (95${NBSP}% KI ${formatSv(s.low, dec)} till ${formatSv(s.high, dec)})`;
+}
+
+/** §7 rule 7: no pace is claimed for a change inside the margin; the slope over all points says how uncertain. */
+export function uncertainPaceText(s: SlopeEstimate | null, unitKind: UnitKind, decimals: number): string {
+  const base = 'För osäkert för att bedöma takten';
+  return s ? `${base}: lutningen över ${s.points} mätningar är ${slopeWords(s, unitKind, decimals)}.` : `${base}.`;
 }

@@ -1,8 +1,8 @@
 /** Trend over five or more points (statistics.md §3). */
 import { CHI2_95, chiSquareSf, Z95 } from './distributions';
-import { interval } from './intervals';
-import { countOf, hiddenReason, isFiniteNumber, periodsOverlap, polarity, seriesBreakBetween, sortPoints } from './points';
-import type { IndicatorKind, StatPoint, TrendMarker, TrendResult } from './types';
+import { interval, standardError } from './intervals';
+import { countOf, hiddenReason, isFiniteNumber, periodsOverlap, pointEndYear, pointYear, polarity, seriesBreakBetween, sortPoints } from './points';
+import type { IndicatorKind, SlopeEstimate, StatPoint, TrendMarker, TrendResult } from './types';
 
 export const MIN_TREND_POINTS = 5;
 
@@ -189,4 +189,40 @@ export function trendTest(points: readonly StatPoint[], kind: IndicatorKind, opt
     k,
     seSlope,
   };
+}
+
+/** Middle of a point's period in years (2021–2022 → 2022.0; 2024 → 2024.5), for slopes per year. */
+function midYear(p: StatPoint): number | null {
+  const a = pointYear(p);
+  const b = pointEndYear(p);
+  return a === null || b === null ? null : (a + b + 1) / 2;
+}
+
+/**
+ * Slope per year over all comparable points (§6: shown instead of a pace when the change is not säkerställd),
+ * weighted least squares with w = 1/SE², SE from each value's own uncertainty (counts widened by √φ), and
+ * its 95 % interval. Null with fewer than two points or an unknown or zero standard error.
+ */
+export function slopePerYear(points: readonly StatPoint[], kind: IndicatorKind, phi = 1): SlopeEstimate | null {
+  const pts = comparablePoints(points, kind);
+  if (pts.length < 2) return null;
+  const x: number[] = [];
+  const y: number[] = [];
+  const w: number[] = [];
+  for (const p of pts) {
+    const t = midYear(p);
+    const se = standardError(p, kind);
+    if (t === null || se === null || !(se > 0)) return null;
+    x.push(t);
+    y.push(p.value as number);
+    w.push(1 / (se * se * (kind.type === 'count' ? Math.max(1, phi) : 1)));
+  }
+  const sw = w.reduce((s, v) => s + v, 0);
+  const xbar = w.reduce((s, v, i) => s + v * x[i]!, 0) / sw;
+  const ybar = w.reduce((s, v, i) => s + v * y[i]!, 0) / sw;
+  const sxx = w.reduce((s, v, i) => s + v * (x[i]! - xbar) ** 2, 0);
+  if (!(sxx > 0)) return null;
+  const b = w.reduce((s, v, i) => s + v * (x[i]! - xbar) * (y[i]! - ybar), 0) / sxx;
+  const se = 1 / Math.sqrt(sxx);
+  return { perYear: b, low: b - Z95 * se, high: b + Z95 * se, points: pts.length };
 }

@@ -27,6 +27,11 @@ export interface StatPoint {
   grp?: string;
   /** A method or definition change between the previous point and this one. */
   seriesBreakBefore?: boolean;
+  /** Design effect given by the source file (overrides the source default, §1.1). */
+  deff?: number | null;
+  /** Provenance: the value is Exempeldata (made up for demonstration), and the import that wrote it. */
+  example?: boolean;
+  importId?: number | null;
 }
 
 export type IndicatorType = 'survey' | 'count' | 'wastewater' | 'process';
@@ -59,7 +64,8 @@ export type EvidenceMethod =
   | 'newcombe' // Wilson limits, facing sides §2.1
   | 'poisson-z' // §2.4 normal approximation on ln rate ratio
   | 'exact-conditional' // §2.4 exact binomial
-  | 'welch' // §2.5 Test A
+  | 'welch' // §2.5 Test A (capped for one sampling week a year)
+  | 'year-to-year' // §2.5 the site's own year-to-year variation
   | 'test-b' // §2.5 Test B
   | 'loq' // §2.5 below LOQ on one or both occasions
   | 'exact' // process indicators
@@ -132,7 +138,22 @@ export type NeutralText =
   | 'Minskning (ej säkerställd)'
   | 'Oförändrat';
 
-export type PaceLabel = 'God takt' | 'Framsteg men för låg takt' | 'Låg takt' | 'Går åt fel håll' | 'Kan inte beräknas';
+export type PaceLabel =
+  | 'God takt'
+  | 'Framsteg men för låg takt'
+  | 'Låg takt'
+  | 'Går åt fel håll'
+  | 'Kan inte beräknas'
+  /** The change is not säkerställd: no pace is claimed (statistics.md §6, §7 rule 7). */
+  | 'För osäkert för att bedöma takten';
+
+/** Slope per year over all comparable points with its 95 % interval (shown when no pace is claimed). */
+export interface SlopeEstimate {
+  perYear: number;
+  low: number;
+  high: number;
+  points: number;
+}
 
 export interface Pace {
   label: PaceLabel;
@@ -152,6 +173,10 @@ export interface Pace {
   cagrReq?: number;
   /** Swedish reason when "Kan inte beräknas". */
   reason?: string;
+  /** "För osäkert …": the slope over all comparable points with its interval. */
+  slope?: SlopeEstimate | null;
+  /** The words the pages show, qualifier included ("God takt mot målvärdet", "För osäkert för att bedöma takten (…)"). */
+  text: string;
 }
 
 export const FLAG_SMALL_N = 'Osäker skattning (n < 50)';
@@ -181,11 +206,39 @@ export interface AssessInput {
   decimals?: number;
 }
 
+/** Where the latest value stands against the plan's target (shown beside the change verdict, never instead of it). */
+export interface TargetStatus {
+  value: number;
+  year: number;
+  met: boolean;
+  /** The target lies inside the latest value's 95 % KI. */
+  withinMargin: boolean;
+  /** "Målet uppnått (målvärdet inom felmarginalen)" / "Målvärdet 20 % ej nått". */
+  text: string;
+}
+
+/** The change b − a with its 95 % interval (Newcombe for shares, rate ratio for counts, margin otherwise). */
+export interface ChangeSize {
+  delta: number;
+  low: number;
+  high: number;
+  /** 'difference' in the indicator's unit (percentage points for shares), 'ratio' for counts (relative change). */
+  scale: 'difference' | 'ratio';
+}
+
 export interface Verdict {
-  /** null for ctx indicators with enough data (see `neutral`). */
+  /** The change verdict; null for ctx indicators with enough data (see `neutral`). Never "Målet uppnått": see `target`. */
   label: VerdictLabel | null;
-  /** "(målvärdet inom felmarginalen)". */
-  labelSuffix: string | null;
+  /** Only in reviews frozen before the target status got its own field. */
+  labelSuffix?: string | null;
+  /** The target status beside the change verdict (null without a target or a latest value). */
+  target: TargetStatus | null;
+  /** The size of a säkerställd change with its 95 % interval. */
+  size: ChangeSize | null;
+  /** Two-sided p-value of the evidence (for the page's multiple-comparison count). */
+  p: number | null;
+  /** Dispersion factor φ used for counts (quasi-Poisson, §2.4). */
+  dispersion: number | null;
   /** ctx indicators (§7.2). */
   neutral: NeutralText | null;
   /** Swedish reason for "Underlag saknas". */

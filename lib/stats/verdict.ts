@@ -1,9 +1,11 @@
 /** Combined verdict (huvudbedömning, statistics.md §7). */
-import { normalCdf } from './distributions';
-import { compareTwo, comparability } from './compare';
+import { normalCdf, Z90 } from './distributions';
+import { changeSize, compareTwo, comparability } from './compare';
+import { deflate, dispersionFactor, type Dispersion } from './dispersion';
 import { interval, standardError } from './intervals';
 import { pace as computePace } from './pace';
 import {
+  countOf,
   hiddenReason,
   isBelowLoq,
   isFiniteNumber,
@@ -16,8 +18,8 @@ import {
   seriesBreakBetween,
   sortPoints,
 } from './points';
-import { verdictSentence } from './sentence';
-import { trendTest } from './trend';
+import { autoDecimals, formatSv, formatWithUnit, uncertainPaceText, verdictSentence } from './sentence';
+import { comparablePoints, slopePerYear, trendTest } from './trend';
 import { wastewaterComparability } from './wastewater';
 import {
   FLAG_ESTIMATED,
@@ -28,13 +30,17 @@ import {
   type Comparison,
   type IndicatorKind,
   type NeutralText,
+  type Pace,
   type StatPoint,
+  type Target,
+  type TargetStatus,
   type TrendResult,
   type Verdict,
   type VerdictLabel,
 } from './types';
 
 export const TARGET_WITHIN_MARGIN = '(målvärdet inom felmarginalen)';
+export const NOTE_SHORT_COUNTS = 'För få mätningar för att skatta hur mycket antalen varierar utöver slumpen (överspridning): förändringen kan som mest ge tecken, inte säkerställas.';
 
 /** A point that is an observation (a value, or a flagged absence that still says something). */
 function isObservation(p: StatPoint, kind: IndicatorKind): boolean {
@@ -87,14 +93,14 @@ function flagsFor(input: AssessInput, points: (StatPoint | null)[]): string[] {
 function neutralText(significant: boolean, zEq: number | null, direction: number): NeutralText {
   if (direction === 0) return 'Oförändrat';
   if (significant) return direction > 0 ? 'Säkerställd ökning' : 'Säkerställd minskning';
-  if ((zEq ?? 0) >= 1) return direction > 0 ? 'Ökning (ej säkerställd)' : 'Minskning (ej säkerställd)';
+  if ((zEq ?? 0) >= Z90) return direction > 0 ? 'Ökning (ej säkerställd)' : 'Minskning (ej säkerställd)';
   return 'Oförändrat';
 }
 
 function evidenceLabel(significant: boolean, capped: boolean, zEq: number | null, g: number): VerdictLabel {
   if (g === 0) return 'Oförändrat';
   if (significant && !capped) return g > 0 ? 'Säkerställd förbättring' : 'Säkerställd försämring';
-  if ((zEq ?? 0) >= 1) return g > 0 ? 'Tecken på förbättring (ej säkerställd)' : 'Tecken på försämring (ej säkerställd)';
+  if ((zEq ?? 0) >= Z90) return g > 0 ? 'Tecken på förbättring (ej säkerställd)' : 'Tecken på försämring (ej säkerställd)';
   return 'Oförändrat';
 }
 
@@ -113,15 +119,38 @@ function isProvisional(sorted: StatPoint[], b: StatPoint, l: StatPoint, kind: In
 }
 
 /**
- * §7 rules 1–7 in order (first match wins) for one series: Underlag saknas → ctx neutral text → Målet uppnått →
- * evidence (trend with ≥ 5 comparable points, else two-point test; wastewater Test A/B; process exact) →
- * label → flags → pace; plus the plain-Swedish sentence.
+ * §2.4: φ from the comparable counts before L (null when fewer than four): the change being judged does not
+ * inflate its own noise estimate.
+ */
+function seriesDispersion(sorted: StatPoint[], l: StatPoint, kind: IndicatorKind): Dispersion | null {
+  const pts = comparablePoints(sorted.slice(0, sorted.indexOf(l)), kind);
+  const counts = pts.map((p) => countOf(p, kind));
+  if (counts.some((x) => x === null)) return null;
+  const withPop = pts.every((p) => isFiniteNumber(p.denominator) && p.denominator > 0);
+  return dispersionFactor(counts as number[], withPop ? pts.map((p) => p.denominator as number) : undefined);
+}
+
+/** Target status beside the change verdict (§7 rule 3): met or not, and whether the target lies in L's KI. */
+function targetStatus(target: Target | null, lValue: number | null, l: StatPoint, kind: IndicatorKind, d: number, decimals: number): TargetStatus | null {
+  if (!target || lValue === null) return null;
+  const met = d * (lValue - target.value) >= 0;
+  const iv = interval(l, kind);
+  const withinMargin = !!iv && iv.method !== 'none' && iv.low <= target.value && target.value <= iv.high;
+  const t = formatWithUnit(target.value, kind.unitKind, decimals);
+  const text = met ? `Målet uppnått${withinMargin ? ` ${TARGET_WITHIN_MARGIN}` : ''}` : `Målvärdet ${t} (${target.year}) är ännu inte nått`;
+  return { value: target.value, year: target.year, met, withinMargin, text };
+}
+
+/**
+ * §7 rules 1–7 in order for one series: Underlag saknas → ctx neutral text → evidence (trend with ≥ 5
+ * comparable points, else two-point test; wastewater; process shares binomial, inventories exact; counts
+ * scaled by the series' over-dispersion) → label → flags → target status beside the label → pace (only
+ * for a säkerställd or exact change; otherwise the slope with its interval) → the plain-Swedish sentence.
  */
 export function assessSeries(input: AssessInput): Verdict {
   const kind = input?.kind;
   const base: Verdict = {
     label: 'Underlag saknas',
-    labelSuffix: null,
     neutral: null,
     reason: null,
     provisional: false,
@@ -129,9 +158,13 @@ export function assessSeries(input: AssessInput): Verdict {
     latest: null,
     delta: null,
     zEq: null,
+    p: null,
     method: null,
     flags: [],
     pace: null,
+    target: null,
+    size: null,
+    dispersion: null,
     targetChance: null,
     sentence: '',
     notes: [],
@@ -160,10 +193,15 @@ export function assessSeries(input: AssessInput): Verdict {
   const reason = comparability(b, l, kind, sorted);
   if (reason) return missing(reason);
 
-  const two: Comparison = compareTwo(b, l, kind, { series: sorted });
+  // Counts: Poisson is a minimum; without enough points to estimate φ a change is at most "Tecken".
+  const dispersion = kind.type === 'count' ? seriesDispersion(sorted, l, kind) : null;
+  const two: Comparison = compareTwo(b, l, kind, { series: sorted, dispersion });
   if (two.reason) return missing(two.reason);
   const d = polarity(kind);
   const notes = [...(two.notes ?? [])];
+  const shortCounts = kind.type === 'count' && dispersion === null;
+  if (shortCounts) notes.push(NOTE_SHORT_COUNTS);
+  else if (dispersion && dispersion.phi > 1) notes.push(`Antalen varierar mer än slumpen i en Poissonfördelning (överspridning ${formatSv(dispersion.phi, 1)}); felmarginalen är vidgad därefter.`);
 
   // Rule 4 (evidence), computed before the label rules so that every label carries its evidence.
   let trend: TrendResult | null = null;
@@ -171,26 +209,40 @@ export function assessSeries(input: AssessInput): Verdict {
     const bi = sorted.indexOf(b);
     const li = sorted.indexOf(l);
     const t = trendTest(sorted.slice(bi, li + 1), kind, { maxPoints: Infinity });
-    if (t.method !== null && t.k >= 5 && t.slope !== null) trend = t;
+    if (t.method !== null && t.k >= 5 && t.slope !== null) {
+      trend = t;
+      if (dispersion && t.zEq !== null) {
+        const adj = deflate(t.zEq, dispersion);
+        trend = { ...t, zEq: adj.zEq, p: adj.p, significant: adj.p < 0.05 && t.signStable };
+      }
+    }
   }
   const significant = trend ? trend.significant : two.significant;
   const zEq = trend ? trend.zEq : two.zEq;
+  const pValue = trend ? trend.p : two.p;
   const method = trend ? trend.method : two.method;
-  const capped = trend ? false : two.capped === true;
+  const capped = shortCounts || (trend ? false : two.capped === true);
   const dirRaw = trend ? (trend.slope ?? 0) : (two.delta ?? 0);
   const direction = Math.sign(dirRaw);
   const bBelow = kind.type === 'wastewater' && isBelowLoq(b);
   const lBelow = kind.type === 'wastewater' && isBelowLoq(l);
+  const sure = significant && !capped;
+  const slope = sure && trend ? slopePerYear(sorted.slice(0, sorted.indexOf(l) + 1), kind, dispersion?.phi ?? 1) : null;
+  const size = sure && !trend ? changeSize(b, l, kind, dispersion) : null;
   const common = {
     baseline: b,
     latest: l,
     delta: two.delta,
     zEq,
+    p: pValue ?? null,
     method,
     flags,
     notes,
+    size,
+    dispersion: dispersion?.phi ?? null,
     pointsUsed: trend ? trend.k : 2,
   };
+  const decimals = input.decimals ?? autoDecimals(b.value, l.value);
   const sentenceBase = {
     unitKind,
     from: bBelow ? null : b.value,
@@ -202,16 +254,22 @@ export function assessSeries(input: AssessInput): Verdict {
     zEq,
     method,
     capped,
-    trend: trend && trend.slope !== null ? { slope: trend.slope, k: trend.k } : null,
+    size,
+    trend: trend && trend.slope !== null ? { slope: trend.slope, k: trend.k, perYear: slope } : null,
   };
 
   // Rule 2: ctx indicators get a neutral text only.
   if (d === 0) {
-    const neutral = neutralText(significant && !capped, zEq, method === 'exact' ? Math.sign(two.delta ?? 0) : direction);
+    const neutral = neutralText(sure, zEq, method === 'exact' ? Math.sign(two.delta ?? 0) : direction);
     return { ...base, ...common, label: null, neutral, sentence: verdictSentence(sentenceBase) };
   }
 
-  // Rule 3: Målet uppnått.
+  // Rule 5: label from the evidence (inventories: exact).
+  const g = d * direction;
+  const label = method === 'exact' ? (direction === 0 ? 'Oförändrat' : g > 0 ? 'Säkerställd förbättring' : 'Säkerställd försämring') : evidenceLabel(significant, capped, zEq, g);
+  const provisional = label.startsWith('Säkerställd') && method !== 'exact' && !trend && isProvisional(sorted, b, l, kind, two.delta ?? 0);
+
+  // Rule 3: the target status, beside the change verdict (never instead of it).
   const target = input.target && isFiniteNumber(input.target.value) ? input.target : null;
   const lValue = isFiniteNumber(l.value) ? l.value : lBelow ? 0 : null;
   let targetChance: number | null = null;
@@ -221,38 +279,31 @@ export function assessSeries(input: AssessInput): Verdict {
       const diff = d * (lValue - target.value);
       targetChance = se > 0 ? normalCdf(diff / se) : diff >= 0 ? 1 : 0;
     }
-    if (d * (lValue - target.value) >= 0) {
-      const iv = interval(l, kind);
-      const within = !!iv && iv.method !== 'none' && iv.low <= target.value && target.value <= iv.high;
-      return {
-        ...base,
-        ...common,
-        label: 'Målet uppnått',
-        labelSuffix: within ? TARGET_WITHIN_MARGIN : null,
-        targetChance,
-        sentence: verdictSentence({ ...sentenceBase, targetMet: { value: target.value, withinMargin: within } }),
-      };
+  }
+  const tStatus = targetStatus(target, lValue, l, kind, d, decimals);
+
+  // Rule 7: a pace only for a säkerställd (or exact) change and an unmet target; otherwise the slope and its KI.
+  let pace: Pace | null = null;
+  if (!tStatus?.met) {
+    const p = computePace({
+      direction: kind.direction,
+      type: kind.type,
+      y0: bBelow ? null : b.value,
+      t0: pointYear(b),
+      yt: lBelow ? null : l.value,
+      t: pointYear(l),
+      target,
+      limit: input.limit ?? null,
+      seriesBreak: seriesBreakBetween(b, l, kind, sorted),
+    });
+    const claim = label.startsWith('Säkerställd') || (method === 'exact' && label === 'Oförändrat');
+    if (p.label === 'Kan inte beräknas' || claim) pace = p;
+    else {
+      const est = kind.type === 'wastewater' ? null : slopePerYear(sorted.slice(0, sorted.indexOf(l) + 1), kind, dispersion?.phi ?? 1);
+      const uncertain = { ...p, label: 'För osäkert för att bedöma takten' as const, uncertain: true, score: 0, slope: est };
+      pace = { ...uncertain, text: uncertainPaceText(est, unitKind, decimals) };
     }
   }
-
-  // Rule 5: label from the evidence (process: exact).
-  const g = d * direction;
-  const label = method === 'exact' ? (direction === 0 ? 'Oförändrat' : g > 0 ? 'Säkerställd förbättring' : 'Säkerställd försämring') : evidenceLabel(significant, capped, zEq, g);
-  const provisional = label.startsWith('Säkerställd') && method !== 'exact' && !trend && isProvisional(sorted, b, l, kind, two.delta ?? 0);
-
-  // Rule 7: pace beside the label.
-  const p = computePace({
-    direction: kind.direction,
-    type: kind.type,
-    y0: bBelow ? null : b.value,
-    t0: pointYear(b),
-    yt: lBelow ? null : l.value,
-    t: pointYear(l),
-    target,
-    limit: input.limit ?? null,
-    seriesBreak: seriesBreakBetween(b, l, kind, sorted),
-  });
-  const pace = { ...p, uncertain: p.label !== 'Kan inte beräknas' && !label.startsWith('Säkerställd') };
 
   return {
     ...base,
@@ -260,7 +311,8 @@ export function assessSeries(input: AssessInput): Verdict {
     label,
     provisional,
     pace,
+    target: tStatus,
     targetChance,
-    sentence: verdictSentence({ ...sentenceBase, provisional }),
+    sentence: verdictSentence({ ...sentenceBase, provisional, targetMet: tStatus?.met ? { value: tStatus.value, withinMargin: tStatus.withinMargin } : null }),
   };
 }

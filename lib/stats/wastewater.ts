@@ -1,5 +1,5 @@
 /** Wastewater comparisons: like-for-like only (statistics.md §1.3, §2.5). */
-import { MAX_Z, studentTTwoSidedP, zFromTwoSidedP } from './distributions';
+import { MAX_Z, studentTTwoSidedP, Z90, zFromTwoSidedP } from './distributions';
 import { isBelowLoq, isDated, isFiniteNumber, REASON, samePeriod, startMonth } from './points';
 import type { Comparison, IndicatorKind, StatPoint } from './types';
 
@@ -117,9 +117,32 @@ export const NOTE_LOQ_BOTH = 'Under kvantifieringsgränsen vid båda mättillfä
 export const NOTE_LOQ_ONE = 'Under kvantifieringsgränsen vid ett av mättillfällena: riktningen är känd men inte storleken.';
 export const NOTE_TEST_A = 'Skillnaden är större än dag-till-dag-variationen under provveckan – inte nödvändigtvis mellan veckor eller säsonger.';
 export const NOTE_TEST_B = 'Enstaka prover: jämförelsen kan som mest ge tecken på förändring.';
+export const NOTE_ONE_WEEK = 'En provvecka per år: variationen inom veckan säger inte hur mycket nivån skiftar mellan år, så jämförelsen kan som mest ge tecken på förändring.';
+export const NOTE_YEAR_TO_YEAR = 'Jämförelsen bygger på verkets egen variation mellan år.';
 
-/** Compare two wastewater observations a → b (§2.5). */
-export function compareWastewater(a: StatPoint, b: StatPoint, kind: IndicatorKind): Comparison {
+/** Fewest earlier year-to-year changes from which a site's own variation is estimated. */
+export const MIN_YEAR_CHANGES = 3;
+
+/**
+ * §2.5 (one sampling week a year): the site's own year-to-year variation. s = root mean square of the
+ * consecutive ln changes among the comparable yearly values up to a (the pair being judged left out); a
+ * difference of two yearly values has that variance whatever the gap. t = ln(v_b/v_a)/s on k changes' df.
+ */
+export function yearToYearTest(a: StatPoint, b: StatPoint, series: readonly StatPoint[]): { t: number; df: number; p: number; s: number } | null {
+  const history = series
+    .filter((p) => p !== b && !isDated(p) && wastewaterComparability(p, a) === null && isFiniteNumber(p.value) && p.value > 0 && (p.end ?? '') <= (a.end ?? ''))
+    .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
+  const changes: number[] = [];
+  for (let i = 1; i < history.length; i++) changes.push(Math.log((history[i]!.value as number) / (history[i - 1]!.value as number)));
+  if (changes.length < MIN_YEAR_CHANGES || !(isFiniteNumber(a.value) && a.value > 0 && isFiniteNumber(b.value) && b.value > 0)) return null;
+  const s = Math.sqrt(changes.reduce((acc, c) => acc + c * c, 0) / changes.length);
+  if (!(s > 0)) return null;
+  const t = Math.log(b.value / a.value) / s;
+  return { t, df: changes.length, p: studentTTwoSidedP(t, changes.length), s };
+}
+
+/** Compare two wastewater observations a → b (§2.5); `series` gives a yearly site its own history. */
+export function compareWastewater(a: StatPoint, b: StatPoint, kind: IndicatorKind, series: readonly StatPoint[] = []): Comparison {
   const none = (reason: string): Comparison => ({ delta: null, zEq: null, p: null, significant: false, method: null, reason });
   if (!a || !b) return none(REASON.missingValue);
   if (samePeriod(a, b) && (a.site ?? '') === (b.site ?? '') && (a.grp ?? '') === (b.grp ?? '')) return none(REASON.samePeriod);
@@ -135,7 +158,15 @@ export function compareWastewater(a: StatPoint, b: StatPoint, kind: IndicatorKin
   if (la && lb) return { delta: 0, zEq: 0, p: null, significant: false, method: 'loq', notes: [NOTE_LOQ_BOTH] };
   if (la || lb) {
     // Direction known, size not: treated as 1 ≤ z_eq ≤ 1.96 (the "Tecken" level).
-    return { delta: vb - va, zEq: 1, p: null, significant: false, method: 'loq', capped: true, notes: [NOTE_LOQ_ONE] };
+    return { delta: vb - va, zEq: Z90, p: null, significant: false, method: 'loq', capped: true, notes: [NOTE_LOQ_ONE] };
+  }
+  // One sampling week a year (EUDA/SCORE): judged on the site's year-to-year variation when its history allows.
+  if (!isDated(a) && !isDated(b)) {
+    const y = yearToYearTest(a, b, series);
+    if (y) {
+      const zEq = zFromTwoSidedP(y.p);
+      return { delta: vb - va, zEq, p: y.p, significant: y.p < 0.05, method: 'year-to-year', t: y.t, df: y.df, notes: [NOTE_YEAR_TO_YEAR] };
+    }
   }
   const da = validDays(a);
   const db = validDays(b);
@@ -145,15 +176,18 @@ export function compareWastewater(a: StatPoint, b: StatPoint, kind: IndicatorKin
     if (w) {
       const zEq = Number.isFinite(w.t) ? zFromTwoSidedP(w.p) : w.diff === 0 ? 0 : MAX_Z;
       const significant = w.p < 0.05;
+      // Within-week variation only says something about one week: a yearly week is capped at "Tecken".
+      const oneWeek = !isDated(a) && !isDated(b);
       return {
         delta: vb - va,
         zEq,
         p: w.p,
         significant,
         method: 'welch',
+        capped: oneWeek || undefined,
         t: Number.isFinite(w.t) ? w.t : undefined,
         df: w.df,
-        notes: significant ? [NOTE_TEST_A] : [],
+        notes: oneWeek ? [NOTE_ONE_WEEK] : significant ? [NOTE_TEST_A] : [],
       };
     }
   }

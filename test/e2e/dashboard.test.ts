@@ -38,7 +38,11 @@ describe('follow-up pages', () => {
     await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
     const main = await page.locator('main').innerText();
     expect(main).toContain('Öka den upplevda tryggheten');
-    expect(main).toMatch(/(Bättre än|I nivå med|Sämre än) Dalarna/);
+    expect(main).toMatch(/(Bättre än|Ingen säkerställd skillnad mot|Sämre än) Dalarna/);
+    expect(main).not.toMatch(/I nivå med/);
+    // Every test the page shows is counted, with what chance alone would give.
+    expect(main).toMatch(/Sidan visar \d+ statistiska jämförelser/);
+    expect(main).toMatch(/väntas se säkerställda ut av ren slump/);
     expect(main).toContain('Planens åtgärder för målet');
     expect(main).toContain('Trygghetsvandringar');
     const ntu = page.locator('[data-indicator="ntu_otrygg_kvall"]');
@@ -141,6 +145,39 @@ describe('public API', () => {
     const badge = await page.locator('[data-indicator="ntu_otrygg_kvall"] .verdict-badge').first().innerText();
     expect(badge).toContain(ntu.verdict.label);
     expect(await page.locator('[data-indicator="ntu_otrygg_kvall"]').innerText()).toContain(ntu.verdict.sentence);
+    // The API says whether the verdict rests on example data, and names the source and the import.
+    expect(typeof ntu.verdict.example).toBe('boolean');
+    expect(ntu.verdict.source.id).toBe('ntu');
+    expect(ntu.verdict.imports.length).toBeGreaterThan(0);
+    // The pace words the page shows are the API's.
+    if (ntu.verdict.pace && ntu.verdict.pace.label !== 'Kan inte beräknas') {
+      expect(await page.locator('[data-indicator="ntu_otrygg_kvall"]').innerText()).toContain(ntu.verdict.pace.text);
+    }
+    const csv = await (await fetch(`${server.url}/api/v1/goals?format=csv`)).text();
+    expect(csv.split('\r\n')[0]).toContain('exempeldata');
+    await page.close();
+  });
+
+  it('/metod explains every verdict, every badge links there; accessible at 1280 and 390 px wide', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/mal/T-M1`);
+    const href = await page.locator('[data-indicator="ntu_otrygg_kvall"] a.verdict-badge').first().getAttribute('href');
+    expect(href).toMatch(/^\/metod#[a-z-]+$/);
+    await page.goto(`${server.url}${href}`);
+    const main = await page.locator('main').innerText();
+    for (const word of ['Säkerställd förbättring', 'Tecken på förbättring', 'Oförändrat', 'Underlag saknas', 'överspridningen', '2017', 'Placeringen', 'Holms metod']) {
+      expect(main).toContain(word);
+    }
+    expect(await page.locator(`[id="${href!.split('#')[1]}"]`).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'metod-1280.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/metod`);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'metod-390.png'), fullPage: true });
+    await page.goto(`${server.url}/mal/T-M1`);
+    await page.screenshot({ path: path.join(SHOTS, 'goal-T-M1-390.png'), fullPage: true });
     await page.close();
   });
 });

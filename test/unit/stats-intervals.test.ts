@@ -55,10 +55,30 @@ describe('§1.1 Wilson table', () => {
     expectShown(iv!.high, '50.4');
   });
 
-  it('deff 1.0 for Svenskt Näringsliv, Lupp and unknown sources', () => {
-    for (const source of ['svenskt_naringsliv', 'lupp', 'kommun', undefined]) {
+  it('deff 1.0 for Svenskt Näringsliv and unknown sources', () => {
+    for (const source of ['svenskt_naringsliv', 'kommun', undefined]) {
       expect(defaultDeff({ ...SURVEY, source })).toEqual({ deff: 1, estimated: false });
     }
+  });
+
+  it('item 12: Lupp (pupils cluster in classes) defaults to deff 1.5, flagged; a deff in the file wins', () => {
+    expect(defaultDeff({ ...SURVEY, source: 'lupp' })).toEqual({ deff: 1.5, estimated: true });
+    expect(defaultDeff({ ...SURVEY, source: 'lupp' }, { deff: 2 })).toEqual({ deff: 2, estimated: false });
+    // 38 % of 93 pupils: n_eff = 62 → 27.0–50.4 % (the §1.1 table row for deff 1.5), not 28.8–48.2 %.
+    const iv = interval(pt({ value: 38, n: 93 }), { ...SURVEY, source: 'lupp' })!;
+    expectShown(iv.low, '27.0');
+    expectShown(iv.high, '50.4');
+    expect(iv.estimated).toBe(true);
+  });
+
+  it('item 2: a process share with a denominator has binomial (Wilson) limits; an inventory has none', () => {
+    const proc = { type: 'process', direction: 'up', unitKind: 'percent' } as const;
+    // 6 of 10 families: Wilson 31.3–83.2 %.
+    const iv = interval(pt({ value: 60, numerator: 6, denominator: 10 }), proc)!;
+    expect(iv.method).toBe('wilson');
+    expectShown(iv.low, '31.3');
+    expectShown(iv.high, '83.2');
+    expect(interval(pt({ value: 60 }), proc)).toMatchObject({ low: 60, high: 60, method: 'none' });
   });
 
   it('a published KI is used as is, never recomputed', () => {

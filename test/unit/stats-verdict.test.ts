@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectShown, pt, yr, rg } from '../helpers/stats';
-import { assessSeries } from '@/lib/stats/verdict';
+import { assessSeries, NOTE_SHORT_COUNTS } from '@/lib/stats/verdict';
 import type { AssessInput, IndicatorKind, StatPoint, Verdict } from '@/lib/stats/types';
 
 const NBSP = '\u00a0';
@@ -24,15 +24,18 @@ function expectNoNaN(v: Verdict) {
 }
 
 describe('§7 verdict table V1–V9', () => {
-  it('V1: Svenskt Näringsliv ↓, no target, 38 % (n 93, 2023) → 30 % (n 90, 2024): z_eq 1.15, Tecken på förbättring; God takt (osäker) (v = 21.1 %)', () => {
+  it('V1: Svenskt Näringsliv ↓, no target, 38 % (n 93, 2023) → 30 % (n 90, 2024): z_eq 1.15 < 1.645, Oförändrat; no pace, the slope −8 ± 13.7 per year instead', () => {
     const v = assess(SN, [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 90 })]);
     expect(v.baseline?.period).toBe('2023'); // default: latest point ending before the decision
     expect(v.latest?.period).toBe('2024');
     expectShown(v.zEq, '1.15');
-    expect(v.label).toBe('Tecken på förbättring (ej säkerställd)');
-    expect(v.pace).toMatchObject({ label: 'God takt', uncertain: true, method: 1 });
-    expectShown(v.pace!.value * 100, '21.1');
-    expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 30${NBSP}%. Minskningen är inte statistiskt säkerställd.`);
+    expect(v.label).toBe('Oförändrat');
+    expect(v.pace).toMatchObject({ label: 'För osäkert för att bedöma takten', uncertain: true });
+    // Wald SEs 5.03 and 4.83 (E1): −8 ± 1.96·6.98 = −21.7 to 5.7 per year.
+    expectShown(v.pace!.slope!.low, '-21.7');
+    expectShown(v.pace!.slope!.high, '5.7');
+    expect(v.pace!.text).toBe(`För osäkert för att bedöma takten: lutningen över 2 mätningar är −8,0 procentenheter per år (95${NBSP}% KI −21,7 till 5,7).`);
+    expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 30${NBSP}%. Ingen förändring som går att skilja från slumpen.`);
     expect(v.provisional).toBe(false);
     expectNoNaN(v);
   });
@@ -58,23 +61,27 @@ describe('§7 verdict table V1–V9', () => {
     expect(v.sentence).toBe('Förändringen kan inte bedömas: ej jämförbara perioder.');
   });
 
-  it('V4: Svenskt Näringsliv ↓, target 25 % in 2027, 38 % (n 93, 2023) → 34 % (n 90, 2025): z_eq 0.57, Oförändrat; Låg takt (osäker) (R 0.544)', () => {
+  it('V4: Svenskt Näringsliv ↓, target 25 % in 2027, 38 % (n 93, 2023) → 34 % (n 90, 2025): z_eq 0.57, Oförändrat; no pace (R 0.544 would be "Låg takt")', () => {
     const v = assess(SN, [yr(2023, { value: 38, n: 93 }), yr(2025, { value: 34, n: 90 })], { target: { value: 25, year: 2027 } });
     expectShown(v.zEq, '0.57');
     expect(v.label).toBe('Oförändrat');
-    expect(v.pace).toMatchObject({ label: 'Låg takt', uncertain: true, method: 2 });
+    expect(v.pace).toMatchObject({ label: 'För osäkert för att bedöma takten', uncertain: true, method: 2 });
     expectShown(v.pace!.value, '0.544');
+    expect(v.target).toMatchObject({ met: false, text: `Målvärdet 25${NBSP}% (2027) är ännu inte nått` });
     expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 34${NBSP}%. Ingen förändring som går att skilja från slumpen.`);
   });
 
-  it('V5: same, 38 % (n 93) → 24 % (n 90), target 25 %: z_eq 2.04, Målet uppnått (målvärdet inom felmarginalen); no pace; chance Φ((25 − 24)/4.50) = 0.59', () => {
+  it('V5: same, 38 % (n 93) → 24 % (n 90), target 25 %: z_eq 2.04, Säkerställd förbättring beside Målet uppnått (målvärdet inom felmarginalen); no pace; chance Φ((25 − 24)/4.50) = 0.59', () => {
     const v = assess(SN, [yr(2023, { value: 38, n: 93 }), yr(2025, { value: 24, n: 90 })], { target: { value: 25, year: 2027 } });
     expectShown(v.zEq, '2.04');
-    expect(v.label).toBe('Målet uppnått');
-    expect(v.labelSuffix).toBe('(målvärdet inom felmarginalen)');
+    expect(v.label).toBe('Säkerställd förbättring');
+    expect(v.target).toEqual({ value: 25, year: 2027, met: true, withinMargin: true, text: 'Målet uppnått (målvärdet inom felmarginalen)' });
     expect(v.pace).toBeNull();
     expectShown(v.targetChance, '0.59');
-    expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 24${NBSP}%. Målvärdet 25${NBSP}% är nått, men det ligger inom felmarginalen.`);
+    // Newcombe: −14 − √(7.6² + 10.2²) = −26.7 and −14 + √(9.8² + 9.2²) = −0.6 (Wilson limits of §1.1).
+    expectShown(v.size!.low, '-26.7', 1);
+    expectShown(v.size!.high, '-0.6', 1);
+    expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 24${NBSP}%. Minskningen är statistiskt säkerställd: 14 procentenheter (95${NBSP}% KI 1–27), men preliminär tills nästa mätning bekräftar den. Målvärdet 25${NBSP}% är nått, men det ligger inom felmarginalen.`);
   });
 
   it('V6: count ↓, 4 → 11: baseline hidden → Underlag saknas', () => {
@@ -95,7 +102,7 @@ describe('§7 verdict table V1–V9', () => {
     expect(v.sentence).toBe('Antalet har ökat från 3 till 5. Ökningen bygger på fullständiga uppgifter och är ingen slumpeffekt.');
   });
 
-  it('V8: wastewater ↓, Gävle amphetamine 2023 → 2024: p 0.385, z_eq 0.87, Oförändrat; God takt (osäker) (v = 7.0 %)', () => {
+  it('V8: wastewater ↓, Gävle amphetamine 2023 → 2024: p 0.385, z_eq 0.87, Oförändrat; no pace (v = 7.0 % would be "God takt")', () => {
     const v = assess(WW, [
       yr(2023, { value: 557.12, site: 'SE002', grp: '', days: [604.61, 539.99, 572.36, 635.43, 381.55, 562.99, 602.91] }),
       yr(2024, { value: 518.28, site: 'SE002', grp: '', days: [543.15, 488.21, 523.37, 503.2, 530.14, 530.19, 509.71] }),
@@ -103,18 +110,19 @@ describe('§7 verdict table V1–V9', () => {
     expect(v.method).toBe('welch');
     expectShown(v.zEq, '0.87');
     expect(v.label).toBe('Oförändrat');
-    expect(v.pace).toMatchObject({ label: 'God takt', uncertain: true });
+    expect(v.pace).toMatchObject({ label: 'För osäkert för att bedöma takten', uncertain: true, text: 'För osäkert för att bedöma takten.' });
     expectShown(v.pace!.value * 100, '7.0');
     expect(v.sentence).toBe(`Nivån har minskat från 557,1 till 518,3${NBSP}mg per 1${NBSP}000 invånare och dygn. Ingen förändring som går att skilja från slumpen.`);
   });
 
-  it('V9: ctx, 1 548 → 1 470 reports: z_eq 1.42, (neutral) Minskning (ej säkerställd); no pace', () => {
+  it('V9: ctx, 1 548 → 1 470 reports: z_eq 1.42 < 1.645, (neutral) Oförändrat; no pace; too short a series to estimate over-dispersion', () => {
     const v = assess(CTX, [yr(2017, { value: 1548 }), yr(2018, { value: 1470 })], { baselinePeriod: '2017' });
     expect(v.label).toBeNull();
-    expect(v.neutral).toBe('Minskning (ej säkerställd)');
+    expect(v.neutral).toBe('Oförändrat');
     expectShown(v.zEq, '1.42');
     expect(v.pace).toBeNull();
-    expect(v.sentence).toBe(`Antalet har minskat från 1${NBSP}548 till 1${NBSP}470. Minskningen är inte statistiskt säkerställd.`);
+    expect(v.notes).toContain(NOTE_SHORT_COUNTS);
+    expect(v.sentence).toBe(`Antalet har minskat från 1${NBSP}548 till 1${NBSP}470. Ingen förändring som går att skilja från slumpen.`);
   });
 });
 
@@ -160,30 +168,59 @@ describe('rule 1: Underlag saknas', () => {
 });
 
 describe('rules 2–5', () => {
-  it('ctx: neutral texts on the same evidence levels', () => {
+  it('ctx: neutral texts on the same evidence levels; two counts alone are at most "ej säkerställd" (no φ)', () => {
     expect(assess(CTX, [yr(2023, { value: 6 }), yr(2024, { value: 15 })]).neutral).toBe('Ökning (ej säkerställd)');
-    expect(assess(CTX, [yr(2023, { value: 0 }), yr(2024, { value: 9 })]).neutral).toBe('Säkerställd ökning');
-    expect(assess(CTX, [yr(2023, { value: 1000 }), yr(2024, { value: 800 })]).neutral).toBe('Säkerställd minskning');
+    expect(assess(CTX, [yr(2023, { value: 0 }), yr(2024, { value: 9 })]).neutral).toBe('Ökning (ej säkerställd)');
+    expect(assess(CTX, [yr(2023, { value: 1000 }), yr(2024, { value: 800 })]).neutral).toBe('Minskning (ej säkerställd)');
     expect(assess(CTX, [yr(2023, { value: 100 }), yr(2024, { value: 101 })]).neutral).toBe('Oförändrat');
+    // Four steady counts before it (φ = 1, df 2… here 3): 99 → 200, z = 5.73, t(3) p = 0.011 → säkerställd.
+    const steady = [100, 102, 98, 101, 99].map((x, i) => yr(2019 + i, { value: x }));
+    const v = assess(CTX, [...steady, yr(2025, { value: 200 })]);
+    expect(v.neutral).toBe('Säkerställd ökning');
+    expect(v.dispersion).toBe(1);
+    expectShown(v.p, '0.011', 1);
   });
 
-  it('target met inside the KI and outside it', () => {
+  it('item 11: over-dispersed counts (φ = 3.59 from 100, 120, 80, 120, 100) do not make 100 → 140 säkerställd', () => {
+    // Symmetric around the middle year, so the fitted trend is flat: μ = 104, X² = 1120/104 = 10.77, φ = 10.77/3 = 3.59.
+    const noisy = [100, 120, 80, 120, 100].map((x, i) => yr(2019 + i, { value: x }));
+    const v = assess({ ...CTX, direction: 'down' }, [...noisy, yr(2025, { value: 140 })]);
+    expectShown(v.dispersion, '3.59');
+    // Poisson alone: z = ln(1.4)/√(1/100 + 1/140) = 2.57 → would be säkerställd.
+    // Quasi-Poisson: t = 2.57/√3.59 = 1.36 on 3 df, p ≈ 0.27.
+    expect(v.label).toBe('Oförändrat');
+    expect(v.p!).toBeGreaterThan(0.2);
+    expect(v.notes.join(' ')).toContain('överspridning 3,6');
+  });
+
+  it('target met inside the KI and outside it, always beside the change verdict', () => {
     const inside = assess(SN, [yr(2023, { value: 38, n: 93 }), yr(2025, { value: 24, n: 90 })], { target: { value: 25, year: 2027 } });
-    expect(inside.labelSuffix).toBe('(målvärdet inom felmarginalen)');
+    expect(inside.target?.withinMargin).toBe(true);
     const outside = assess(SN, [yr(2023, { value: 38, n: 500 }), yr(2025, { value: 10, n: 500 })], { target: { value: 25, year: 2027 } });
-    expect(outside.label).toBe('Målet uppnått');
-    expect(outside.labelSuffix).toBeNull();
+    expect(outside.label).toBe('Säkerställd förbättring');
+    expect(outside.target).toMatchObject({ met: true, withinMargin: false, text: 'Målet uppnått' });
     expect(outside.sentence).toContain(`Målvärdet 25${NBSP}% är nått.`);
     // ↑ target met exactly.
     const up = assess(PROCESS, [yr(2024, { value: 3 }), yr(2025, { value: 5 })], { baselinePeriod: '2024', target: { value: 5, year: 2026 } });
-    expect(up.label).toBe('Målet uppnått');
-    expect(up.labelSuffix).toBeNull();
+    expect(up.label).toBe('Säkerställd förbättring');
+    expect(up.target).toMatchObject({ met: true, withinMargin: false });
     expect(up.targetChance).toBe(1);
+  });
+
+  it('item 3: ↓ 10 % (n 400) → 19.5 % (n 400), target 20: the target is met but the rise is säkerställd (z 3.8) and shown', () => {
+    const v = assess(SN, [yr(2023, { value: 10, n: 400 }), yr(2025, { value: 19.5, n: 400 })], { target: { value: 20, year: 2027 } });
+    expect(v.label).toBe('Säkerställd försämring');
+    expectShown(v.zEq, '3.8');
+    expect(v.target?.met).toBe(true);
+    expect(v.sentence).toMatch(/^Andelen har ökat från 10,0\u00a0% till 19,5\u00a0%\. Ökningen är statistiskt säkerställd: 9,5 procentenheter/);
   });
 
   it('Säkerställd försämring and Tecken på försämring', () => {
     expect(assess(SN, [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })]).label).toBe('Säkerställd försämring');
-    expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 38, n: 90 })]).label).toBe('Tecken på försämring (ej säkerställd)');
+    // 30 % (n 93) → 42 % (n 90): Wilson facing sides 10.0 and 9.7, M 13.9, z_eq 1.70 (p 0.09 < 0.10).
+    expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 42, n: 90 })]).label).toBe('Tecken på försämring (ej säkerställd)');
+    // 30 → 38 (z_eq 1.15, p 0.25) was "Tecken" at the old z ≥ 1 level; now Oförändrat.
+    expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 38, n: 90 })]).label).toBe('Oförändrat');
     const v = assess(PROCESS, [yr(2024, { value: 5 }), yr(2025, { value: 3 })], { baselinePeriod: '2024' });
     expect(v.label).toBe('Säkerställd försämring');
     expect(v.pace?.label).toBe('Går åt fel håll');
@@ -207,7 +244,8 @@ describe('rules 2–5', () => {
     expect(v.label).toBe('Säkerställd förbättring');
     expect(v.pointsUsed).toBe(5);
     expect(v.provisional).toBe(false);
-    expect(v.sentence).toBe(`Andelen har minskat från 31${NBSP}% till 24${NBSP}%. Trenden över 5 mätningar är nedåtgående och statistiskt säkerställd.`);
+    // Per year (points two years apart): −1.70/2 = −0.85, SE 0.81/2 → −1.6 to −0.1.
+    expect(v.sentence).toBe(`Andelen har minskat från 31${NBSP}% till 24${NBSP}%. Trenden över 5 mätningar är nedåtgående och statistiskt säkerställd: −0,9 procentenheter per år (95${NBSP}% KI −1,6 till −0,1).`);
     // The end points alone (E3) are not significant.
     const two = assess({ ...SN, source: 'lupp' }, [T3[0]!, T3[4]!], { baselinePeriod: '2015', decidedDate: '2016-01-01' });
     expect(two.label).toBe('Tecken på förbättring (ej säkerställd)');
@@ -273,13 +311,26 @@ describe('wastewater', () => {
     expectNoNaN(up);
   });
 
-  it('Test A significant: Säkerställd, with the day-to-day sentence as a note (Växjö cocaine)', () => {
+  it('item 4: Test A on one sampling week a year is capped at Tecken (Växjö cocaine, p 0.015)', () => {
     const v = assess({ ...WW, substance: 'cocaine' }, [
       yr(2023, { value: 140.57, site: 'SE012', days: [104.97, 85.91, 121.94, 192.99, 241.84, 137.58, 98.76] }),
       yr(2024, { value: 82.45, site: 'SE012', days: [60.85, 70.41, 80.41, 100.74, 125.84, 65.86, 73.01] }),
     ]);
+    expect(v.method).toBe('welch');
+    expect(v.label).toBe('Tecken på förbättring (ej säkerställd)');
+    expect(v.notes.join(' ')).toContain('En provvecka per år');
+    expect(v.pace?.label).toBe('För osäkert för att bedöma takten');
+  });
+
+  it('item 4: with a history, the site\'s own year-to-year variation decides', () => {
+    // ln changes ±0.1 (100, 110.5, 100, 110.5): s = 0.1; 2024 → 2025 halves: t = ln 0.5/0.1 = −6.9 on 3 df, p 0.006.
+    const hist = [100, 110.517, 100, 110.517].map((v, i) => yr(2020 + i, { value: v, site: 'SE012' }));
+    const v = assess(WW, [...hist, yr(2025, { value: 55.26, site: 'SE012' })], { baselinePeriod: '2023' });
+    expect(v.method).toBe('year-to-year');
     expect(v.label).toBe('Säkerställd förbättring');
-    expect(v.notes.join(' ')).toContain('dag-till-dag-variationen under provveckan');
+    // A change of 0.15 on ln scale is inside that variation (t = 1.5, p 0.23).
+    const w = assess(WW, [...hist, yr(2025, { value: 95.1, site: 'SE012' })], { baselinePeriod: '2023' });
+    expect(w.label).toBe('Oförändrat');
   });
 
   it('Test B never gives Säkerställd (single RISE samples, same season)', () => {
@@ -325,9 +376,9 @@ describe('flags (rule 6)', () => {
 
 describe('sentences', () => {
   it.each<[string, IndicatorKind, StatPoint[], string]>([
-    ['percent, decimals', SN, [yr(2023, { value: 38.4, n: 93 }), yr(2024, { value: 30.25, n: 90 })], `Andelen har minskat från 38,4${NBSP}% till 30,3${NBSP}%. Minskningen är inte statistiskt säkerställd.`],
+    ['percent, decimals', SN, [yr(2023, { value: 38.4, n: 93 }), yr(2024, { value: 30.25, n: 90 })], `Andelen har minskat från 38,4${NBSP}% till 30,3${NBSP}%. Ingen förändring som går att skilja från slumpen.`],
     ['rate noun and unit', { type: 'count', direction: 'down', unitKind: 'per_100k' }, [yr(2023, { value: 800, numerator: 120, denominator: 15000 }), yr(2024, { value: 1000, numerator: 150, denominator: 15000 })], `Nivån har ökat från 800 till 1${NBSP}000 per 100${NBSP}000 invånare. Ökningen är inte statistiskt säkerställd.`],
-    ['significant increase', SN, [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })], `Andelen har ökat från 20${NBSP}% till 30${NBSP}%. Ökningen är statistiskt säkerställd men preliminär tills nästa mätning bekräftar den.`],
+    ['significant increase', SN, [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })], `Andelen har ökat från 20${NBSP}% till 30${NBSP}%. Ökningen är statistiskt säkerställd: 10 procentenheter (95${NBSP}% KI 5–15), men preliminär tills nästa mätning bekräftar den.`],
     ['almost equal values get a decimal', SN, [yr(2023, { value: 38.04, n: 93 }), yr(2024, { value: 37.96, n: 90 })], `Andelen har minskat från 38,04${NBSP}% till 37,96${NBSP}%. Ingen förändring som går att skilja från slumpen.`],
   ])('%s', (_n, kind, points, sentence) => {
     expect(assess(kind, points).sentence).toBe(sentence);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { expectShown, pt, yr } from '../helpers/stats';
 import { compareTwo } from '@/lib/stats/compare';
 import {
+  NOTE_ONE_WEEK,
   compareWastewater,
   seasonOfMonth,
   substanceCv,
@@ -61,9 +62,9 @@ describe('§2.5 Test A: real EUDA examples 2023 → 2024 (Welch t on ln daily lo
     // Växjö: z_eq 2.445 is shown as 2.44: rulebook tolerance, one unit.
     expectShown(c.zEq, z, 1);
     expect(c.significant).toBe(sig);
-    expect(c.capped).toBeFalsy();
-    // A significant Test A carries its interpretation sentence.
-    expect((c.notes ?? []).some((n) => n.includes('dag-till-dag-variationen under provveckan'))).toBe(sig);
+    // Item 4: one sampling week a year says nothing about year-to-year variation: capped at "Tecken", and said so.
+    expect(c.capped).toBe(true);
+    expect(c.notes).toEqual([NOTE_ONE_WEEK]);
   });
 
   it('Växjö cannabis: t +9.67, df 11.5, p < 0.001, z_eq > 3', () => {

@@ -8,6 +8,7 @@ import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { RollupBadge } from '../../_components/verdict-badge';
+import { formatNumber } from '@/lib/format';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: `Mål ${(await params).code}` };
@@ -26,7 +27,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
   const view = await getGoalView(decodeURIComponent((await params).code));
   if (!view) notFound();
   const { goal, area, indicators, tableRows, names } = view;
-  const counts = rollup(indicators as never);
+  const counts = rollup(indicators);
+  const c = view.comparisons;
   return (
     <>
       <p><Link href="/">Översikt</Link> › {area.title}</p>
@@ -34,8 +36,17 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
       <p className="rollup">{counts.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />)}</p>
       <p className="lead">
         Varje mått nedan jämförs med planens baslinje (senaste värde före beslutet {view.plan.decidedDate} om inget annat anges) och med
-        {' '}{names.lan} och {names.riket}. Sidan visar {view.comparisons} statistiska jämförelser; bland många jämförelser blir någon
-        &quot;säkerställd&quot; av ren slump (statistics.md §5), så läs helheten. Skillnader mot {names.lan} och {names.riket} säger inget om orsaker.
+        {' '}{names.lan} och {names.riket}. Skillnader mot {names.lan} och {names.riket} säger inget om orsaker.
+      </p>
+      <p id="jamforelser">
+        Sidan visar {c.m} statistiska {c.m === 1 ? 'jämförelse' : 'jämförelser'} (förändringar och jämförelser med {names.lan} och {names.riket}).
+        {' '}Även om ingenting hade förändrats skulle ungefär {formatNumber(c.expectedFalse, 1)} av dem väntas se säkerställda ut av ren slump.
+        {' '}{c.significant === 0
+          ? 'Ingen av dem är säkerställd.'
+          : c.holmSignificant === 0
+            ? `${c.significant} är säkerställda var för sig, men efter korrigering för antalet jämförelser (Holms metod) är ingen säkerställd: sidan visar inte säkert någon verklig skillnad.`
+            : `${c.significant} är säkerställda var för sig; efter korrigering för antalet jämförelser (Holms metod) är ${c.holmSignificant} fortfarande säkerställda: minst en skillnad är sannolikt verklig.`}
+        {' '}<Link href="/metod#manga-jamforelser">Om många jämförelser</Link>.
       </p>
       {indicators.some((i) => i.hasExample) && (
         <div className="notice warn" role="note"><p><strong>Sidan visar exempeldata</strong> för mått som saknar verkliga värden (märkta Exempeldata).</p></div>
@@ -67,6 +78,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
         </section>
       ))}
       <h2>Planens åtgärder för målet</h2>
+      {/* A phone scrolls the wide plan table on its own, not the page. */}
+      <div className="table-scroll" role="region" aria-label="Planens åtgärder (rullbar tabell)" tabIndex={0}>
       <table className="data">
         <caption>Ur åtgärdsplanen: mål, orsak, åtgärd och vem som ansvarar</caption>
         <thead><tr><th scope="col">Mål</th><th scope="col">Orsak</th><th scope="col">Åtgärd</th><th scope="col">Vem</th><th scope="col">Förslag detaljerad plan</th></tr></thead>
@@ -76,6 +89,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
           ))}
         </tbody>
       </table>
+      </div>
     </>
   );
 }

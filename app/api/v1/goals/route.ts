@@ -1,4 +1,4 @@
-import { apiGoals } from '@/lib/api/goals';
+import { apiGoals, GOALS_CSV_HEADER, goalsCsvRows } from '@/lib/api/goals';
 import { listQuery, parseQuery } from '@/lib/api/params';
 import { csvResponse } from '@/lib/api/v1';
 import { getDb } from '@/lib/db';
@@ -11,9 +11,6 @@ export async function GET(request: Request) {
   if (!q.ok) return q.response;
   const { db } = await getDb();
   const goals = await apiGoals(db, new Date());
-  if (q.data.format === 'csv') {
-    return csvResponse(toSwedishCsv(['mål', 'måltext', 'indikator', 'roll', 'bedömning', 'baslinje', 'senaste', 'mening'],
-      goals.flatMap((g) => g.indicators.map((i) => [g.code, g.text, i.id, i.role, i.verdict.label ?? i.verdict.neutral ?? '', i.verdict.baseline, i.verdict.latest, i.verdict.sentence]))), 'mal.csv');
-  }
+  if (q.data.format === 'csv') return csvResponse(toSwedishCsv(GOALS_CSV_HEADER, goalsCsvRows(goals)), 'mal.csv');
   return Response.json({ goals });
 }
