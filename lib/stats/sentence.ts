@@ -170,5 +170,11 @@ export function slopeWords(s: SlopeEstimate, unitKind: UnitKind, decimals: numbe
 /** §7 rule 7: no pace is claimed for a change inside the margin; the slope over all points says how uncertain. */
 export function uncertainPaceText(s: SlopeEstimate | null, unitKind: UnitKind, decimals: number): string {
   const base = 'För osäkert för att bedöma takten';
-  return s ? `${base}: lutningen över ${s.points} mätningar är ${slopeWords(s, unitKind, decimals)}.` : `${base}.`;
+  if (!s) return `${base}.`;
+  // A slope whose interval excludes zero is a direction over the whole series, even when the change from the
+  // baseline is not säkerställd: say both, so the words never claim less (or more) than the numbers hold.
+  const clear = s.low > 0 || s.high < 0;
+  return clear
+    ? `${base} från baslinjen, men lutningen över alla ${s.points} mätningar är ${slopeWords(s, unitKind, decimals)}: en ${s.low > 0 ? 'ökning' : 'minskning'} över hela serien.`
+    : `${base}: lutningen över ${s.points} mätningar är ${slopeWords(s, unitKind, decimals)}.`;
 }

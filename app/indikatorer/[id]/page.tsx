@@ -44,7 +44,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
     <>
       <p><Link href="/indikatorer">Alla indikatorer</Link></p>
       <h1>{ind.name}</h1>
-      <p className="meta">{TYPE[ind.type]}. {DIRECTION[ind.direction]}. Enhet: {ind.unit}. Id: <code>{ind.id}</code></p>
+      <p className="meta">{TYPE[ind.type]}. {DIRECTION[ind.direction]}. Enhet: {ind.unit.replace(/\.$/, "")}. Id: <code>{ind.id}</code></p>
       {v.hasExample && <div className="notice warn" role="note"><p><strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.</p></div>}
       {v.notHedemora && <div className="notice warn" role="note"><p>Det finns inga värden för {names.kommun} i den här uppdelningen. {source.geography}</p></div>}
 

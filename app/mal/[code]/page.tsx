@@ -56,7 +56,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
           <h2 id={`h-${ind.id}`}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h2>
           <p className="meta">
             <span className="badge role">{ROLE[ind.role]}</span>{ind.hasExample && <span className="badge example">Exempeldata</span>}
-            Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}. Enhet: {ind.unit}.
+            Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}. Enhet: {ind.unit.replace(/\.$/, "")}.
           </p>
           <FollowUp a={ind.assessment} kommunName={names.kommun} />
           {ind.chart.rows.length > 0 ? (
