@@ -1,4 +1,4 @@
-import { provenanceLabel, provenanceLabels } from '../provenance';
+import { provenanceDetail, provenanceLabel, provenanceLabels } from '../provenance';
 import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
@@ -49,10 +49,12 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const names = { kommun: geo.region.shortName, lan: geo.parent.shortName, riket: 'Sverige' };
   const compare = q.jamfor.filter((c) => c !== codes.kommun && lanKommuner.some((k) => k.code === c));
-  const obs = (await listObservations(db, {
+  const rows = (await listObservations(db, {
     indicatorIds: [id], regionCodes: [codes.kommun, codes.lan, codes.riket, ...lanKommuner.map((k) => k.code)],
     sex: chosen.sex, grp: chosen.grp, site: chosen.site,
-  })).map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
+  }));
+  const provenance = [...new Set(rows.map((r) => provenanceDetail({ ...r.provenance, importId: r.obs.importId })))];
+  const obs = rows.map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
   const of = (c: string) => obs.filter((o) => o.regionCode === c);
   const link = goalLinks.find((g) => g.goal.kind === 'overall')?.link ?? goalLinks[0]?.link ?? null;
   const assessment = assessIndicator({
@@ -77,6 +79,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample, note: o.note }))),
     hasExample: obs.some((o) => o.isExample),
     sources: provenanceLabels(obs.map((o) => o.source)),
+    provenance,
     notHedemora: of(codes.kommun).length === 0,
   };
 }

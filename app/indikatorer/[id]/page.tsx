@@ -107,7 +107,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <dt>Definition</dt><dd>{ind.definition}</dd>
         {ind.question && (<><dt>Frågans lydelse</dt><dd>{ind.question}</dd></>)}
         <dt>Källa</dt><dd>{source.name} ({source.publisher}){source.url && <> – <a href={source.url}>{source.url}</a></>}</dd>
-        <dt>Värdena kommer från</dt><dd>{v.sources.length > 0 ? v.sources.join('; ') : 'Inga värden ännu.'}</dd>
+        <dt>Värdena kommer från</dt>
+        <dd>{v.provenance.length > 0 ? <ul className="plain">{v.provenance.map((p) => <li key={p}>{p}</li>)}</ul> : 'Inga värden ännu.'}</dd>
         <dt>Publiceras för</dt><dd>{publishedLevelsText(ind.publishedLevels)}</dd>
         <dt>Enhet</dt><dd>{ind.unit}</dd>
         <dt>Geografi som mäts</dt><dd>{ind.measuredGeography}. {source.geography}</dd>
