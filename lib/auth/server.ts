@@ -25,8 +25,12 @@ const ac = createAccessControl(defaultStatements);
 const roles = {
   läsare: ac.newRole({ user: [], session: [] }),
   samordnare: ac.newRole({ user: [], session: [] }),
-  administratör: ac.newRole(adminAc.statements),
+  // Everything better-auth's admin role may do but impersonate: acting as someone else would be recorded as them.
+  administratör: ac.newRole({ ...adminAc.statements, user: adminAc.statements.user.filter((p) => p !== 'impersonate') }),
 };
+
+/** A user's name before an /update-user call, by user id, until the call has finished (for the change record). */
+const namesBeforeRename = new Map<string, string>();
 
 /**
  * Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it.
@@ -60,12 +64,19 @@ export function isHttpsDeployment(env: Env = readEnv()): boolean {
   return env.APP_URL?.startsWith('https://') ?? false;
 }
 
-async function failedSignInsInARow(db: Db, email: string): Promise<number> {
+/**
+ * Wrong passwords for an account from one address since the account's last sign-in or lifted lock (within
+ * LOCK_MINUTES). Per account *and* address: an anonymous visitor guessing at an address locks out only their own
+ * address, never the owner signing in from another.
+ */
+async function failedSignInsInARow(db: Db, email: string, ip: string | null): Promise<number> {
   const rows = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from audit_log
-    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email})
+    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
       and at > now() - make_interval(mins => ${LOCK_MINUTES})
-      and at > coalesce((select max(at) from audit_log where action = 'inloggning' and lower(actor) = lower(${email})), '-infinity')`);
+      and at > coalesce((select max(at) from audit_log
+        where (action = 'inloggning' and lower(actor) = lower(${email}))
+           or (action = 'inloggning-upplåst' and lower(after->>'email') = lower(${email}))), '-infinity')`);
   const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { n: number }[] }).rows[0]) as { n: number } | undefined;
   return first?.n ?? 0;
 }
@@ -121,15 +132,20 @@ function createAuth(db: Db, env: Env) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email') {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
-          if (email && (await failedSignInsInARow(db, email)) >= MAX_FAILED_SIGN_INS) {
+          const ip = ctx.request ? clientIp(ctx.request.headers) : null;
+          if (email && (await failedSignInsInARow(db, email, ip)) >= MAX_FAILED_SIGN_INS) {
             await writeAudit(db, {
-              actorId: null, actor: email, action: 'inloggning-spärrad', ip: ctx.request ? clientIp(ctx.request.headers) : null,
-              summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad. Kontot är spärrat i ${LOCK_MINUTES} minuter.`,
+              actorId: null, actor: email, action: 'inloggning-spärrad', ip,
+              summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad från adressen ${ip ?? 'okänd'}. Kontot är spärrat från den adressen i ${LOCK_MINUTES} minuter.`,
             });
             throw new APIError('TOO_MANY_REQUESTS', {
               message: `För många felaktiga inloggningsförsök för kontot. Vänta ${LOCK_MINUTES} minuter och försök igen, eller be en administratör om hjälp.`,
             });
           }
+        }
+        if (ctx.path === '/update-user' && typeof ctx.body?.name === 'string') {
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (session) namesBeforeRename.set(session.user.id, session.user.name);
         }
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
@@ -156,7 +172,20 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/change-password' && !failed) {
           const session = ctx.context.session ?? ctx.context.newSession;
           if (session) {
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: 'Bytte sitt lösenord (andra sessioner avslutades).', ip });
+            const others = ctx.body?.revokeOtherSessions === true ? 'andra sessioner avslutades' : 'andra sessioner behölls';
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: `Bytte sitt lösenord (${others}).`, ip });
+          }
+        }
+        if (ctx.path === '/update-user') {
+          const session = ctx.context.session;
+          const before = session ? namesBeforeRename.get(session.user.id) : undefined;
+          if (session) namesBeforeRename.delete(session.user.id);
+          const name = typeof ctx.body?.name === 'string' ? ctx.body.name : undefined;
+          if (session && !failed && before !== undefined && name !== undefined && name !== before) {
+            await writeAudit(db, {
+              actorId: session.user.id, actor: session.user.email, action: 'användare-namn', targetType: 'användare', targetId: session.user.id,
+              summary: `Ändrade sitt namn: ${before} → ${name}.`, before: { name: before }, after: { name }, ip,
+            });
           }
         }
         if (ctx.path === '/reset-password' && !failed) {
