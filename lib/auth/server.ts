@@ -5,7 +5,7 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin, genericOAuth } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { clientIp, writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
@@ -64,6 +64,11 @@ export function isHttpsDeployment(env: Env = readEnv()): boolean {
   return env.APP_URL?.startsWith('https://') ?? false;
 }
 
+/** When an account's count of wrong passwords starts anew: its latest sign-in or lifted lock. */
+const countFrom = (email: SQL) => sql`coalesce((select max(at) from audit_log
+  where (action = 'inloggning' and lower(actor) = lower(${email}))
+     or (action = 'inloggning-upplåst' and lower(after->>'email') = lower(${email}))), '-infinity')`;
+
 /**
  * Wrong passwords for an account from one address since the account's last sign-in or lifted lock (within
  * LOCK_MINUTES). Per account *and* address: an anonymous visitor guessing at an address locks out only their own
@@ -73,12 +78,20 @@ async function failedSignInsInARow(db: Db, email: string, ip: string | null): Pr
   const rows = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from audit_log
     where action = 'inloggning-misslyckad' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
-      and at > now() - make_interval(mins => ${LOCK_MINUTES})
-      and at > coalesce((select max(at) from audit_log
-        where (action = 'inloggning' and lower(actor) = lower(${email}))
-           or (action = 'inloggning-upplåst' and lower(after->>'email') = lower(${email}))), '-infinity')`);
+      and at > now() - make_interval(mins => ${LOCK_MINUTES}) and at > ${countFrom(sql`${email}`)}`);
   const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { n: number }[] }).rows[0]) as { n: number } | undefined;
   return first?.n ?? 0;
+}
+
+/** The (lower-case) e-mail addresses whose sign-in is now locked from at least one address. */
+export async function lockedAccounts(db: Db): Promise<Set<string>> {
+  const res = await db.execute<{ email: string }>(sql`
+    select distinct lower(f.actor) as email from audit_log f
+    where f.action = 'inloggning-misslyckad' and f.at > now() - make_interval(mins => ${LOCK_MINUTES})
+      and f.at > ${countFrom(sql`f.actor`)}
+    group by lower(f.actor), f.ip having count(*) >= ${MAX_FAILED_SIGN_INS}`);
+  const rows = (Array.isArray(res) ? res : (res as unknown as { rows: { email: string }[] }).rows) as { email: string }[];
+  return new Set(rows.map((r) => r.email));
 }
 
 function createAuth(db: Db, env: Env) {

@@ -28,6 +28,7 @@ const COVERED_ACTIONS = [
   'app/admin/anvandare/actions.ts#inviteUserAction',
   'app/admin/anvandare/actions.ts#setActiveAction',
   'app/admin/anvandare/actions.ts#setRoleAction',
+  'app/admin/anvandare/actions.ts#unlockSignInAction',
   'app/atgarder/actions.ts#saveReportAction',
   'app/atgarder/actions.ts#updateActionAction',
   'app/import/historik/[id]/actions.ts#undoImportAction',
@@ -459,6 +460,28 @@ describe('sign-in', () => {
     await page.close();
   });
 
+  it('an administrator lifts the lock (#12.2); anonymous users, läsare and samordnare cannot', async () => {
+    const page = await browser.newPage();
+    const button = `Häv spärren för ${LOCKED.email}`;
+    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403], ['samordnare', cookies.samordnare, 403]] as const) {
+      await switchSession(browser, server.url, cookies.admin);
+      await gotoHydrated(page, `${server.url}/admin/anvandare`);
+      await switchSession(browser, server.url, cookie);
+      expect(await submitAction(page, button), who).toBe(expected);
+    }
+    const signIn = () => fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
+    });
+    expect((await signIn()).status).toBe(429);
+    await switchSession(browser, server.url, cookies.admin);
+    await gotoHydrated(page, `${server.url}/admin/anvandare`);
+    await page.getByRole('button', { name: button }).click();
+    await page.getByText(`${LOCKED.email} kan logga in igen.`).waitFor();
+    expect((await signIn()).status).toBe(200);
+    expect(await auditActions()).toContain('Inloggningsspärr hävd');
+    await page.close();
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Lax, not Secure over plain http', async () => {
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
@@ -636,12 +659,12 @@ describe('under attack and under load (#12)', () => {
 
   it('two overlapping imports confirmed at once: the later replaced the earlier, whose undo is refused until the later is undone', async () => {
     const before = await latestHedemora();
-    const files = ['35,1', '35,2'].map((v, i) => csvFile(`samtidig-${i}.csv`, importLines(v)));
+    const files = ['34,1', '34,2'].map((v, i) => csvFile(`samtidig-${i}.csv`, importLines(v)));
     const shas = await Promise.all(files.map(async (f) => ((await (await postImport(f, { cookie: cookies.samordnare })).json()) as { sha256: string }).sha256));
     const receipts = await Promise.all(files.map(async (f, i) => {
       const res = await postImport(f, { cookie: cookies.samordnare, confirm: shas[i] });
       expect(res.status).toBe(200);
-      return { ...((await res.json()) as { importId: number }), value: i === 0 ? 35.1 : 35.2 };
+      return { ...((await res.json()) as { importId: number }), value: i === 0 ? 34.1 : 34.2 };
     }));
     const final = await latestHedemora();
     const later = receipts.find((r) => r.value === final)!;

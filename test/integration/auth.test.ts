@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCsv, listAudit, writeAudit, type AuditAction } from '@/lib/audit';
-import { authFor, LOCK_MINUTES, MAX_FAILED_SIGN_INS, type Auth } from '@/lib/auth/server';
+import { authFor, LOCK_MINUTES, lockedAccounts, MAX_FAILED_SIGN_INS, type Auth } from '@/lib/auth/server';
 import { createPasswordUser, unlockSignIn, UserInputError } from '@/lib/auth/users';
 import type { Db, DbHandle } from '@/lib/db/client';
 import * as s from '@/lib/db/schema';
@@ -209,7 +209,9 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const ip = newIp();
       for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await signIn(auth, email, `fel-${i}-xxxxxxxxxx`, ip)).status).toBe(401);
       expect((await signIn(auth, email, password, ip)).status).toBe(429);
+      expect(await lockedAccounts(h.db)).toContain(email);
       await unlockSignIn(h.db, id, { actorId: null, actor: 'admin@hedemora.se', ip: '10.9.9.9' });
+      expect(await lockedAccounts(h.db)).not.toContain(email);
       const [unlocked] = await h.db.select().from(s.auditLog).where(sql`${s.auditLog.action} = 'inloggning-upplåst' and ${s.auditLog.targetId} = ${id}`);
       expect(unlocked).toMatchObject({ actor: 'admin@hedemora.se', targetType: 'användare', ip: '10.9.9.9' });
       expect(unlocked!.summary).toContain(email);
