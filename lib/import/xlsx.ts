@@ -1,6 +1,7 @@
 import type ExcelJS from 'exceljs';
 import { ImportFileError } from './issues';
 import { cleanText, type Table, type TableRow } from './table';
+import { checkXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -28,8 +29,13 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
-/** Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. */
-export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Table[]> {
+/**
+ * Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. The file is measured
+ * first (checkXlsx: unpacked size, rows, columns and cells, as streams), so that only a workbook that fits is
+ * read whole; a larger or hostile one is refused with a Swedish message before it takes memory or time.
+ */
+export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: XlsxLimits = XLSX_LIMITS): Promise<Table[]> {
+  await checkXlsx(bytes, fileName, limits);
   // Loaded on demand: exceljs is large, and CSV imports (the big ones) never need it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();

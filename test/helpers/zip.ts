@@ -5,6 +5,8 @@ import zlib from 'node:zlib';
 export interface ZipEntry {
   name: string;
   chunks: () => Iterable<string | Buffer>;
+  /** An unpacked size to declare instead of the true one (a zip bomb that lies). */
+  declaredSize?: number;
 }
 
 async function deflate(entry: ZipEntry): Promise<{ data: Buffer; crc: number; size: number }> {
@@ -30,7 +32,8 @@ export async function zipArchive(entries: ZipEntry[]): Promise<Buffer> {
   const central: Buffer[] = [];
   let offset = 0;
   for (const entry of entries) {
-    const { data, crc, size } = await deflate(entry);
+    const { data, crc, size: trueSize } = await deflate(entry);
+    const size = entry.declaredSize ?? trueSize;
     const name = Buffer.from(entry.name);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
@@ -67,7 +70,7 @@ export async function zipArchive(entries: ZipEntry[]): Promise<Buffer> {
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 /** A minimal .xlsx with one sheet whose <sheetData> is the given chunks of rows (inline strings, no shared strings). */
-export function xlsxWithSheet(rows: () => Iterable<string>, opts: { dimension?: string } = {}): Promise<Buffer> {
+export function xlsxWithSheet(rows: () => Iterable<string>, opts: { dimension?: string; declaredSize?: number } = {}): Promise<Buffer> {
   const only = (s: string) => () => [s];
   return zipArchive([
     { name: '[Content_Types].xml', chunks: only(`${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`) },
@@ -76,6 +79,7 @@ export function xlsxWithSheet(rows: () => Iterable<string>, opts: { dimension?: 
     { name: 'xl/_rels/workbook.xml.rels', chunks: only(`${XML}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`) },
     {
       name: 'xl/worksheets/sheet1.xml',
+      declaredSize: opts.declaredSize,
       chunks: function* () {
         yield `${XML}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">${opts.dimension ? `<dimension ref="${opts.dimension}"/>` : ''}<sheetData>`;
         yield* rows();
