@@ -30,7 +30,7 @@ export interface XlsxShape {
   unpackedBytes: number;
 }
 
-interface Entry {
+export interface ZipEntry {
   name: string;
   method: number;
   compressedSize: number;
@@ -40,12 +40,12 @@ interface Entry {
 
 const mb = (n: number) => `${formatNumber(n / 1048576, 0)} MB`;
 
-function damaged(fileName: string): ImportFileError {
+export function damaged(fileName: string): ImportFileError {
   return new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`);
 }
 
 /** The archive's central directory. */
-function readDirectory(bytes: Uint8Array, fileName: string): Entry[] {
+export function readDirectory(bytes: Uint8Array, fileName: string): ZipEntry[] {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   let end = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
@@ -57,7 +57,7 @@ function readDirectory(bytes: Uint8Array, fileName: string): Entry[] {
   if (end < 0) throw damaged(fileName);
   const count = buf.readUInt16LE(end + 10);
   let at = buf.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
+  const entries: ZipEntry[] = [];
   for (let i = 0; i < count; i++) {
     if (at + 46 > buf.length || buf.readUInt32LE(at) !== 0x02014b50) throw damaged(fileName);
     const nameLength = buf.readUInt16LE(at + 28);
@@ -76,7 +76,7 @@ function readDirectory(bytes: Uint8Array, fileName: string): Entry[] {
 }
 
 /** The packed bytes of one part. */
-function packedData(bytes: Uint8Array, e: Entry, fileName: string): Uint8Array {
+export function packedData(bytes: Uint8Array, e: ZipEntry, fileName: string): Uint8Array {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const at = e.localOffset;
   if (at + 30 > buf.length || buf.readUInt32LE(at) !== 0x04034b50) throw damaged(fileName);
@@ -106,7 +106,7 @@ class Stop extends Error {
  * Unpacks one part as a stream and calls `onText` with each piece (with a small overlap from the piece before,
  * so that a tag split across two pieces is seen whole). Throws when it unpacks to more than `maxBytes`.
  */
-async function scanPart(packed: Uint8Array, method: number, maxBytes: number, onText: ((text: string, overlap: number) => void) | null, tooBig: () => ImportFileError): Promise<number> {
+export async function scanPart(packed: Uint8Array, method: number, maxBytes: number, onText: ((text: string, overlap: number) => void) | null, tooBig: () => ImportFileError): Promise<number> {
   let total = 0;
   let tail = '';
   let stopped: Stop | null = null;
