@@ -8,12 +8,14 @@ export const AUDIT_ACTIONS = {
   'inloggning': 'Inloggning',
   'inloggning-misslyckad': 'Misslyckad inloggning',
   'inloggning-spärrad': 'Inloggning spärrad (för många försök)',
+  'inloggning-upplåst': 'Inloggningsspärr hävd',
   'utloggning': 'Utloggning',
   'lösenord-ändrat': 'Lösenord ändrat',
   'import': 'Import',
   'import-ångrad': 'Import ångrad',
   'användare-inbjuden': 'Användare inbjuden',
   'användare-roll': 'Roll ändrad',
+  'användare-namn': 'Namn ändrat',
   'användare-inaktiverad': 'Användare inaktiverad',
   'användare-återaktiverad': 'Användare återaktiverad',
   'åtgärd-ändrad': 'Åtgärd ändrad',
@@ -50,10 +52,13 @@ export async function writeAudit(db: Db, e: AuditEntry): Promise<void> {
   });
 }
 
-/** The client's address as the server saw it (the first X-Forwarded-For hop, which Next sets). */
+/**
+ * The client's address as the server saw it: X-Forwarded-For, which the server rewrites at the socket to hold
+ * only the client's address (lib/net/client-address.ts; forwarded headers count only from TRUSTED_PROXIES).
+ */
 export function clientIp(headers: Headers): string | null {
   const fwd = headers.get('x-forwarded-for');
-  return fwd ? fwd.split(',')[0]!.trim() || null : headers.get('x-real-ip');
+  return fwd ? fwd.split(',')[0]!.trim() || null : null;
 }
 
 export interface AuditFilter {

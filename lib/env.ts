@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustedProxies } from './net/client-address';
 
 const flag = (fallback: boolean) =>
   z.string().trim().toLowerCase().optional()
@@ -47,6 +48,17 @@ const envShape = z.object({
   OIDC_NAME: z.string().trim().min(1).default('kommunens konto'),
   /** Whether a first SSO sign-in creates a user (as läsare). When false, an administrator must invite them first. */
   OIDC_ALLOW_SIGNUP: flag(true),
+  /**
+   * Proxies in front of the app whose X-Forwarded-For is believed (addresses or CIDR ranges, comma-separated).
+   * Default none: the address of the connection itself counts, whatever headers a client sends.
+   */
+  TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
+    try {
+      parseTrustedProxies(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
   IMPORT_MAX_MB: positiveMb(50),
   IMPORT_STREAM_MB: positiveMb(8),
 });

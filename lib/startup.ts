@@ -4,7 +4,10 @@ import { ConfigError, readEnv } from './env';
 export async function startServer(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
   try {
-    readEnv();
+    const env = readEnv();
+    // First, before any request is served: which address each request comes from.
+    const { installClientAddress, parseTrustedProxies } = await import('./net/client-address');
+    installClientAddress(parseTrustedProxies(env.TRUSTED_PROXIES));
   } catch (err) {
     // A bad or missing setting (no session secret in production) must stop the server, not half-run it.
     console.error(`Trygghetsläget startar inte. ${err instanceof ConfigError ? err.message : String(err)}`);

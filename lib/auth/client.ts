@@ -18,7 +18,26 @@ export function authErrorText(err: { status?: number; message?: string } | null 
   return err.message && /[åäö]/i.test(err.message) ? err.message : fallback;
 }
 
-/** Only a path on this site may be returned to after sign-in (no open redirect to another host). */
+/** Characters a browser strips or reads as a slash in a URL, raw or percent-encoded: control characters, blanks and backslashes. */
+const UNSAFE = /[\u0000-\u0020\u007f\\]/;
+
+/**
+ * Only a path on this site may be returned to after sign-in (no open redirect to another host): one leading
+ * slash, no second slash or backslash after it, nothing a browser strips (tabs, line breaks) — in raw or
+ * percent-encoded form — and it must still resolve to this origin. Anything else goes to the start page.
+ */
 export function safeReturnPath(v: string | null | undefined): string {
-  return v && v.startsWith('/') && !v.startsWith('//') && !v.startsWith('/\\') ? v : '/';
+  if (!v || !v.startsWith('/')) return '/';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(v);
+  } catch {
+    return '/';
+  }
+  for (const form of [v, decoded]) {
+    if (UNSAFE.test(form) || form.startsWith('//')) return '/';
+  }
+  const base = 'https://trygghet.invalid';
+  const url = new URL(v, base);
+  return url.origin === base ? v : '/';
 }

@@ -5,11 +5,12 @@ import { nextCookies } from 'better-auth/next-js';
 import { admin, genericOAuth } from 'better-auth/plugins';
 import { createAccessControl } from 'better-auth/plugins/access';
 import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { clientIp, writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
 import { readEnv, type Env } from '../env';
+import { sessionSecret } from './cookie';
 
 /** Failed password attempts for one account, in a row, before it is refused for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -19,15 +20,17 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** An invitation link (a password-reset token) stays valid this long. */
 const INVITE_SECONDS = 7 * 24 * 3600;
 
-/** Used only outside production (next dev, tests that set none): production refuses to start without a secret. */
-const DEV_SECRET = 'trygghetslaget-utvecklingsnyckel-endast-lokalt-0123456789';
 
 const ac = createAccessControl(defaultStatements);
 const roles = {
   läsare: ac.newRole({ user: [], session: [] }),
   samordnare: ac.newRole({ user: [], session: [] }),
-  administratör: ac.newRole(adminAc.statements),
+  // Everything better-auth's admin role may do but impersonate: acting as someone else would be recorded as them.
+  administratör: ac.newRole({ ...adminAc.statements, user: adminAc.statements.user.filter((p) => p !== 'impersonate') }),
 };
+
+/** A user's name before an /update-user call, by user id, until the call has finished (for the change record). */
+const namesBeforeRename = new Map<string, string>();
 
 /**
  * Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it.
@@ -61,14 +64,34 @@ export function isHttpsDeployment(env: Env = readEnv()): boolean {
   return env.APP_URL?.startsWith('https://') ?? false;
 }
 
-async function failedSignInsInARow(db: Db, email: string): Promise<number> {
+/** When an account's count of wrong passwords starts anew: its latest sign-in or lifted lock. */
+const countFrom = (email: SQL) => sql`coalesce((select max(at) from audit_log
+  where (action = 'inloggning' and lower(actor) = lower(${email}))
+     or (action = 'inloggning-upplåst' and lower(after->>'email') = lower(${email}))), '-infinity')`;
+
+/**
+ * Wrong passwords for an account from one address since the account's last sign-in or lifted lock (within
+ * LOCK_MINUTES). Per account *and* address: an anonymous visitor guessing at an address locks out only their own
+ * address, never the owner signing in from another.
+ */
+async function failedSignInsInARow(db: Db, email: string, ip: string | null): Promise<number> {
   const rows = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from audit_log
-    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email})
-      and at > now() - make_interval(mins => ${LOCK_MINUTES})
-      and at > coalesce((select max(at) from audit_log where action = 'inloggning' and lower(actor) = lower(${email})), '-infinity')`);
+    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
+      and at > now() - make_interval(mins => ${LOCK_MINUTES}) and at > ${countFrom(sql`${email}`)}`);
   const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { n: number }[] }).rows[0]) as { n: number } | undefined;
   return first?.n ?? 0;
+}
+
+/** The (lower-case) e-mail addresses whose sign-in is now locked from at least one address. */
+export async function lockedAccounts(db: Db): Promise<Set<string>> {
+  const res = await db.execute<{ email: string }>(sql`
+    select distinct lower(f.actor) as email from audit_log f
+    where f.action = 'inloggning-misslyckad' and f.at > now() - make_interval(mins => ${LOCK_MINUTES})
+      and f.at > ${countFrom(sql`f.actor`)}
+    group by lower(f.actor), f.ip having count(*) >= ${MAX_FAILED_SIGN_INS}`);
+  const rows = (Array.isArray(res) ? res : (res as unknown as { rows: { email: string }[] }).rows) as { email: string }[];
+  return new Set(rows.map((r) => r.email));
 }
 
 function createAuth(db: Db, env: Env) {
@@ -79,7 +102,7 @@ function createAuth(db: Db, env: Env) {
   return betterAuth({
     appName: 'Trygghetsläget',
     baseURL: env.APP_URL,
-    secret: env.BETTER_AUTH_SECRET ?? DEV_SECRET,
+    secret: sessionSecret(env.BETTER_AUTH_SECRET),
     trustedOrigins: env.APP_URL ? [env.APP_URL] : [],
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
@@ -109,7 +132,9 @@ function createAuth(db: Db, env: Env) {
       window: 60,
       max: 100,
       // Per address; the per-account limit (MAX_FAILED_SIGN_INS in a row) is the hook below.
-      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/change-password': { window: 60, max: 10 } },
+      // The proxy checks each request of a private dashboard here: no budget for anyone to spend (a forged cookie
+      // never gets this far).
+      customRules: { '/sign-in/email': { window: 60, max: 20 }, '/change-password': { window: 60, max: 10 }, '/get-session': false },
     },
     advanced: {
       cookiePrefix: 'tl',
@@ -120,15 +145,20 @@ function createAuth(db: Db, env: Env) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email') {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
-          if (email && (await failedSignInsInARow(db, email)) >= MAX_FAILED_SIGN_INS) {
+          const ip = ctx.request ? clientIp(ctx.request.headers) : null;
+          if (email && (await failedSignInsInARow(db, email, ip)) >= MAX_FAILED_SIGN_INS) {
             await writeAudit(db, {
-              actorId: null, actor: email, action: 'inloggning-spärrad', ip: ctx.request ? clientIp(ctx.request.headers) : null,
-              summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad. Kontot är spärrat i ${LOCK_MINUTES} minuter.`,
+              actorId: null, actor: email, action: 'inloggning-spärrad', ip,
+              summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad från adressen ${ip ?? 'okänd'}. Kontot är spärrat från den adressen i ${LOCK_MINUTES} minuter.`,
             });
             throw new APIError('TOO_MANY_REQUESTS', {
               message: `För många felaktiga inloggningsförsök för kontot. Vänta ${LOCK_MINUTES} minuter och försök igen, eller be en administratör om hjälp.`,
             });
           }
+        }
+        if (ctx.path === '/update-user' && typeof ctx.body?.name === 'string') {
+          const session = await getSessionFromCtx(ctx).catch(() => null);
+          if (session) namesBeforeRename.set(session.user.id, session.user.name);
         }
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
@@ -155,7 +185,20 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/change-password' && !failed) {
           const session = ctx.context.session ?? ctx.context.newSession;
           if (session) {
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: 'Bytte sitt lösenord (andra sessioner avslutades).', ip });
+            const others = ctx.body?.revokeOtherSessions === true ? 'andra sessioner avslutades' : 'andra sessioner behölls';
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: `Bytte sitt lösenord (${others}).`, ip });
+          }
+        }
+        if (ctx.path === '/update-user') {
+          const session = ctx.context.session;
+          const before = session ? namesBeforeRename.get(session.user.id) : undefined;
+          if (session) namesBeforeRename.delete(session.user.id);
+          const name = typeof ctx.body?.name === 'string' ? ctx.body.name : undefined;
+          if (session && !failed && before !== undefined && name !== undefined && name !== before) {
+            await writeAudit(db, {
+              actorId: session.user.id, actor: session.user.email, action: 'användare-namn', targetType: 'användare', targetId: session.user.id,
+              summary: `Ändrade sitt namn: ${before} → ${name}.`, before: { name: before }, after: { name }, ip,
+            });
           }
         }
         if (ctx.path === '/reset-password' && !failed) {

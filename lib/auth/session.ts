@@ -1,6 +1,7 @@
 import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
+import { CROSS_SITE_MESSAGE, isCrossSite } from './origin';
 import { isRole, roleAtLeast, type Role } from './roles';
 import { getAuth } from './server';
 
@@ -48,22 +49,10 @@ function refusal(status: 401 | 403, message: string) {
 
 /**
  * A browser form or fetch from another site must not act on a user's session (cross-site request forgery):
- * SameSite=Lax stops most, and this refuses the rest. Requests without Origin (curl, scripts) carry no cookie
- * of a victim's and pass to the session check.
+ * SameSite=Lax stops most, and this refuses the rest.
  */
 export function crossSiteRefusal(request: Request): Response | null {
-  const origin = request.headers.get('origin');
-  const site = request.headers.get('sec-fetch-site');
-  if (site === 'cross-site') return refusal(403, 'Förfrågan kom från en annan webbplats och avvisades.');
-  if (origin) {
-    const host = request.headers.get('x-forwarded-host') ?? request.headers.get('host');
-    let originHost: string | null = null;
-    try {
-      originHost = new URL(origin).host;
-    } catch { /* "null" or garbage */ }
-    if (!host || originHost !== host) return refusal(403, 'Förfrågan kom från en annan webbplats och avvisades.');
-  }
-  return null;
+  return isCrossSite(request.headers) ? refusal(403, CROSS_SITE_MESSAGE) : null;
 }
 
 /** For route handlers that write: the user, or the Response that refuses them (403 cross-site, 401, 403). */

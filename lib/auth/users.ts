@@ -55,3 +55,17 @@ export async function findUser(db: Db, id: string) {
   const [row] = await db.select().from(authUsers).where(eq(authUsers.id, id));
   return row ?? null;
 }
+
+/**
+ * Lifts a sign-in lock (MAX_FAILED_SIGN_INS wrong passwords) on a user's account, from every address at once:
+ * the lockout counts only failures after the latest sign-in or lifted lock. Recorded in the change log.
+ */
+export async function unlockSignIn(db: Db, userId: string, by: { actorId: string | null; actor: string; ip?: string | null }): Promise<{ email: string } | null> {
+  const user = await findUser(db, userId);
+  if (!user) return null;
+  await writeAudit(db, {
+    ...by, action: 'inloggning-upplåst', targetType: 'användare', targetId: user.id,
+    summary: `Hävde inloggningsspärren för ${user.email}.`, after: { email: user.email },
+  });
+  return { email: user.email };
+}

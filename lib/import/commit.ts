@@ -5,7 +5,7 @@ import { goalIndicators, goals, imports, observationRevisions, observations } fr
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
 import { ImportFileError } from './issues';
-import { createStaging, mergeStaging, previewStaging, stageRows } from './stage';
+import { createStaging, lockObservationWrites, mergeStaging, previewStaging, stageRows } from './stage';
 
 type ObservationRow = typeof observations.$inferSelect;
 
@@ -147,6 +147,7 @@ export class UndoConflictError extends Error {}
 export async function undoImport(db: Db, importId: number, opts: { by: string; audit?: Actor }): Promise<{ restored: number; removed: number }> {
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
+    await lockObservationWrites(tx); // no import merges while this one is checked and undone
     const [rec] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!rec) throw new UndoConflictError(`Importen ${importId} finns inte.`);
     if (rec.kind !== 'upload') throw new UndoConflictError('Grunddata och exempeldata kan inte ångras.');

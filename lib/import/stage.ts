@@ -79,6 +79,7 @@ export interface MergeCounts {
  * writes the observations. Throws ImportFileError — rolling the transaction back — on conflicting rows.
  */
 export async function mergeStaging(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
+  await lockObservationWrites(tx);
   try {
     // Fast path: a savepoint, and one statement that records replaced values and upserts. A key that
     // occurs twice in the file makes PostgreSQL refuse the upsert (21000); only then is the file examined.
@@ -98,6 +99,18 @@ export async function mergeStaging(tx: Db, importId: number, staged: number): Pr
   // Only identical repeats: they count once.
   const removed = rowsOf(await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row returning 1`))).length;
   return mergeOnce(tx, importId, staged - removed);
+}
+
+/** The advisory lock every import merge and undo holds until its transaction ends (any constant; ours spells "TLIM"). */
+const IMPORT_LOCK_KEY = 0x544c494d;
+
+/**
+ * Serialises the transactions that write observations through imports (merges and undos): the next one starts
+ * only when the one before has committed, so its statements see that one's values and every revision records
+ * as "before" the value it really replaced (and an undo sees every later import). Held until commit or rollback.
+ */
+export async function lockObservationWrites(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
 }
 
 function sqlState(err: unknown): string | undefined {

@@ -1,6 +1,8 @@
 import type ExcelJS from 'exceljs';
 import { ImportFileError } from './issues';
 import { cleanText, type Table, type TableRow } from './table';
+import { checkXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
+import { readWorkbookStreamed } from './xlsx-stream';
 
 function cellText(cell: ExcelJS.Cell): string {
   const v = cell.value;
@@ -28,8 +30,19 @@ function cellText(cell: ExcelJS.Cell): string {
   return String(v);
 }
 
-/** Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. */
-export async function readWorkbook(bytes: Uint8Array, fileName: string): Promise<Table[]> {
+/** Worksheets that unpack to more than this (together) are read as streams (xlsx-stream.ts) rather than whole. */
+export const STREAM_SHEET_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Reads every worksheet of an .xlsx file into tables of text cells with Excel row numbers. The file is measured
+ * first (checkXlsx: unpacked size, rows, columns and cells, as streams), so that only a workbook that fits is
+ * read whole; a larger or hostile one is refused with a Swedish message before it takes memory or time.
+ */
+export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: XlsxLimits = XLSX_LIMITS, streamAbove = STREAM_SHEET_BYTES): Promise<Table[]> {
+  const shape = await checkXlsx(bytes, fileName, limits);
+  let sheetBytes = 0;
+  for (const sheet of shape.sheets.values()) sheetBytes += sheet.bytes;
+  if (sheetBytes > streamAbove) return readWorkbookStreamed(bytes, fileName);
   // Loaded on demand: exceljs is large, and CSV imports (the big ones) never need it.
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { freePort, startServer, tempPgliteDir, type Server } from './server';
+import { sheetRow, xlsxWithSheet } from '../helpers/zip';
 import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type TestUser } from './users';
 
 /*
@@ -27,6 +28,7 @@ const COVERED_ACTIONS = [
   'app/admin/anvandare/actions.ts#inviteUserAction',
   'app/admin/anvandare/actions.ts#setActiveAction',
   'app/admin/anvandare/actions.ts#setRoleAction',
+  'app/admin/anvandare/actions.ts#unlockSignInAction',
   'app/atgarder/actions.ts#saveReportAction',
   'app/atgarder/actions.ts#updateActionAction',
   'app/import/historik/[id]/actions.ts#undoImportAction',
@@ -55,7 +57,7 @@ const importLines = (value: string, note = '') => [
   `ntu_otrygg_kvall;2083;2025–2026;;;${value};25,0;35,0;211;;${note}`,
 ];
 
-async function postImport(file: File, opts: { cookie?: string; confirm?: string; origin?: string } = {}) {
+async function postImport(file: Blob & { name?: string }, opts: { cookie?: string; confirm?: string; origin?: string } = {}) {
   const form = new FormData();
   form.set('file', file);
   if (opts.confirm) {
@@ -78,6 +80,17 @@ async function auditActions(): Promise<string[]> {
   const res = await fetch(`${server.url}/admin/logg/export`, { headers: { cookie: cookies.admin } });
   const rows = Papa.parse<string[]>((await res.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }).data;
   return rows.slice(1).map((r) => r[2] ?? '');
+}
+
+/** Runs `task` n times, ten at a time. */
+async function inBatches(n: number, task: (i: number) => Promise<void>) {
+  for (let i = 0; i < n; i += 10) await Promise.all(Array.from({ length: Math.min(10, n - i) }, (_, j) => task(i + j)));
+}
+
+/** The resident memory of a process in MB. */
+function rssMb(pid: number): number {
+  const kb = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+  return Number(kb) / 1024;
 }
 
 /** Loads a page and waits until React has hydrated it (its forms then submit through their server actions). */
@@ -144,7 +157,7 @@ describe('cross-site posts', () => {
         headers: { 'next-action': id, origin: 'https://angripare.example', cookie: cookies.admin, 'content-type': 'text/plain;charset=UTF-8' },
         body: JSON.stringify([{ ok: null, message: null }, '$K1']),
       });
-      expect(res.status, filename).toBeGreaterThanOrEqual(400);
+      expect(res.status, filename).toBe(403);
     }
     expect(await auditActions()).toEqual(before);
   });
@@ -447,6 +460,28 @@ describe('sign-in', () => {
     await page.close();
   });
 
+  it('an administrator lifts the lock (#12.2); anonymous users, läsare and samordnare cannot', async () => {
+    const page = await browser.newPage();
+    const button = `Häv spärren för ${LOCKED.email}`;
+    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403], ['samordnare', cookies.samordnare, 403]] as const) {
+      await switchSession(browser, server.url, cookies.admin);
+      await gotoHydrated(page, `${server.url}/admin/anvandare`);
+      await switchSession(browser, server.url, cookie);
+      expect(await submitAction(page, button), who).toBe(expected);
+    }
+    const signIn = () => fetch(`${server.url}/api/auth/sign-in/email`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
+    });
+    expect((await signIn()).status).toBe(429);
+    await switchSession(browser, server.url, cookies.admin);
+    await gotoHydrated(page, `${server.url}/admin/anvandare`);
+    await page.getByRole('button', { name: button }).click();
+    await page.getByText(`${LOCKED.email} kan logga in igen.`).waitFor();
+    expect((await signIn()).status).toBe(200);
+    expect(await auditActions()).toContain('Inloggningsspärr hävd');
+    await page.close();
+  });
+
   it('sets the session cookie HttpOnly and SameSite=Lax, not Secure over plain http', async () => {
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
@@ -537,8 +572,152 @@ describe('configuration and deployment', () => {
       const cookie = set.split(';')[0]!;
       expect((await fetch(`${priv.url}/api/v1/indicators`, { headers: { cookie } })).status).toBe(200);
       expect((await fetch(`${priv.url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+
+      // #12.1: a burst of forged session cookies, and many page views by a signed-in user, spend no budget that
+      // signed-in users depend on: the user still reads everything afterwards.
+      const forged = `__Secure-tl.session_token=${'f'.repeat(32)}.${'A'.repeat(43)}=`;
+      await inBatches(120, async () => {
+        const res = await fetch(`${priv.url}/indikatorer`, { headers: { cookie: forged }, redirect: 'manual' });
+        expect(res.status).toBe(307);
+      });
+      await inBatches(160, async () => {
+        expect((await fetch(`${priv.url}/finns-inte`, { headers: { cookie }, redirect: 'manual' })).status).toBe(404);
+      });
+      expect((await fetch(`${priv.url}/api/v1/indicators`, { headers: { cookie } })).status).toBe(200);
+      expect((await fetch(`${priv.url}/`, { headers: { cookie }, redirect: 'manual' })).status).toBe(200);
+
+      // A shared cache in front must never keep a private page (#12.9).
+      for (const p of ['/', '/mal/T-M1', '/indikatorer', '/api/v1/indicators']) {
+        const res = await fetch(`${priv.url}${p}`, { headers: { cookie }, redirect: 'manual' });
+        expect(res.headers.get('cache-control'), p).toMatch(/private/);
+        expect(res.headers.get('cache-control'), p).toMatch(/no-store/);
+        expect(res.headers.get('cache-control'), p).not.toMatch(/s-maxage/);
+      }
+
+      // #12.3: a new X-Forwarded-For per attempt does not escape the per-address sign-in limit (no trusted proxies).
+      const statuses: number[] = [];
+      for (let i = 0; i < 24; i++) {
+        const res = await fetch(`${priv.url}/api/auth/sign-in/email`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: httpsUrl, 'x-forwarded-for': `203.0.113.${i + 1}`, 'x-real-ip': `198.51.100.${i + 1}` },
+          body: JSON.stringify({ email: `ingen${i}@hedemora.test`, password: 'fel-lösenord-123456' }),
+        });
+        statuses.push(res.status);
+      }
+      expect(statuses.filter((st) => st === 429).length).toBeGreaterThanOrEqual(4);
+      expect(statuses.filter((st) => st !== 401 && st !== 429)).toEqual([]);
     } finally {
       await priv.stop();
     }
+  });
+});
+
+describe('under attack and under load (#12)', () => {
+  it('accepts a 14 MB upload and refuses a 60 MB one with the limit in Swedish (IMPORT_MAX_MB = 50)', async () => {
+    const big = new File([importLines('31,5').join('\r\n'), '\r\n', ' '.repeat(14 * 1024 * 1024), '\r\n'], 'stor.csv', { type: 'text/csv' });
+    const ok = await postImport(big, { cookie: cookies.samordnare });
+    expect(ok.status, await ok.clone().text()).toBe(200);
+    expect(((await ok.json()) as { observations?: unknown; sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
+    const huge = new File([' '.repeat(60 * 1024 * 1024)], 'for-stor.csv', { type: 'text/csv' });
+    const refused = await postImport(huge, { cookie: cookies.samordnare });
+    expect(refused.status).toBe(413);
+    expect(((await refused.json()) as { message: string }).message).toBe('Filen är för stor: största tillåtna storlek är 50 MB.');
+  });
+
+  it('refuses a zip bomb and a 1 048 576-row workbook with a clear message; the server answers meanwhile and its memory stays low', async () => {
+    const header = sheetRow(1, ['indikator', 'region', 'period', 'värde']);
+    // 1 GB of blanks inside the sheet: about 1 MB packed.
+    const bomb = await xlsxWithSheet(function* () {
+      yield header;
+      const blanks = ' '.repeat(1 << 20);
+      for (let i = 0; i < 1024; i++) yield blanks;
+    });
+    expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
+    // Rows are handed to the packer a thousand at a time (one write per row would take minutes).
+    const inThousands = (row: (r: number) => string) => function* () {
+      yield header;
+      for (let r = 2; r <= 1_048_576; r += 1000) {
+        let chunk = '';
+        for (let i = r; i < Math.min(r + 1000, 1_048_577); i++) chunk += row(i);
+        yield chunk;
+      }
+    };
+    const rows = await xlsxWithSheet(inThousands((r) => sheetRow(r, ['ntu_otrygg_kvall', '2083', '2025–2026', 30 + (r % 100) / 10])), { dimension: 'A1:D1048576' });
+    // The same number of rows, written compactly (cells without references): small enough unpacked that its rows
+    // must be counted, as the sheet is streamed.
+    const compact = await xlsxWithSheet(inThousands((r) => `<row r="${r}"><c><v>${r % 10}</v></c><c><v>2083</v></c><c><v>2025</v></c><c><v>3</v></c></row>`));
+    for (const [name, file, message] of [
+      ['bomb.xlsx', bomb, /packas upp till mer än \d/],
+      ['miljon.xlsx', rows, /packas upp till \d+ MB; högst 128 MB/],
+      ['miljon-kompakt.xlsx', compact, /fler än 100\s000 rader/],
+    ] as const) {
+      let done = false;
+      const upload = postImport(new File([new Uint8Array(file)], name), { cookie: cookies.samordnare }).finally(() => { done = true; });
+      let slowest = 0;
+      while (!done) {
+        const t = performance.now();
+        expect((await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(10_000) })).status).toBe(200);
+        slowest = Math.max(slowest, performance.now() - t);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const res = await upload;
+      expect(res.status, name).toBe(422);
+      expect(((await res.json()) as { message: string }).message, name).toMatch(message);
+      expect(slowest, `${name}: /api/health`).toBeLessThan(1000);
+      expect(rssMb(server.pid), `${name}: minne`).toBeLessThan(600);
+    }
+  }, 240_000);
+
+  it('two overlapping imports confirmed at once: the later replaced the earlier, whose undo is refused until the later is undone', async () => {
+    const before = await latestHedemora();
+    const files = ['34,1', '34,2'].map((v, i) => csvFile(`samtidig-${i}.csv`, importLines(v)));
+    const shas = await Promise.all(files.map(async (f) => ((await (await postImport(f, { cookie: cookies.samordnare })).json()) as { sha256: string }).sha256));
+    const receipts = await Promise.all(files.map(async (f, i) => {
+      const res = await postImport(f, { cookie: cookies.samordnare, confirm: shas[i] });
+      expect(res.status).toBe(200);
+      return { ...((await res.json()) as { importId: number }), value: i === 0 ? 34.1 : 34.2 };
+    }));
+    const final = await latestHedemora();
+    const later = receipts.find((r) => r.value === final)!;
+    const earlier = receipts.find((r) => r !== later)!;
+    expect(later).toBeDefined();
+    const page = await browser.newPage();
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, `${server.url}/import/historik/${earlier.importId}`);
+    await page.getByRole('button', { name: 'Ångra importen' }).click();
+    await page.getByText('Ångra de senare importerna först').waitFor();
+    expect(await latestHedemora()).toBe(later.value);
+    for (const r of [later, earlier]) {
+      await gotoHydrated(page, `${server.url}/import/historik/${r.importId}`);
+      await page.getByRole('button', { name: 'Ångra importen' }).click();
+      await page.getByText('Importen är ångrad.').waitFor();
+    }
+    expect(await latestHedemora()).toBe(before);
+    await page.close();
+  });
+
+  it('answers hostile addresses with 400 or 404, never 500', async () => {
+    for (const p of ['/api/v1/indicators/%00', '/api/v1/indicators/%00/observations', '/indikatorer/%00', '/mal/%00', '/atgarder/%E0%A4%A',
+      '/uppfoljning/99999999999999999999', '/uppfoljning/99999999999999999999/rapport', '/uppfoljning/99999999999999999999/rapport.pdf',
+      '/import/historik/99999999999999999999']) {
+      const res = await fetch(server.url + p, { headers: { cookie: cookies.admin }, redirect: 'manual' });
+      expect([400, 404], p).toContain(res.status);
+    }
+  });
+
+  it('better-auth\'s admin endpoints cannot bypass the app: no self-demotion of the last administrator, no impersonation', async () => {
+    const idOf = async (cookie: string) => ((await (await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } })).json()) as { user: { id: string; role: string } }).user;
+    const admin = await idOf(cookies.admin);
+    const reader = await idOf(cookies.lasare);
+    const before = await auditActions();
+    const post = (endpoint: string, body: unknown) => fetch(`${server.url}/api/auth/admin/${endpoint}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.admin }, body: JSON.stringify(body),
+    });
+    expect((await post('set-role', { userId: admin.id, role: 'läsare' })).ok).toBe(false);
+    expect((await post('impersonate-user', { userId: reader.id })).ok).toBe(false);
+    expect((await post('update-user', { userId: reader.id, data: { role: 'administratör' } })).ok).toBe(false);
+    expect((await idOf(cookies.admin)).role).toBe('administratör');
+    expect((await idOf(cookies.lasare)).role).toBe('läsare');
+    expect(await auditActions()).toEqual(before);
   });
 });

@@ -7,6 +7,8 @@ import path from 'node:path';
 
 export interface Server {
   url: string;
+  /** The process id of `next start` (its memory is read from /proc). */
+  pid: number;
   output: () => string;
   stop: () => Promise<void>;
 }
@@ -56,6 +58,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   }
   return {
     url,
+    pid: child.pid!,
     output: () => log,
     stop: () => new Promise<void>((resolve) => {
       setTimeout(resolve, 10_000).unref(); // never hang a run on a server that will not exit

@@ -3,8 +3,8 @@ import { eq, sql } from 'drizzle-orm';
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditCsv, listAudit, writeAudit, type AuditAction } from '@/lib/audit';
-import { authFor, LOCK_MINUTES, MAX_FAILED_SIGN_INS, type Auth } from '@/lib/auth/server';
-import { createPasswordUser, UserInputError } from '@/lib/auth/users';
+import { authFor, LOCK_MINUTES, lockedAccounts, MAX_FAILED_SIGN_INS, type Auth } from '@/lib/auth/server';
+import { createPasswordUser, unlockSignIn, UserInputError } from '@/lib/auth/users';
 import type { Db, DbHandle } from '@/lib/db/client';
 import * as s from '@/lib/db/schema';
 import { readEnv } from '@/lib/env';
@@ -187,6 +187,37 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       expect(actionsOf(await auditFor(h.db, email)).filter((a) => a === 'inloggning-spärrad')).toHaveLength(1);
     });
 
+    it('the lock is per account and address: wrong passwords from one address do not lock the owner out at another (#12.2)', async () => {
+      const email = 'maja.malm@hedemora.se';
+      const password = 'majas-riktiga-lösenord';
+      await createPasswordUser(h.db, { email, role: 'administratör', password }, CLI);
+      const attacker = newIp();
+      for (let i = 0; i < MAX_FAILED_SIGN_INS + 2; i++) await signIn(auth, email, `gissning-${i}-xxxxxxxx`, attacker);
+      expect((await signIn(auth, email, password, attacker)).status).toBe(429);
+      const owner = newIp();
+      const res = await signIn(auth, email, password, owner);
+      expect(res.status).toBe(200);
+      const log = await auditFor(h.db, email);
+      expect(log.filter((r) => r.action === 'inloggning-misslyckad').every((r) => r.ip === attacker)).toBe(true);
+      expect(log.at(-1)).toMatchObject({ action: 'inloggning', ip: owner });
+    });
+
+    it('an administrator lifts a lock: the right password then signs in from the locked address (#12.2)', async () => {
+      const email = 'nils.nord@hedemora.se';
+      const password = 'nils-riktiga-lösenord';
+      const { id } = await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      const ip = newIp();
+      for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await signIn(auth, email, `fel-${i}-xxxxxxxxxx`, ip)).status).toBe(401);
+      expect((await signIn(auth, email, password, ip)).status).toBe(429);
+      expect(await lockedAccounts(h.db)).toContain(email);
+      await unlockSignIn(h.db, id, { actorId: null, actor: 'admin@hedemora.se', ip: '10.9.9.9' });
+      expect(await lockedAccounts(h.db)).not.toContain(email);
+      const [unlocked] = await h.db.select().from(s.auditLog).where(sql`${s.auditLog.action} = 'inloggning-upplåst' and ${s.auditLog.targetId} = ${id}`);
+      expect(unlocked).toMatchObject({ actor: 'admin@hedemora.se', targetType: 'användare', ip: '10.9.9.9' });
+      expect(unlocked!.summary).toContain(email);
+      expect((await signIn(auth, email, password, ip)).status).toBe(200);
+    });
+
     it('a successful sign-in resets the count: 4 wrong, right, 4 wrong, right all pass', async () => {
       const email = 'karin.kvist@hedemora.se';
       const password = 'karins-riktiga-lösenord';
@@ -204,6 +235,34 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const actions = actionsOf(await auditFor(h.db, email));
       const round = [...Array<string>(wrong).fill('inloggning-misslyckad'), 'inloggning'];
       expect(actions).toEqual([...round, ...round]);
+    });
+  });
+
+  describe('own account changes through the API (#12.9)', () => {
+    async function signedIn(email: string, password: string): Promise<{ id: string; cookie: string }> {
+      const { id } = await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      const res = await signIn(auth, email, password, newIp());
+      return { id, cookie: sessionCookie(res)!.pair };
+    }
+    const call = (path: string, cookie: string, body: unknown) => auth.handler(new Request(`${APP_URL}/api/auth${path}`, {
+      method: 'POST', headers: { 'content-type': 'application/json', origin: APP_URL, cookie, 'x-forwarded-for': newIp() }, body: JSON.stringify(body),
+    }));
+
+    it('a password change says whether the other sessions were ended, as they were', async () => {
+      const email = 'olle.ost@hedemora.se';
+      const { cookie } = await signedIn(email, 'olles-första-lösenord');
+      expect((await call('/change-password', cookie, { currentPassword: 'olles-första-lösenord', newPassword: 'olles-andra-lösenord' })).status).toBe(200);
+      expect((await call('/change-password', cookie, { currentPassword: 'olles-andra-lösenord', newPassword: 'olles-tredje-lösenord', revokeOtherSessions: true })).status).toBe(200);
+      const changes = (await auditFor(h.db, email)).filter((r) => r.action === 'lösenord-ändrat').map((r) => r.summary);
+      expect(changes).toEqual(['Bytte sitt lösenord (andra sessioner behölls).', 'Bytte sitt lösenord (andra sessioner avslutades).']);
+    });
+
+    it('renaming oneself is recorded with the names before and after', async () => {
+      const email = 'petra.palm@hedemora.se';
+      const { id, cookie } = await signedIn(email, 'petras-lösenord-123');
+      expect((await call('/update-user', cookie, { name: 'Petra Palm' })).status).toBe(200);
+      const [row] = (await auditFor(h.db, email)).filter((r) => r.action === 'användare-namn');
+      expect(row).toMatchObject({ actorId: id, targetType: 'användare', targetId: id, before: { name: email }, after: { name: 'Petra Palm' } });
     });
   });
 

@@ -108,6 +108,55 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
     expect(await obs(h, 'kmk_serveringsstallen', '2083', '2026')).toBeUndefined();
   });
 
+  it('serialises overlapping imports: each revision records the value it replaced, and the earlier undo is refused', async () => {
+    const file = (v: number) => new TextEncoder().encode(`indikator;region;period;värde\nkmk_serveringsstallen;2083;2027;${v}\n`);
+    const analysed = (v: number) => analyzeFile({ fileName: `v${v}.csv`, bytes: file(v) }, ctx);
+    const base = await commitImport(h.db, await analysed(50), { createdBy: 'bas' });
+    const [a, b] = await Promise.all([analysed(51), analysed(52)]);
+    // On PostgreSQL both imports are held at the value's row lock until both are under way, so that their merges
+    // truly overlap (PGlite has one connection: its transactions never overlap).
+    let release = () => {};
+    let blocker: Promise<unknown> = Promise.resolve();
+    if (driver === 'postgres') {
+      const released = new Promise<void>((r) => (release = r));
+      let locked = () => {};
+      const isLocked = new Promise<void>((r) => (locked = r));
+      blocker = h.db.transaction(async (tx) => {
+        await tx.execute(sql`select id from observations where indicator_id = 'kmk_serveringsstallen' and region_code = '2083' and period = '2027' for update`);
+        locked();
+        await released;
+      });
+      await isLocked;
+    }
+    const commits = Promise.all([commitImport(h.db, a, { createdBy: 'a' }), commitImport(h.db, b, { createdBy: 'b' })]);
+    if (driver === 'postgres') {
+      await expect.poll(async () => {
+        const res = await h.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
+          where datname = current_database() and wait_event_type = 'Lock'`);
+        return Number((Array.isArray(res) ? res : (res as unknown as { rows: { n: number }[] }).rows)[0]!.n);
+      }, { timeout: 20_000 }).toBe(2);
+    }
+    release();
+    await blocker;
+    const [ra, rb] = await commits;
+    const revs = await h.db.select().from(s.observationRevisions).where(and(eq(s.observationRevisions.indicatorId, 'kmk_serveringsstallen'),
+      eq(s.observationRevisions.period, '2027'), eq(s.observationRevisions.action, 'update')));
+    const beforeOf = new Map(revs.map((r) => [r.importId, (r.before as { importId: number; value: number }).importId]));
+    // One of the two replaced the base value; the other replaced that one's value (not the base value as well).
+    const earlier = beforeOf.get(ra.importId) === base.importId ? ra.importId : rb.importId;
+    const later = earlier === ra.importId ? rb.importId : ra.importId;
+    expect(beforeOf.get(earlier)).toBe(base.importId);
+    expect(beforeOf.get(later)).toBe(earlier);
+    const value = (id: number) => (id === ra.importId ? 51 : 52);
+    expect((await obs(h, 'kmk_serveringsstallen', '2083', '2027'))?.value).toBe(value(later));
+    await expect(undoImport(h.db, earlier, { by: 't' })).rejects.toBeInstanceOf(UndoConflictError);
+    expect((await obs(h, 'kmk_serveringsstallen', '2083', '2027'))?.value).toBe(value(later));
+    await undoImport(h.db, later, { by: 't' });
+    expect((await obs(h, 'kmk_serveringsstallen', '2083', '2027'))?.value).toBe(value(earlier));
+    await undoImport(h.db, earlier, { by: 't' });
+    expect((await obs(h, 'kmk_serveringsstallen', '2083', '2027'))?.value).toBe(50);
+  });
+
   it('keeps two concurrent imports of the same keys consistent, without duplicates', async () => {
     const file = (v: number) => new TextEncoder().encode(`indikator;region;period;värde\ngrannsamverkan_omraden;2083;2026;${v}\nhuskurage_anslutna;2083;2026;${v}\n`);
     const [a, b] = await Promise.all([

@@ -7,7 +7,7 @@ import { clientIp, writeAudit } from '@/lib/audit';
 import { parseRole, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { requireRole } from '@/lib/auth/session';
-import { countActiveAdmins, findUser } from '@/lib/auth/users';
+import { countActiveAdmins, findUser, unlockSignIn } from '@/lib/auth/users';
 import { getDb } from '@/lib/db';
 import { describeDbError } from '@/lib/db/errors';
 import { authUsers } from '@/lib/db/schema';
@@ -107,4 +107,13 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
   });
   revalidatePath('/admin/anvandare');
   return { ok: true, message: `${user.email} är ${activate ? 'aktiv igen' : 'inaktiverad och utloggad'}.` };
+}
+
+/** Lifts a sign-in lock (too many wrong passwords) on the account, from every address. */
+export async function unlockSignInAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
+  const admin = await requireRole('administratör');
+  const target = await loadTarget(form);
+  if (!target) return { ok: false, message: 'Användaren finns inte.' };
+  await unlockSignIn(target.db, target.user.id, { actorId: admin.id, actor: admin.email, ip: clientIp(await headers()) });
+  return { ok: true, message: `${target.user.email} kan logga in igen.` };
 }

@@ -5,7 +5,8 @@ import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { authAccounts, authUsers } from '@/lib/db/schema';
-import { ActiveForm, InviteForm, RoleForm } from './user-forms';
+import { lockedAccounts } from '@/lib/auth/server';
+import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Användare och roller' };
 
@@ -14,9 +15,10 @@ const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'E
 export default async function UsersPage() {
   const me = await requirePageRole('administratör', '/admin/anvandare');
   const { db } = await getDb();
-  const [users, accounts] = await Promise.all([
+  const [users, accounts, locked] = await Promise.all([
     db.select().from(authUsers).orderBy(asc(authUsers.email)),
     db.select({ userId: authAccounts.userId, providerId: authAccounts.providerId }).from(authAccounts),
+    lockedAccounts(db),
   ]);
   const ways = (id: string) => accounts.filter((a) => a.userId === id).map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning')).join(', ');
   return (
@@ -45,6 +47,7 @@ export default async function UsersPage() {
               <td>
                 {u.banned ? 'Inaktiverad' : 'Aktiv'}
                 {u.id !== me.id && <ActiveForm userId={u.id} email={u.email} active={!u.banned} />}
+                {locked.has(u.email.toLowerCase()) && <>{' '}Inloggningen spärrad (för många felaktiga lösenord).<UnlockForm userId={u.id} email={u.email} /></>}
               </td>
             </tr>
           ))}

@@ -2,7 +2,7 @@
 
 import { useActionState } from 'react';
 import { ROLES } from '@/lib/auth/roles';
-import { inviteUserAction, setActiveAction, setRoleAction, type UserActionState } from './actions';
+import { inviteUserAction, setActiveAction, setRoleAction, unlockSignInAction, type UserActionState } from './actions';
 
 const initial: UserActionState = { ok: null, message: null };
 
@@ -57,6 +57,18 @@ export function ActiveForm({ userId, email, active }: { userId: string; email: s
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="active" value={active ? '0' : '1'} />
       <button type="submit" disabled={pending}>{active ? 'Inaktivera' : 'Återaktivera'}<span className="sr-only"> {email}</span></button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+/** Shown for an account with a sign-in lock (too many wrong passwords) within the last minutes. */
+export function UnlockForm({ userId, email }: { userId: string; email: string }) {
+  const [state, action, pending] = useActionState(unlockSignInAction, initial);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="userId" value={userId} />
+      <button type="submit" disabled={pending}>Häv spärren<span className="sr-only"> för {email}</span></button>
       <Message state={state} />
     </form>
   );

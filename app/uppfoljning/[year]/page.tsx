@@ -13,6 +13,7 @@ import { IndicatorCard } from '../../_components/indicator-card';
 import { StateForm } from '../../_components/state-form';
 import { RollupBadge } from '../../_components/verdict-badge';
 import { addDecisionAction, decideReviewAction, removeDecisionAction, saveAssessmentAction } from '../actions';
+import { yearParam } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Uppföljning' };
 
@@ -20,8 +21,8 @@ const stamp = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'long', timeStyle: '
 
 export default async function ReviewPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const year = Number((await params).year);
-  if (!Number.isInteger(year)) notFound();
+  const year = yearParam((await params).year);
+  if (year === null) notFound();
   const { db } = await getDb();
   const [view, user] = await Promise.all([getReview(db, year), currentUser()]);
   if (!view) notFound();

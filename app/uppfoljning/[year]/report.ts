@@ -8,6 +8,7 @@ import { getReview } from '@/lib/followup/reviews';
 import { buildFollowUpReport } from '@/lib/reports/build-follow-up';
 import type { FollowUpReport } from '@/lib/reports/types';
 import { eq } from 'drizzle-orm';
+import { yearParam } from '@/lib/params';
 
 /** The report of the year's review, from its frozen snapshot, or null when there is none. */
 export async function loadFollowUpReport(year: number): Promise<FollowUpReport | null> {
@@ -20,10 +21,10 @@ export async function loadFollowUpReport(year: number): Promise<FollowUpReport |
 }
 
 /** The review's report file (PDF or DOCX), generated on the server from the frozen snapshot. */
-export async function reportDownload(yearParam: string, render: (r: FollowUpReport) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
-  const year = Number(yearParam);
+export async function reportDownload(rawYear: string, render: (r: FollowUpReport) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
+  const year = yearParam(rawYear);
   const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  if (!Number.isInteger(year)) return text('Ogiltigt år.', 404);
+  if (year === null) return text('Ogiltigt år.', 404);
   try {
     const report = await loadFollowUpReport(year);
     if (!report) return text(`Det finns ingen uppföljning för ${year}.`, 404);

@@ -6,6 +6,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { getImportDetail } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
 import { UndoButton } from './undo-button';
+import { idParam } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Import' };
 
@@ -21,8 +22,8 @@ function valueOf(state: Record<string, unknown> | null): string {
 export default async function ImportDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ angrad?: string }> }) {
   const rawId = (await params).id;
   const user = await requirePageRole('läsare', `/import/historik/${encodeURIComponent(rawId)}`);
-  const id = Number(rawId);
-  if (!Number.isInteger(id) || id <= 0) notFound();
+  const id = idParam(rawId);
+  if (id === null) notFound();
   const detail = await getImportDetail(id);
   if (!detail) notFound();
   const { imp, sourceName, revisions, added } = detail;

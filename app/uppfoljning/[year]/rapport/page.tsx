@@ -6,6 +6,7 @@ import { formatDateLong } from '@/lib/format';
 import { chartSvg } from '@/lib/reports/chart-svg';
 import type { ReportIndicator } from '@/lib/reports/types';
 import { loadFollowUpReport } from '../report';
+import { yearParam } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Uppföljningsrapport' };
 
@@ -20,8 +21,8 @@ function Chart({ ind }: { ind: ReportIndicator }) {
 /** The Uppföljningsrapport as a print-ready page: the same content as the PDF and DOCX (Skriv ut → Spara som PDF). */
 export default async function ReportPage({ params }: { params: Promise<{ year: string }> }) {
   await connection();
-  const year = Number((await params).year);
-  if (!Number.isInteger(year)) notFound();
+  const year = yearParam((await params).year);
+  if (year === null) notFound();
   const report = await loadFollowUpReport(year);
   if (!report) notFound();
   return (
