@@ -70,7 +70,8 @@ describe.each(DRIVERS)('npm run import on %s', (driver) => {
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7, committed: true });
   });
 
-  it('Brå\'s workbook, every sheet in one go, changes nothing in a database the seed loaded the same values into', () => {
+  // Each spawns `tsx` and reads a 76-sheet workbook: slow on a loaded two-core machine.
+  it('Brå\'s workbook, every sheet in one go, changes nothing in a database the seed loaded the same values into', { timeout: 180_000 }, () => {
     const res = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], target.env);
     expect(res.status).toBe(0);
     const report = JSON.parse(res.stdout);
@@ -78,7 +79,7 @@ describe.each(DRIVERS)('npm run import on %s', (driver) => {
     expect(report.unchanged).toBe(report.observations);
   });
 
-  it('Brå\'s workbook imports into a database without it, and a second import changes nothing', async () => {
+  it('Brå\'s workbook imports into a database without it, and a second import changes nothing', { timeout: 180_000 }, async () => {
     const bare = await seededTarget(driver, { ...readSeedFiles(), realData: [] });
     try {
       const first = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], bare.env);
