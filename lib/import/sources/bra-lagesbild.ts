@@ -47,7 +47,9 @@ interface NtuCell {
 class Collector {
   readonly ntu = new Map<string, NtuCell & { id: string; region: string; period: Period }>();
   readonly respondents = new Map<string, number>();
-  readonly crime = new Map<string, { v: CrimeVariable; region: string; year: number; row: number; sheet?: string; count?: Cell; rate?: Cell }>();
+  readonly crime = new Map<string, {
+    v: CrimeVariable; region: string; year: number; sheet?: string; count?: Cell; rate?: Cell; rows: { count?: number; rate?: number };
+  }>();
   readonly unknown = new Map<string, Set<string>>();
   /** Values already reported as unreadable: their KI need no second message. */
   readonly failed = new Set<string>();
@@ -72,8 +74,9 @@ class Collector {
 
   crimePart(v: CrimeVariable, region: string, year: number, measure: 'count' | 'rate', value: Cell, row: number, sheet?: string) {
     const key = `${v.count}|${region}|${year}`;
-    const entry = this.crime.get(key) ?? { v, region, year, row, sheet };
+    const entry = this.crime.get(key) ?? { v, region, year, sheet, rows: {} };
     entry[measure] = value;
+    entry.rows[measure] = row;
     this.crime.set(key, entry);
   }
 
@@ -109,13 +112,13 @@ class Collector {
     }
     for (const e of this.crime.values()) {
       const period = parsePeriod(String(e.year))!;
-      const base = { row: e.row, regionCode: e.region, period, ...(e.sheet ? { sheet: e.sheet } : {}) };
-      if (e.count) observations.push({ ...base, indicatorId: e.v.count, value: e.count.value, status: e.count.status });
+      const base = { regionCode: e.region, period, ...(e.sheet ? { sheet: e.sheet } : {}) };
+      if (e.count) observations.push({ ...base, row: e.rows.count!, indicatorId: e.v.count, value: e.count.value, status: e.count.status });
       if (e.rate) {
         const pop = population.get(`${e.region}|${e.year}`)
           ?? (e.count?.value && e.rate.value ? Math.round((e.count.value / e.rate.value) * 100_000) : null);
         observations.push({
-          ...base, indicatorId: e.v.rate, value: e.rate.value, status: e.rate.status,
+          ...base, row: e.rows.rate!, indicatorId: e.v.rate, value: e.rate.value, status: e.rate.status,
           numerator: e.count?.value ?? null, denominator: e.count?.value !== null && e.count?.value !== undefined ? pop : null,
         });
       }
