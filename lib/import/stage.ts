@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/tx';
 import type { ObservationInput } from '../db/observation-input';
 import { issue, ImportFileError } from './issues';
 
@@ -64,10 +65,6 @@ const STATE_JSON = `jsonb_build_object('periodKind', o.period_kind, 'periodStart
   'isExample', o.is_example, 'importId', o.import_id)`;
 const AFTER_JSON = STATE_JSON.replaceAll('o.', 's.').replace("'isExample', s.is_example, 'importId', s.import_id", "'isExample', false, 'importId', $IMPORT");
 
-function rowsOf<T>(res: unknown): T[] {
-  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
-}
-
 export interface MergeCounts {
   inserted: number;
   updated: number;
@@ -80,14 +77,10 @@ export interface MergeCounts {
  */
 export async function mergeStaging(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
   await lockObservationWrites(tx);
-  try {
-    // Fast path: a savepoint, and one statement that records replaced values and upserts. A key that
-    // occurs twice in the file makes PostgreSQL refuse the upsert (21000); only then is the file examined.
-    return await tx.transaction((sp) => mergeOnce(sp as unknown as Db, importId, staged));
-  } catch (err) {
-    if (sqlState(err) !== '21000') throw err;
-  }
   const keyList = KEY.join(', ');
+  // A key that occurs twice in the file would make PostgreSQL refuse the upsert (21000): only then is the file examined.
+  const repeated = rowsOf(await tx.execute(sql.raw(`select 1 from import_staging group by ${keyList} having count(*) > 1 limit 1`)));
+  if (repeated.length === 0) return mergeOnce(tx, importId, staged);
   const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
     select min(row) as first, max(row) as other from import_staging group by ${keyList}
     having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`)));
@@ -111,16 +104,6 @@ const IMPORT_LOCK_KEY = 0x544c494d;
  */
 export async function lockObservationWrites(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
-}
-
-function sqlState(err: unknown): string | undefined {
-  let e: unknown = err;
-  while (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = e.cause;
-  }
-  return undefined;
 }
 
 async function mergeOnce(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
