@@ -6,10 +6,11 @@ import { parseArgs } from 'node:util';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
-import { runImport, streamThreshold, type CliReport } from '../lib/import/cli';
-import { loadImportContext } from '../lib/import/load-context';
-import { streamGenericImport } from '../lib/import/stream';
+import type { CliReport } from '../lib/import/report';
+import { runImport } from '../lib/import/run';
 
+/** The line TL_TEST_SIGNAL_STAGED=1 makes the CLI print to stderr once a streamed import has staged rows in its transaction. */
+const STAGED_MARKER = 'import: rows staged in the open transaction';
 const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]';
 
 function usage(message: string): never {
@@ -65,15 +66,13 @@ try {
 }
 try {
   const user = args.values.user ?? process.env.USER ?? 'kommandorad';
-  const size = fs.statSync(file).size;
   // Large files in the generic format stream through; everything else is read whole (and size-limited).
-  const stream = size > streamThreshold() && !file.endsWith('.xlsx') && !file.endsWith('.json') && (args.values.source ?? 'generic') === 'generic';
-  const report = stream
-    ? await streamGenericImport(handle, await loadImportContext(handle.db), { file, fileName: path.basename(file), dryRun: args.values['dry-run'], user })
-    : await runImport(handle.db, {
-      fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)), source: args.values.source,
-      sheet: args.values.sheet, dryRun: args.values['dry-run'], user,
-    });
+  const { report } = await runImport(handle, {
+    fileName: path.basename(file), file: { path: file }, source: args.values.source, sheet: args.values.sheet,
+    dryRun: args.values['dry-run'], user,
+    // Only for test/integration/cli.test.ts: tells it when the import's transaction holds staged rows.
+    onStaged: process.env.TL_TEST_SIGNAL_STAGED === '1' ? () => console.error(STAGED_MARKER) : undefined,
+  });
   print(report);
   process.exitCode = report.errors.length > 0 ? 1 : 0;
 } finally {

@@ -8,6 +8,7 @@ import { adminAc, defaultStatements } from 'better-auth/plugins/admin/access';
 import { sql, type SQL } from 'drizzle-orm';
 import { clientIp, writeAudit } from '../audit';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/tx';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
 import { readEnv, type Env } from '../env';
 import { sessionSecret } from './cookie';
@@ -79,8 +80,7 @@ async function failedSignInsInARow(db: Db, email: string, ip: string | null): Pr
     select count(*)::int as n from audit_log
     where action = 'inloggning-misslyckad' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
       and at > now() - make_interval(mins => ${LOCK_MINUTES}) and at > ${countFrom(sql`${email}`)}`);
-  const first = (Array.isArray(rows) ? rows[0] : (rows as unknown as { rows: { n: number }[] }).rows[0]) as { n: number } | undefined;
-  return first?.n ?? 0;
+  return rowsOf<{ n: number }>(rows)[0]?.n ?? 0;
 }
 
 /** The (lower-case) e-mail addresses whose sign-in is now locked from at least one address. */
@@ -90,8 +90,7 @@ export async function lockedAccounts(db: Db): Promise<Set<string>> {
     where f.action = 'inloggning-misslyckad' and f.at > now() - make_interval(mins => ${LOCK_MINUTES})
       and f.at > ${countFrom(sql`f.actor`)}
     group by lower(f.actor), f.ip having count(*) >= ${MAX_FAILED_SIGN_INS}`);
-  const rows = (Array.isArray(res) ? res : (res as unknown as { rows: { email: string }[] }).rows) as { email: string }[];
-  return new Set(rows.map((r) => r.email));
+  return new Set(rowsOf<{ email: string }>(res).map((r) => r.email));
 }
 
 function createAuth(db: Db, env: Env) {

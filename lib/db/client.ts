@@ -19,6 +19,11 @@ export interface DbHandle {
   db: Db;
   driver: Driver;
   close(): Promise<void>;
+  /**
+   * PostgreSQL only: a new client of exactly one connection, with a drizzle handle on it, for a transaction in which
+   * drizzle and the driver must share the connection (see withConnectionTx). The caller ends it.
+   */
+  connectOne?: () => { db: Db; sql: postgres.Sql };
 }
 
 export interface OpenOptions {
@@ -51,10 +56,14 @@ export async function openDb(opts: OpenOptions): Promise<DbHandle> {
 }
 
 function openPostgres(url: string, logger?: Logger): DbHandle {
-  // Short connect timeout: a database that is down should give a clear error page quickly.
-  const client = postgres(url, { connect_timeout: 5, max: 10, onnotice: () => {} });
-  const db = drizzlePostgres(client, { schema, logger }) as unknown as Db;
-  return { db, driver: 'postgres', close: () => client.end({ timeout: 5 }) };
+  const connect = (max: number) => {
+    // Short connect timeout: a database that is down should give a clear error page quickly.
+    const sql = postgres(url, { connect_timeout: 5, max, onnotice: () => {} });
+    const db: Db = drizzlePostgres(sql, { schema, logger });
+    return { db, sql };
+  };
+  const { db, sql } = connect(10);
+  return { db, driver: 'postgres', close: () => sql.end({ timeout: 5 }), connectOne: () => connect(1) };
 }
 
 async function openPglite(dir: string, logger?: Logger): Promise<DbHandle> {
@@ -63,7 +72,7 @@ async function openPglite(dir: string, logger?: Logger): Promise<DbHandle> {
   try {
     const client = inMemory ? new PGlite() : new PGlite(dir);
     await client.waitReady;
-    const db = drizzlePglite(client, { schema, logger }) as unknown as Db;
+    const db: Db = drizzlePglite(client, { schema, logger });
     return {
       db,
       driver: 'pglite',

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from './client';
+import { OBSERVATION_STATE, type ObservationField } from './observation-columns';
 import type { ObservationInput } from './observation-input';
 import { observations } from './schema';
 
@@ -9,10 +10,7 @@ export interface WriteCounts {
   unchanged: number;
 }
 
-const VALUE_FIELDS = [
-  'periodKind', 'periodStart', 'periodEnd', 'referenceYear', 'value', 'ciLow', 'ciHigh', 'n', 'numerator',
-  'denominator', 'responseRate', 'status', 'note', 'detail', 'isExample',
-] as const;
+const VALUE_FIELDS = [...OBSERVATION_STATE.map((c) => c.field), 'isExample' as const];
 
 const CHUNK = 500;
 
@@ -40,7 +38,7 @@ function toRow(o: ObservationInput, importId: number, isExample: boolean) {
     detail: o.detail ?? null,
     isExample,
     importId,
-  };
+  } satisfies Record<ObservationField | 'isExample' | 'importId', unknown>; // every column of OBSERVATION_COLUMNS
 }
 
 const target = [observations.indicatorId, observations.regionCode, observations.period, observations.sex, observations.grp, observations.site];

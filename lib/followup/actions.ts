@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import type { Actor } from '../import/commit';
 import type { Db } from '../db/client';
+import { withTx } from '../db/tx';
 import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 
@@ -130,8 +131,7 @@ async function currentAction(db: Db, actionId: number): Promise<ActionRow> {
 /** Status, dates and effect horizon of an åtgärd; recorded old → new in the change log, in one transaction. */
 export async function updateAction(db: Db, actionId: number, input: unknown, actor: Actor): Promise<ActionRow> {
   const v = parseInput(actionUpdateSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const before = await currentAction(tx, actionId);
     const [after] = await tx.update(actions).set({ ...v, updatedAt: new Date(), updatedBy: actor.actor }).where(eq(actions.id, actionId)).returning();
     const pick = (a: ActionRow) => ({ status: a.status, startDate: a.startDate, endDate: a.endDate, effectHorizon: a.effectHorizon });
@@ -170,8 +170,7 @@ export const actionReportSchema = z.object({
 /** Saves (creates or replaces) the year's delrapport for an åtgärd, with old → new in the change log. */
 export async function saveActionReport(db: Db, actionId: number, input: unknown, actor: Actor): Promise<ActionReportRow> {
   const v = parseInput(actionReportSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const action = await currentAction(tx, actionId);
     const [before] = await tx.select().from(actionReports).where(and(eq(actionReports.actionId, actionId), eq(actionReports.year, v.year)));
     const values = { done: v.done, asPlanned: v.asPlanned, how: v.how, hours: v.hours, costSek: v.costSek, problems: v.problems, proposal: v.proposal };

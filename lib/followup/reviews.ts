@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import type { Actor } from '../import/commit';
 import type { Db } from '../db/client';
+import { withTx } from '../db/tx';
 import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
@@ -70,8 +71,7 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
   if (!plan) throw new FollowUpInputError('Det finns ingen åtgärdsplan inläst.');
   const overview = await loadOverview(db, new Date(`${meetingDate}T12:00:00Z`));
   if (!overview) throw new FollowUpInputError('Planens kommun saknas i regiondata.');
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     // One review per year, whichever plan it followed: the year is its address (/uppfoljning/2026).
     const [existing] = await tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.year, year));
     if (existing) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
@@ -138,8 +138,7 @@ const assessmentSchema = z.object({
 /** Brå's own assessment of a goal. A label none of the computed verdicts carries needs a justification. */
 export async function saveAssessment(db: Db, reviewId: number, input: unknown, actor: Actor): Promise<AssessmentRow> {
   const v = parseInput(assessmentSchema, input);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
     const snapshot = review.snapshot as ReviewSnapshot;
     const goal = goalOf(snapshot, v.goalCode);
@@ -171,8 +170,7 @@ const decisionSchema = z.object({
 
 export async function addDecision(db: Db, reviewId: number, input: unknown, actor: Actor): Promise<DecisionRow> {
   const v = parseInput(decisionSchema, input);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
     const goalId = v.goalCode ? await goalIdOf(tx, review, v.goalCode) : null;
     const [row] = await tx.insert(reviewDecisions).values({ reviewId, goalId, kind: v.kind, text: v.text, createdBy: actor.actor }).returning();
@@ -186,8 +184,7 @@ export async function addDecision(db: Db, reviewId: number, input: unknown, acto
 }
 
 export async function removeDecision(db: Db, reviewId: number, decisionId: number, actor: Actor): Promise<void> {
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
     const [row] = await tx.delete(reviewDecisions).where(and(eq(reviewDecisions.id, decisionId), eq(reviewDecisions.reviewId, reviewId))).returning();
     if (!row) throw new FollowUpInputError('Beslutet finns inte.');
@@ -201,8 +198,7 @@ export async function removeDecision(db: Db, reviewId: number, decisionId: numbe
 
 /** Marks the review decided: from then on it is read-only, and shows what was frozen and decided. */
 export async function decideReview(db: Db, reviewId: number, actor: Actor): Promise<ReviewRow> {
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
     const [row] = await tx.update(reviews).set({ status: 'beslutad', decidedBy: actor.actor, decidedAt: sql`now()` }).where(eq(reviews.id, reviewId)).returning();
     await writeAudit(tx, {

@@ -1,6 +1,7 @@
 import { writeAudit } from '../audit';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { withTx } from '../db/tx';
 import { goalIndicators, goals, imports, observationRevisions, observations } from '../db/schema';
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
@@ -46,8 +47,7 @@ export async function diffAgainstDb(db: Db, obs: ParsedObservation[], limit = 10
   const affectedGoals = ids.length === 0 ? [] : await db.selectDistinct({ code: goals.code, text: goals.text }).from(goalIndicators)
     .innerJoin(goals, eq(goals.id, goalIndicators.goalId)).where(inArray(goalIndicators.indicatorId, ids)).orderBy(asc(goals.code));
   try {
-    await db.transaction(async (txn) => {
-      const tx = txn as unknown as Db;
+    await withTx(db, async (tx) => {
       await createStaging(tx);
       await stageRows(tx, obs);
       const p = await previewStaging(tx, limit);
@@ -116,11 +116,8 @@ export interface Actor {
 export async function commitImport(
   db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo },
 ): Promise<CommitResult> {
-  if (analysis.issues.length > 0) {
-    throw new ImportFileError(`Filen ${analysis.fileName} har ${analysis.issues.length} fel och importerades inte. Rätta felen och försök igen.`, analysis.issues);
-  }
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  if (analysis.issues.length > 0) throw refusedFile(analysis);
+  return withTx(db, async (tx) => {
     const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy, opts);
     await createStaging(tx);
     await stageRows(tx, analysis.observations);
@@ -137,6 +134,11 @@ export async function commitImport(
   });
 }
 
+/** Why a file with problems is not written: it is refused whole. */
+export function refusedFile(analysis: Analysis): ImportFileError {
+  return new ImportFileError(`Filen ${analysis.fileName} har ${analysis.issues.length} fel och importerades inte. Rätta felen och försök igen.`, analysis.issues);
+}
+
 export class UndoConflictError extends Error {}
 
 /**
@@ -145,8 +147,7 @@ export class UndoConflictError extends Error {}
  * changed one of its values: undo that one first.
  */
 export async function undoImport(db: Db, importId: number, opts: { by: string; audit?: Actor }): Promise<{ restored: number; removed: number }> {
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     await lockObservationWrites(tx); // no import merges while this one is checked and undone
     const [rec] = await tx.select().from(imports).where(eq(imports.id, importId)).for('update');
     if (!rec) throw new UndoConflictError(`Importen ${importId} finns inte.`);

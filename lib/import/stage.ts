@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { rowsOf } from '../db/tx';
 import type { ObservationInput } from '../db/observation-input';
+import { OBSERVATION_COLUMNS, OBSERVATION_COMPARED, OBSERVATION_KEY, OBSERVATION_STATE } from '../db/observation-columns';
 import { issue, ImportFileError } from './issues';
 
 /**
@@ -8,36 +10,26 @@ import { issue, ImportFileError } from './issues';
  * (COPY on PostgreSQL for large files, batched INSERT otherwise), then checked and merged with set-based
  * SQL. Memory stays flat however large the file, and every import — small or streamed — uses this one path.
  */
-export const STAGING_COLUMNS = [
-  'row', 'indicator_id', 'region_code', 'period', 'period_kind', 'period_start', 'period_end', 'reference_year', 'sex',
-  'grp', 'site', 'value', 'ci_low', 'ci_high', 'n', 'numerator', 'denominator', 'response_rate', 'status', 'note', 'detail',
-] as const;
+export const STAGING_COLUMNS = ['row', ...OBSERVATION_COLUMNS.map((c) => c.name)];
 
-const KEY = ['indicator_id', 'region_code', 'period', 'sex', 'grp', 'site'];
+const KEY = OBSERVATION_KEY;
 /** Columns whose difference makes an incoming row a change (the rest is bookkeeping). */
-const COMPARED = ['reference_year', 'value', 'ci_low', 'ci_high', 'n', 'numerator', 'denominator', 'response_rate', 'status', 'note', 'detail'];
+const COMPARED = OBSERVATION_COMPARED;
 
 export async function createStaging(tx: Db): Promise<void> {
-  await tx.execute(sql.raw(`create temp table import_staging (
-    row integer not null, indicator_id text not null, region_code text not null, period text not null,
-    period_kind period_kind not null, period_start date not null, period_end date not null, reference_year integer,
-    sex sex not null, grp text not null, site text not null, value double precision, ci_low double precision,
-    ci_high double precision, n integer, numerator double precision, denominator double precision,
-    response_rate double precision, status observation_status, note text, detail jsonb
-  ) on commit drop`));
+  const columns = OBSERVATION_COLUMNS.map((c) => `${c.name} ${c.type}${c.notNull ? ' not null' : ''}`);
+  await tx.execute(sql.raw(`create temp table import_staging (row integer not null, ${columns.join(', ')}) on commit drop`));
 }
 
+/** A staged row's values in STAGING_COLUMNS order, as COPY takes them (jsonb as JSON text). */
 export function stagingValues(o: ObservationInput & { row: number }): unknown[] {
-  return [
-    o.row, o.indicatorId, o.regionCode, o.period.label, o.period.kind, o.period.start, o.period.end, o.referenceYear ?? null,
-    o.sex ?? 'T', o.grp ?? '', o.site ?? '', o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null, o.numerator ?? null,
-    o.denominator ?? null, o.responseRate ?? null, o.status ?? null, o.note ?? null, o.detail ? JSON.stringify(o.detail) : null,
-  ];
+  return [o.row, ...OBSERVATION_COLUMNS.map((c) => {
+    const v = c.value(o);
+    return c.type === 'jsonb' && v !== null ? JSON.stringify(v) : v;
+  })];
 }
 
-const RECORD_TYPES = 'row int, indicator_id text, region_code text, period text, period_kind period_kind, period_start date, ' +
-  'period_end date, reference_year int, sex sex, grp text, site text, value float8, ci_low float8, ci_high float8, n int, ' +
-  'numerator float8, denominator float8, response_rate float8, status observation_status, note text, detail jsonb';
+const RECORD_TYPES = ['row integer', ...OBSERVATION_COLUMNS.map((c) => `${c.name} ${c.type}`)].join(', ');
 
 /**
  * Batched INSERT into staging (PGlite, and in-memory imports on PostgreSQL). Each batch travels as one JSON
@@ -45,10 +37,7 @@ const RECORD_TYPES = 'row int, indicator_id text, region_code text, period text,
  */
 export async function stageRows(tx: Db, rows: (ObservationInput & { row: number })[], batch = 5000): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
-    const records = rows.slice(i, i + batch).map((o) => {
-      const v = stagingValues(o);
-      return Object.fromEntries(STAGING_COLUMNS.map((c, j) => [c, c === 'detail' && v[j] !== null ? JSON.parse(v[j] as string) : v[j]]));
-    });
+    const records = rows.slice(i, i + batch).map((o) => Object.fromEntries([['row', o.row], ...OBSERVATION_COLUMNS.map((c) => [c.name, c.value(o)])]));
     await tx.execute(sql`insert into import_staging (${sql.raw(STAGING_COLUMNS.join(', '))})
       select ${sql.raw(STAGING_COLUMNS.join(', '))} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(RECORD_TYPES)})`);
   }
@@ -58,15 +47,9 @@ const on = (a: string, b: string) => KEY.map((k) => `${a}.${k} = ${b}.${k}`).joi
 const differs = (a: string, b: string) => `(${COMPARED.map((c) => `${a}.${c}`).join(', ')}, ${a}.is_example) is distinct from (${COMPARED.map((c) => `${b}.${c}`).join(', ')}, false)`;
 
 /** The observation state an undo restores, as stored in revisions (camelCase, as the schema names it). */
-const STATE_JSON = `jsonb_build_object('periodKind', o.period_kind, 'periodStart', o.period_start, 'periodEnd', o.period_end,
-  'referenceYear', o.reference_year, 'value', o.value, 'ciLow', o.ci_low, 'ciHigh', o.ci_high, 'n', o.n, 'numerator', o.numerator,
-  'denominator', o.denominator, 'responseRate', o.response_rate, 'status', o.status, 'note', o.note, 'detail', o.detail,
-  'isExample', o.is_example, 'importId', o.import_id)`;
-const AFTER_JSON = STATE_JSON.replaceAll('o.', 's.').replace("'isExample', s.is_example, 'importId', s.import_id", "'isExample', false, 'importId', $IMPORT");
-
-function rowsOf<T>(res: unknown): T[] {
-  return (Array.isArray(res) ? res : (res as { rows: T[] }).rows) as T[];
-}
+const stateJson = (t: string, isExample: string, importId: string) =>
+  `jsonb_build_object(${OBSERVATION_STATE.map((c) => `'${c.field}', ${t}.${c.name}`).join(', ')}, 'isExample', ${isExample}, 'importId', ${importId})`;
+const STATE_JSON = stateJson('o', 'o.is_example', 'o.import_id');
 
 export interface MergeCounts {
   inserted: number;
@@ -80,14 +63,10 @@ export interface MergeCounts {
  */
 export async function mergeStaging(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
   await lockObservationWrites(tx);
-  try {
-    // Fast path: a savepoint, and one statement that records replaced values and upserts. A key that
-    // occurs twice in the file makes PostgreSQL refuse the upsert (21000); only then is the file examined.
-    return await tx.transaction((sp) => mergeOnce(sp as unknown as Db, importId, staged));
-  } catch (err) {
-    if (sqlState(err) !== '21000') throw err;
-  }
   const keyList = KEY.join(', ');
+  // A key that occurs twice in the file would make PostgreSQL refuse the upsert (21000): only then is the file examined.
+  const repeated = rowsOf(await tx.execute(sql.raw(`select 1 from import_staging group by ${keyList} having count(*) > 1 limit 1`)));
+  if (repeated.length === 0) return mergeOnce(tx, importId, staged);
   const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
     select min(row) as first, max(row) as other from import_staging group by ${keyList}
     having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`)));
@@ -113,26 +92,16 @@ export async function lockObservationWrites(tx: Db): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`);
 }
 
-function sqlState(err: unknown): string | undefined {
-  let e: unknown = err;
-  while (e instanceof Error) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    e = e.cause;
-  }
-  return undefined;
-}
-
 async function mergeOnce(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
   const id = String(Math.trunc(importId));
   const keyList = KEY.join(', ');
-  const cols = STAGING_COLUMNS.filter((c) => c !== 'row');
+  const cols = OBSERVATION_COLUMNS.map((c) => c.name);
   const set = [...cols.filter((c) => !KEY.includes(c)), 'is_example', 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ');
   // All parts of one statement see the same snapshot: `rev` reads the values before `up` replaces them.
   const [counts] = rowsOf<{ inserted: number; written: number; updated: number }>(await tx.execute(sql.raw(`
     with rev as (
       insert into observation_revisions (import_id, indicator_id, region_code, period, sex, grp, site, action, before, after)
-      select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${AFTER_JSON.replace('$IMPORT', id)}
+      select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${stateJson('s', 'false', id)}
       from import_staging s join observations o on ${on('o', 's')} where ${differs('o', 's')}
       returning 1
     ), up as (

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import { createHash } from 'node:crypto';
 import { once } from 'node:events';
-import { Transform, type Readable } from 'node:stream';
+import { Transform } from 'node:stream';
 import iconv from 'iconv-lite';
-import type postgres from 'postgres';
 import { eq } from 'drizzle-orm';
 import Papa from 'papaparse';
 import type { Db, DbHandle } from '../db/client';
+import { withConnectionTx, withTx } from '../db/tx';
 import { imports } from '../db/schema';
 import type { ParsedObservation } from './adapter';
-import type { CliReport } from './cli';
+import type { CliReport } from './report';
 import { matchColumns, type HeaderMatch } from './columns';
 import { createImportRecord } from './commit';
 import type { ImportContext } from './context';
@@ -79,6 +79,8 @@ export interface StreamInput {
   fileName: string;
   dryRun: boolean;
   user: string;
+  /** Called once, inside the transaction, when the first rows are staged (a test kills the process then). */
+  onStaged?: () => void;
 }
 
 /**
@@ -101,10 +103,10 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
   };
 
   const hash = createHash('sha256');
-  const source = (): Readable => {
+  const source = (): AsyncIterable<string | Buffer> => {
     const raw = fs.createReadStream(input.file, { highWaterMark: 128 * 1024 });
     raw.on('data', (b) => hash.update(b as Buffer));
-    if (encoding === 'windows-1252') return raw.pipe(iconv.decodeStream('windows-1252')) as unknown as Readable;
+    if (encoding === 'windows-1252') return raw.pipe(iconv.decodeStream('windows-1252'));
     const decoder = new TextDecoder('utf-8', { fatal: true });
     return raw.pipe(new Transform({
       transform(chunk: Buffer, _enc, cb) {
@@ -118,7 +120,13 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
    * Reads the file in text chunks cut at line ends (outside quotes), parses each chunk synchronously and
    * hands good rows to `write` in batches; the next chunk is read only when the batch is written.
    */
-  async function parse(write: (rows: ParsedObservation[]) => Promise<void>): Promise<void> {
+  async function parse(stage: (rows: ParsedObservation[]) => Promise<void>): Promise<void> {
+    let staged = false;
+    const write = async (rows: ParsedObservation[]) => {
+      await stage(rows);
+      if (!staged) input.onStaged?.();
+      staged = true;
+    };
     let header: HeaderMatch<GenericKey> | null = null;
     let line = 0;
     let batch: ParsedObservation[] = [];
@@ -182,13 +190,11 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
 
   try {
     if (handle.driver === 'postgres') {
-      await handle.db.transaction(async (txn) => {
-        const tx = txn as unknown as Db;
-        // drizzle's postgres.js transaction keeps the driver's transaction client in its session.
-        const sqlTx = (txn as unknown as { session: { client: postgres.TransactionSql } }).session.client;
+      // COPY needs the driver's connection: drizzle and postgres.js share one connection and its transaction.
+      await withConnectionTx(handle, async (tx, conn) => {
         const importId = await createImportRecord(tx, record, input.user);
         await createStaging(tx);
-        const copy = await sqlTx.unsafe(`copy import_staging (${STAGING_COLUMNS.join(', ')}) from stdin`).writable();
+        const copy = await conn.unsafe(`copy import_staging (${STAGING_COLUMNS.join(', ')}) from stdin`).writable();
         await parse(async (rows) => {
           if (!copy.write(rows.map((o) => copyLine(stagingValues(o))).join(''))) await once(copy, 'drain');
         });
@@ -198,8 +204,7 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
         report.committed = true;
       });
     } else {
-      await handle.db.transaction(async (txn) => {
-        const tx = txn as unknown as Db;
+      await withTx(handle.db, async (tx) => {
         const importId = await createImportRecord(tx, record, input.user);
         await createStaging(tx);
         await parse((rows) => stageRows(tx, rows));

@@ -47,7 +47,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   const { default: Excel } = await import('exceljs');
   const wb = new Excel.Workbook();
   try {
-    await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+    await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy: exceljs wants a whole ArrayBuffer
   } catch {
     throw new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`);
   }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
 import type { Db } from '../db/client';
+import { withTx } from '../db/tx';
 import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
 } from '../db/schema';
@@ -46,8 +47,7 @@ export const goalEditSchema = z.object({
 /** Edits a goal's wording (övergripande mål) or a table row (mål, orsak, åtgärd, vem, förslag). */
 export async function updateGoal(db: Db, code: string, input: unknown, actor: Actor) {
   const edit = parseInput(goalEditSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, code);
     const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
@@ -90,8 +90,7 @@ export const linkSchema = z.object({
 /** Adds or changes the link between a goal and an indicator: role, baseline, target, and which breakdown counts. */
 export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown, actor: Actor) {
   const v = parseInput(linkSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
     const [ind] = await tx.select({ id: indicators.id, breakdowns: indicators.breakdowns }).from(indicators).where(eq(indicators.id, v.indicatorId));
     if (!ind) throw new FollowUpInputError(`Måttet ${v.indicatorId} finns inte i katalogen.`);
@@ -112,8 +111,7 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
 }
 
 export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  await withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
     const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
@@ -144,8 +142,7 @@ export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([
 /** Adds a local indicator (the kommun's own register, e.g. antal orosanmälningar från förskolan) to the catalogue. */
 export async function createLocalIndicator(db: Db, input: unknown, actor: Actor) {
   const v = parseInput(localIndicatorSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const [exists] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, v.id));
     if (exists) throw new FollowUpInputError(`Det finns redan ett mått med id ${v.id}.`);
     const plan = await currentPlanOrThrow(tx);
@@ -180,8 +177,7 @@ export const revisedPlanSchema = z.object({
  */
 export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
   const v = parseInput(revisedPlanSchema, input, fieldName);
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const old = await currentPlanOrThrow(tx);
     if (v.decidedDate <= old.decidedDate) throw new FollowUpInputError(`Den reviderade planen måste vara beslutad efter den gällande (${old.decidedDate}).`);
     const { id: _id, ...rest } = old;

@@ -1,5 +1,6 @@
 import { and, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
+import { withTx } from '../db/tx';
 import type { ObservationInput } from '../db/observation-input';
 import { upsertObservations, type WriteCounts } from '../db/observations';
 import {
@@ -32,8 +33,7 @@ export interface SeedSummary {
 
 /** Loads reference data, the plan, real EUDA data and example series, in one transaction. Idempotent. */
 export async function seed(db: Db, files: SeedFiles): Promise<SeedSummary> {
-  return db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
+  return withTx(db, async (tx) => {
     const regionCount = await seedRegions(tx, files);
     await seedCatalogue(tx, files);
     const planCreated = await seedPlan(tx, files.plan, files.planFile);

@@ -45,3 +45,6 @@ export async function createDatabase(): Promise<{ url: string; drop: () => Promi
     },
   };
 }
+
+/** Per-test timeout for tests that start CLI processes: each start loads tsx and opens a database (up to ~20 s under load). */
+export const CLI_TEST_TIMEOUT = 180_000;

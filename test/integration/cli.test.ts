@@ -3,13 +3,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
 import { imports, observations } from '@/lib/db/schema';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
-import { createDatabase, DRIVERS } from '../helpers/db';
+import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
 
 const CLI = ['--import', 'tsx', 'scripts/import.ts'];
 const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
@@ -46,7 +45,8 @@ async function counts(t: { open: () => Promise<DbHandle> }) {
   }
 }
 
-describe.each(DRIVERS)('npm run import on %s', (driver) => {
+// Each test starts the CLI (tsx, then a database) once to three times: on a loaded two-core machine one start can take 20 s.
+describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (driver) => {
   let target: Awaited<ReturnType<typeof seededTarget>>;
   beforeAll(async () => {
     target = await seededTarget(driver);
@@ -148,25 +148,18 @@ describe.each(DRIVERS)('npm run import on %s', (driver) => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-kill-')), 'stor.csv');
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate-generic.ts', file, '200000']);
     const before = await counts(target);
-    const child = spawn(process.execPath, [...CLI, file, '--json'], { env: { ...process.env, ...target.env, IMPORT_STREAM_MB: '0' }, stdio: 'ignore' });
-    // Let it get well into the transaction (staging rows), then kill it without warning.
-    if (driver === 'postgres') {
-      // On PostgreSQL, wait until the server shows the import's COPY running inside its transaction.
-      const db = new URL(target.env.DATABASE_URL!).pathname.slice(1);
-      const pg = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-      try {
-        for (let i = 0; i < 200; i++) {
-          const [row] = await pg`select count(*)::int as n from pg_stat_activity where datname = ${db} and query ilike 'copy import_staging%'`;
-          if (row!.n > 0) break;
-          await new Promise((r) => setTimeout(r, 50));
-        }
-      } finally {
-        await pg.end();
-      }
-      await new Promise((r) => setTimeout(r, 500));
-    } else {
-      await new Promise((r) => setTimeout(r, 2500));
-    }
+    const child = spawn(process.execPath, [...CLI, file, '--json'], {
+      env: { ...process.env, ...target.env, IMPORT_STREAM_MB: '0', TL_TEST_SIGNAL_STAGED: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    // Wait until the CLI says its import transaction holds staged rows, then kill it without warning.
+    await new Promise<void>((resolve, reject) => {
+      let stderr = '';
+      child.stderr!.on('data', (d: Buffer) => {
+        stderr += d.toString();
+        if (stderr.includes('rows staged in the open transaction')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`the import ended (exit ${code}) before it staged rows:\n${stderr}`)));
+    });
     expect(child.exitCode).toBeNull();
     child.kill('SIGKILL');
     await new Promise((r) => child.once('exit', r));

@@ -9,7 +9,7 @@ import { authFor, MIN_PASSWORD_LENGTH } from '@/lib/auth/server';
 import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
 import * as s from '@/lib/db/schema';
 import { readEnv } from '@/lib/env';
-import { createDatabase, DRIVERS } from '../helpers/db';
+import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
 
 const CLI = ['--import', 'tsx', 'scripts/user-create.ts'];
 const APP_URL = 'http://localhost:3000';
@@ -40,7 +40,8 @@ function cli(args: string[], env: Record<string, string>, input?: string) {
 let nextIp = 1;
 const newIp = () => `10.88.0.${nextIp++}`;
 
-describe.each(DRIVERS)('npm run user:create on %s', (driver) => {
+// Each test starts the CLI (tsx, then a database) once to three times: on a loaded two-core machine one start can take 20 s.
+describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT }, (driver) => {
   let target: Awaited<ReturnType<typeof emptyTarget>>;
 
   /** Runs `fn` on a handle of its own, closed again before the next CLI run (PGlite allows one process at a time). */

@@ -3,12 +3,8 @@ import { clientIp } from '@/lib/audit';
 import { authorizeWrite } from '@/lib/auth/session';
 import { getDb } from '@/lib/db';
 import { describeDbError } from '@/lib/db/errors';
-import { analyzeFile } from '@/lib/import/analyze';
-import { maxImportBytes } from '@/lib/import/cli';
-import { commitImport, diffAgainstDb } from '@/lib/import/commit';
-import { ImportFileError } from '@/lib/import/issues';
-import { loadImportContext } from '@/lib/import/load-context';
 import { toPreview, type ImportReceipt, type ImportRefusal } from '@/lib/import/preview';
+import { FileChangedError, importLimits, runImport } from '@/lib/import/run';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,7 +21,7 @@ export async function POST(request: Request) {
   // Preview too: it reads a whole file and stages it in the database, which is a samordnare's task.
   const user = await authorizeWrite(request, 'samordnare');
   if (user instanceof Response) return user;
-  const limit = maxImportBytes();
+  const limit = importLimits().maxBytes;
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit + 64 * 1024) {
     return refuse(`Filen är för stor: största tillåtna storlek är ${Math.round(limit / 1048576)} MB.`, 413);
@@ -44,26 +40,21 @@ export async function POST(request: Request) {
   };
   const confirm = str('confirm') === '1';
   try {
-    const { db } = await getDb();
-    const ctx = await loadImportContext(db);
-    const analysis = await analyzeFile(
-      { fileName: file.name || 'fil', bytes: new Uint8Array(await file.arrayBuffer()), source: str('source'), sheet: str('sheet') },
-      ctx,
-      limit,
-    );
-    if (!confirm) {
-      const diff = analysis.issues.length === 0 ? await diffAgainstDb(db, analysis.observations) : null;
-      return Response.json(toPreview(analysis, diff));
-    }
-    if (str('sha256') !== analysis.sha256) {
-      return refuse('Filen har ändrats sedan förhandsgranskningen. Förhandsgranska den igen innan du bekräftar.', 409);
-    }
-    const res = await commitImport(db, analysis, { createdBy: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) } });
+    const run = await runImport(await getDb(), {
+      fileName: file.name || 'fil', file: { bytes: new Uint8Array(await file.arrayBuffer()) }, source: str('source'), sheet: str('sheet'),
+      dryRun: !confirm, changes: 1000, sha256: confirm ? str('sha256') ?? '' : undefined, user: user.email,
+      audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) },
+    });
+    if (run.failure) throw run.failure;
+    if (run.refusal instanceof FileChangedError) return refuse(run.refusal.message, 409);
+    if (run.refusal) return refuse(run.refusal.message, 422, { issues: run.refusal.issues, sheets: run.refusal.sheets });
+    const analysis = run.analysis!;
+    if (!confirm) return Response.json(toPreview(analysis, run.diff));
     revalidatePath('/', 'layout'); // cached pages show the new values at once
-    const receipt: ImportReceipt = { status: 'committed', importId: res.importId, fileName: analysis.fileName, sha256: analysis.sha256, inserted: res.inserted, updated: res.updated, unchanged: res.unchanged };
+    const { inserted, updated, unchanged } = run.report;
+    const receipt: ImportReceipt = { status: 'committed', importId: run.importId!, fileName: analysis.fileName, sha256: analysis.sha256, inserted, updated, unchanged };
     return Response.json(receipt);
   } catch (err) {
-    if (err instanceof ImportFileError) return refuse(err.message, 422, { issues: err.issues, sheets: err.sheets });
     console.error('import failed:', describeDbError(err));
     return refuse('Importen avbröts av ett fel på servern. Inget skrevs. Försök igen.', 500);
   }

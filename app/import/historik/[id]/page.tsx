@@ -29,7 +29,7 @@ export default async function ImportDetailPage({ params, searchParams }: { param
   const { imp, sourceName, revisions, added } = detail;
   const changes = [
     ...revisions.filter(({ rev }) => rev.action !== 'undo').map(({ rev, indicatorName, regionName }) => ({ key: `r${rev.id}`, action: ACTION[rev.action], indicatorId: rev.indicatorId, indicatorName, regionName: regionName ?? rev.regionCode, period: rev.period, group: [rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', '), before: valueOf(rev.before), after: valueOf(rev.after) })),
-    ...added.map(({ obs, indicatorName, regionName }) => ({ key: `o${obs.id}`, action: 'Ny', indicatorId: obs.indicatorId, indicatorName, regionName: regionName ?? obs.regionCode, period: obs.period, group: [obs.sex !== 'T' ? obs.sex : '', obs.grp, obs.site].filter(Boolean).join(', '), before: '–', after: valueOf(obs as unknown as Record<string, unknown>) })),
+    ...added.map(({ obs, indicatorName, regionName }) => ({ key: `o${obs.id}`, action: 'Ny', indicatorId: obs.indicatorId, indicatorName, regionName: regionName ?? obs.regionCode, period: obs.period, group: [obs.sex !== 'T' ? obs.sex : '', obs.grp, obs.site].filter(Boolean).join(', '), before: '–', after: valueOf(obs) })),
   ];
   const undone = (await searchParams).angrad === '1';
   return (
