@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getDb } from '@/lib/db';
-import { HORIZON_LABELS, listActionViews, STATUS_LABELS } from '@/lib/followup/actions';
+import { getMeasureViews } from '@/lib/data/followup';
+import { HORIZON_LABELS, STATUS_LABELS } from '@/lib/followup/actions';
 import { formatDateLong } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Åtgärder' };
 
 export default async function ActionsPage() {
   await connection();
-  const { db } = await getDb();
-  const views = await listActionViews(db);
+  const views = await getMeasureViews();
   const year = new Date().getFullYear();
   const areas = [...new Set(views.map((v) => v.areaCode))];
   const missing = views.filter((v) => v.action.status !== 'avbruten' && !v.reports.some((r) => r.year === year)).length;

@@ -1,15 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { asc, eq, inArray } from 'drizzle-orm';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '@/lib/catalogue/catalogue-file';
-import { getDb } from '@/lib/db';
-import { getCurrentPlan } from '@/lib/db/queries/plan';
-import { goalIndicators, goals, indicators, plans, priorityAreas } from '@/lib/db/schema';
+import { getPlanPage } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
-import { CADENCE_LABELS, listPlans } from '@/lib/plan/edit';
+import { CADENCE_LABELS } from '@/lib/plan/edit';
 import { StateForm } from '../_components/state-form';
 import { createIndicatorAction, removeLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
 
@@ -20,23 +17,13 @@ const DIRECTION = { up: 'Högre är bättre', down: 'Lägre är bättre', ctx: '
 
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { db } = await getDb();
-  const [current, user, allPlans] = await Promise.all([getCurrentPlan(db), currentUser(), listPlans(db)]);
-  if (!current) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
   // ?plan=<id> shows an earlier plan, read-only.
   const asked = Number((await searchParams).plan);
-  const chosen = allPlans.find((p) => p.id === asked);
-  const plan = chosen && chosen.id !== current.id ? (await db.select().from(plans).where(eq(plans.id, chosen.id)))[0]! : current;
+  const [page, user] = await Promise.all([getPlanPage(asked), currentUser()]);
+  if (!page) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
   const canEdit = isCurrent && roleAtLeast(user?.role, 'samordnare');
-  const [areas, goalRows, catalogue] = await Promise.all([
-    db.select().from(priorityAreas).where(eq(priorityAreas.planId, plan.id)).orderBy(asc(priorityAreas.sort)),
-    db.select().from(goals).where(eq(goals.planId, plan.id)).orderBy(asc(goals.sort)),
-    db.select({ id: indicators.id, name: indicators.name, sourceId: indicators.sourceId }).from(indicators).orderBy(asc(indicators.name)),
-  ]);
-  const links = goalRows.length === 0 ? [] : await db.select({ link: goalIndicators, name: indicators.name }).from(goalIndicators)
-    .innerJoin(indicators, eq(indicators.id, goalIndicators.indicatorId))
-    .where(inArray(goalIndicators.goalId, goalRows.map((g) => g.id))).orderBy(asc(goalIndicators.sort));
 
   return (
     <>

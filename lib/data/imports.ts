@@ -1,6 +1,10 @@
 import 'server-only';
 import { getDb } from '../db';
 import { getImport, listAddedByImport, listImports, listRevisions } from '../db/queries/imports';
+import type { ParsedObservation } from '../import/adapter';
+import { commitImport, diffAgainstDb, undoImport } from '../import/commit';
+import { loadImportContext } from '../import/load-context';
+import { withServerDb } from './door';
 
 export async function getImportHistory() {
   const { db } = await getDb();
@@ -14,3 +18,8 @@ export async function getImportDetail(id: number) {
   const [revisions, added] = await Promise.all([listRevisions(db, id), imp.imp.kind === 'upload' ? listAddedByImport(db, id) : []]);
   return { ...imp, revisions, added };
 }
+
+export const getImportContext = withServerDb(loadImportContext);
+export const getImportDiff = withServerDb((db, observations: ParsedObservation[]) => diffAgainstDb(db, observations));
+export const saveImport = withServerDb(commitImport);
+export const saveImportUndo = withServerDb(undoImport);

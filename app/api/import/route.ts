@@ -1,13 +1,11 @@
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/audit';
 import { authorizeWrite } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
+import { describeDbError } from '@/lib/data/door';
+import { getImportContext, getImportDiff, saveImport } from '@/lib/data/imports';
 import { analyzeFile } from '@/lib/import/analyze';
 import { maxImportBytes } from '@/lib/import/cli';
-import { commitImport, diffAgainstDb } from '@/lib/import/commit';
 import { ImportFileError } from '@/lib/import/issues';
-import { loadImportContext } from '@/lib/import/load-context';
 import { toPreview, type ImportReceipt, type ImportRefusal } from '@/lib/import/preview';
 
 export const dynamic = 'force-dynamic';
@@ -44,21 +42,20 @@ export async function POST(request: Request) {
   };
   const confirm = str('confirm') === '1';
   try {
-    const { db } = await getDb();
-    const ctx = await loadImportContext(db);
+    const ctx = await getImportContext();
     const analysis = await analyzeFile(
       { fileName: file.name || 'fil', bytes: new Uint8Array(await file.arrayBuffer()), source: str('source'), sheet: str('sheet') },
       ctx,
       limit,
     );
     if (!confirm) {
-      const diff = analysis.issues.length === 0 ? await diffAgainstDb(db, analysis.observations) : null;
+      const diff = analysis.issues.length === 0 ? await getImportDiff(analysis.observations) : null;
       return Response.json(toPreview(analysis, diff));
     }
     if (str('sha256') !== analysis.sha256) {
       return refuse('Filen har ändrats sedan förhandsgranskningen. Förhandsgranska den igen innan du bekräftar.', 409);
     }
-    const res = await commitImport(db, analysis, { createdBy: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) } });
+    const res = await saveImport(analysis, { createdBy: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) } });
     revalidatePath('/', 'layout'); // cached pages show the new values at once
     const receipt: ImportReceipt = { status: 'committed', importId: res.importId, fileName: analysis.fileName, sha256: analysis.sha256, inserted: res.inserted, updated: res.updated, unchanged: res.unchanged };
     return Response.json(receipt);
