@@ -6,13 +6,13 @@ import { requireRole } from '@/lib/auth/session';
 import { saveMeasure, saveMeasureReport } from '@/lib/data/followup';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
-const idOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('actionId'));
+const measureIdOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('actionId'));
 // Action starts annotate charts and the overview lists missing delrapporter: every cached page may change.
 const ALL = { path: '/', layout: true };
 
-export async function updateActionAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function updateMeasureAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
-  const id = idOf(form);
+  const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
   return runFormAction(async () => {
@@ -21,9 +21,9 @@ export async function updateActionAction(_prev: FormState, form: FormData): Prom
   }, ALL);
 }
 
-export async function saveReportAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function saveMeasureReportAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
-  const id = idOf(form);
+  const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
   return runFormAction(async () => {

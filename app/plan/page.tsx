@@ -3,17 +3,14 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
-import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '@/lib/catalogue/catalogue-file';
 import { getPlanPage } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
 import { CADENCE_LABELS } from '@/lib/plan/edit';
+import { DIRECTION_LABELS, DIRECTIONS, INDICATOR_TYPES, LINK_ROLE_LABELS, UNIT_KINDS } from '@/lib/vocabulary';
 import { StateForm } from '../_components/state-form';
 import { createIndicatorAction, removeLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Planen' };
-
-const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande', context: 'Sammanhang' } as const;
-const DIRECTION = { up: 'Högre är bättre', down: 'Lägre är bättre', ctx: 'Ingen målriktning' } as const;
 
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -71,7 +68,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                     {mine.map(({ link, name }) => (
                       <tr key={link.indicatorId} data-link={link.indicatorId}>
                         <th scope="row"><Link href={`/indikatorer/${link.indicatorId}`}>{name}</Link></th>
-                        <td>{ROLE[link.role]}</td>
+                        <td>{LINK_ROLE_LABELS[link.role]}</td>
                         <td>{link.baselinePeriod ?? 'Senaste före planens beslut'}</td>
                         <td>{link.targetValue !== null ? `${String(link.targetValue).replace('.', ',')} år ${link.targetYear}` : '–'}</td>
                         <td>{[link.sex !== 'T' ? (link.sex === 'K' ? 'Kvinnor' : 'Män') : 'Totalt', link.grp].filter(Boolean).join(', ')}</td>
@@ -118,7 +115,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                         <p>
                           <label htmlFor={`lr-${goal.code}`}>Roll</label>
                           <select id={`lr-${goal.code}`} name="role" defaultValue="primary">
-                            {Object.entries(ROLE).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                            {Object.entries(LINK_ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                           </select>
                         </p>
                         <p><label htmlFor={`lb-${goal.code}`}>Utgångsläge (period, t.ex. 2021–2022; tomt = senaste före planens beslut)</label><input id={`lb-${goal.code}`} name="baselinePeriod" /></p>
@@ -149,7 +146,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
               <p><label htmlFor="li-def">Definition: vad räknas, avgränsning</label><textarea id="li-def" name="definition" rows={3} required /></p>
               <p><label htmlFor="li-unit">Enhet</label><input id="li-unit" name="unit" required placeholder="antal per år" /></p>
               <p><label htmlFor="li-kind">Typ av enhet</label><select id="li-kind" name="unitKind" defaultValue="count">{UNIT_KINDS.map((u) => <option key={u} value={u}>{u}</option>)}</select></p>
-              <p><label htmlFor="li-dir">Riktning</label><select id="li-dir" name="direction" defaultValue="down">{DIRECTIONS.map((d) => <option key={d} value={d}>{DIRECTION[d]}</option>)}</select></p>
+              <p><label htmlFor="li-dir">Riktning</label><select id="li-dir" name="direction" defaultValue="down">{DIRECTIONS.map((d) => <option key={d} value={d}>{DIRECTION_LABELS[d]}</option>)}</select></p>
               <p><label htmlFor="li-type">Slag av mått</label><select id="li-type" name="type" defaultValue="count">{INDICATOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></p>
               <p><label htmlFor="li-dec">Decimaler</label><input id="li-dec" name="decimals" type="number" min={0} max={3} defaultValue={0} /></p>
               <p><label htmlFor="li-cad">Hur ofta nya värden kommer</label><select id="li-cad" name="cadence" defaultValue="year">{Object.entries(CADENCE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></p>

@@ -6,8 +6,8 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
 import { getMeasureViews, getReviewView } from '@/lib/data/followup';
-import { STATUS_LABELS } from '@/lib/followup/actions';
-import { computedLabels, DECISION_KINDS } from '@/lib/followup/reviews';
+import { computedLabels } from '@/lib/followup/reviews';
+import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { StateForm } from '../../_components/state-form';
@@ -162,7 +162,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 return (
                   <tr key={v.action.id} data-action={v.action.code}>
                     <th scope="row"><Link href={`/atgarder/${encodeURIComponent(v.action.code)}?ar=${review.year}`}>{v.action.code}</Link> {v.action.title}</th>
-                    <td>{STATUS_LABELS[v.action.status]}</td>
+                    <td>{MEASURE_STATUS_LABELS[v.action.status]}</td>
                     <td>{rep ? rep.done : <strong>Saknas</strong>}</td>
                   </tr>
                 );
