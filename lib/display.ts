@@ -1,17 +1,8 @@
 import type { UnitKind } from './catalogue/catalogue-file';
 import type { IndicatorType } from './catalogue/catalogue-file';
-import type { ObservationStatus } from './db/enums';
+import { OBSERVATION_STATUS_LABELS, type ObservationStatus } from './vocabulary';
 import { formatInterval, formatNumber, formatValue } from './format';
 import { isSmallCount, surveyVisibility } from './stats/suppression';
-
-export const STATUS_LABELS: Record<ObservationStatus, string> = {
-  suppressed: 'Sekretess eller för få svar',
-  not_applicable: 'Ej tillämplig',
-  missing: 'Uppgift saknas',
-  below_loq: 'Under kvantifieringsgränsen (< LOQ)',
-  not_detected: 'Ej detekterad',
-  preliminary: 'Preliminär uppgift',
-};
 
 export interface ValueText {
   /** Main text: "29,4 %", "<5", or why there is no value. */
@@ -44,7 +35,7 @@ export function describeValue(o: ValueLike, ind: { unitKind: UnitKind; decimals:
     if (vis === 'hidden') return { text: 'För få svar (n < 30)', missing: true, detail: `n = ${formatNumber(o.n!)}`, flags };
     if (vis === 'uncertain') flags.push('Osäker skattning (n < 50)');
   }
-  if (o.value === null) return { text: o.status ? STATUS_LABELS[o.status] : 'Uppgift saknas', missing: true, detail, flags };
+  if (o.value === null) return { text: o.status ? OBSERVATION_STATUS_LABELS[o.status] : 'Uppgift saknas', missing: true, detail, flags };
   if (o.status === 'preliminary') flags.push('Preliminär');
   if (isSmallCount(ind.type, ind.unitKind, o.value)) return { text: '<5', missing: false, detail: null, flags };
   return { text: formatValue(o.value, ind.unitKind, ind.decimals), missing: false, detail, flags };

@@ -5,9 +5,7 @@ import { SiteReferenceTable } from './site-reference';
 import { OverviewChart } from './overview-chart';
 import { VerdictBadge } from './verdict-badge';
 import Link from 'next/link';
-
-const ROLE_LABELS = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' } as const;
-const DIRECTION_LABELS = { down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator (ingen målriktning)' } as const;
+import { DIRECTION_LABELS, LINK_ROLE_LABELS } from '@/lib/vocabulary';
 
 /** Why a comparison region has no value: say what is true rather than leave a blank. */
 function missingReason(ind: OverviewIndicator, key: RegionKey): string {
@@ -34,7 +32,7 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
         </div>
       )}
       <p className="meta">
-        <span className="badge role">{ROLE_LABELS[ind.role]}</span>
+        <span className="badge role">{LINK_ROLE_LABELS[ind.role]}</span>
         {ind.hasExample && <span className="badge example">Exempeldata</span>}
         {DIRECTION_LABELS[ind.direction]}. Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}.
       </p>

@@ -1,6 +1,6 @@
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 import { describeValue } from '@/lib/display';
-import type { ObservationStatus } from '@/lib/db/enums';
+import type { ObservationStatus } from '@/lib/vocabulary';
 
 export interface TableRowData {
   region: string;

@@ -1,5 +1,5 @@
 import type { SiteReference } from '@/lib/data/site-reference';
-import { STATUS_LABELS } from '@/lib/display';
+import { OBSERVATION_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatNumber, formatValue } from '@/lib/format';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 
@@ -24,7 +24,7 @@ export function SiteReferenceTable({ reference, unitKind, decimals, asContext }:
           <tr key={s.siteId}>
             <th scope="row">{s.place}</th>
             <td className={s.value === null ? 'missing' : 'num'}>
-              {s.value === null ? (s.status ? STATUS_LABELS[s.status] : 'Uppgift saknas') : formatValue(s.value, unitKind, decimals)}
+              {s.value === null ? (s.status ? OBSERVATION_STATUS_LABELS[s.status] : 'Uppgift saknas') : formatValue(s.value, unitKind, decimals)}
             </td>
           </tr>
         ))}

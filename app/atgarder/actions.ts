@@ -3,32 +3,31 @@
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { saveActionReport, updateAction } from '@/lib/followup/actions';
+import { saveMeasure, saveMeasureReport } from '@/lib/data/followup';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
-const idOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('actionId'));
+const measureIdOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('actionId'));
 // Action starts annotate charts and the overview lists missing delrapporter: every cached page may change.
 const ALL = { path: '/', layout: true };
 
-export async function updateActionAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function updateMeasureAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
-  const id = idOf(form);
+  const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
   return runFormAction(async () => {
-    const row = await updateAction((await getDb()).db, id.data, formFields(form, ['status', 'startDate', 'endDate', 'effectHorizon']), actor);
+    const row = await saveMeasure(id.data, formFields(form, ['status', 'startDate', 'endDate', 'effectHorizon']), actor);
     return `Åtgärd ${row.code} är sparad.`;
   }, ALL);
 }
 
-export async function saveReportAction(_prev: FormState, form: FormData): Promise<FormState> {
+export async function saveMeasureReportAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('samordnare');
-  const id = idOf(form);
+  const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
   return runFormAction(async () => {
-    const row = await saveActionReport((await getDb()).db, id.data, formFields(form, ['year', 'done', 'asPlanned', 'how', 'hours', 'costSek', 'problems', 'proposal']), actor);
+    const row = await saveMeasureReport(id.data, formFields(form, ['year', 'done', 'asPlanned', 'how', 'hours', 'costSek', 'problems', 'proposal']), actor);
     return `Delrapporten för ${row.year} är sparad.`;
   }, ALL);
 }

@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getDb } from '@/lib/db';
-import { HORIZON_LABELS, listActionViews, STATUS_LABELS } from '@/lib/followup/actions';
+import { getMeasureViews } from '@/lib/data/followup';
+import { EFFECT_HORIZON_LABELS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Åtgärder' };
 
 export default async function ActionsPage() {
   await connection();
-  const { db } = await getDb();
-  const views = await listActionViews(db);
+  const views = await getMeasureViews();
   const year = new Date().getFullYear();
   const areas = [...new Set(views.map((v) => v.areaCode))];
   const missing = views.filter((v) => v.action.status !== 'avbruten' && !v.reports.some((r) => r.year === year)).length;
@@ -37,9 +36,9 @@ export default async function ActionsPage() {
                   <tr key={v.action.id} data-action={v.action.code}>
                     <th scope="row"><Link href={`/atgarder/${encodeURIComponent(v.action.code)}`}>{v.action.code}</Link> {v.action.title}</th>
                     <td>{v.responsible.join(', ')}</td>
-                    <td>{STATUS_LABELS[v.action.status]}</td>
+                    <td>{MEASURE_STATUS_LABELS[v.action.status]}</td>
                     <td>{v.action.startDate ? formatDateLong(v.action.startDate) : '–'}</td>
-                    <td>{v.action.effectHorizon ? HORIZON_LABELS[v.action.effectHorizon] : '–'}</td>
+                    <td>{v.action.effectHorizon ? EFFECT_HORIZON_LABELS[v.action.effectHorizon] : '–'}</td>
                     <td>{v.reports.some((r) => r.year === year) ? 'Inlämnad' : <strong>Saknas</strong>}</td>
                   </tr>
                 ))}

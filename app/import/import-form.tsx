@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
 import type { ImportPreview, ImportReceipt, ImportRefusal } from '@/lib/import/preview';
 import { formatNumber } from '@/lib/format';
+import { labelOf, OBSERVATION_STATUS_SHORT } from '@/lib/vocabulary';
 
 type Response = ImportPreview | ImportReceipt | ImportRefusal;
 type State =
@@ -27,11 +28,8 @@ function send(form: FormData, onProgress: (p: number | null) => void): Promise<R
   });
 }
 
-const STATUS_TEXT: Record<string, string> = {
-  suppressed: 'sekretess', not_applicable: 'ej tillämplig', missing: 'saknas', below_loq: '< LOQ', not_detected: 'ej detekterad', preliminary: 'prel.',
-};
 const shown = (v: { value: number | null; status: string | null } | null) =>
-  v === null ? '–' : v.value === null ? (v.status ? STATUS_TEXT[v.status] ?? v.status : '–') : formatNumber(v.value, 2).replace(/,?0+$/, '');
+  v === null ? '–' : v.value === null ? (v.status ? labelOf(OBSERVATION_STATUS_SHORT, v.status) : '–') : formatNumber(v.value, 2).replace(/,?0+$/, '');
 
 export function ImportForm({ adapters }: { adapters: { id: string; label: string }[] }) {
   const [state, setState] = useState<State>({ step: 'idle' });

@@ -1,14 +1,12 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
-import { buildLagesbild } from '@/lib/reports/build-lagesbild';
+import { describeDbError } from '@/lib/data/door';
+import { getLagesbild } from '@/lib/data/reports';
 import type { LagesbildData } from '@/lib/reports/types';
 
 /** Builds the lägesbild data and sends it as a download in the given format. */
 export async function lagesbildDownload(render: (d: LagesbildData) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
   try {
-    const { db } = await getDb();
-    const data = await buildLagesbild(db);
+    const data = await getLagesbild();
     if (!data) return new Response('Ingen åtgärdsplan är inläst.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     const body = await render(data);
     const name = `lagesbild-underlag-${data.kommun.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-')}-${data.generatedAt.slice(0, 10)}.${ext}`;

@@ -1,24 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getDb } from '@/lib/db';
-import { getCurrentPlan, getRegionWithParent } from '@/lib/db/queries/plan';
-import { indicators } from '@/lib/db/schema';
+import { getLagesbildPage } from '@/lib/data/reports';
 import { chartSvg } from '@/lib/reports/chart-svg';
 import { lagesbildChart } from '@/lib/reports/lagesbild-chart';
 import type { ReportIndicator } from '@/lib/reports/types';
 import { lagesbildYear } from '@/lib/followup/reminders';
-import { buildLagesbild } from '@/lib/reports/build-lagesbild';
 
 export const metadata: Metadata = { title: 'Lägesbild-underlag' };
 
 export default async function LagesbildPage() {
   await connection();
-  const { db } = await getDb();
-  const [data, plan] = await Promise.all([buildLagesbild(db), getCurrentPlan(db)]);
-  if (!data || !plan) return <><h1>Lägesbild-underlag</h1><p>Ingen åtgärdsplan är inläst.</p></>;
-  const geo = await getRegionWithParent(db, plan.kommunCode);
-  const kinds = new Map((await db.select({ id: indicators.id, unitKind: indicators.unitKind }).from(indicators)).map((i) => [i.id, i.unitKind]));
+  const page = await getLagesbildPage();
+  if (!page) return <><h1>Lägesbild-underlag</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  const { data, plan, geo, unitKinds: kinds } = page;
   const unitKind = (id: string): ReportIndicator['unitKind'] => {
     const k = kinds.get(id);
     return k === 'percent' ? 'percent' : k === 'per_100k' || k === 'per_1000' ? 'rate' : k === 'count' ? 'count' : k === 'mg_per_1000_day' ? 'mass' : k === 'index' ? 'index' : 'other';

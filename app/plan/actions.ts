@@ -2,8 +2,7 @@
 
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { createLocalIndicator, removeGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal } from '@/lib/plan/edit';
+import { removeGoalLink, saveGoal, saveGoalLink, saveLocalIndicator, saveRevisedPlan } from '@/lib/data/plan';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
 // Goals, links and targets show on the cached overview and goal pages.
@@ -13,7 +12,7 @@ export async function updateGoalAction(_prev: FormState, form: FormData): Promis
   const actor = await actorOf(await requireRole('samordnare'));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
-    await updateGoal((await getDb()).db, code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
+    await saveGoal(code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
     return `Målet ${code} är sparat.`;
   }, ALL);
 }
@@ -22,7 +21,7 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
   const actor = await actorOf(await requireRole('samordnare'));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
-    const row = await saveGoalIndicator((await getDb()).db, code, formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']), actor);
+    const row = await saveGoalLink(code, formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']), actor);
     return `Måttet ${row.indicatorId} är sparat för målet ${code}.`;
   }, ALL);
 }
@@ -32,7 +31,7 @@ export async function removeLinkAction(_prev: FormState, form: FormData): Promis
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   return runFormAction(async () => {
-    await removeGoalIndicator((await getDb()).db, code, indicatorId, actor);
+    await removeGoalLink(code, indicatorId, actor);
     return `Måttet ${indicatorId} är borttaget från målet ${code}.`;
   }, ALL);
 }
@@ -40,7 +39,7 @@ export async function removeLinkAction(_prev: FormState, form: FormData): Promis
 export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actorOf(await requireRole('samordnare'));
   return runFormAction(async () => {
-    const row = await createLocalIndicator((await getDb()).db, formFields(form, ['id', 'name', 'definition', 'unit', 'unitKind', 'direction', 'type', 'decimals', 'cadence', 'measuredGeography', 'caveats']), actor);
+    const row = await saveLocalIndicator(formFields(form, ['id', 'name', 'definition', 'unit', 'unitKind', 'direction', 'type', 'decimals', 'cadence', 'measuredGeography', 'caveats']), actor);
     return `Måttet ${row.id} är tillagt. Koppla det till ett mål nedan och importera värden med mallen.`;
   }, ALL);
 }
@@ -48,7 +47,7 @@ export async function createIndicatorAction(_prev: FormState, form: FormData): P
 export async function startRevisedPlanAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actorOf(await requireRole('samordnare'));
   return runFormAction(async () => {
-    const plan = await startRevisedPlan((await getDb()).db, formFields(form, ['title', 'decidedDate', 'decidedBy', 'decisionParagraph', 'diarienummer', 'validFrom', 'reviseBy', 'basedOnLagesbild']), actor);
+    const plan = await saveRevisedPlan(formFields(form, ['title', 'decidedDate', 'decidedBy', 'decisionParagraph', 'diarienummer', 'validFrom', 'reviseBy', 'basedOnLagesbild']), actor);
     return `Den reviderade planen "${plan.title}" gäller nu. Den tidigare planen och dess uppföljningar finns kvar.`;
   }, ALL);
 }

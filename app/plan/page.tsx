@@ -1,42 +1,26 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { asc, eq, inArray } from 'drizzle-orm';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
-import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '@/lib/catalogue/catalogue-file';
-import { getDb } from '@/lib/db';
-import { getCurrentPlan } from '@/lib/db/queries/plan';
-import { goalIndicators, goals, indicators, plans, priorityAreas } from '@/lib/db/schema';
+import { getPlanPage } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
-import { CADENCE_LABELS, listPlans } from '@/lib/plan/edit';
+import { CADENCE_LABELS } from '@/lib/plan/edit';
+import { DIRECTION_LABELS, DIRECTIONS, INDICATOR_TYPES, LINK_ROLE_LABELS, UNIT_KINDS } from '@/lib/vocabulary';
 import { StateForm } from '../_components/state-form';
 import { createIndicatorAction, removeLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Planen' };
 
-const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande', context: 'Sammanhang' } as const;
-const DIRECTION = { up: 'Högre är bättre', down: 'Lägre är bättre', ctx: 'Ingen målriktning' } as const;
-
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
-  const { db } = await getDb();
-  const [current, user, allPlans] = await Promise.all([getCurrentPlan(db), currentUser(), listPlans(db)]);
-  if (!current) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
   // ?plan=<id> shows an earlier plan, read-only.
   const asked = Number((await searchParams).plan);
-  const chosen = allPlans.find((p) => p.id === asked);
-  const plan = chosen && chosen.id !== current.id ? (await db.select().from(plans).where(eq(plans.id, chosen.id)))[0]! : current;
+  const [page, user] = await Promise.all([getPlanPage(asked), currentUser()]);
+  if (!page) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
   const canEdit = isCurrent && roleAtLeast(user?.role, 'samordnare');
-  const [areas, goalRows, catalogue] = await Promise.all([
-    db.select().from(priorityAreas).where(eq(priorityAreas.planId, plan.id)).orderBy(asc(priorityAreas.sort)),
-    db.select().from(goals).where(eq(goals.planId, plan.id)).orderBy(asc(goals.sort)),
-    db.select({ id: indicators.id, name: indicators.name, sourceId: indicators.sourceId }).from(indicators).orderBy(asc(indicators.name)),
-  ]);
-  const links = goalRows.length === 0 ? [] : await db.select({ link: goalIndicators, name: indicators.name }).from(goalIndicators)
-    .innerJoin(indicators, eq(indicators.id, goalIndicators.indicatorId))
-    .where(inArray(goalIndicators.goalId, goalRows.map((g) => g.id))).orderBy(asc(goalIndicators.sort));
 
   return (
     <>
@@ -84,7 +68,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                     {mine.map(({ link, name }) => (
                       <tr key={link.indicatorId} data-link={link.indicatorId}>
                         <th scope="row"><Link href={`/indikatorer/${link.indicatorId}`}>{name}</Link></th>
-                        <td>{ROLE[link.role]}</td>
+                        <td>{LINK_ROLE_LABELS[link.role]}</td>
                         <td>{link.baselinePeriod ?? 'Senaste före planens beslut'}</td>
                         <td>{link.targetValue !== null ? `${String(link.targetValue).replace('.', ',')} år ${link.targetYear}` : '–'}</td>
                         <td>{[link.sex !== 'T' ? (link.sex === 'K' ? 'Kvinnor' : 'Män') : 'Totalt', link.grp].filter(Boolean).join(', ')}</td>
@@ -131,7 +115,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                         <p>
                           <label htmlFor={`lr-${goal.code}`}>Roll</label>
                           <select id={`lr-${goal.code}`} name="role" defaultValue="primary">
-                            {Object.entries(ROLE).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
+                            {Object.entries(LINK_ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                           </select>
                         </p>
                         <p><label htmlFor={`lb-${goal.code}`}>Utgångsläge (period, t.ex. 2021–2022; tomt = senaste före planens beslut)</label><input id={`lb-${goal.code}`} name="baselinePeriod" /></p>
@@ -162,7 +146,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
               <p><label htmlFor="li-def">Definition: vad räknas, avgränsning</label><textarea id="li-def" name="definition" rows={3} required /></p>
               <p><label htmlFor="li-unit">Enhet</label><input id="li-unit" name="unit" required placeholder="antal per år" /></p>
               <p><label htmlFor="li-kind">Typ av enhet</label><select id="li-kind" name="unitKind" defaultValue="count">{UNIT_KINDS.map((u) => <option key={u} value={u}>{u}</option>)}</select></p>
-              <p><label htmlFor="li-dir">Riktning</label><select id="li-dir" name="direction" defaultValue="down">{DIRECTIONS.map((d) => <option key={d} value={d}>{DIRECTION[d]}</option>)}</select></p>
+              <p><label htmlFor="li-dir">Riktning</label><select id="li-dir" name="direction" defaultValue="down">{DIRECTIONS.map((d) => <option key={d} value={d}>{DIRECTION_LABELS[d]}</option>)}</select></p>
               <p><label htmlFor="li-type">Slag av mått</label><select id="li-type" name="type" defaultValue="count">{INDICATOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></p>
               <p><label htmlFor="li-dec">Decimaler</label><input id="li-dec" name="decimals" type="number" min={0} max={3} defaultValue={0} /></p>
               <p><label htmlFor="li-cad">Hur ofta nya värden kommer</label><select id="li-cad" name="cadence" defaultValue="year">{Object.entries(CADENCE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></p>

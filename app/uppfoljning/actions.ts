@@ -4,9 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { addDecision, decideReview, openReview, removeDecision, saveAssessment } from '@/lib/followup/reviews';
-import type { Db } from '@/lib/db/client';
+import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
 import { FollowUpInputError } from '@/lib/followup/actions';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 import type { Actor } from '@/lib/import/commit';
@@ -15,12 +13,12 @@ const reviewIdOf = (form: FormData) => z.coerce.number().int().positive().safePa
 const REVIEWS = { path: '/uppfoljning', layout: true };
 
 /** A write to one review: the role is checked first, then the review id, then `work` runs as a form action. */
-async function reviewWrite(form: FormData, work: (db: Db, reviewId: number, actor: Actor) => Promise<string>): Promise<FormState> {
+async function reviewWrite(form: FormData, work: (reviewId: number, actor: Actor) => Promise<string>): Promise<FormState> {
   const user = await requireRole('samordnare');
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   const actor = await actorOf(user);
-  return runFormAction(async () => work((await getDb()).db, id.data, actor), REVIEWS);
+  return runFormAction(async () => work(id.data, actor), REVIEWS);
 }
 
 export async function openReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
@@ -28,8 +26,7 @@ export async function openReviewAction(_prev: FormState, form: FormData): Promis
   const actor = await actorOf(user);
   let year: number | null = null;
   const state = await runFormAction(async () => {
-    const { db } = await getDb();
-    const row = await openReview(db, formFields(form, ['year', 'meetingDate']), actor);
+    const row = await saveReviewOpening(formFields(form, ['year', 'meetingDate']), actor);
     year = row.year;
     return `Uppföljningen ${row.year} är öppnad.`;
   }, REVIEWS);
@@ -38,24 +35,24 @@ export async function openReviewAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function saveAssessmentAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return reviewWrite(form, async (db, reviewId, actor) => {
-    const row = await saveAssessment(db, reviewId, formFields(form, ['goalCode', 'label', 'justification', 'comment']), actor);
+  return reviewWrite(form, async (reviewId, actor) => {
+    const row = await saveReviewAssessment(reviewId, formFields(form, ['goalCode', 'label', 'justification', 'comment']), actor);
     return `Bedömningen "${row.label}" är sparad.`;
   });
 }
 
 export async function addDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return reviewWrite(form, async (db, reviewId, actor) => {
-    await addDecision(db, reviewId, formFields(form, ['goalCode', 'kind', 'text']), actor);
+  return reviewWrite(form, async (reviewId, actor) => {
+    await saveReviewDecision(reviewId, formFields(form, ['goalCode', 'kind', 'text']), actor);
     return 'Beslutet är tillagt.';
   });
 }
 
 export async function removeDecisionAction(_prev: FormState, form: FormData): Promise<FormState> {
-  return reviewWrite(form, async (db, reviewId, actor) => {
+  return reviewWrite(form, async (reviewId, actor) => {
     const decisionId = z.coerce.number().int().positive().safeParse(form.get('decisionId'));
     if (!decisionId.success) throw new FollowUpInputError('Ogiltigt beslut.');
-    await removeDecision(db, reviewId, decisionId.data, actor);
+    await removeReviewDecision(reviewId, decisionId.data, actor);
     return 'Beslutet är borttaget.';
   });
 }
@@ -68,8 +65,7 @@ export async function decideReviewAction(_prev: FormState, form: FormData): Prom
   const actor = await actorOf(user);
   let year: number | null = null;
   const state = await runFormAction(async () => {
-    const { db } = await getDb();
-    const row = await decideReview(db, id.data, actor);
+    const row = await saveReviewDecided(id.data, actor);
     year = row.year;
     return `Uppföljningen ${row.year} är beslutad och låst.`;
   }, REVIEWS);

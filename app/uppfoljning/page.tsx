@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { listReviews } from '@/lib/followup/reviews';
+import { getReviewList } from '@/lib/data/followup';
 import { formatDateLong } from '@/lib/format';
 import { StateForm } from '../_components/state-form';
 import { openReviewAction } from './actions';
@@ -13,8 +12,7 @@ export const metadata: Metadata = { title: 'Uppföljning' };
 
 export default async function ReviewsPage() {
   await connection();
-  const { db } = await getDb();
-  const [rows, user] = await Promise.all([listReviews(db), currentUser()]);
+  const [rows, user] = await Promise.all([getReviewList(), currentUser()]);
   const year = new Date().getFullYear();
   const today = new Date().toISOString().slice(0, 10);
   return (

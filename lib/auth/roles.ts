@@ -1,15 +1,6 @@
-/**
- * The three roles of Trygghetsläget, in rising order of what they may do. Stored as these exact Swedish words
- * (better-auth keeps a user's role as a string), so the database, the CLI and the UI speak the same language.
- */
-export const ROLES = ['läsare', 'samordnare', 'administratör'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../vocabulary';
 
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  läsare: 'Läser översikt, mål, indikatorer och importhistorik.',
-  samordnare: 'Importerar och ångrar data, redigerar plan och åtgärder, för uppföljningens beslut.',
-  administratör: 'Allt samordnaren får, och hanterar användare och roller samt läser ändringsloggen.',
-};
+export { ROLE_DESCRIPTIONS, ROLES, type Role } from '../vocabulary';
 
 const RANK: Record<Role, number> = { läsare: 1, samordnare: 2, administratör: 3 };
 

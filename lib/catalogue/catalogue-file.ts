@@ -1,16 +1,9 @@
 import { z } from 'zod';
 
-// Enums are shared by the zod schemas (file validation) and the drizzle schema (pgEnum).
-export const DIRECTIONS = ['up', 'down', 'ctx'] as const;
-export const INDICATOR_TYPES = ['survey', 'count', 'wastewater', 'process'] as const;
-export const UNIT_KINDS = ['percent', 'per_100k', 'per_1000', 'count', 'mg_per_1000_day', 'index', 'months'] as const;
-export const GEOGRAPHY_LEVELS = [
-  'kommun', 'lan', 'riket', 'polisomrade', 'polisregion', 'ort', 'reningsverk', 'skola', 'verksamhet',
-] as const;
+import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../vocabulary';
 
-export type Direction = (typeof DIRECTIONS)[number];
-export type IndicatorType = (typeof INDICATOR_TYPES)[number];
-export type UnitKind = (typeof UNIT_KINDS)[number];
+// The enums live in the vocabulary module, shared by these zod schemas, the drizzle schema and the pages.
+export { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS, type Direction, type IndicatorType, type UnitKind } from '../vocabulary';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'id: gemener, siffror och _');
 

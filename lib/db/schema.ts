@@ -3,11 +3,12 @@ import {
   bigint, bigserial, boolean, check, date, doublePrecision, index, integer, jsonb, pgEnum, pgTable, primaryKey,
   serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
-import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
-import { LINK_ROLES } from '../plan/plan-file';
-import { IMPORT_KINDS, OBSERVATION_STATUSES, PERIOD_KINDS, SEXES } from './enums';
+import {
+  AS_PLANNED, DIRECTIONS, EFFECT_HORIZONS, GEOGRAPHY_LEVELS, GOAL_KINDS, IMPORT_KINDS, INDICATOR_TYPES, LINK_ROLES, MEASURE_STATUSES,
+  OBSERVATION_STATUSES, PERIOD_KINDS, REGION_KINDS, REVIEW_STATUSES, REVISION_ACTIONS, SEXES, UNIT_KINDS,
+} from '../vocabulary';
 
-export const regionKind = pgEnum('region_kind', ['riket', 'lan', 'kommun']);
+export const regionKind = pgEnum('region_kind', REGION_KINDS);
 export const direction = pgEnum('direction', DIRECTIONS);
 export const indicatorType = pgEnum('indicator_type', INDICATOR_TYPES);
 export const unitKind = pgEnum('unit_kind', UNIT_KINDS);
@@ -15,13 +16,13 @@ export const periodKind = pgEnum('period_kind', PERIOD_KINDS);
 export const sex = pgEnum('sex', SEXES);
 export const observationStatus = pgEnum('observation_status', OBSERVATION_STATUSES);
 export const importKind = pgEnum('import_kind', IMPORT_KINDS);
-export const goalKind = pgEnum('goal_kind', ['overall', 'table']);
+export const goalKind = pgEnum('goal_kind', GOAL_KINDS);
 export const linkRole = pgEnum('link_role', LINK_ROLES);
-export const revisionAction = pgEnum('revision_action', ['insert', 'update', 'undo']);
-export const actionStatus = pgEnum('action_status', ['ej_påbörjad', 'pågår', 'genomförd', 'avbruten', 'ändrad']);
-export const effectHorizon = pgEnum('effect_horizon', ['kort', 'lång']);
-export const asPlanned = pgEnum('as_planned', ['ja', 'delvis', 'nej']);
-export const reviewStatus = pgEnum('review_status', ['öppen', 'beslutad']);
+export const revisionAction = pgEnum('revision_action', REVISION_ACTIONS);
+export const actionStatus = pgEnum('action_status', MEASURE_STATUSES);
+export const effectHorizon = pgEnum('effect_horizon', EFFECT_HORIZONS);
+export const asPlanned = pgEnum('as_planned', AS_PLANNED);
+export const reviewStatus = pgEnum('review_status', REVIEW_STATUSES);
 
 /** Riket ("00"), the 21 län (SCB länskod) and the 290 kommuner (SCB kommunkod). */
 export const regions = pgTable('regions', {

@@ -6,14 +6,9 @@ import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
 import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
+import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../vocabulary';
 
-export const ACTION_STATUSES = ['ej_påbörjad', 'pågår', 'genomförd', 'avbruten', 'ändrad'] as const;
-export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const STATUS_LABELS: Record<ActionStatus, string> = {
-  ej_påbörjad: 'Ej påbörjad', pågår: 'Pågår', genomförd: 'Genomförd', avbruten: 'Avbruten', ändrad: 'Ändrad',
-};
-export const HORIZON_LABELS = { kort: 'Kort sikt', lång: 'Lång sikt' } as const;
-export const AS_PLANNED_LABELS = { ja: 'Ja, som planerat', delvis: 'Delvis', nej: 'Nej' } as const;
+export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../vocabulary';
 
 export class FollowUpInputError extends Error {}
 
@@ -106,10 +101,10 @@ const isoDate = z.iso.date({ error: 'ange ett datum som finns (ÅÅÅÅ-MM-DD)' 
 const optionalDate = z.union([z.literal('').transform(() => null), isoDate]).nullable().default(null);
 
 export const actionUpdateSchema = z.object({
-  status: z.enum(ACTION_STATUSES, { error: 'välj en status' }),
+  status: z.enum(MEASURE_STATUSES, { error: 'välj en status' }),
   startDate: optionalDate,
   endDate: optionalDate,
-  effectHorizon: z.union([z.literal('').transform(() => null), z.enum(['kort', 'lång'])]).nullable().default(null),
+  effectHorizon: z.union([z.literal('').transform(() => null), z.enum(EFFECT_HORIZONS)]).nullable().default(null),
 }).refine((v) => !v.startDate || !v.endDate || v.startDate <= v.endDate, { message: 'slutdatum kan inte vara före startdatum', path: ['endDate'] });
 
 const FIELD_NAMES: Record<string, string> = (() => {
@@ -137,7 +132,7 @@ export async function updateAction(db: Db, actionId: number, input: unknown, act
     const pick = (a: ActionRow) => ({ status: a.status, startDate: a.startDate, endDate: a.endDate, effectHorizon: a.effectHorizon });
     await writeAudit(tx, {
       ...actor, action: 'åtgärd-ändrad', targetType: 'åtgärd', targetId: before.code,
-      summary: `Ändrade åtgärd ${before.code}: status ${STATUS_LABELS[before.status]} → ${STATUS_LABELS[after!.status]}.`,
+      summary: `Ändrade åtgärd ${before.code}: status ${MEASURE_STATUS_LABELS[before.status]} → ${MEASURE_STATUS_LABELS[after!.status]}.`,
       before: pick(before), after: pick(after!),
     });
     return after!;
@@ -159,7 +154,7 @@ const optionalAmount = z.string().optional().transform((raw, ctx) => {
 export const actionReportSchema = z.object({
   year: z.coerce.number().int().min(2000).max(2100),
   done: z.string().trim().min(1, 'beskriv vad som gjorts').max(5000),
-  asPlanned: z.enum(['ja', 'delvis', 'nej'], { error: 'välj ja, delvis eller nej' }),
+  asPlanned: z.enum(AS_PLANNED, { error: 'välj ja, delvis eller nej' }),
   how: optionalText,
   hours: optionalAmount,
   costSek: optionalAmount,

@@ -9,16 +9,9 @@ import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews
 import { getCurrentPlan } from '../db/queries/plan';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
 import { FollowUpInputError, parseInput } from './actions';
+import { DECISION_KINDS, type DecisionKind } from '../vocabulary';
 
-export const DECISION_KINDS = {
-  'justera-åtgärd': 'Justera åtgärd',
-  'ny-åtgärd': 'Ny åtgärd',
-  'avsluta-åtgärd': 'Avsluta åtgärd',
-  'justera-mål': 'Justera mål',
-  'ny-indikator': 'Ny indikator',
-  'övrigt': 'Övrigt',
-} as const;
-export type DecisionKind = keyof typeof DECISION_KINDS;
+export { DECISION_KINDS, type DecisionKind } from '../vocabulary';
 
 /** What a review froze when it was opened. */
 export interface ReviewSnapshot {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { LINK_ROLES } from '../vocabulary';
 
 const isoDate = z.iso.date();
 const code = z.string().regex(/^[A-Z][A-Z0-9-]*$/);
 
-export const LINK_ROLES = ['primary', 'supporting', 'context'] as const;
+export { LINK_ROLES } from '../vocabulary';
 
 /** How a goal is measured: one indicator, the breakdown that counts, baseline and optional target. */
 export const indicatorLinkSchema = z.object({

@@ -2,9 +2,8 @@ import type { UnitKind } from '../catalogue/catalogue-file';
 import { describeValue } from '../display';
 import type { OverviewIndicator, RegionRef } from '../data/overview-query';
 import type { ActionView } from '../followup/actions';
-import { AS_PLANNED_LABELS, STATUS_LABELS } from '../followup/actions';
+import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS } from '../vocabulary';
 import type { ReviewView } from '../followup/reviews';
-import { DECISION_KINDS } from '../followup/reviews';
 import { formatNumber } from '../format';
 import type { FollowUpReport, ReportIndicator } from './types';
 
@@ -72,7 +71,7 @@ export function buildFollowUpReport(view: ReviewView, actions: ActionView[], kom
           actions: goal === area.goals[0] ? actions.filter((v) => v.areaCode === area.code).map((v) => {
             const r = v.reports.find((x) => x.year === year);
             return {
-              code: v.action.code, title: v.action.title, status: STATUS_LABELS[v.action.status], responsible: v.responsible, startDate: v.action.startDate,
+              code: v.action.code, title: v.action.title, status: MEASURE_STATUS_LABELS[v.action.status], responsible: v.responsible, startDate: v.action.startDate,
               report: r ? {
                 done: r.done, asPlanned: AS_PLANNED_LABELS[r.asPlanned], how: r.how,
                 hours: r.hours !== null ? formatNumber(r.hours, 1).replace(/,0$/, '') : null,

@@ -3,15 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { headers } from 'next/headers';
 import { z } from 'zod';
-import { clientIp, writeAudit } from '@/lib/audit';
+import { clientIp } from '@/lib/audit';
 import { parseRole, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { requireRole } from '@/lib/auth/session';
-import { countActiveAdmins, findUser, unlockSignIn } from '@/lib/auth/users';
-import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
-import { authUsers } from '@/lib/db/schema';
-import { sql } from 'drizzle-orm';
+import { describeDbError } from '@/lib/data/door';
+import { getActiveAdminCount, getUser, getUserIdByEmail, saveAuditEntry, saveSignInUnlock } from '@/lib/data/users';
 import { revalidatePath } from 'next/cache';
 
 export interface UserActionState {
@@ -35,14 +32,12 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
   const { email, name, role } = parsed.data;
   const h = await headers();
   try {
-    const { db } = await getDb();
-    const [existing] = await db.select({ id: authUsers.id }).from(authUsers).where(sql`lower(${authUsers.email}) = ${email}`);
-    if (existing) return { ok: false, message: `Det finns redan en användare med e-postadressen ${email}.` };
+    if (await getUserIdByEmail(email)) return { ok: false, message: `Det finns redan en användare med e-postadressen ${email}.` };
     const auth = await getAuth();
     // A random password nobody knows: the credential account exists, and the invite link replaces it.
     const created = await auth.api.createUser({ headers: h, body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role } });
     const link = await captureInviteLink(email, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
-    await writeAudit(db, {
+    await saveAuditEntry({
       actorId: admin.id, actor: admin.email, action: 'användare-inbjuden', targetType: 'användare', targetId: created.user.id,
       summary: `Bjöd in ${email} med rollen ${role}.`, after: { email, name: name || email, role }, ip: clientIp(h),
     });
@@ -60,26 +55,23 @@ const idSchema = z.string().min(1).max(100);
 async function loadTarget(form: FormData) {
   const id = idSchema.safeParse(form.get('userId'));
   if (!id.success) return null;
-  const { db } = await getDb();
-  const user = await findUser(db, id.data);
-  return user ? { db, user } : null;
+  return getUser(id.data);
 }
 
 export async function setRoleAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
   const admin = await requireRole('administratör');
   const role: Role | null = parseRole(String(form.get('role') ?? ''));
   if (!role) return { ok: false, message: 'Välj en roll.' };
-  const target = await loadTarget(form);
-  if (!target) return { ok: false, message: 'Användaren finns inte.' };
-  const { db, user } = target;
+  const user = await loadTarget(form);
+  if (!user) return { ok: false, message: 'Användaren finns inte.' };
   if (user.role === role) return { ok: true, message: `${user.email} har redan rollen ${role}.` };
-  if (user.role === 'administratör' && !user.banned && (await countActiveAdmins(db)) <= 1) {
+  if (user.role === 'administratör' && !user.banned && (await getActiveAdminCount()) <= 1) {
     return { ok: false, message: 'Det måste finnas minst en aktiv administratör. Utse en annan först.' };
   }
   const h = await headers();
   const auth = await getAuth();
   await auth.api.setRole({ headers: h, body: { userId: user.id, role } });
-  await writeAudit(db, {
+  await saveAuditEntry({
     actorId: admin.id, actor: admin.email, action: 'användare-roll', targetType: 'användare', targetId: user.id,
     summary: `Ändrade rollen för ${user.email}: ${user.role} → ${role}.`, before: { role: user.role }, after: { role }, ip: clientIp(h),
   });
@@ -90,18 +82,17 @@ export async function setRoleAction(_prev: UserActionState, form: FormData): Pro
 export async function setActiveAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
   const admin = await requireRole('administratör');
   const activate = form.get('active') === '1';
-  const target = await loadTarget(form);
-  if (!target) return { ok: false, message: 'Användaren finns inte.' };
-  const { db, user } = target;
+  const user = await loadTarget(form);
+  if (!user) return { ok: false, message: 'Användaren finns inte.' };
   if (!activate && user.id === admin.id) return { ok: false, message: 'Du kan inte inaktivera ditt eget konto.' };
-  if (!activate && user.role === 'administratör' && (await countActiveAdmins(db)) <= 1) {
+  if (!activate && user.role === 'administratör' && (await getActiveAdminCount()) <= 1) {
     return { ok: false, message: 'Det måste finnas minst en aktiv administratör.' };
   }
   const h = await headers();
   const auth = await getAuth();
   if (activate) await auth.api.unbanUser({ headers: h, body: { userId: user.id } });
   else await auth.api.banUser({ headers: h, body: { userId: user.id, banReason: `Inaktiverad av ${admin.email}` } }); // also ends their sessions
-  await writeAudit(db, {
+  await saveAuditEntry({
     actorId: admin.id, actor: admin.email, action: activate ? 'användare-återaktiverad' : 'användare-inaktiverad', targetType: 'användare', targetId: user.id,
     summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`, before: { active: !user.banned }, after: { active: activate }, ip: clientIp(h),
   });
@@ -112,8 +103,8 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
 /** Lifts a sign-in lock (too many wrong passwords) on the account, from every address. */
 export async function unlockSignInAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
   const admin = await requireRole('administratör');
-  const target = await loadTarget(form);
-  if (!target) return { ok: false, message: 'Användaren finns inte.' };
-  await unlockSignIn(target.db, target.user.id, { actorId: admin.id, actor: admin.email, ip: clientIp(await headers()) });
-  return { ok: true, message: `${target.user.email} kan logga in igen.` };
+  const user = await loadTarget(form);
+  if (!user) return { ok: false, message: 'Användaren finns inte.' };
+  await saveSignInUnlock(user.id, { actorId: admin.id, actor: admin.email, ip: clientIp(await headers()) });
+  return { ok: true, message: `${user.email} kan logga in igen.` };
 }

@@ -1,11 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { asc } from 'drizzle-orm';
 import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { authAccounts, authUsers } from '@/lib/db/schema';
-import { lockedAccounts } from '@/lib/auth/server';
+import { getUserList } from '@/lib/data/users';
 import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
 
 export const metadata: Metadata = { title: 'Användare och roller' };
@@ -14,12 +11,7 @@ const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'E
 
 export default async function UsersPage() {
   const me = await requirePageRole('administratör', '/admin/anvandare');
-  const { db } = await getDb();
-  const [users, accounts, locked] = await Promise.all([
-    db.select().from(authUsers).orderBy(asc(authUsers.email)),
-    db.select({ userId: authAccounts.userId, providerId: authAccounts.providerId }).from(authAccounts),
-    lockedAccounts(db),
-  ]);
+  const { users, accounts, locked } = await getUserList();
   const ways = (id: string) => accounts.filter((a) => a.userId === id).map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning')).join(', ');
   return (
     <>

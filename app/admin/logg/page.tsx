@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
-import { AUDIT_ACTIONS, formatAuditTime, listAudit, type AuditAction } from '@/lib/audit';
+import { AUDIT_ACTIONS, formatAuditTime, type AuditAction } from '@/lib/audit';
 import { auditFilterFrom } from '@/lib/audit-query';
 import { requirePageRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
+import { getAuditLog } from '@/lib/data/users';
 
 export const metadata: Metadata = { title: 'Ändringslogg' };
 
@@ -14,8 +14,7 @@ function change(v: unknown): string {
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole('administratör', '/admin/logg');
   const filter = auditFilterFrom(await searchParams);
-  const { db } = await getDb();
-  const { rows, total } = await listAudit(db, filter);
+  const { rows, total } = await getAuditLog(filter);
   const qs = new URLSearchParams(Object.entries(filter.raw).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
   return (
     <>

@@ -1,14 +1,12 @@
-import { sql } from 'drizzle-orm';
-import { getDb, configuredDriver } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
+import { describeDbError } from '@/lib/data/door';
+import { databaseDriver, pingDatabase } from '@/lib/data/health';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const database = configuredDriver();
+  const database = databaseDriver();
   try {
-    const { db } = await getDb();
-    await db.execute(sql`select 1`);
+    await pingDatabase();
     return Response.json({ status: 'ok', database });
   } catch (err) {
     console.error('health check failed:', describeDbError(err));

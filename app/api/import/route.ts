@@ -1,10 +1,10 @@
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/audit';
 import { authorizeWrite } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
+import { describeDbError } from '@/lib/data/door';
+import { saveImportRun } from '@/lib/data/imports';
 import { toPreview, type ImportReceipt, type ImportRefusal } from '@/lib/import/preview';
-import { FileChangedError, importLimits, runImport } from '@/lib/import/run';
+import { FileChangedError, importLimits } from '@/lib/import/run';
 
 export const dynamic = 'force-dynamic';
 
@@ -40,7 +40,7 @@ export async function POST(request: Request) {
   };
   const confirm = str('confirm') === '1';
   try {
-    const run = await runImport(await getDb(), {
+    const run = await saveImportRun({
       fileName: file.name || 'fil', file: { bytes: new Uint8Array(await file.arrayBuffer()) }, source: str('source'), sheet: str('sheet'),
       dryRun: !confirm, changes: 1000, sha256: confirm ? str('sha256') ?? '' : undefined, user: user.email,
       audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) },

@@ -4,19 +4,18 @@ import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { ACTION_STATUSES, AS_PLANNED_LABELS, getActionView, HORIZON_LABELS, STATUS_LABELS } from '@/lib/followup/actions';
+import { getMeasureView } from '@/lib/data/followup';
+import { AS_PLANNED, AS_PLANNED_LABELS, EFFECT_HORIZON_LABELS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '@/lib/vocabulary';
 import { formatDateLong, formatNumber } from '@/lib/format';
 import { StateForm } from '../../_components/state-form';
-import { saveReportAction, updateActionAction } from '../actions';
+import { saveMeasureReportAction, updateMeasureAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Åtgärd' };
 
 export default async function ActionPage({ params, searchParams }: { params: Promise<{ code: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const code = decodeURIComponent((await params).code);
-  const { db } = await getDb();
-  const [view, user] = await Promise.all([getActionView(db, code), currentUser()]);
+  const [view, user] = await Promise.all([getMeasureView(code), currentUser()]);
   if (!view) notFound();
   const sp = await searchParams;
   const thisYear = new Date().getFullYear();
@@ -31,10 +30,10 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
       <dl className="facts">
         <dt>Prioriterat område</dt><dd>{view.areaTitle}</dd>
         <dt>Vem (ansvariga)</dt><dd>{view.responsible.join(', ') || '–'}</dd>
-        <dt>Status</dt><dd>{STATUS_LABELS[action.status]}</dd>
+        <dt>Status</dt><dd>{MEASURE_STATUS_LABELS[action.status]}</dd>
         <dt>Start</dt><dd>{action.startDate ? formatDateLong(action.startDate) : 'Inget startdatum (diagrammen visar planens start)'}</dd>
         <dt>Slut</dt><dd>{action.endDate ? formatDateLong(action.endDate) : '–'}</dd>
-        <dt>Förväntad effekt</dt><dd>{action.effectHorizon ? HORIZON_LABELS[action.effectHorizon] : '–'}</dd>
+        <dt>Förväntad effekt</dt><dd>{action.effectHorizon ? EFFECT_HORIZON_LABELS[action.effectHorizon] : '–'}</dd>
         <dt>Mål</dt>
         <dd>
           <ul>{view.goals.map((g) => <li key={g.code}>{g.kind === 'overall' ? <Link href={`/mal/${g.code}`}>{g.code}</Link> : g.code}: {g.text}</li>)}</ul>
@@ -46,12 +45,12 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
       {canEdit && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Ändra status och datum</h2>
-          <StateForm action={updateActionAction} submit="Spara åtgärden">
+          <StateForm action={updateMeasureAction} submit="Spara åtgärden">
             <input type="hidden" name="actionId" value={action.id} />
             <p>
               <label htmlFor="status">Status</label>
               <select id="status" name="status" defaultValue={action.status}>
-                {ACTION_STATUSES.map((s) => <option key={s} value={s}>{STATUS_LABELS[s]}</option>)}
+                {MEASURE_STATUSES.map((s) => <option key={s} value={s}>{MEASURE_STATUS_LABELS[s]}</option>)}
               </select>
             </p>
             <p><label htmlFor="startDate">Startdatum</label><input id="startDate" name="startDate" type="date" defaultValue={action.startDate ?? ''} /></p>
@@ -88,13 +87,13 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
           <p className="notice warn" role="note">Ingen delrapport för {year} ännu.</p>
         )}
         {canEdit && (
-          <StateForm action={saveReportAction} submit={report ? 'Spara ändringarna' : 'Spara delrapporten'}>
+          <StateForm action={saveMeasureReportAction} submit={report ? 'Spara ändringarna' : 'Spara delrapporten'}>
             <input type="hidden" name="actionId" value={action.id} />
             <input type="hidden" name="year" value={year} />
             <p><label htmlFor="done">Vad har gjorts under {year}?</label><textarea id="done" name="done" rows={4} required defaultValue={report?.done ?? ''} /></p>
             <fieldset>
               <legend>Har åtgärden genomförts som planerat?</legend>
-              {(['ja', 'delvis', 'nej'] as const).map((v) => (
+              {AS_PLANNED.map((v) => (
                 <label key={v} className="choice"><input type="radio" name="asPlanned" value={v} defaultChecked={report?.asPlanned === v} required /> {AS_PLANNED_LABELS[v]}</label>
               ))}
             </fieldset>

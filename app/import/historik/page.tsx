@@ -3,10 +3,10 @@ import Link from 'next/link';
 import { requirePageRole } from '@/lib/auth/session';
 import { getImportHistory } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
+import { IMPORT_KIND_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Importhistorik' };
 
-const KIND = { upload: 'Uppladdning', seed: 'Grunddata', example: 'Exempeldata' } as const;
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 export default async function ImportHistoryPage() {
@@ -32,12 +32,12 @@ export default async function ImportHistoryPage() {
               <td><Link href={`/import/historik/${imp.id}`}>{imp.id}</Link></td>
               <td>{when.format(imp.createdAt)}</td>
               <td>{imp.fileName}<br /><code title={imp.sha256}>{imp.sha256.slice(0, 12)}…</code></td>
-              <td>{imp.publication ? `${imp.publisher ? `${imp.publisher}, ` : ''}${imp.publication}` : sourceName ?? KIND[imp.kind]}</td>
+              <td>{imp.publication ? `${imp.publisher ? `${imp.publisher}, ` : ''}${imp.publication}` : sourceName ?? IMPORT_KIND_LABELS[imp.kind]}</td>
               <td>{imp.createdBy}</td>
               <td className="num">{formatNumber(imp.inserted)}</td>
               <td className="num">{formatNumber(imp.updated)}</td>
               <td className="num">{formatNumber(imp.unchanged)}</td>
-              <td>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)}` : KIND[imp.kind]}</td>
+              <td>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)}` : IMPORT_KIND_LABELS[imp.kind]}</td>
             </tr>
           ))}
         </tbody>

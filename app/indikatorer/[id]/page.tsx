@@ -5,6 +5,7 @@ import { connection } from 'next/server';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
+import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
@@ -14,16 +15,9 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
-const DIRECTION = { down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator: ingen målriktning' } as const;
-const TYPE = { survey: 'Enkätundersökning', count: 'Registerantal/anmälningar', wastewater: 'Avloppsmätning', process: 'Processmått (kommunens egna register)' } as const;
-
-const LEVEL: Record<string, string> = {
-  kommun: 'kommun', lan: 'län', riket: 'riket', polisomrade: 'polisområde', polisregion: 'polisregion', ort: 'ort',
-  reningsverk: 'reningsverk', skola: 'skola', verksamhet: 'verksamhet',
-};
 
 function publishedLevelsText(levels: string[]): string {
-  const text = levels.map((l) => LEVEL[l] ?? l).join(', ');
+  const text = levels.map((l) => labelOf(GEOGRAPHY_LEVEL_LABELS, l)).join(', ');
   return levels.includes('kommun') ? text : `${text} – källan publicerar inga kommunvärden för måttet`;
 }
 
@@ -44,7 +38,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
     <>
       <p><Link href="/indikatorer">Alla indikatorer</Link></p>
       <h1>{ind.name}</h1>
-      <p className="meta">{TYPE[ind.type]}. {DIRECTION[ind.direction]}. Enhet: {ind.unit.replace(/\.$/, "")}. Id: <code>{ind.id}</code></p>
+      <p className="meta">{INDICATOR_TYPE_LABELS[ind.type]}. {DIRECTION_LABELS[ind.direction]}. Enhet: {ind.unit.replace(/\.$/, "")}. Id: <code>{ind.id}</code></p>
       {v.hasExample && <div className="notice warn" role="note"><p><strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.</p></div>}
       {v.notHedemora && <div className="notice warn" role="note"><p>Det finns inga värden för {names.kommun} i den här uppdelningen. {source.geography}</p></div>}
 

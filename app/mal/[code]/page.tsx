@@ -9,12 +9,12 @@ import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { RollupBadge } from '../../_components/verdict-badge';
 import { formatNumber } from '@/lib/format';
+import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: `Mål ${(await params).code}` };
 }
 
-const ROLE = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' } as const;
 
 /* Cached after the first request, never built with the app (see app/oversikt/[plan]/page.tsx). */
 export const revalidate = 300;
@@ -55,7 +55,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
         <section key={ind.id} aria-labelledby={`h-${ind.id}`} className="goal-indicator" data-indicator={ind.id}>
           <h2 id={`h-${ind.id}`}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></h2>
           <p className="meta">
-            <span className="badge role">{ROLE[ind.role]}</span>{ind.hasExample && <span className="badge example">Exempeldata</span>}
+            <span className="badge role">{LINK_ROLE_LABELS[ind.role]}</span>{ind.hasExample && <span className="badge example">Exempeldata</span>}
             Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}. Enhet: {ind.unit.replace(/\.$/, "")}.
           </p>
           <FollowUp a={ind.assessment} kommunName={names.kommun} />

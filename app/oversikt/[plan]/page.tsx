@@ -1,7 +1,6 @@
 import { notFound } from 'next/navigation';
 import { getOverview } from '@/lib/data/overview';
-import { getDb } from '@/lib/db';
-import { listActionViews } from '@/lib/followup/actions';
+import { getMeasureViews } from '@/lib/data/followup';
 import { reminders } from '@/lib/followup/reminders';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { PlanStatus } from '../../_components/plan-status';
@@ -32,7 +31,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
     );
   }
   const { plan, areas, regions } = overview;
-  const todo = reminders(overview, await listActionViews((await getDb()).db), new Date());
+  const todo = reminders(overview, await getMeasureViews(), new Date());
   return (
     <>
       <h1>{plan.title}</h1>

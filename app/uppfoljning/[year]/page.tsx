@@ -5,9 +5,9 @@ import { notFound } from 'next/navigation';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
-import { getDb } from '@/lib/db';
-import { listActionViews, STATUS_LABELS } from '@/lib/followup/actions';
-import { computedLabels, DECISION_KINDS, getReview } from '@/lib/followup/reviews';
+import { getMeasureViews, getReviewView } from '@/lib/data/followup';
+import { computedLabels } from '@/lib/followup/reviews';
+import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { StateForm } from '../../_components/state-form';
@@ -23,10 +23,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   await connection();
   const year = yearParam((await params).year);
   if (year === null) notFound();
-  const { db } = await getDb();
-  const [view, user] = await Promise.all([getReview(db, year), currentUser()]);
+  const [view, user] = await Promise.all([getReviewView(year), currentUser()]);
   if (!view) notFound();
-  const actionViews = await listActionViews(db, view.review.planId);
+  const actionViews = await getMeasureViews(view.review.planId);
   const { review, snapshot, assessments, decisions, goalIds } = view;
   const open = review.status === 'öppen';
   const canEdit = open && roleAtLeast(user?.role, 'samordnare');
@@ -163,7 +162,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
                 return (
                   <tr key={v.action.id} data-action={v.action.code}>
                     <th scope="row"><Link href={`/atgarder/${encodeURIComponent(v.action.code)}?ar=${review.year}`}>{v.action.code}</Link> {v.action.title}</th>
-                    <td>{STATUS_LABELS[v.action.status]}</td>
+                    <td>{MEASURE_STATUS_LABELS[v.action.status]}</td>
                     <td>{rep ? rep.done : <strong>Saknas</strong>}</td>
                   </tr>
                 );

@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getDb } from '@/lib/db';
-import { DECISION_KINDS, getReview, listReviews, type ReviewView } from '@/lib/followup/reviews';
+import { getReviewList, getReviewView } from '@/lib/data/followup';
+import type { ReviewView } from '@/lib/followup/reviews';
+import { DECISION_KINDS } from '@/lib/vocabulary';
 import { RollupBadge } from '../../_components/verdict-badge';
 
 export const metadata: Metadata = { title: 'Jämför uppföljningar' };
@@ -24,12 +25,11 @@ function Side({ view, code }: { view: ReviewView; code: string }) {
 export default async function CompareReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   const sp = await searchParams;
-  const { db } = await getDb();
-  const all = await listReviews(db);
+  const all = await getReviewList();
   const pick = (v: unknown, fallback: number | undefined) => (typeof v === 'string' && /^\d{4}$/.test(v) ? Number(v) : fallback);
   const yearA = pick(sp.a, all[1]?.year);
   const yearB = pick(sp.b, all[0]?.year);
-  const [a, b] = await Promise.all([yearA ? getReview(db, yearA) : null, yearB ? getReview(db, yearB) : null]);
+  const [a, b] = await Promise.all([yearA ? getReviewView(yearA) : null, yearB ? getReviewView(yearB) : null]);
   return (
     <>
       <p><Link href="/uppfoljning">Alla uppföljningar</Link></p>

@@ -1,8 +1,7 @@
-import { auditCsv } from '@/lib/audit';
 import { auditFilterFrom } from '@/lib/audit-query';
 import { sessionUserFrom } from '@/lib/auth/session';
 import { roleAtLeast } from '@/lib/auth/roles';
-import { getDb } from '@/lib/db';
+import { getAuditCsv } from '@/lib/data/users';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,8 +10,7 @@ export async function GET(request: Request) {
   if (!user) return Response.json({ status: 'refused', message: 'Du måste logga in.', issues: [] }, { status: 401 });
   if (!roleAtLeast(user.role, 'administratör')) return Response.json({ status: 'refused', message: 'Ändringsloggen är bara för administratörer.', issues: [] }, { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const { db } = await getDb();
-  const csv = await auditCsv(db, auditFilterFrom(params));
+  const csv = await getAuditCsv(auditFilterFrom(params));
   return new Response(csv, {
     headers: {
       'content-type': 'text/csv; charset=utf-8',

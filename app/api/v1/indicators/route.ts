@@ -1,6 +1,6 @@
 import { parseQuery, listQuery } from '@/lib/api/params';
-import { apiIndicators, csvResponse } from '@/lib/api/v1';
-import { getDb } from '@/lib/db';
+import { csvResponse } from '@/lib/api/v1';
+import { getApiIndicators } from '@/lib/data/api';
 import { toSwedishCsv } from '@/lib/export/csv';
 
 export const dynamic = 'force-dynamic';
@@ -8,8 +8,7 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const q = parseQuery(listQuery, new URL(request.url).searchParams);
   if (!q.ok) return q.response;
-  const { db } = await getDb();
-  const rows = await apiIndicators(db);
+  const rows = await getApiIndicators();
   if (q.data.format === 'csv') {
     return csvResponse(toSwedishCsv(['id', 'namn', 'enhet', 'riktning', 'typ', 'källa', 'utgivare', 'mäter', 'utgivningstakt'],
       rows.map((r) => [r.id, r.name, r.unit, r.direction, r.type, r.source.name, r.source.publisher, r.measuredGeography, r.cadence])), 'indikatorer.csv');

@@ -6,9 +6,9 @@ import { z } from 'zod';
 import { headers } from 'next/headers';
 import { clientIp } from '@/lib/audit';
 import { requireRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/db';
-import { describeDbError } from '@/lib/db/errors';
-import { undoImport, UndoConflictError } from '@/lib/import/commit';
+import { describeDbError } from '@/lib/data/door';
+import { saveImportUndo } from '@/lib/data/imports';
+import { UndoConflictError } from '@/lib/import/commit';
 
 export interface UndoState {
   error: string | null;
@@ -19,8 +19,7 @@ export async function undoImportAction(_prev: UndoState, form: FormData): Promis
   const parsed = z.coerce.number().int().positive().safeParse(form.get('importId'));
   if (!parsed.success) return { error: 'Ogiltigt importnummer.' };
   try {
-    const { db } = await getDb();
-    await undoImport(db, parsed.data, { by: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(await headers()) } });
+    await saveImportUndo(parsed.data, { by: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(await headers()) } });
   } catch (err) {
     if (err instanceof UndoConflictError) return { error: err.message };
     console.error('undo failed:', describeDbError(err));

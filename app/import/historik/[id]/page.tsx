@@ -7,11 +7,11 @@ import { getImportDetail } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
 import { UndoButton } from './undo-button';
 import { idParam } from '@/lib/params';
+import { REVISION_ACTION_LABELS } from '@/lib/vocabulary';
 
 export const metadata: Metadata = { title: 'Import' };
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: 'short', timeZone: 'Europe/Stockholm' });
-const ACTION = { insert: 'Ny', update: 'Ändrad', undo: 'Ångrad' } as const;
 
 function valueOf(state: Record<string, unknown> | null): string {
   if (!state || state.removed) return '–';
@@ -28,7 +28,7 @@ export default async function ImportDetailPage({ params, searchParams }: { param
   if (!detail) notFound();
   const { imp, sourceName, revisions, added } = detail;
   const changes = [
-    ...revisions.filter(({ rev }) => rev.action !== 'undo').map(({ rev, indicatorName, regionName }) => ({ key: `r${rev.id}`, action: ACTION[rev.action], indicatorId: rev.indicatorId, indicatorName, regionName: regionName ?? rev.regionCode, period: rev.period, group: [rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', '), before: valueOf(rev.before), after: valueOf(rev.after) })),
+    ...revisions.filter(({ rev }) => rev.action !== 'undo').map(({ rev, indicatorName, regionName }) => ({ key: `r${rev.id}`, action: REVISION_ACTION_LABELS[rev.action], indicatorId: rev.indicatorId, indicatorName, regionName: regionName ?? rev.regionCode, period: rev.period, group: [rev.sex !== 'T' ? rev.sex : '', rev.grp, rev.site].filter(Boolean).join(', '), before: valueOf(rev.before), after: valueOf(rev.after) })),
     ...added.map(({ obs, indicatorName, regionName }) => ({ key: `o${obs.id}`, action: 'Ny', indicatorId: obs.indicatorId, indicatorName, regionName: regionName ?? obs.regionCode, period: obs.period, group: [obs.sex !== 'T' ? obs.sex : '', obs.grp, obs.site].filter(Boolean).join(', '), before: '–', after: valueOf(obs) })),
   ];
   const undone = (await searchParams).angrad === '1';

@@ -5,7 +5,7 @@ import { connection } from 'next/server';
 import { formatDateLong } from '@/lib/format';
 import { chartSvg } from '@/lib/reports/chart-svg';
 import type { ReportIndicator } from '@/lib/reports/types';
-import { loadFollowUpReport } from '../report';
+import { getFollowUpReport } from '@/lib/data/reports';
 import { yearParam } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Uppföljningsrapport' };
@@ -23,7 +23,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
   await connection();
   const year = yearParam((await params).year);
   if (year === null) notFound();
-  const report = await loadFollowUpReport(year);
+  const report = await getFollowUpReport(year);
   if (!report) notFound();
   return (
     <article className="report">

@@ -1,7 +1,6 @@
 import { notFound, observationsQuery, parseQuery } from '@/lib/api/params';
-import { apiObservations, csvResponse, observationsCsv } from '@/lib/api/v1';
-import { getDb } from '@/lib/db';
-import { getIndicator } from '@/lib/db/queries/indicators';
+import { csvResponse, observationsCsv } from '@/lib/api/v1';
+import { getApiObservations } from '@/lib/data/api';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,10 +8,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const q = parseQuery(observationsQuery, new URL(request.url).searchParams);
   if (!q.ok) return q.response;
   const id = (await params).id;
-  const { db } = await getDb();
-  if (!(await getIndicator(db, id))) return notFound('Indikatorn');
   const { regions, from, to, sex, group, site, format } = q.data;
-  const rows = await apiObservations(db, { indicatorIds: [id], regionCodes: regions, from, to, sex, grp: group, site });
+  const rows = await getApiObservations(id, { regionCodes: regions, from, to, sex, grp: group, site });
+  if (!rows) return notFound('Indikatorn');
   if (format === 'csv') return csvResponse(observationsCsv(rows), `${id}.csv`);
   return Response.json({ indicator: id, observations: rows });
 }

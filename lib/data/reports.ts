@@ -1,0 +1,8 @@
+import 'server-only';
+import { buildLagesbild } from '../reports/build-lagesbild';
+import { withServerDb } from './door';
+import { loadFollowUpReport, loadLagesbildPage } from './reports-query';
+
+export const getFollowUpReport = withServerDb(loadFollowUpReport);
+export const getLagesbild = withServerDb((db) => buildLagesbild(db));
+export const getLagesbildPage = withServerDb(loadLagesbildPage);
