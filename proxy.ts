@@ -37,6 +37,7 @@ async function hasValidSession(request: NextRequest): Promise<boolean> {
 /** Control characters (a NUL reaches PostgreSQL as an error) or percent-encoding that does not decode. */
 function isHostilePath(pathname: string): boolean {
   try {
+    // eslint-disable-next-line no-control-regex -- matching control characters is the point
     return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
   } catch {
     return true;

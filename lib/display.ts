@@ -1,5 +1,4 @@
-import type { UnitKind } from './catalogue/catalogue-file';
-import type { IndicatorType } from './catalogue/catalogue-file';
+import type { UnitKind, IndicatorType } from './catalogue/catalogue-file';
 import type { ObservationStatus } from './db/enums';
 import { formatInterval, formatNumber, formatValue } from './format';
 import { isSmallCount, surveyVisibility } from './stats/suppression';

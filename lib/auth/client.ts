@@ -19,6 +19,7 @@ export function authErrorText(err: { status?: number; message?: string } | null 
 }
 
 /** Characters a browser strips or reads as a slash in a URL, raw or percent-encoded: control characters, blanks and backslashes. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u0020\u007f\\]/;
 
 /**

@@ -102,6 +102,7 @@ const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
 export function sheetNameFor(id: string, used: Set<string>): string {
   const base = id
     .replace(SHEET_FORBIDDEN, '_')
+    // eslint-disable-next-line no-control-regex -- control characters are removed from sheet names
     .replace(/[\u0000-\u001f]/g, '')
     .replace(/^'+|'+$/g, '')
     .trim() || 'Indikator';
@@ -115,6 +116,7 @@ export function sheetNameFor(id: string, used: Set<string>): string {
 }
 
 function fileSafe(s: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are replaced in file names
   const cleaned = s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
   return cleaned || fallback;
 }
