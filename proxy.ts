@@ -34,10 +34,14 @@ async function hasValidSession(request: NextRequest): Promise<boolean> {
   }
 }
 
+/* eslint-disable no-control-regex -- matching control characters is the point */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f]/;
+/* eslint-enable no-control-regex */
+
 /** Control characters (a NUL reaches PostgreSQL as an error) or percent-encoding that does not decode. */
 function isHostilePath(pathname: string): boolean {
   try {
-    return /[\u0000-\u001f\u007f]/.test(decodeURIComponent(pathname));
+    return CONTROL_CHARS.test(decodeURIComponent(pathname));
   } catch {
     return true;
   }

@@ -1,8 +1,7 @@
-import type { UnitKind } from './catalogue/catalogue-file';
-import type { IndicatorType } from './catalogue/catalogue-file';
-import { OBSERVATION_STATUS_LABELS, type ObservationStatus } from './vocabulary';
+import type { IndicatorType, UnitKind } from './catalogue/catalogue-file';
 import { formatInterval, formatNumber, formatValue } from './format';
 import { isSmallCount, surveyVisibility } from './stats/suppression';
+import { OBSERVATION_STATUS_LABELS, type ObservationStatus } from './vocabulary';
 
 export interface ValueText {
   /** Main text: "29,4 %", "<5", or why there is no value. */

@@ -19,7 +19,9 @@ export function authErrorText(err: { status?: number; message?: string } | null 
 }
 
 /** Characters a browser strips or reads as a slash in a URL, raw or percent-encoded: control characters, blanks and backslashes. */
+/* eslint-disable no-control-regex -- matching control characters is the point */
 const UNSAFE = /[\u0000-\u0020\u007f\\]/;
+/* eslint-enable no-control-regex */
 
 /**
  * Only a path on this site may be returned to after sign-in (no open redirect to another host): one leading

@@ -49,5 +49,4 @@ export const indicatorFileSchema = z.object({
 
 export const sourcesFileSchema = z.array(sourceFileSchema);
 export const indicatorsFileSchema = z.array(indicatorFileSchema);
-export type SourceFile = z.infer<typeof sourceFileSchema>;
 export type IndicatorFile = z.infer<typeof indicatorFileSchema>;

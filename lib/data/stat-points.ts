@@ -1,6 +1,5 @@
-import type { observations } from '../db/schema';
+import type { observations, indicators } from '../db/schema';
 import type { IndicatorKind, StatPoint } from '../stats/types';
-import type { indicators } from '../db/schema';
 
 type Obs = typeof observations.$inferSelect;
 

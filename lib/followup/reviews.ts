@@ -1,6 +1,6 @@
-import { unsupersededExample } from '../db/queries/observations';
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
+import { unsupersededExample } from '../db/queries/observations';
 import { writeAudit } from '../audit';
 import type { Actor } from '../import/commit';
 import type { Db } from '../db/client';

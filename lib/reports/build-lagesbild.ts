@@ -1,10 +1,9 @@
-import { unsupersededExample } from '../db/queries/observations';
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { unsupersededExample } from '../db/queries/observations';
 import type { Db } from '../db/client';
-import { imports, indicators, observations, regions, sources } from '../db/schema';
+import { imports, indicators, observations, regions, sources, goalIndicators, goals, priorityAreas } from '../db/schema';
 import { provenanceColumns } from '../db/queries/indicators';
 import { provenanceLabel, provenanceLabels } from '../provenance';
-import { goalIndicators, goals, priorityAreas } from '../db/schema';
 import { indicatorQuery, loadIndicatorView } from '../data/indicator-query';
 import { loadOverview, type OverviewIndicator } from '../data/overview-query';
 import { getCurrentPlan } from '../db/queries/plan';

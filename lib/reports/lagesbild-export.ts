@@ -94,6 +94,10 @@ function hasExample(ind: LagesbildIndicator): boolean {
 // ---------------------------------------------------------------------------------------------- names
 
 const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
+/* eslint-disable no-control-regex -- control characters are dropped from sheet names and replaced in file names */
+const CONTROL_CHARS = /[\u0000-\u001f]/g;
+const FILE_UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
+/* eslint-enable no-control-regex */
 
 /**
  * A valid, unique Excel sheet name from an indicator id: none of []:*?/\, no apostrophe at either end,
@@ -102,7 +106,7 @@ const SHEET_FORBIDDEN = /[[\]:*?/\\]/g;
 export function sheetNameFor(id: string, used: Set<string>): string {
   const base = id
     .replace(SHEET_FORBIDDEN, '_')
-    .replace(/[\u0000-\u001f]/g, '')
+    .replace(CONTROL_CHARS, '')
     .replace(/^'+|'+$/g, '')
     .trim() || 'Indikator';
   let name = base.slice(0, MAX_SHEET_NAME).replace(/'+$/, '');
@@ -115,7 +119,7 @@ export function sheetNameFor(id: string, used: Set<string>): string {
 }
 
 function fileSafe(s: string, fallback: string): string {
-  const cleaned = s.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').replace(/^\.+/, '_').trim();
+  const cleaned = s.replace(FILE_UNSAFE, '_').replace(/^\.+/, '_').trim();
   return cleaned || fallback;
 }
 

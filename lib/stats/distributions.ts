@@ -121,11 +121,6 @@ export function normalCdf(x: number): number {
   return 0.5 * erfc(-x / Math.SQRT2);
 }
 
-/** Standard normal density. */
-export function normalPdf(x: number): number {
-  return Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
-}
-
 // Acklam's rational approximation (relative error 1.15e-9), refined by one Halley step on the exact Φ.
 const QA = [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239];
 const QB = [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1];

@@ -114,7 +114,7 @@ let providerClass: Promise<ProviderConstructor> | undefined;
 function loadProvider(): Promise<ProviderConstructor> {
   silenceExpectedWarnings();
   providerClass ??= (async () => {
-    // @ts-ignore -- oidc-provider ships no type declarations (see OidcProvider above)
+    // @ts-expect-error -- oidc-provider ships no type declarations (see OidcProvider above)
     const mod = (await import('oidc-provider')) as { Provider: ProviderConstructor };
     return mod.Provider;
   })();

@@ -1,11 +1,11 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { indicatorsFileSchema, sourcesFileSchema, type IndicatorFile } from '@/lib/catalogue/catalogue-file';
 import type { ObservationInput } from '@/lib/db/observation-input';
 import { parsePeriod } from '@/lib/periods';
 import { planFileSchema } from '@/lib/plan/plan-file';
 import { generateExampleObservations, profilesSchema, type ExampleProfiles } from '@/lib/seed/example-data';
-import fs from 'node:fs';
-import path from 'node:path';
 import { analyzeFile } from '@/lib/import/analyze';
 import { realDataSchema } from '@/lib/seed/files';
 import { importContextFromFiles } from '../helpers/import-context';

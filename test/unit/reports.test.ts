@@ -7,7 +7,8 @@ import { PDFParse } from 'pdf-parse';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartDescription, chartSvg, escapeXml, REPORT_FONT_CANDIDATES } from '@/lib/reports/chart-svg';
 import { chartRasterOptions, renderFollowUpDocx } from '@/lib/reports/render-docx';
-import { renderFollowUpPdf, statusLine } from '@/lib/reports/render-pdf';
+import { renderFollowUpPdf } from '@/lib/reports/render-pdf';
+import { statusLine } from '@/lib/reports/report-text';
 import type { FollowUpReport, ReportIndicator } from '@/lib/reports/types';
 import { followUp2026, SCRIPT_NAME } from '../fixtures/reports/follow-up-2026';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt } from '../helpers/stats';
 import { benchmarkLabel, dependentMargin, NO_COMPARISON_WHOLE_LAN, NOTE_UNKNOWN_SHARE } from '@/lib/stats/benchmark';
 import { rankWithInterval } from '@/lib/stats/rank';
+import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
+import { expectShown, pt } from '../helpers/stats';
 
 const NBSP = '\u00a0';
-import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 
 const ki = (v: number, m: number, o: Partial<StatPoint> = {}) => pt({ value: v, ciLow: v - m, ciHigh: v + m, ...o });
 

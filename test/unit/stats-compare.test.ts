@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt, yr, rg } from '../helpers/stats';
 import { comparability, compareTwo, countTest, differenceInterval, falseAlarmChance, holm, marginTest } from '@/lib/stats/compare';
-import { waldSe } from '@/lib/stats/intervals';
-import { fpc } from '@/lib/stats/intervals';
+import { waldSe, fpc } from '@/lib/stats/intervals';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
+import { expectShown, pt, yr, rg } from '../helpers/stats';
 
 
 const SN: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };

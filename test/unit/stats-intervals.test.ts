@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt } from '../helpers/stats';
 import {
   countScale,
   defaultDeff,
@@ -14,6 +13,7 @@ import {
   wilson,
 } from '@/lib/stats/intervals';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
+import { expectShown, pt } from '../helpers/stats';
 
 
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown } from '../helpers/stats';
 import { naturalLimitFactor, pace, paceThresholds, scoreLabel, scoreMethod1, scoreMethod2 } from '@/lib/stats/pace';
+import { expectShown } from '../helpers/stats';
 
 describe('§6 pace vectors', () => {
   it('P1 (↓, target): 38 (2023) → 34 (2025), target 25 in 2027: CAGR_obs −5.41 %, CAGR_req −9.94 %, R = 0.544 → limited; score −0.23', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt, yr, rg } from '../helpers/stats';
 import { CHI2_998 } from '@/lib/stats/distributions';
 import { chiSquareLinearTrend, comparablePoints, trendTest } from '@/lib/stats/trend';
-import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
+import type { IndicatorKind } from '@/lib/stats/types';
+import { expectShown, yr, rg } from '../helpers/stats';
 
 
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'lupp' };

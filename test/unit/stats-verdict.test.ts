@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt, yr, rg } from '../helpers/stats';
 import { assessSeries, NOTE_SHORT_COUNTS } from '@/lib/stats/verdict';
 import type { AssessInput, IndicatorKind, StatPoint, Verdict } from '@/lib/stats/types';
+import { expectShown, pt, yr, rg } from '../helpers/stats';
 
 const NBSP = '\u00a0';
 const day = (d: string, o: Partial<StatPoint> = {}) => pt({ period: d, start: d, end: d, ...o });

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { expectShown, pt, yr } from '../helpers/stats';
 import { compareTwo } from '@/lib/stats/compare';
 import {
   NOTE_ONE_WEEK,
@@ -11,6 +10,7 @@ import {
   welchTest,
 } from '@/lib/stats/wastewater';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
+import { expectShown, pt, yr } from '../helpers/stats';
 
 /**
  * The shown figure within `units` of its last digit: 0.5 = rounds to it (default); 1 = the rulebook's
