@@ -1,11 +1,11 @@
+import Link from 'next/link';
 import type { OverviewIndicator, RegionKey, RegionRef } from '@/lib/data/overview-query';
 import { summarizeSeries } from '@/lib/charts/summary';
 import { describeValue } from '@/lib/display';
+import { DIRECTION_LABELS, LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { SiteReferenceTable } from './site-reference';
 import { OverviewChart } from './overview-chart';
 import { VerdictBadge } from './verdict-badge';
-import Link from 'next/link';
-import { DIRECTION_LABELS, LINK_ROLE_LABELS } from '@/lib/vocabulary';
 
 /** Why a comparison region has no value: say what is true rather than leave a blank. */
 function missingReason(ind: OverviewIndicator, key: RegionKey): string {

@@ -52,6 +52,8 @@ export default async function LagesbildPage() {
                 const fmt = (v: number | null) => (v === null ? '–' : v.toLocaleString('sv-SE', { maximumFractionDigits: ind.decimals ?? 1 }));
                 return (
                   <>
+                    {/* An inline SVG data URL drawn on the server: next/image has nothing to optimise here. */}
+                    {/* eslint-disable-next-line @next/next/no-img-element */}
                     <img className="report-chart" src={src} width={720} height={280}
                       alt={`Diagram: ${ind.name} över hela serien för ${chart.series.map((x) => x.name).join(', ')}. Värdena står i tabellen under.`} />
                     <details className="data-table">

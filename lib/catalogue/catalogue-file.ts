@@ -1,5 +1,4 @@
 import { z } from 'zod';
-
 import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../vocabulary';
 
 // The enums live in the vocabulary module, shared by these zod schemas, the drizzle schema and the pages.

@@ -1,5 +1,5 @@
-import { writeAudit } from '../audit';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
 import { goalIndicators, goals, imports, observationRevisions, observations } from '../db/schema';

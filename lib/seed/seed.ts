@@ -1,7 +1,6 @@
 import { and, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
-import type { ObservationInput } from '../db/observation-input';
 import { upsertObservations, type WriteCounts } from '../db/observations';
 import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, imports, indicators, plans, priorityAreas,

@@ -3,13 +3,13 @@
 import { randomBytes } from 'node:crypto';
 import { headers } from 'next/headers';
 import { z } from 'zod';
+import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/audit';
 import { parseRole, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { requireRole } from '@/lib/auth/session';
 import { describeDbError } from '@/lib/data/door';
 import { getActiveAdminCount, getUser, getUserIdByEmail, saveAuditEntry, saveSignInUnlock } from '@/lib/data/users';
-import { revalidatePath } from 'next/cache';
 
 export interface UserActionState {
   ok: boolean | null;

@@ -4,12 +4,12 @@ import { notFound } from 'next/navigation';
 import { getGoalView } from '@/lib/data/goal';
 import { rollup } from '@/lib/data/overview-query';
 import { REGION_STYLES } from '@/lib/charts/styles';
+import { formatNumber } from '@/lib/format';
+import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { RollupBadge } from '../../_components/verdict-badge';
-import { formatNumber } from '@/lib/format';
-import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: `Mål ${(await params).code}` };

@@ -1,11 +1,11 @@
 import { notFound } from 'next/navigation';
+import Link from 'next/link';
 import { getOverview } from '@/lib/data/overview';
 import { getMeasureViews } from '@/lib/data/followup';
 import { reminders } from '@/lib/followup/reminders';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { PlanStatus } from '../../_components/plan-status';
 import { RollupBadge } from '../../_components/verdict-badge';
-import Link from 'next/link';
 
 /*
  * `/` is rewritten here (next.config.ts). A dynamic segment with no static params is never rendered at build

@@ -9,11 +9,11 @@ import { getMeasureViews, getReviewView } from '@/lib/data/followup';
 import { computedLabels } from '@/lib/followup/reviews';
 import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
+import { yearParam } from '@/lib/params';
 import { IndicatorCard } from '../../_components/indicator-card';
 import { StateForm } from '../../_components/state-form';
 import { RollupBadge } from '../../_components/verdict-badge';
 import { addDecisionAction, decideReviewAction, removeDecisionAction, saveAssessmentAction } from '../actions';
-import { yearParam } from '@/lib/params';
 
 export const metadata: Metadata = { title: 'Uppföljning' };
 

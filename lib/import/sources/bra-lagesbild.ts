@@ -3,7 +3,7 @@ import type { AdapterResult, ParsedObservation, SourceAdapter } from '../adapter
 import type { ImportContext } from '../context';
 import { RowReader } from '../fields';
 import { issue, type ImportIssue } from '../issues';
-import { headerKey, type Table, type TableRow } from '../table';
+import { headerKey, type Table } from '../table';
 import {
   BRA_LAGESBILD_PROVENANCE, CRIME_VARIABLES, isRespondentsVariable, matchCrimeVariable, matchNtuVariable, ntuKey, PREVIOUS_YEAR,
   type CrimeVariable,

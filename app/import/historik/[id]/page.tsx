@@ -5,9 +5,9 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getImportDetail } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
-import { UndoButton } from './undo-button';
 import { idParam } from '@/lib/params';
 import { REVISION_ACTION_LABELS } from '@/lib/vocabulary';
+import { UndoButton } from './undo-button';
 
 export const metadata: Metadata = { title: 'Import' };
 
