@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ObservationInput } from '../db/observation-input';
 import { parsePeriod } from '../periods';
+import { mulberry32, seedFromString } from '../random';
 
 const regionProfile = z.object({
   start: z.number(),
@@ -36,21 +37,8 @@ export const profilesSchema = z.object({
 });
 export type ExampleProfiles = z.infer<typeof profilesSchema>;
 
-/** Deterministic PRNG (mulberry32) seeded from a string, so every seed run writes the same values. */
-function rng(seed: string): () => number {
-  let h = 1779033703 ^ seed.length;
-  for (let i = 0; i < seed.length; i++) {
-    h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);
-    h = (h << 13) | (h >>> 19);
-  }
-  let a = h >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic draws seeded from a string, so every seed run writes the same values. */
+const rng = (seed: string) => mulberry32(seedFromString(seed));
 
 const round = (v: number, decimals: number) => Math.round(v * 10 ** decimals) / 10 ** decimals;
 

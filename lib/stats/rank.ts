@@ -1,4 +1,5 @@
 /** Ranks among the län's kommuner with an interval (statistics.md §8.6): hidden values never take part. */
+import { mulberry32 } from '../random';
 import { isFiniteNumber } from './points';
 import type { Direction } from './types';
 
@@ -17,17 +18,6 @@ export interface RankResult {
   /** 95 % interval of the rank by simulation from each kommun's uncertainty. */
   low: number;
   high: number;
-}
-
-/** Deterministic PRNG (mulberry32), so a page shows the same interval on every request. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Standard normal draws (Box–Muller). */

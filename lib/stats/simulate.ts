@@ -3,6 +3,7 @@
  * and the share labelled anything but "Oförändrat" at each level. Pure and seeded, so the figures in the
  * rulebook can be reproduced (`npm run stats:simulate`) and checked by a test.
  */
+import { mulberry32 } from '../random';
 import { Z95 } from './distributions';
 import { normalSampler } from './rank';
 import type { IndicatorKind, StatPoint, VerdictLabel } from './types';
@@ -136,14 +137,8 @@ export interface SimulationResult {
 
 /** Runs `runs` no-change series of a scenario and counts the labels. */
 export function simulateNoChange(s: Scenario, runs: number, seed = 11): SimulationResult {
-  let u0 = seed >>> 0;
-  const u = () => {
-    // mulberry32, inline so uniform and normal draws come from separate streams.
-    u0 = (u0 + 0x6d2b79f5) | 0;
-    let t = Math.imul(u0 ^ (u0 >>> 15), 1 | u0);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  // Uniform and normal draws come from separate streams.
+  const u = mulberry32(seed);
   const z = normalSampler(seed * 7919 + 1);
   const counts = new Map<VerdictLabel | null, number>();
   for (let i = 0; i < runs; i++) {
