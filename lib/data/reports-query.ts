@@ -14,7 +14,8 @@ export async function loadFollowUpReport(db: Db, year: number): Promise<FollowUp
   if (!view) return null;
   const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
-  return buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen');
+  const names = geo?.parent ? { lan: geo.parent.name, riket: 'Sverige' } : { riket: 'Sverige' };
+  return buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen', new Date(), names);
 }
 
 /** What /lagesbild shows: the lägesbild data, the plan in force, its region and each indicator's unit kind. Null without a plan. */

@@ -1,11 +1,12 @@
 import type { UnitKind } from '../catalogue/catalogue-file';
 import { describeValue } from '../display';
-import type { OverviewIndicator, RegionRef } from '../data/overview-query';
+import { type OverviewIndicator, type RegionKey, type RegionRef, rollup } from '../data/overview-query';
 import type { ActionView } from '../followup/actions';
-import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS } from '../vocabulary';
+import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS, OBSERVATION_STATUS_LABELS } from '../vocabulary';
 import type { ReviewView } from '../followup/reviews';
-import { formatNumber } from '../format';
-import type { FollowUpReport, ReportIndicator } from './types';
+import { formatNumber, formatValue } from '../format';
+import { summarizeGoal } from './goal-summary';
+import type { FollowUpReport, ReportIndicator, ReportReference } from './types';
 
 const UNIT_KIND: Record<UnitKind, ReportIndicator['unitKind']> = {
   percent: 'percent', per_100k: 'rate', per_1000: 'rate', count: 'count', mg_per_1000_day: 'mass', index: 'index', months: 'other',
@@ -17,12 +18,36 @@ export function verdictWords(v: OverviewIndicator['assessment']['verdict']): str
   return [`${v.label}${v.labelSuffix ? ` ${v.labelSuffix}` : ''}`, v.target?.text].filter(Boolean).join('; ');
 }
 
+/** Whether the indicator is itself a reference series (EUDA's SCORE sites): no kommun value, no verdict of its own. */
+export function isReferenceOnly(ind: Pick<OverviewIndicator, 'id' | 'siteReference'>): boolean {
+  return ind.siteReference != null && ind.siteReference.indicatorId === ind.id;
+}
+
+/** The SCORE sites the web review shows (app/_components/site-reference.tsx), in the same words. */
+function reportReference(ind: OverviewIndicator): ReportReference | null {
+  const ref = ind.siteReference;
+  if (!ref) return null;
+  const asContext = !isReferenceOnly(ind);
+  const range = ref.min !== null && ref.max !== null
+    ? `${formatNumber(ref.min, ind.decimals)}–${formatValue(ref.max, ind.unitKind, ind.decimals)}`
+    : 'alla under kvantifieringsgränsen';
+  const sites = ref.sites.map((s) => ({
+    place: s.place,
+    value: s.value === null ? (s.status ? OBSERVATION_STATUS_LABELS[s.status] : 'Uppgift saknas') : formatValue(s.value, ind.unitKind, ind.decimals),
+  }));
+  const summary = asContext
+    ? `Svenska SCORE-städer ${ref.period} (EUDA, verkliga data): ${range}. Annan provtagning (en vecka mars–maj) än kommunens egna mätningar: sammanhang, inte jämförelse.`
+    : `Verkliga mätningar, EUDA/SCORE ${ref.period}: ${sites.length} svenska reningsverk, spann ${range}. Mätt i andra städer än kommunen: sammanhang, inte en bedömning för kommunen.`;
+  return { source: 'EUDA/SCORE', period: ref.period, summary, sites, asContext };
+}
+
 function reportIndicator(ind: OverviewIndicator, regions: RegionRef[]): ReportIndicator {
   const v = ind.assessment.verdict;
+  const referenceOnly = isReferenceOnly(ind);
   return {
     id: ind.id, name: ind.name, unit: ind.unit, unitKind: UNIT_KIND[ind.unitKind], decimals: ind.decimals,
-    verdictLabel: verdictWords(v),
-    sentence: v.sentence,
+    verdictLabel: referenceOnly ? 'Referensmätning (ingen bedömning för kommunen)' : verdictWords(v),
+    sentence: referenceOnly ? 'Värdena nedan är verkliga mätningar i andra svenska städer och visas som sammanhang.' : v.sentence,
     flags: [...v.flags, ...(ind.assessment.stale.stale ? [`Inaktuellt: ${ind.assessment.stale.text}`] : [])],
     isExample: ind.hasExample,
     latest: regions.flatMap((r) => {
@@ -40,30 +65,46 @@ function reportIndicator(ind: OverviewIndicator, regions: RegionRef[]): ReportIn
     source: ind.sourceName,
     measuredGeography: ind.measuredGeography,
     caveats: v.notes.length > 0 ? v.notes.join(' ') : null,
+    reference: reportReference(ind),
   };
 }
+
+/**
+ * The region names the report prints: the län's full name ("Dalarnas län") from the regions table and
+ * "Sverige" for the country, so the report says what the app says. Missing names keep the snapshot's.
+ */
+export type ReportRegionNames = Partial<Record<RegionKey, string>>;
 
 /**
  * The follow-up report of a review: everything from its frozen snapshot (so the file says what Brå saw at the
  * meeting), Brå's assessments and decisions, and the actions with the year's delrapporter.
  */
-export function buildFollowUpReport(view: ReviewView, actions: ActionView[], kommun: string, now = new Date()): FollowUpReport {
+export function buildFollowUpReport(view: ReviewView, actions: ActionView[], kommun: string, now = new Date(), names: ReportRegionNames = {}): FollowUpReport {
   const { review, snapshot, assessments, decisions, goalIds } = view;
-  const { overview } = snapshot;
+  const overview = {
+    ...snapshot.overview,
+    regions: snapshot.overview.regions.map((r) => ({ ...r, name: names[r.key] ?? (r.key === 'riket' ? 'Sverige' : r.name) })),
+  };
+  const assessmentOf = (code: string) => assessments.find((x) => x.goalId === goalIds.get(code)) ?? null;
   const year = review.year;
   const allIndicators = new Map<string, OverviewIndicator>();
   return {
     kommun, planTitle: overview.plan.title, year, meetingDate: review.meetingDate, status: review.status,
     decidedAt: review.decidedAt ? new Date(review.decidedAt).toISOString().slice(0, 10) : null,
     generatedAt: now.toISOString(),
+    summary: overview.areas.map((area) => ({
+      code: area.code, title: area.title,
+      rows: area.goals.map((goal) => summarizeGoal(goal, assessmentOf(goal.code)?.label ?? null)),
+    })),
     areas: overview.areas.map((area) => ({
       code: area.code, title: area.title,
       goals: area.goals.map((goal) => {
         const id = goalIds.get(goal.code);
-        const a = assessments.find((x) => x.goalId === id);
+        const a = assessmentOf(goal.code);
         for (const ind of goal.indicators) allIndicators.set(ind.id, ind);
         return {
-          code: goal.code, text: goal.text, rollup: goal.rollup,
+          // A reference series (EUDA's SCORE sites) has no verdict for the kommun: not "Underlag saknas".
+          code: goal.code, text: goal.text, rollup: rollup(goal.indicators.filter((i) => !isReferenceOnly(i))),
           indicators: goal.indicators.map((ind) => reportIndicator(ind, overview.regions)),
           assessment: a ? { label: a.label, justification: a.justification, comment: a.comment } : null,
           decisions: decisions.filter((d) => d.goalId === id).map((d) => ({ kind: DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind, text: d.text })),

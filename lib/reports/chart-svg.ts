@@ -166,7 +166,7 @@ export function chartDescription(input: ReportIndicator): string {
       : '';
     parts.push(`${s.name} ${last.period}: ${formatChartValue(last.value, ind)}${ci}.`);
   }
-  if (ind.baselinePeriod) parts.push(`Utgångsläge: ${ind.baselinePeriod}.`);
+  if (ind.baselinePeriod) parts.push(`Baslinje: ${ind.baselinePeriod}.`);
   if (ind.target !== null) parts.push(`Mål: ${formatChartValue(ind.target, ind)}.`);
   if (ind.isExample) parts.push('Exempeldata, inte verkliga värden.');
   return parts.join(' ');
@@ -337,7 +337,7 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
   // Baseline: a dashed vertical line with its label above the plot.
   if (hasBaseline) {
     const x = xOf(idx.get(ind.baselinePeriod!)!);
-    const label = 'Utgångsläge';
+    const label = 'Baslinje';
     const w = textWidth(label, axisFs);
     const anchor = x - w / 2 < 4 ? 'start' : x + w / 2 > width - 4 ? 'end' : 'middle';
     const tx = anchor === 'start' ? Math.max(4, x - 4) : anchor === 'end' ? Math.min(width - 4, x + 4) : x;

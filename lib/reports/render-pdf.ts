@@ -8,33 +8,42 @@ import 'server-only';
 import PDFDocument from 'pdfkit';
 import { figure } from './pdf/figure';
 import { setUpFonts } from './pdf/fonts';
-import { ACCENT, BOTTOM, CHART_HEIGHT_PT, type Doc, hasValues, INK, LEFT, MARGIN, MUTED, PAGE, RULE, WIDTH } from './pdf/layout';
+import { ACCENT, BOTTOM, type Doc, INK, LEFT, MARGIN, MUTED, PAGE, RULE, WIDTH } from './pdf/layout';
 import { table, type TableColumn, tableHeight } from './pdf/table';
 import { Writer } from './pdf/writer';
-import { DELRAPPORT_FIELDS, dateLong, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine } from './report-text';
-import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator } from './types';
+import {
+  DELRAPPORT_FIELDS, dateLong, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine, SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells,
+} from './report-text';
+import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator, ReportReference } from './types';
 
 // ---------------------------------------------------------------------------------------------------------
 // The report
 
+/**
+ * Page 1: the report's title in a compact block, then the one-screen summary (one row per övergripande mål),
+ * then the contents with each section's page. The layout is fixed, so both passes paginate alike.
+ */
 function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null): void {
   const { doc } = w;
-  doc.y = 150;
-  w.text(report.kommun, { size: 14, color: MUTED, gap: 6 });
-  w.text(`Uppföljningsrapport ${report.year}`, { bold: true, size: 28, color: ACCENT, tag: 'H1', gap: 10 });
-  w.text(report.planTitle, { size: 14, gap: 28 });
-  w.labelled('Kommun', report.kommun);
-  w.labelled('Mötesdatum', dateLong(report.meetingDate));
-  w.labelled('Status', statusLine(report));
-  w.labelled('Skapad', formatGenerated(report.generatedAt), { gap: 8 });
+  doc.y = MARGIN.top;
+  w.text(report.kommun, { size: 11, color: MUTED, gap: 2 });
+  w.text(`Uppföljningsrapport ${report.year}`, { bold: true, size: 22, color: ACCENT, tag: 'H1', gap: 2 });
+  w.text(report.planTitle, { size: 11, gap: 8 });
+  w.labelled('Mötesdatum', dateLong(report.meetingDate), { size: 9, gap: 0 });
+  w.labelled('Status', statusLine(report), { size: 9, gap: 0 });
+  w.labelled('Skapad', formatGenerated(report.generatedAt), { size: 9, gap: 4 });
   w.text(
     `Värdena i rapporten är låsta per mötesdatum ${dateLong(report.meetingDate)}. Bedömningarna bygger på 95 % konfidensintervall (KI); ` +
       'en skillnad kallas säkerställd först när den inte kan förklaras av slumpen.',
-    { size: 9, color: MUTED, gap: 24 },
+    { size: 8.5, color: MUTED, gap: 6 },
   );
 
-  w.text('Innehåll', { bold: true, size: 12, tag: 'H2', gap: 6 });
+  w.heading(2, SUMMARY_HEADING, { keep: 80 });
+  summaryTable(w, report);
+  w.text(SUMMARY_NOTE, { size: 7.5, color: MUTED, gap: 8 });
+
   const entries = [...report.areas.map((a) => a.title), ...(report.generalDecisions?.length ? [GENERAL_DECISIONS] : []), 'Bilaga: Datakvalitet'];
+  w.heading(2, 'Innehåll', { keep: entries.length * 15 });
   entries.forEach((title, i) => {
     const page = tocPages?.[i];
     const y = doc.y;
@@ -45,8 +54,24 @@ function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null)
       doc.text(`sida ${page}`, LEFT + WIDTH - 60, y, { width: 60, align: 'right', lineBreak: false, structParent: w.root, structType: 'P' });
     }
     doc.x = LEFT;
-    doc.y = y + 16;
+    doc.y = y + 15;
   });
+}
+
+/** The summary as one table: a group row per priority area, a row per övergripande mål. */
+function summaryTable(w: Writer, report: FollowUpReport): void {
+  const rows: string[][] = [];
+  const groups = new Set<number>();
+  for (const area of report.summary) {
+    groups.add(rows.length);
+    rows.push([area.title, ...SUMMARY_COLUMNS.slice(1).map(() => '')]);
+    for (const row of area.rows) rows.push(summaryCells(row));
+  }
+  if (rows.length === 0) {
+    w.text('Planen har inga övergripande mål.', { color: MUTED });
+    return;
+  }
+  table(w, SUMMARY_COLUMNS, rows, { size: 8, groupRows: groups });
 }
 
 const LATEST_COLUMNS: TableColumn[] = [
@@ -61,20 +86,28 @@ function latestRows(ind: ReportIndicator): string[][] {
   return ind.latest.map((l) => [l.region, l.period, l.value, l.ci?.replace(/^KI\s*/, '') ?? '–', l.n ?? '–']);
 }
 
+/** The SCORE sites beside (or, for a pure reference series, instead of) the kommun's values, as the web review shows them. */
+function referenceBlock(w: Writer, ref: ReportReference): void {
+  w.text(ref.summary, { size: 9, gap: 3 });
+  table(w, [{ header: 'Reningsverk i', width: 60 }, { header: `Dygnsmedel ${ref.period}`, width: 40 }], ref.sites.map((s) => [s.place, s.value]));
+}
+
 function indicatorBlock(w: Writer, ind: ReportIndicator): void {
-  // Keep the heading, verdict, table and chart on one page when they fit on one.
-  const block =
+  // The heading keeps its verdict, sentence and latest-values table with it on one page; the chart (kept with its
+  // caption) may start the next page, so that a page is never left half empty for a block that does not fit.
+  const keep =
     (ind.isExample ? 45 : 0) +
     60 +
-    (ind.latest.length > 0 ? tableHeight(w, LATEST_COLUMNS, latestRows(ind)) : 0) +
-    (hasValues(ind) ? CHART_HEIGHT_PT : 20);
-  w.heading(3, ind.name, { keep: Math.min(block, BOTTOM - MARGIN.top - 60) });
+    (ind.latest.length > 0 ? tableHeight(w, LATEST_COLUMNS, latestRows(ind)) : 0);
+  w.heading(3, ind.name, { keep: Math.min(keep, BOTTOM - MARGIN.top - 60) });
   if (ind.isExample) w.warning(EXAMPLE_WARNING);
   w.labelled('Bedömning', ind.verdictLabel, { gap: 2 });
   w.text(ind.sentence, { gap: 4 });
   if (ind.flags.length > 0) w.labelled('Observera', ind.flags.join('; '), { gap: 4 });
   if (ind.latest.length > 0) table(w, LATEST_COLUMNS, latestRows(ind));
-  figure(w, ind);
+  if (ind.reference) referenceBlock(w, ind.reference);
+  // The chart with its caption (about two lines) below it.
+  figure(w, ind, 24);
   const source = [`Källa: ${ind.source}.`, `Mätområde: ${ind.measuredGeography}.`].join(' ');
   w.text(source, { size: 8.5, color: MUTED, gap: 2 });
   if (ind.caveats) w.text(`Förbehåll: ${ind.caveats}`, { size: 8.5, color: MUTED, gap: 2 });
@@ -196,7 +229,8 @@ function render(report: FollowUpReport, tocPages: number[] | null): { doc: Doc; 
       Author: report.kommun,
       Subject: report.planTitle,
       Keywords: `uppföljning, brottsförebyggande, ${report.kommun}, ${report.year}`,
-      Creator: 'Trygghetslaget',
+      Creator: 'Trygghetsläget',
+      Producer: 'Trygghetsläget (PDFKit)',
       CreationDate: Number.isNaN(Date.parse(report.generatedAt)) ? new Date() : new Date(report.generatedAt),
     },
   });

@@ -1,4 +1,5 @@
 import { formatDateLong } from '../format';
+import type { GoalSummaryRow } from './goal-summary';
 import type { FollowUpReport, ReportAction, ReportGoal } from './types';
 
 /** Text the PDF, the DOCX and the print page share, so that the three files say the same thing. */
@@ -46,3 +47,49 @@ export const DELRAPPORT_FIELDS: { key: keyof NonNullable<ReportAction['report']>
 
 export const EXAMPLE_WARNING =
   'Exempeldata: värdena för den här indikatorn är exempel, inte verklig statistik. De får inte användas som underlag för beslut.';
+
+// ---------------------------------------------------------------------------------------------------------
+// The summary (page 1): the same columns and words in the PDF, the DOCX and the print page.
+
+export const SUMMARY_HEADING = 'Sammanfattning';
+
+export const SUMMARY_COLUMNS: { header: string; width: number }[] = [
+  { header: 'Övergripande mål', width: 34 },
+  { header: 'Bättre', width: 7 },
+  { header: 'Sämre', width: 7 },
+  { header: 'Oförändrat', width: 9 },
+  { header: 'Ingen data', width: 7 },
+  { header: 'Underlag', width: 12 },
+  { header: 'Senaste period', width: 11 },
+  { header: 'Brå:s bedömning', width: 13 },
+];
+
+/** "3 verkliga, 1 exempel" (and "1 utan värden"). */
+export function summaryBasis(row: Pick<GoalSummaryRow, 'real' | 'example' | 'empty'>): string {
+  const parts = [`${row.real} ${row.real === 1 ? 'verklig' : 'verkliga'}`, `${row.example} exempel`];
+  if (row.empty > 0) parts.push(`${row.empty} utan värden`);
+  return parts.join(', ');
+}
+
+/** One goal's cells, in SUMMARY_COLUMNS order. */
+export function summaryCells(row: GoalSummaryRow): string[] {
+  const period = [row.latestPeriod ?? (row.latestExamplePeriod ? null : '–'), row.latestExamplePeriod ? `exempel ${row.latestExamplePeriod}` : null]
+    .filter(Boolean)
+    .join('; ');
+  return [
+    `${row.text} (${row.code})`,
+    String(row.verdicts.better),
+    String(row.verdicts.worse),
+    String(row.verdicts.unchanged),
+    String(row.verdicts.noData),
+    summaryBasis(row),
+    period,
+    row.assessment ?? 'Ej registrerad',
+  ];
+}
+
+export const SUMMARY_NOTE =
+  'Bättre och Sämre: säkerställd förbättring eller försämring, utanför felmarginalen (95 % konfidensintervall). ' +
+  'Oförändrat: ingen säkerställd förändring (också när det finns tecken på en). Ingen data: för få jämförbara värden för en bedömning. ' +
+  'Underlag: hur många av målets indikatorer som bygger på verklig statistik och hur många på exempeldata. ' +
+  'Sammanhangsmått och referensmätningar (t.ex. EUDA:s avloppsmätningar i andra städer) har ingen egen bedömning och räknas inte i de fyra kolumnerna.';

@@ -1,3 +1,5 @@
+import type { GoalSummaryRow } from './goal-summary';
+
 /*
  * The data the report files are made from: plain, already-formatted values, so that the PDF, the DOCX, the
  * print page and the spreadsheet exports say exactly the same thing. Built from the database (or a frozen
@@ -16,7 +18,7 @@ export interface ChartPoint {
 
 export interface ChartSeries {
   key: RegionKey;
-  /** "Hedemora", "Dalarnas län", "Riket". */
+  /** "Hedemora", "Dalarnas län", "Sverige". */
   name: string;
   points: ChartPoint[];
 }
@@ -44,6 +46,22 @@ export interface ReportIndicator {
   source: string;
   measuredGeography: string;
   caveats: string | null;
+  /**
+   * Real reference measurements at other places (EUDA's Swedish SCORE sites), as the web review shows them:
+   * the indicator's own values when it is a pure reference series (`asContext` false), else context beside it.
+   */
+  reference?: ReportReference | null;
+}
+
+export interface ReportReference {
+  /** "EUDA/SCORE". */
+  source: string;
+  period: string;
+  /** One line: "Verkliga mätningar, EUDA/SCORE 2024: 9 svenska reningsverk, spann 12,0–80,5 mg …". */
+  summary: string;
+  /** Each site's value in the period, formatted, or why there is none. */
+  sites: { place: string; value: string }[];
+  asContext: boolean;
 }
 
 export interface ReportAction {
@@ -83,6 +101,13 @@ export interface ReportArea {
   goals: ReportGoal[];
 }
 
+/** The first page: one row per övergripande mål, grouped by priority area (see goal-summary.ts). */
+export interface ReportSummaryArea {
+  code: string;
+  title: string;
+  rows: GoalSummaryRow[];
+}
+
 export interface FollowUpReport {
   kommun: string;
   planTitle: string;
@@ -94,6 +119,8 @@ export interface FollowUpReport {
   /** ISO timestamp when the file was generated. */
   generatedAt: string;
   areas: ReportArea[];
+  /** The one-screen summary from the frozen review: page 1 of the PDF, the first section of the DOCX. */
+  summary: ReportSummaryArea[];
   /** Decisions that concern the plan as a whole rather than one goal. */
   generalDecisions?: { kind: string; text: string }[];
   /** Data-quality appendix: one row per indicator. */

@@ -4,7 +4,8 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { formatDateLong } from '@/lib/format';
 import { chartSvg } from '@/lib/reports/chart-svg';
-import type { ReportIndicator } from '@/lib/reports/types';
+import { SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells } from '@/lib/reports/report-text';
+import type { FollowUpReport, ReportIndicator, ReportReference } from '@/lib/reports/types';
 import { getFollowUpReport } from '@/lib/data/reports';
 import { yearParam } from '@/lib/params';
 
@@ -18,6 +19,45 @@ function Chart({ ind }: { ind: ReportIndicator }) {
   // An inline SVG data URL drawn on the server: next/image has nothing to optimise here.
   // eslint-disable-next-line @next/next/no-img-element
   return <img className="report-chart" src={src} width={720} height={300} alt={`Diagram: ${ind.name} över tid för ${names}. Senaste värden i tabellen.`} />;
+}
+
+/** The one-screen summary, first on the page as on page 1 of the PDF: a row per övergripande mål. */
+function Summary({ report }: { report: FollowUpReport }) {
+  return (
+    <section aria-labelledby="r-summary" className="report-summary">
+      <h2 id="r-summary">{SUMMARY_HEADING}</h2>
+      <div className="table-scroll">
+        <table className="data">
+          <caption>Bedömningarna per övergripande mål, underlag och Lokala Brå:s bedömning</caption>
+          <thead><tr>{SUMMARY_COLUMNS.map((c) => <th key={c.header} scope="col">{c.header}</th>)}</tr></thead>
+          {report.summary.map((area) => (
+            <tbody key={area.code}>
+              <tr><th scope="colgroup" colSpan={SUMMARY_COLUMNS.length}>{area.title}</th></tr>
+              {area.rows.map((row) => {
+                const [goal, ...rest] = summaryCells(row);
+                return <tr key={row.code}><th scope="row">{goal}</th>{rest.map((c, i) => <td key={i} className={i < 4 ? 'num' : undefined}>{c}</td>)}</tr>;
+              })}
+            </tbody>
+          ))}
+        </table>
+      </div>
+      <p className="meta">{SUMMARY_NOTE}</p>
+    </section>
+  );
+}
+
+/** EUDA's SCORE sites, as the web review shows them. */
+function Reference({ reference }: { reference: ReportReference }) {
+  return (
+    <>
+      <p>{reference.summary}</p>
+      <table className="data">
+        <caption>Svenska SCORE-städer {reference.period}</caption>
+        <thead><tr><th scope="col">Reningsverk i</th><th scope="col">Dygnsmedel {reference.period}</th></tr></thead>
+        <tbody>{reference.sites.map((s) => <tr key={s.place}><th scope="row">{s.place}</th><td>{s.value}</td></tr>)}</tbody>
+      </table>
+    </>
+  );
 }
 
 /** The Uppföljningsrapport as a print-ready page: the same content as the PDF and DOCX (Skriv ut → Spara som PDF). */
@@ -40,6 +80,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
         <dt>Status</dt><dd>{report.status === 'beslutad' ? `Beslutad ${report.decidedAt ? formatDateLong(report.decidedAt) : ''}` : 'Utkast – ej beslutad'}</dd>
       </dl>
       <p>Värdena är låsta per mötesdatum. En skillnad kallas säkerställd först när den ligger utanför felmarginalen (95 % konfidensintervall).</p>
+      <Summary report={report} />
       {report.areas.map((area) => (
         <section key={area.code} aria-labelledby={`r-${area.code}`} className="report-area">
           <h2 id={`r-${area.code}`}>{area.title}</h2>
@@ -59,6 +100,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                   {ind.isExample && <p className="notice warn">Exempeldata: värdena är exempel, inte verklig statistik.</p>}
                   <p><strong>{ind.verdictLabel}.</strong> {ind.sentence}</p>
                   {ind.flags.length > 0 && <ul>{ind.flags.map((f) => <li key={f}>{f}</li>)}</ul>}
+                  {ind.reference && <Reference reference={ind.reference} />}
                   <Chart ind={ind} />
                   {ind.latest.length > 0 && (
                     <table className="data">
