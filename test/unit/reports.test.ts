@@ -8,9 +8,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { chartDescription, chartSvg, escapeXml, REPORT_FONT_CANDIDATES } from '@/lib/reports/chart-svg';
 import { chartRasterOptions, renderFollowUpDocx } from '@/lib/reports/render-docx';
 import { renderFollowUpPdf } from '@/lib/reports/render-pdf';
-import { statusLine } from '@/lib/reports/report-text';
+import { statusLine, summaryCells } from '@/lib/reports/report-text';
 import type { FollowUpReport, ReportIndicator } from '@/lib/reports/types';
 import { followUp2026, SCRIPT_NAME } from '../fixtures/reports/follow-up-2026';
+import { brokenWords, readPdf } from '../helpers/pdf';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results');
 const NBSP = '\u00a0';
@@ -207,7 +208,7 @@ describe('chartSvg', () => {
     const ind = byId('can-gy2-cannabis');
     const root = parseXml(chartSvg(ind));
     const t = texts(root);
-    expect(t).toContain('Utgångsläge');
+    expect(t).toContain('Baslinje');
     expect(t).toContain(`Mål: 15,0${NBSP}%`);
     const dashedVertical = all(root, 'line').filter((l) => l.attrs['stroke-dasharray'] === '4 3' && l.attrs.x1 === l.attrs.x2);
     expect(dashedVertical).toHaveLength(1);
@@ -215,7 +216,7 @@ describe('chartSvg', () => {
     expect(target.length).toBeGreaterThanOrEqual(1);
 
     const plain = parseXml(chartSvg({ ...ind, baselinePeriod: null, target: null }));
-    expect(texts(plain)).not.toContain('Utgångsläge');
+    expect(texts(plain)).not.toContain('Baslinje');
     expect(texts(plain).some((s) => s.startsWith('Mål'))).toBe(false);
   });
 
@@ -382,7 +383,7 @@ describe('renderFollowUpPdf', () => {
     // Six charts: line segments, band outlines, triangle markers, grid.
     expect(lineOps.length).toBeGreaterThan(500); // without charts: ~70 (table rules)
     // The chart text is real text (searchable), e.g. the legend and axis labels.
-    expect(text).toContain('Utgångsläge');
+    expect(text).toContain('Baslinje');
     expect(text).toMatch(/30 %/);
   });
 
@@ -394,6 +395,37 @@ describe('renderFollowUpPdf', () => {
     expect(raw).toContain('/StructTreeRoot');
     expect(raw).toMatch(/\/Marked true/);
     expect(raw).toContain('/Outlines');
+  });
+
+  it('has the one-screen summary as its first page: a row per övergripande mål, code beside the name', async () => {
+    const { pages: read } = await readPdf(pdf);
+    const first = read[0]!.text;
+    expect(first).toContain('Sammanfattning');
+    for (const area of followUp2026.summary) {
+      expect(first).toContain(area.title);
+      for (const row of area.rows) expect(first).toContain(summaryCells(row).join(' '));
+    }
+    expect(first.indexOf('Innehåll')).toBeGreaterThan(first.indexOf('Sammanfattning'));
+    expect(first).not.toContain('Indikatorernas utveckling');
+    expect(read[1]!.text.startsWith('Narkotika')).toBe(true);
+  });
+
+  it('spells Trygghetsläget in its metadata', () => {
+    expect(info.Creator).toBe('Trygghetsläget');
+    expect(info.Producer).toBe('Trygghetsläget (PDFKit)');
+  });
+
+  it('breaks no word inside a table cell', async () => {
+    const { pages: read } = await readPdf(pdf);
+    expect(brokenWords(read, JSON.stringify(followUp2026).split(/[^\p{L}]+/u))).toEqual([]);
+    // A cell too narrow for a long word widens; the table still spans the text width.
+    const narrow: FollowUpReport = {
+      ...followUp2026,
+      dataQuality: followUp2026.dataQuality.map((d) => ({ ...d, source: 'Nationella trygghetsundersökningen (NTU), kommunvärden' })),
+    };
+    const again = await readPdf(await renderFollowUpPdf(narrow));
+    expect(again.pages.at(-1)!.text).toContain('trygghetsundersökningen');
+    expect(brokenWords(again.pages, ['trygghetsundersökningen', 'kommunvärden'])).toEqual([]);
   });
 
   it('renders an open (undecided) report with no actions or indicators', async () => {
@@ -471,7 +503,7 @@ describe('renderFollowUpDocx', () => {
     const headingTexts = all(body, 'w:p')
       .filter((p) => all(p, 'w:pStyle').some((s) => s.attrs['w:val'] === 'Heading1'))
       .map((p) => all(p, 'w:t').map((t) => t.text).join(''));
-    expect(headingTexts).toEqual(['Narkotika', 'Våld i nära relationer', 'Upplevd trygghet', 'Bilaga: Datakvalitet']);
+    expect(headingTexts).toEqual(['Sammanfattning', 'Narkotika', 'Våld i nära relationer', 'Upplevd trygghet', 'Bilaga: Datakvalitet']);
   });
 
   it('has the goals, verdicts, delrapport and tables with header rows', () => {
@@ -486,8 +518,8 @@ describe('renderFollowUpDocx', () => {
     expect(paragraphs).toContain('Sex trygghetsvandringar; belysning åtgärdad på Vasagatan och vid resecentrum.');
     expect(paragraphs).toContain('Diagram: inga värden att visa.');
     const tables = all(body, 'w:tbl');
-    // Latest values (6 indicators with values … 7 with a latest table), 3 delrapporter, data quality.
-    expect(tables.length).toBe(allIndicators(followUp2026).filter((i) => i.latest.length > 0).length + 3 + 1);
+    // Latest values (6 indicators with values … 7 with a latest table), 3 delrapporter, data quality, the summary.
+    expect(tables.length).toBe(allIndicators(followUp2026).filter((i) => i.latest.length > 0).length + 3 + 1 + 1);
     for (const t of tables) expect(all(t, 'w:tblHeader').length).toBe(1);
   });
 
@@ -525,6 +557,53 @@ describe('renderFollowUpDocx', () => {
     let dark = 0;
     for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! < 120 && pixels[i + 1]! < 120 && pixels[i + 2]! < 120) dark++;
     expect(dark).toBeGreaterThan(50);
+  });
+
+  it('opens with the summary table and a table of contents field over Heading 1–2, with a note to update it', () => {
+    const body = parseXml(documentXml);
+    const paragraphs = all(body, 'w:p').map((p) => all(p, 'w:t').map((t) => t.text).join(''));
+    const at = (t: string) => paragraphs.findIndex((p) => p === t);
+    expect(at('Sammanfattning')).toBeGreaterThan(at('Uppföljningsrapport 2026'));
+    expect(at('Innehåll')).toBeGreaterThan(at('Sammanfattning'));
+    const area = all(body, 'w:p').findIndex((p) => all(p, 'w:pStyle').some((st) => st.attrs['w:val'] === 'Heading1') && all(p, 'w:t').map((t) => t.text).join('') === 'Narkotika');
+    expect(area).toBeGreaterThan(at('Innehåll'));
+    const summary = all(body, 'w:tbl')[0]!;
+    const cells = all(summary, 'w:tc').map((c) => all(c, 'w:t').map((t) => t.text).join(''));
+    for (const row of followUp2026.summary.flatMap((a) => a.rows)) for (const c of summaryCells(row)) expect(cells).toContain(c);
+    // The field: begin, instruction, separate … end, inside a Table of Contents content control.
+    const instr = all(body, 'w:instrText').map((i) => i.text.trim());
+    expect(instr).toContain('TOC \\h \\o "1-2"');
+    const sdt = all(body, 'w:sdt')[0]!;
+    expect(all(sdt, 'w:docPartGallery')[0]!.attrs['w:val']).toBe('Table of Contents');
+    expect(all(sdt, 'w:fldChar').map((f) => f.attrs['w:fldCharType'])).toEqual(['begin', 'separate', 'end']);
+    expect(paragraphs.some((p) => p.includes('Uppdatera fält'))).toBe(true);
+  });
+
+  it('keeps every heading with what follows, and each chart with its caption', () => {
+    const body = parseXml(documentXml);
+    const paras = all(body, 'w:p');
+    const headings = paras.filter((p) => all(p, 'w:pStyle').some((st) => /^Heading[1-4]$/.test(st.attrs['w:val']!)));
+    expect(headings.length).toBeGreaterThan(10);
+    for (const p of headings) expect(all(p, 'w:keepNext')).toHaveLength(1);
+    const charts = paras.filter((p) => all(p, 'w:drawing').length > 0);
+    expect(charts).toHaveLength(withValues(followUp2026).length);
+    for (const p of charts) {
+      expect(all(p, 'w:keepNext')).toHaveLength(1);
+      // Inline, with its size given: nothing a word processor may float over the text.
+      expect(all(p, 'wp:inline')).toHaveLength(1);
+      expect(all(p, 'wp:anchor')).toHaveLength(0);
+      const extent = all(p, 'wp:extent')[0]!;
+      expect(Number(extent.attrs.cx)).toBe(624 * 9525);
+      expect(Number(extent.attrs.cy)).toBe(293 * 9525);
+    }
+  });
+
+  it('sets line spacing as "auto", which LibreOffice does not read as an exact height', async () => {
+    const styles = parseXml(await zip.file('word/styles.xml')!.async('string'));
+    const defaults = all(all(styles, 'w:pPrDefault')[0]!, 'w:spacing');
+    expect(defaults.length).toBeGreaterThan(0);
+    for (const sp of defaults) if (sp.attrs['w:line']) expect(sp.attrs['w:lineRule']).toBe('auto');
+    for (const sp of all(parseXml(documentXml), 'w:spacing')) if (sp.attrs['w:line']) expect(sp.attrs['w:lineRule']).toBe('auto');
   });
 
   it('has the title in the core properties and Swedish as the proofing language', async () => {
