@@ -307,6 +307,7 @@ const goalHeading = (goal: ReportGoal) => `Mål ${goal.code}: ${goal.text}`;
 /** The EUDA/SCORE sites the web review shows for the indicator. */
 function referenceBlocks(ref: ReportReference): Block[] {
   return [
+    spacer(60),
     para(ref.summary, { size: 18, after: 60, keepNext: true }),
     table([`Reningsverk i`, `Dygnsmedel ${ref.period}`], ref.sites.map((s) => [s.place, s.value]), [60, 40], { size: 18 }),
     spacer(80),
@@ -331,7 +332,9 @@ function indicatorBlocks(ind: ReportIndicator, charts: Map<ReportIndicator, Char
   }
   if (ind.reference) out.push(...referenceBlocks(ind.reference));
   const chart = charts.get(ind);
-  out.push(chart ? chartImage(ind, chart) : para('Diagram: inga värden att visa.', { color: MUTED }));
+  if (chart) out.push(chartImage(ind, chart));
+  // A pure reference series (EUDA's SCORE sites) has its table instead of a chart.
+  else if (!ind.reference || ind.reference.asContext) out.push(para('Diagram: inga värden att visa.', { color: MUTED }));
   out.push(para(`Källa: ${ind.source}. Mätområde: ${ind.measuredGeography}.`, { size: 17, color: MUTED, after: 20 }));
   if (ind.caveats) out.push(para(`Förbehåll: ${ind.caveats}`, { size: 17, color: MUTED, after: 20 }));
   out.push(spacer(160));

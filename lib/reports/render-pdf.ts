@@ -8,7 +8,7 @@ import 'server-only';
 import PDFDocument from 'pdfkit';
 import { figure } from './pdf/figure';
 import { setUpFonts } from './pdf/fonts';
-import { ACCENT, BOTTOM, type Doc, INK, LEFT, MARGIN, MUTED, PAGE, RULE, WIDTH } from './pdf/layout';
+import { ACCENT, BOTTOM, type Doc, hasValues, INK, LEFT, MARGIN, MUTED, PAGE, RULE, WIDTH } from './pdf/layout';
 import { table, type TableColumn, tableHeight } from './pdf/table';
 import { Writer } from './pdf/writer';
 import {
@@ -89,8 +89,14 @@ function latestRows(ind: ReportIndicator): string[][] {
 /** The SCORE sites beside (or, for a pure reference series, instead of) the kommun's values, as the web review shows them. */
 function referenceBlock(w: Writer, ref: ReportReference): void {
   w.text(ref.summary, { size: 9, gap: 3 });
-  table(w, [{ header: 'Reningsverk i', width: 60 }, { header: `Dygnsmedel ${ref.period}`, width: 40 }], ref.sites.map((s) => [s.place, s.value]));
+  table(w, REFERENCE_COLUMNS(ref), referenceRows(ref));
 }
+
+const REFERENCE_COLUMNS = (ref: ReportReference): TableColumn[] => [
+  { header: 'Reningsverk i', width: 60 },
+  { header: `Dygnsmedel ${ref.period}`, width: 40 },
+];
+const referenceRows = (ref: ReportReference) => ref.sites.map((s) => [s.place, s.value]);
 
 function indicatorBlock(w: Writer, ind: ReportIndicator): void {
   // The heading keeps its verdict, sentence and latest-values table with it on one page; the chart (kept with its
@@ -98,7 +104,8 @@ function indicatorBlock(w: Writer, ind: ReportIndicator): void {
   const keep =
     (ind.isExample ? 45 : 0) +
     60 +
-    (ind.latest.length > 0 ? tableHeight(w, LATEST_COLUMNS, latestRows(ind)) : 0);
+    (ind.latest.length > 0 ? tableHeight(w, LATEST_COLUMNS, latestRows(ind)) : 0) +
+    (ind.reference ? 30 + tableHeight(w, REFERENCE_COLUMNS(ind.reference), referenceRows(ind.reference)) : 0);
   w.heading(3, ind.name, { keep: Math.min(keep, BOTTOM - MARGIN.top - 60) });
   if (ind.isExample) w.warning(EXAMPLE_WARNING);
   w.labelled('Bedömning', ind.verdictLabel, { gap: 2 });
@@ -106,8 +113,8 @@ function indicatorBlock(w: Writer, ind: ReportIndicator): void {
   if (ind.flags.length > 0) w.labelled('Observera', ind.flags.join('; '), { gap: 4 });
   if (ind.latest.length > 0) table(w, LATEST_COLUMNS, latestRows(ind));
   if (ind.reference) referenceBlock(w, ind.reference);
-  // The chart with its caption (about two lines) below it.
-  figure(w, ind, 24);
+  // The chart with its caption (about two lines) below it; a pure reference series has its table instead.
+  if (!(ind.reference && !ind.reference.asContext && !hasValues(ind))) figure(w, ind, 24);
   const source = [`Källa: ${ind.source}.`, `Mätområde: ${ind.measuredGeography}.`].join(' ');
   w.text(source, { size: 8.5, color: MUTED, gap: 2 });
   if (ind.caveats) w.text(`Förbehåll: ${ind.caveats}`, { size: 8.5, color: MUTED, gap: 2 });

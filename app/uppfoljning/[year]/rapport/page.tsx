@@ -101,7 +101,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                   <p><strong>{ind.verdictLabel}.</strong> {ind.sentence}</p>
                   {ind.flags.length > 0 && <ul>{ind.flags.map((f) => <li key={f}>{f}</li>)}</ul>}
                   {ind.reference && <Reference reference={ind.reference} />}
-                  <Chart ind={ind} />
+                  {!(ind.reference && !ind.reference.asContext) && <Chart ind={ind} />}
                   {ind.latest.length > 0 && (
                     <table className="data">
                       <caption>Senaste värden: {ind.name} ({ind.unit})</caption>
