@@ -173,6 +173,12 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     await page.goto(`${server.url}/uppfoljning/${YEAR}/rapport`);
     const printable = await page.locator('main').innerText();
     for (const s of [`Uppföljningsrapport ${YEAR}`, JUSTIFICATION, DECISION, DONE, 'Bilaga: Datakvalitet']) expect(printable).toContain(s);
+    // The summary comes first, as on page 1 of the PDF: a row per övergripande mål with its code beside the name.
+    const summaryRows = page.locator('section.report-summary tbody th[scope="row"]');
+    expect(await summaryRows.count()).toBeGreaterThan(2);
+    for (const t of await summaryRows.allInnerTexts()) expect(t).toMatch(/\([A-ZÅÄÖ]+-M\d+\)$/);
+    expect(printable.indexOf('Sammanfattning')).toBeLessThan(printable.indexOf('Indikatorernas utveckling'));
+    expect(printable).toContain('Reningsverk i');
     expect(await page.locator('img.report-chart').count()).toBeGreaterThan(5);
     expect(await page.locator('img.report-chart').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
@@ -180,6 +186,13 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
     await page.emulateMedia({ media: 'screen' });
     await page.screenshot({ path: path.join(SHOTS, 'followup-report-page.png'), fullPage: false });
+    // On a phone the report's wide tables scroll in their box; the report itself is no wider than the screen.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.reload();
+    const report = page.locator('article.report');
+    expect(await report.evaluate((el) => Math.max(el.scrollWidth, el.getBoundingClientRect().right))).toBeLessThanOrEqual(390);
+    await page.screenshot({ path: path.join(SHOTS, 'followup-report-page-390.png'), fullPage: false });
+    await page.setViewportSize({ width: 1280, height: 900 });
   });
 
   it('still shows the frozen values after new data is imported', async () => {

@@ -51,11 +51,11 @@ function Reference({ reference }: { reference: ReportReference }) {
   return (
     <>
       <p>{reference.summary}</p>
-      <table className="data">
+      <div className="table-scroll"><table className="data">
         <caption>Svenska SCORE-städer {reference.period}</caption>
         <thead><tr><th scope="col">Reningsverk i</th><th scope="col">Dygnsmedel {reference.period}</th></tr></thead>
         <tbody>{reference.sites.map((s) => <tr key={s.place}><th scope="row">{s.place}</th><td>{s.value}</td></tr>)}</tbody>
-      </table>
+      </table></div>
     </>
   );
 }
@@ -103,17 +103,17 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                   {ind.reference && <Reference reference={ind.reference} />}
                   {!(ind.reference && !ind.reference.asContext) && <Chart ind={ind} />}
                   {ind.latest.length > 0 && (
-                    <table className="data">
+                    <div className="table-scroll"><table className="data">
                       <caption>Senaste värden: {ind.name} ({ind.unit})</caption>
                       <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI</th><th scope="col">n</th></tr></thead>
                       <tbody>{ind.latest.map((l) => <tr key={l.region}><th scope="row">{l.region}</th><td>{l.period}</td><td>{l.value}</td><td>{l.ci ?? '–'}</td><td>{l.n ?? '–'}</td></tr>)}</tbody>
-                    </table>
+                    </table></div>
                   )}
                   <p className="meta">Källa: {ind.source}. Mäts för: {ind.measuredGeography}.{ind.caveats ? ` ${ind.caveats}` : ''}</p>
                 </section>
               ))}
               {goal.actions.length > 0 && (
-                <table className="data">
+                <div className="table-scroll"><table className="data">
                   <caption>Åtgärder inom {area.title.toLowerCase()} och delrapport {report.year}</caption>
                   <thead><tr><th scope="col">Åtgärd</th><th scope="col">Status</th><th scope="col">Ansvariga</th><th scope="col">Delrapport</th></tr></thead>
                   <tbody>
@@ -126,7 +126,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                       </tr>
                     ))}
                   </tbody>
-                </table>
+                </table></div>
               )}
             </section>
           ))}
@@ -140,11 +140,11 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
       )}
       <section aria-labelledby="r-quality" className="report-area">
         <h2 id="r-quality">Bilaga: Datakvalitet</h2>
-        <table className="data">
+        <div className="table-scroll"><table className="data">
           <caption>Källor, perioder, underlag och förbehåll per indikator</caption>
           <thead><tr><th scope="col">Indikator</th><th scope="col">Källa</th><th scope="col">Perioder</th><th scope="col">n</th><th scope="col">Förbehåll</th><th scope="col">Exempeldata</th></tr></thead>
           <tbody>{report.dataQuality.map((q) => <tr key={q.indicator}><th scope="row">{q.indicator}</th><td>{q.source}</td><td>{q.periods}</td><td>{q.n}</td><td>{q.caveats}</td><td>{q.example ? 'Ja' : 'Nej'}</td></tr>)}</tbody>
-        </table>
+        </table></div>
       </section>
     </article>
   );
