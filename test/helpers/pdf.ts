@@ -112,3 +112,39 @@ export function brokenWords(pages: PdfPage[], vocabulary: Iterable<string>): str
   }
   return [...broken];
 }
+
+/**
+ * Pages left more than `share` empty below their last line, other than the last page of a section (the page
+ * before one that starts with a section title) and the last page. Text below `footerY` (points from the page
+ * bottom) is the footer; `bottom` and `top` bound the text area.
+ */
+export function emptyPages(pages: PdfPage[], sections: string[], o: { share?: number; footerY?: number; bottom?: number; top?: number } = {}): { page: number; empty: number }[] {
+  const { share = 0.4, footerY = 50, bottom = 60, top = 786 } = o;
+  const out: { page: number; empty: number }[] = [];
+  for (let i = 0; i + 1 < pages.length; i++) {
+    const next = pages[i + 1]!.text;
+    if (sections.some((s) => next.startsWith(s))) continue;
+    const ys = pages[i]!.texts.filter((t) => t.str.trim() && t.y > footerY).map((t) => t.y);
+    const lowest = ys.length ? Math.min(...ys) : top;
+    const empty = (lowest - bottom) / (top - bottom);
+    if (empty > share) out.push({ page: i + 1, empty: Math.round(empty * 100) / 100 });
+  }
+  return out;
+}
+
+/** Pages whose last line (above the footer) is a heading, or the start of one, left at the foot of the page. */
+export function strandedHeadings(pages: PdfPage[], headings: string[], o: { footerY?: number; minSize?: number } = {}): { page: number; text: string }[] {
+  const { footerY = 50, minSize = 10.4 } = o;
+  const flatHeadings = headings.map((h) => h.replace(/\s+/g, ' '));
+  const out: { page: number; text: string }[] = [];
+  pages.forEach((p, i) => {
+    if (i === pages.length - 1) return;
+    const body = p.texts.filter((t) => t.str.trim() && t.y > footerY);
+    if (body.length === 0) return;
+    const lowest = Math.min(...body.map((t) => t.y));
+    const line = body.filter((t) => Math.abs(t.y - lowest) < 1);
+    const text = line.map((t) => t.str).join(' ').replace(/\s+/g, ' ').trim();
+    if (line.every((t) => t.height >= minSize) && flatHeadings.some((h) => h.includes(text))) out.push({ page: i + 1, text });
+  });
+  return out;
+}

@@ -23,7 +23,7 @@ import type { FollowUpReport, ReportIndicator } from '@/lib/reports/types';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
 import { DRIVERS, freshDb } from '../helpers/db';
-import { brokenWords, type PdfPage, type PdfRead, readPdf } from '../helpers/pdf';
+import { brokenWords, emptyPages, type PdfPage, type PdfRead, readPdf, strandedHeadings } from '../helpers/pdf';
 
 const run = promisify(execFile);
 const planFile = JSON.parse(fs.readFileSync(path.resolve('data-imports/plan/hedemora-2024.json'), 'utf8')) as PlanFile;
@@ -38,6 +38,12 @@ const hasValues = (i: ReportIndicator) => i.series.some((x) => x.points.some((p)
 const flat = (t: string) => t.replace(/\s+/g, ' ');
 /** Every word of the report's data: what the renderers must never break mid-word. */
 const vocabulary = (r: FollowUpReport) => JSON.stringify(r).split(/[^\p{L}]+/u);
+
+/** The titles each section of the report starts a page with. */
+const sectionTitles = (r: FollowUpReport) => [...r.areas.map((a) => a.title), 'Beslut för planen som helhet', 'Bilaga: Datakvalitet'];
+/** Every heading of the report: areas, goals, indicators, the goals' action lists and the actions. */
+const headingTexts = (r: FollowUpReport) =>
+  r.areas.flatMap((a) => [a.title, ...a.goals.flatMap((g) => [`Mål ${g.code}: ${g.text}`, `Åtgärder för mål ${g.code}`, ...g.indicators.map((i) => i.name), ...g.actions.map((x) => `${x.code} ${x.title}`)])]);
 
 /** The SCORE sites' real daily means (grp '') straight from the database: the latest period of each EUDA reference series. */
 async function scoreSites(h: DbHandle): Promise<Map<string, { place: string; value: number | null; decimals: number }[]>> {
@@ -152,6 +158,11 @@ describe.each(DRIVERS)('the follow-up report files from a frozen review on %s', 
 
   it('breaks no word in the PDF', () => {
     expect(brokenWords(pdf.pages, vocabulary(report))).toEqual([]);
+  });
+
+  it('leaves no PDF page 40 % empty within a section, and no heading at the foot of a page', () => {
+    expect(emptyPages(pdf.pages, sectionTitles(report))).toEqual([]);
+    expect(strandedHeadings(pdf.pages, headingTexts(report))).toEqual([]);
   });
 
   it('gives the DOCX a table of contents field over the headings, and headings that keep with what follows', () => {
@@ -269,6 +280,11 @@ describe('the follow-up DOCX in LibreOffice Writer', () => {
     const starts = [...planFile.areas.map((a) => a.title), 'Bilaga: Datakvalitet'].map((title) => lo.pages.findIndex((p, i) => i > 0 && p.text.startsWith(title)));
     expect(starts.every((i) => i > 0)).toBe(true);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
+  });
+
+  it('leaves no page 40 % empty within a section, and no heading at the foot of a page', () => {
+    expect(emptyPages(lo.pages, sectionTitles(report))).toEqual([]);
+    expect(strandedHeadings(lo.pages, headingTexts(report))).toEqual([]);
   });
 
   it('breaks no word, and prints the EUDA SCORE sites', () => {

@@ -11,7 +11,7 @@ import { renderFollowUpPdf } from '@/lib/reports/render-pdf';
 import { statusLine, summaryCells } from '@/lib/reports/report-text';
 import type { FollowUpReport, ReportIndicator } from '@/lib/reports/types';
 import { followUp2026, SCRIPT_NAME } from '../fixtures/reports/follow-up-2026';
-import { brokenWords, readPdf } from '../helpers/pdf';
+import { brokenWords, emptyPages, readPdf, strandedHeadings } from '../helpers/pdf';
 
 const OUT_DIR = path.resolve(import.meta.dirname, '../../test-results');
 const NBSP = '\u00a0';
@@ -426,6 +426,14 @@ describe('renderFollowUpPdf', () => {
     const again = await readPdf(await renderFollowUpPdf(narrow));
     expect(again.pages.at(-1)!.text).toContain('trygghetsundersökningen');
     expect(brokenWords(again.pages, ['trygghetsundersökningen', 'kommunvärden'])).toEqual([]);
+  });
+
+  it('leaves no page 40 % empty within a section, and no heading at the foot of a page', async () => {
+    const { pages: read } = await readPdf(pdf);
+    const sections = [...followUp2026.areas.map((a) => a.title), 'Bilaga: Datakvalitet'];
+    const headings = followUp2026.areas.flatMap((a) => a.goals.flatMap((g) => [`Mål ${g.code}: ${g.text}`, `Åtgärder för mål ${g.code}`, ...g.indicators.map((i) => i.name), ...g.actions.map((x) => `${x.code} ${x.title}`)]));
+    expect(emptyPages(read, sections)).toEqual([]);
+    expect(strandedHeadings(read, headings)).toEqual([]);
   });
 
   it('renders an open (undecided) report with no actions or indicators', async () => {
