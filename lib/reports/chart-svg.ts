@@ -267,9 +267,12 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
   const yLabelW = Math.max(...ticks.map((t) => textWidth(tickLabel(t), axisFs)));
 
   const hasBaseline = ind.baselinePeriod !== null && periods.includes(ind.baselinePeriod);
+  // The unit, on a row of its own above the value axis ("per 100 000 inv.", "% av befolkningen 16–84 år").
+  const unitLabel = ind.unit.trim() ? ind.unit.trim() : null;
+  const unitY = ly + 20;
   const left = Math.ceil(12 + yLabelW + 8);
   const right = width - 16;
-  const top = ly + 14 + (hasBaseline ? 16 : 4);
+  const top = (unitLabel ? unitY : ly) + 14 + (hasBaseline ? 16 : 4);
   const bottom = height - 34;
   const plotW = right - left;
   const pad = periods.length > 1 ? Math.min(24, plotW / (periods.length * 2)) : 0;
@@ -287,6 +290,7 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
     out.push(`<text x="${left - 8}" y="${n(y + 4)}" font-size="${axisFs}" fill="${MUTED}" text-anchor="end">${esc(tickLabel(t))}</text>`);
   }
   out.push(`<line x1="${left}" y1="${n(bottom)}" x2="${right}" y2="${n(bottom)}" stroke="${AXIS}" stroke-width="1"/>`);
+  if (unitLabel) out.push(`<text x="12" y="${n(unitY)}" font-size="${axisFs}" fill="${MUTED}">${esc(unitLabel)}</text>`);
   out.push('</g>');
 
   // X axis labels, thinned so they never overlap; the latest period is always labelled.

@@ -237,6 +237,15 @@ describe('chartSvg', () => {
     expect(rate.some((s) => s.endsWith('%') && /^\d/.test(s))).toBe(false);
   });
 
+  it('names the unit above the value axis', () => {
+    for (const id of ['bra-misshandel-nara', 'can-gy2-cannabis']) {
+      const ind = byId(id);
+      expect(ind.unit.length).toBeGreaterThan(0);
+      expect(texts(parseXml(chartSvg(ind)))).toContain(ind.unit);
+    }
+    expect(texts(parseXml(chartSvg({ ...byId('bra-misshandel-nara'), unit: '' }))).some((t) => /inv|procent/.test(t))).toBe(false);
+  });
+
   it('thins the period labels when they would collide, always keeping the latest', () => {
     const ind = byId('ntu-otrygg-kvall');
     const periods = Array.from({ length: 48 }, (_, i) => `${2022 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`);
