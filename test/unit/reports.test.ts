@@ -422,6 +422,9 @@ describe('renderFollowUpPdf', () => {
   it('spells Trygghetsläget in its metadata', () => {
     expect(info.Creator).toBe('Trygghetsläget');
     expect(info.Producer).toBe('Trygghetsläget (PDFKit)');
+    // The XMP packet (UTF-8) says the same.
+    const xmp = Buffer.from('<xmp:CreatorTool>Trygghetsläget</xmp:CreatorTool>', 'utf8').toString('latin1');
+    expect(pdf.toString('latin1')).toContain(xmp);
   });
 
   it('breaks no word inside a table cell', async () => {
