@@ -6,7 +6,7 @@ import { goalIndicators, goals, imports, observationRevisions, observations } fr
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
 import { ImportFileError } from './issues';
-import { createStaging, lockObservationWrites, mergeStaging, previewStaging, stageRows } from './stage';
+import { createStaging, lockObservationWrites, previewStaging, stageRows, writeObservations } from './stage';
 
 type ObservationRow = typeof observations.$inferSelect;
 
@@ -119,9 +119,7 @@ export async function commitImport(
   if (analysis.issues.length > 0) throw refusedFile(analysis);
   return withTx(db, async (tx) => {
     const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy, opts);
-    await createStaging(tx);
-    await stageRows(tx, analysis.observations);
-    const counts = await mergeStaging(tx, importId, analysis.observations.length);
+    const counts = await writeObservations(tx, importId, analysis.observations);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
     if (opts.audit) {
       await writeAudit(tx, {
