@@ -131,7 +131,7 @@ export async function updateAction(db: Db, actionId: number, input: unknown, act
     const [after] = await tx.update(actions).set({ ...v, updatedAt: new Date(), updatedBy: actor.actor }).where(eq(actions.id, actionId)).returning();
     const pick = (a: ActionRow) => ({ status: a.status, startDate: a.startDate, endDate: a.endDate, effectHorizon: a.effectHorizon });
     await writeAudit(tx, {
-      ...actor, action: 'åtgärd-ändrad', targetType: 'åtgärd', targetId: before.code,
+      ...actor, action: 'measure_changed', targetType: 'åtgärd', targetId: before.code,
       summary: `Ändrade åtgärd ${before.code}: status ${MEASURE_STATUS_LABELS[before.status]} → ${MEASURE_STATUS_LABELS[after!.status]}.`,
       before: pick(before), after: pick(after!),
     });
@@ -174,7 +174,7 @@ export async function saveActionReport(db: Db, actionId: number, input: unknown,
       .returning();
     const strip = (r: ActionReportRow | undefined) => (r ? { done: r.done, asPlanned: r.asPlanned, how: r.how, hours: r.hours, costSek: r.costSek, problems: r.problems, proposal: r.proposal } : null);
     await writeAudit(tx, {
-      ...actor, action: 'delrapport-sparad', targetType: 'åtgärd', targetId: action.code,
+      ...actor, action: 'measure_report_saved', targetType: 'åtgärd', targetId: action.code,
       summary: `${before ? 'Ändrade' : 'Lade till'} delrapport ${v.year} för åtgärd ${action.code}.`, before: strip(before), after: strip(row),
     });
     return row!;

@@ -182,7 +182,7 @@ export async function undoImport(db: Db, importId: number, opts: { by: string; a
     await tx.update(imports).set({ undoneAt: sql`now()`, undoneBy: opts.by }).where(eq(imports.id, importId));
     if (opts.audit) {
       await writeAudit(tx, {
-        ...opts.audit, action: 'import-ångrad', targetType: 'import', targetId: importId,
+        ...opts.audit, action: 'import_undone', targetType: 'import', targetId: importId,
         summary: `Ångrade import ${importId} (${rec.fileName}): ${restored} värden återställda, ${removed} borttagna.`,
         before: { status: 'gäller' }, after: { status: 'ångrad', restored, removed },
       });

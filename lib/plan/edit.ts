@@ -52,7 +52,7 @@ export async function updateGoal(db: Db, code: string, input: unknown, actor: Ac
     const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
     const pick = (g: typeof goal) => ({ text: g.text, cause: g.cause, actionText: g.actionText, responsibleText: g.responsibleText, proposal: g.proposal });
-    await writeAudit(tx, { ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
+    await writeAudit(tx, { ...actor, action: 'plan_changed', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
     return after!;
   });
 }
@@ -102,7 +102,7 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
       .onConflictDoUpdate({ target: [goalIndicators.goalId, goalIndicators.indicatorId], set: values }).returning();
     const pick = (l: NonNullable<typeof before>) => ({ role: l.role, baselinePeriod: l.baselinePeriod, targetValue: l.targetValue, targetYear: l.targetYear, sex: l.sex, grp: l.grp, note: l.note });
     await writeAudit(tx, {
-      ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: goalCode,
+      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode,
       summary: `${before ? 'Ändrade kopplingen' : 'Kopplade'} måttet ${v.indicatorId} ${before ? 'för' : 'till'} målet ${goalCode}.`,
       before: before ? pick(before) : null, after: pick(after!),
     });
@@ -116,7 +116,7 @@ export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId:
     const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
     await writeAudit(tx, {
-      ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
+      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
       before: { indicatorId, role: row.role, baselinePeriod: row.baselinePeriod, targetValue: row.targetValue, targetYear: row.targetYear }, after: null,
     });
   });
@@ -152,7 +152,7 @@ export async function createLocalIndicator(db: Db, input: unknown, actor: Actor)
       cadence: CADENCES[v.cadence][0], goalArea: 'lokal', measuredGeography: v.measuredGeography, publishedLevels: ['kommun'], caveats: v.caveats,
     }).returning();
     await writeAudit(tx, {
-      ...actor, action: 'indikator-skapad', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
+      ...actor, action: 'indicator_created', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
       before: null, after: v,
     });
     return row!;
@@ -214,7 +214,7 @@ export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
     }
     const [{ n: reviewCount }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.planId, old.id))) as [{ n: number }];
     await writeAudit(tx, {
-      ...actor, action: 'plan-reviderad', targetType: 'plan', targetId: plan!.id,
+      ...actor, action: 'plan_revised', targetType: 'plan', targetId: plan!.id,
       summary: `Startade en reviderad plan (${v.title}, beslutad ${v.decidedDate}) som kopia av plan ${old.id}; den gamla planen och dess ${reviewCount} uppföljningar finns kvar.`,
       before: { planId: old.id, title: old.title, decidedDate: old.decidedDate, reviseBy: old.reviseBy }, after: { planId: plan!.id, ...v },
     });

@@ -89,7 +89,7 @@ export interface FollowUpReport {
   year: number;
   /** "2026-11-20": the meeting date the values were frozen at. */
   meetingDate: string;
-  status: 'öppen' | 'beslutad';
+  status: 'open' | 'decided';
   decidedAt: string | null;
   /** ISO timestamp when the file was generated. */
   generatedAt: string;
