@@ -2,34 +2,9 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { auditLog } from './db/schema';
 import { toSwedishCsv } from './export/csv';
+import { AUDIT_ACTIONS, type AuditAction } from './vocabulary';
 
-/** What the change record holds: a fixed vocabulary, so that the log can be filtered and read. */
-export const AUDIT_ACTIONS = {
-  'sign_in': 'Inloggning',
-  'sign_in_failed': 'Misslyckad inloggning',
-  'sign_in_locked': 'Inloggning spärrad (för många försök)',
-  'sign_in_unlocked': 'Inloggningsspärr hävd',
-  'sign_out': 'Utloggning',
-  'password_changed': 'Lösenord ändrat',
-  'import': 'Import',
-  'import_undone': 'Import ångrad',
-  'user_invited': 'Användare inbjuden',
-  'user_role_changed': 'Roll ändrad',
-  'user_renamed': 'Namn ändrat',
-  'user_deactivated': 'Användare inaktiverad',
-  'user_reactivated': 'Användare återaktiverad',
-  'measure_changed': 'Åtgärd ändrad',
-  'measure_report_saved': 'Delrapport sparad',
-  'review_opened': 'Uppföljning öppnad',
-  'assessment_saved': 'Brås bedömning sparad',
-  'decision_added': 'Beslut tillagt',
-  'decision_removed': 'Beslut borttaget',
-  'review_decided': 'Uppföljning beslutad',
-  'plan_changed': 'Planen ändrad',
-  'indicator_created': 'Lokalt mått tillagt',
-  'plan_revised': 'Reviderad plan startad',
-} as const;
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   actorId: string | null;

@@ -28,6 +28,9 @@ export const ROLE_DESCRIPTIONS: Labels<typeof ROLES> = {
 // Regions and indicators
 
 export const REGION_KINDS = ['riket', 'lan', 'kommun'] as const;
+/** The three places a plan is seen from: its kommun, the kommun's län and the whole country (riket). */
+export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
+export type RegionKey = (typeof REGION_KEYS)[number];
 
 export const DIRECTIONS = ['up', 'down', 'ctx'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -84,6 +87,18 @@ export const IMPORT_KIND_LABELS: Labels<typeof IMPORT_KINDS> = { upload: 'Upplad
 export const REVISION_ACTIONS = ['insert', 'update', 'undo'] as const;
 export const REVISION_ACTION_LABELS: Labels<typeof REVISION_ACTIONS> = { insert: 'Ny', update: 'Ändrad', undo: 'Ångrad' };
 
+/** Kön as a breakdown is named (the same series can hold adults in NTU and youth in Lupp). */
+export const SEX_BREAKDOWN_LABELS: Labels<typeof SEXES> = { T: 'Totalt', K: 'Kvinnor/tjejer', M: 'Män/killar' };
+/** Kön in a table column or a spreadsheet. */
+export const SEX_LABELS: Labels<typeof SEXES> = { T: 'Totalt', K: 'Kvinnor', M: 'Män' };
+
+/** How often a local indicator gets new values: its label, and the months between values (for staleness). */
+export const CADENCES = {
+  year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24],
+} as const;
+export type Cadence = keyof typeof CADENCES;
+export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([k, [label]]) => [k, label])) as Record<Cadence, string>;
+
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type Sex = (typeof SEXES)[number];
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
@@ -120,6 +135,36 @@ export const DECISION_KINDS = {
   other: 'Övrigt',
 } as const;
 export type DecisionKind = keyof typeof DECISION_KINDS;
+
+// The change record
+
+/** What the change record (audit_log.action) holds: a fixed vocabulary, so that the log can be filtered and read. */
+export const AUDIT_ACTIONS = {
+  sign_in: 'Inloggning',
+  sign_in_failed: 'Misslyckad inloggning',
+  sign_in_locked: 'Inloggning spärrad (för många försök)',
+  sign_in_unlocked: 'Inloggningsspärr hävd',
+  sign_out: 'Utloggning',
+  password_changed: 'Lösenord ändrat',
+  import: 'Import',
+  import_undone: 'Import ångrad',
+  user_invited: 'Användare inbjuden',
+  user_role_changed: 'Roll ändrad',
+  user_renamed: 'Namn ändrat',
+  user_deactivated: 'Användare inaktiverad',
+  user_reactivated: 'Användare återaktiverad',
+  measure_changed: 'Åtgärd ändrad',
+  measure_report_saved: 'Delrapport sparad',
+  review_opened: 'Uppföljning öppnad',
+  assessment_saved: 'Brås bedömning sparad',
+  decision_added: 'Beslut tillagt',
+  decision_removed: 'Beslut borttaget',
+  review_decided: 'Uppföljning beslutad',
+  plan_changed: 'Planen ändrad',
+  indicator_created: 'Lokalt mått tillagt',
+  plan_revised: 'Reviderad plan startad',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** The label of a value read as a plain string (from a file or a JSON answer); the value itself when it has none. */
 export function labelOf(labels: Readonly<Partial<Record<string, string>>>, value: string): string {

@@ -5,7 +5,7 @@ import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/querie
 import { listObservations } from '../db/queries/indicators';
 import { breakdownLabel } from './breakdown';
 import { goals, priorityAreas, regions } from '../db/schema';
-import { RIKET_CODE } from '../seed/regions';
+import { RIKET_CODE } from '../regions/codes';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator, type Assessment } from './assess';
 import { loadPopulation } from './population';

@@ -6,21 +6,13 @@ import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
 import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
+import { InputError as FollowUpInputError, parseInput } from '../input';
 import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../vocabulary';
 
 export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../vocabulary';
 
-export class FollowUpInputError extends Error {}
-
-/**
- * Parses a write's input or refuses it in Swedish: every problem, each prefixed with its field's name when
- * `fieldName` is given ("Startdatum: ange ett datum …"), else the messages alone.
- */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fieldName?: (key: string) => string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new FollowUpInputError(parsed.error.issues.map((i) => (fieldName ? `${fieldName(i.path.join('.'))}: ${i.message}` : i.message)).join(' '));
-}
+/** The follow-up's refusals are input errors like any form's (the name stays for its callers). */
+export { FollowUpInputError };
 
 export type ActionRow = typeof actions.$inferSelect;
 export type ActionReportRow = typeof actionReports.$inferSelect;

@@ -8,7 +8,7 @@ import { withTx } from '../db/tx';
 import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
-import { FollowUpInputError, parseInput } from './actions';
+import { InputError as FollowUpInputError, parseInput } from '../input';
 import { DECISION_KINDS, type DecisionKind } from '../vocabulary';
 
 export { DECISION_KINDS, type DecisionKind } from '../vocabulary';

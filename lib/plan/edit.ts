@@ -8,7 +8,8 @@ import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
 } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
-import { FollowUpInputError, parseInput } from '../followup/actions';
+import { InputError as FollowUpInputError, parseInput } from '../input';
+import { CADENCE_LABELS, CADENCES, type Cadence } from '../vocabulary';
 import type { Actor } from '../import/commit';
 import { LINK_ROLES } from './plan-file';
 
@@ -122,8 +123,6 @@ export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId:
   });
 }
 
-const CADENCES = { year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24] } as const;
-
 export const localIndicatorSchema = z.object({
   id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
   name: text(300).min(3, 'ge måttet ett namn'),
@@ -133,11 +132,11 @@ export const localIndicatorSchema = z.object({
   direction: z.enum(DIRECTIONS),
   type: z.enum(INDICATOR_TYPES),
   decimals: z.coerce.number().int().min(0).max(3),
-  cadence: z.enum(Object.keys(CADENCES) as [keyof typeof CADENCES, ...(keyof typeof CADENCES)[]]),
+  cadence: z.enum(Object.keys(CADENCES) as [Cadence, ...Cadence[]]),
   measuredGeography: text(300).min(1, 'ange vad som mäts, t.ex. "Kommunens förskolor"'),
   caveats: optionalText(3000),
 });
-export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([k, [label]]) => [k, label])) as Record<keyof typeof CADENCES, string>;
+export { CADENCE_LABELS };
 
 /** Adds a local indicator (the kommun's own register, e.g. antal orosanmälningar från förskolan) to the catalogue. */
 export async function createLocalIndicator(db: Db, input: unknown, actor: Actor) {

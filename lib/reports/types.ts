@@ -4,7 +4,9 @@
  * review snapshot) by lib/reports/build-*.ts; rendered by lib/reports/render-*.ts.
  */
 
-export type RegionKey = 'kommun' | 'lan' | 'riket';
+import type { RegionKey } from '../vocabulary';
+
+export type { RegionKey };
 
 export interface ChartPoint {
   /** "2019", "2021–2022", "2024-03" … in time order. */

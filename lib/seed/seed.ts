@@ -15,7 +15,8 @@ import { writeObservations, type MergeCounts } from '../import/stage';
 import { parseDelimited } from '../import/table';
 import { generateExampleObservations } from './example-data';
 import type { SeedFiles, TextFile } from './files';
-import { buildRegions, RIKET_CODE } from './regions';
+import { RIKET_CODE } from '../regions/codes';
+import { buildRegions } from './regions';
 
 /** The EUDA adapter maps sites itself and needs no catalogue lookups. */
 const NO_CONTEXT = {} as ImportContext;
