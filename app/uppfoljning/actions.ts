@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
 import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
-import { FollowUpInputError } from '@/lib/followup/actions';
+import { FollowUpInputError } from '@/lib/data/followup/measures';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 import type { Actor } from '@/lib/import/commit';
 

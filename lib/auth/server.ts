@@ -240,7 +240,7 @@ const g = globalThis as typeof globalThis & { __trygghetAuth?: Promise<Auth> };
 export function getAuth(): Promise<Auth> {
   if (!g.__trygghetAuth) {
     const making = (async () => {
-      const { getDb } = await import('../data/server-db');
+      const { getDb } = await import('../server-db');
       const { db } = await getDb();
       return createAuth(db, readEnv());
     })();

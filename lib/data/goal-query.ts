@@ -1,5 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
+import { actionMarksFor, actionStartsByIndicator } from './followup/measures';
 import type { Db } from '../db/client';
 import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
 import { listObservations } from '../db/queries/indicators';

@@ -5,7 +5,7 @@ import { commitImport, diffAgainstDb, undoImport } from '../import/commit';
 import { loadImportContext } from '../import/load-context';
 import { runImport, type ImportInput } from '../import/run';
 import { withServerDb } from './door';
-import { getDb } from './server-db';
+import { getDb } from '../server-db';
 
 export const getImportHistory = withServerDb(listImports);
 

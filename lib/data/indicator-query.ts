@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { provenanceDetail, provenanceLabel, provenanceLabels } from '../provenance';
-import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
+import { actionMarksFor, actionStartsByIndicator } from './followup/measures';
 import type { Db } from '../db/client';
 import { getIndicator, listBreakdowns, listGoalsOfIndicator, listObservations } from '../db/queries/indicators';
 import { getCurrentPlan, getRegionWithParent } from '../db/queries/plan';

@@ -1,5 +1,5 @@
 import type { Overview } from '../data/overview-query';
-import type { ActionView } from './actions';
+import type { ActionView } from '../data/followup/measures';
 
 export interface Reminder {
   kind: 'revision' | 'lagesbild' | 'delrapport' | 'stale';

@@ -9,10 +9,10 @@ import { indicatorQuery, loadIndicatorView } from '@/lib/data/indicator-query';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewIndicator } from '@/lib/data/overview-query';
 import {
   actionStartsByIndicator, FollowUpInputError, getActionView, listActionViews, saveActionReport, STATUS_LABELS, updateAction,
-} from '@/lib/followup/actions';
+} from '@/lib/data/followup/measures';
 import {
   addDecision, decideReview, DECISION_KINDS, getReview, openReview, removeDecision, ReviewLockedError, saveAssessment,
-} from '@/lib/followup/reviews';
+} from '@/lib/data/followup/reviews';
 import { formatNumber, formatValue } from '@/lib/format';
 import { analyzeFile } from '@/lib/import/analyze';
 import { commitImport } from '@/lib/import/commit';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '@/lib/data/overview-query';
-import type { ActionStatus, ActionView } from '@/lib/followup/actions';
+import type { ActionStatus, ActionView } from '@/lib/data/followup/measures';
 import { lagesbildYear, reminders, type Reminder } from '@/lib/followup/reminders';
 import { revisionStatus } from '@/lib/plan/status';
 

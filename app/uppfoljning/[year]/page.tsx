@@ -6,7 +6,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
 import { getMeasureViews, getReviewView } from '@/lib/data/followup';
-import { computedLabels } from '@/lib/followup/reviews';
+import { computedLabels } from '@/lib/data/followup/reviews';
 import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 import { yearParam } from '@/lib/params';

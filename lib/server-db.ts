@@ -1,14 +1,14 @@
-import { driverFor, openDbFromEnv, type DbHandle, type Driver } from '../db/client';
-import { readEnv } from '../env';
-import { readSeedFiles } from '../seed/files';
-import { seedIfEmpty } from '../seed/seed';
+import { driverFor, openDbFromEnv, type DbHandle, type Driver } from './db/client';
+import { readEnv } from './env';
+import { readSeedFiles } from './seed/files';
+import { seedIfEmpty } from './seed/seed';
 
 const g = globalThis as typeof globalThis & { __trygghetDb?: Promise<DbHandle> };
 
 /**
  * The server's one database handle: opened lazily, migrated, seeded when empty, and cached on
- * globalThis so hot reload never opens a second PGlite on the same directory. It lives in lib/data (the door),
- * not lib/db, because opening it seeds: lib/db stays below lib/seed. Only lib/data calls it.
+ * globalThis so hot reload never opens a second PGlite on the same directory. It is not in lib/db because opening it
+ * seeds (lib/db stays below lib/seed). lib/data (the door) and lib/auth use it; pages never do.
  */
 export function getDb(): Promise<DbHandle> {
   if (process.env.NEXT_PHASE === 'phase-production-build') {

@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { unsupersededExample } from '../db/queries/observations';
-import { writeAudit } from '../audit';
-import type { Actor } from '../import/commit';
-import type { Db } from '../db/client';
-import { withTx } from '../db/tx';
-import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
-import { getCurrentPlan } from '../db/queries/plan';
-import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
-import { InputError as FollowUpInputError, parseInput } from '../input';
-import { DECISION_KINDS, type DecisionKind } from '../vocabulary';
+import { unsupersededExample } from '../../db/queries/observations';
+import { writeAudit } from '../../audit';
+import type { Actor } from '../../import/commit';
+import type { Db } from '../../db/client';
+import { withTx } from '../../db/tx';
+import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../../db/schema';
+import { getCurrentPlan } from '../../db/queries/plan';
+import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../overview-query';
+import { InputError as FollowUpInputError, parseInput } from '../../input';
+import { DECISION_KINDS, type DecisionKind } from '../../vocabulary';
 
-export { DECISION_KINDS, type DecisionKind } from '../vocabulary';
+export { DECISION_KINDS, type DecisionKind } from '../../vocabulary';
 
 /** What a review froze when it was opened. */
 export interface ReviewSnapshot {

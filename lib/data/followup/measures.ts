@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../audit';
-import type { Actor } from '../import/commit';
-import type { Db } from '../db/client';
-import { withTx } from '../db/tx';
-import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../db/schema';
-import { getCurrentPlan } from '../db/queries/plan';
-import { InputError as FollowUpInputError, parseInput } from '../input';
-import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../vocabulary';
+import { writeAudit } from '../../audit';
+import type { Actor } from '../../import/commit';
+import type { Db } from '../../db/client';
+import { withTx } from '../../db/tx';
+import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../../db/schema';
+import { getCurrentPlan } from '../../db/queries/plan';
+import { InputError as FollowUpInputError, parseInput } from '../../input';
+import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../vocabulary';
 
-export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../vocabulary';
+export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../../vocabulary';
 
 /** The follow-up's refusals are input errors like any form's (the name stays for its callers). */
 export { FollowUpInputError };
