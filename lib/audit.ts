@@ -2,34 +2,9 @@ import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Db } from './db/client';
 import { auditLog } from './db/schema';
 import { toSwedishCsv } from './export/csv';
+import { AUDIT_ACTIONS, type AuditAction } from './vocabulary';
 
-/** What the change record holds: a fixed vocabulary, so that the log can be filtered and read. */
-export const AUDIT_ACTIONS = {
-  'inloggning': 'Inloggning',
-  'inloggning-misslyckad': 'Misslyckad inloggning',
-  'inloggning-spärrad': 'Inloggning spärrad (för många försök)',
-  'inloggning-upplåst': 'Inloggningsspärr hävd',
-  'utloggning': 'Utloggning',
-  'lösenord-ändrat': 'Lösenord ändrat',
-  'import': 'Import',
-  'import-ångrad': 'Import ångrad',
-  'användare-inbjuden': 'Användare inbjuden',
-  'användare-roll': 'Roll ändrad',
-  'användare-namn': 'Namn ändrat',
-  'användare-inaktiverad': 'Användare inaktiverad',
-  'användare-återaktiverad': 'Användare återaktiverad',
-  'åtgärd-ändrad': 'Åtgärd ändrad',
-  'delrapport-sparad': 'Delrapport sparad',
-  'uppföljning-öppnad': 'Uppföljning öppnad',
-  'bedömning-sparad': 'Brås bedömning sparad',
-  'beslut-tillagt': 'Beslut tillagt',
-  'beslut-borttaget': 'Beslut borttaget',
-  'uppföljning-beslutad': 'Uppföljning beslutad',
-  'plan-ändrad': 'Planen ändrad',
-  'indikator-skapad': 'Lokalt mått tillagt',
-  'plan-reviderad': 'Reviderad plan startad',
-} as const;
-export type AuditAction = keyof typeof AUDIT_ACTIONS;
+export { AUDIT_ACTIONS, type AuditAction };
 
 export interface AuditEntry {
   actorId: string | null;

@@ -1,7 +1,7 @@
 import 'server-only';
 import { revalidatePath } from 'next/cache';
 import { describeDbError } from './db/errors';
-import { FollowUpInputError } from './followup/actions';
+import { InputError as FollowUpInputError } from './input';
 
 /** What a form's server action answers: shown under the form, announced to screen readers. */
 export interface FormState {

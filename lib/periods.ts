@@ -1,4 +1,4 @@
-import type { PeriodKind } from './db/enums';
+import type { PeriodKind } from './vocabulary';
 
 export interface Period {
   /** Canonical label: "2024", "2021–2022" (en dash), "2024-04-16". */

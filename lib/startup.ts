@@ -13,7 +13,7 @@ export async function startServer(): Promise<void> {
     console.error(`Trygghetsläget startar inte. ${err instanceof ConfigError ? err.message : String(err)}`);
     process.exit(1);
   }
-  const { getDb } = await import('./db');
+  const { getDb } = await import('./server-db');
   const { describeDbError } = await import('./db/errors');
   try {
     const { driver } = await getDb();

@@ -1,6 +1,10 @@
 /**
  * The domain's words, in one place: each enum's stored values (used by the drizzle schema's pgEnums, the zod
  * schemas and the pages) and their Swedish labels. Pure data: safe to import from client components.
+ *
+ * Stored values are English identifiers (snake_case); people read the Swedish labels beside them. The one
+ * exception is the names of Swedish administrative units (kommun, län, riket, polisområde…), which have no
+ * English equivalent and are kept as the domain's own words, as in the rest of the code and docs.
  */
 
 /** Label of each value of an enum: a map with exactly the enum's values as keys. */
@@ -9,20 +13,24 @@ type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 // Users
 
 /**
- * The three roles of Trygghetsläget, in rising order of what they may do. Stored as these exact Swedish words
- * (better-auth keeps a user's role as a string), so the database, the CLI and the UI speak the same language.
+ * The three roles of Trygghetsläget, in rising order of what they may do (better-auth keeps a user's role as
+ * this string). People read the labels; the CLI and forms also accept the Swedish names (lib/auth/roles.ts).
  */
-export const ROLES = ['läsare', 'samordnare', 'administratör'] as const;
+export const ROLES = ['reader', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
+export const ROLE_LABELS: Labels<typeof ROLES> = { reader: 'Läsare', coordinator: 'Samordnare', admin: 'Administratör' };
 export const ROLE_DESCRIPTIONS: Labels<typeof ROLES> = {
-  läsare: 'Läser översikt, mål, indikatorer och importhistorik.',
-  samordnare: 'Importerar och ångrar data, redigerar plan och åtgärder, för uppföljningens beslut.',
-  administratör: 'Allt samordnaren får, och hanterar användare och roller samt läser ändringsloggen.',
+  reader: 'Läser översikt, mål, indikatorer och importhistorik.',
+  coordinator: 'Importerar och ångrar data, redigerar plan och åtgärder, för uppföljningens beslut.',
+  admin: 'Allt samordnaren får, och hanterar användare och roller samt läser ändringsloggen.',
 };
 
 // Regions and indicators
 
 export const REGION_KINDS = ['riket', 'lan', 'kommun'] as const;
+/** The three places a plan is seen from: its kommun, the kommun's län and the whole country (riket). */
+export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
+export type RegionKey = (typeof REGION_KEYS)[number];
 
 export const DIRECTIONS = ['up', 'down', 'ctx'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
@@ -79,6 +87,18 @@ export const IMPORT_KIND_LABELS: Labels<typeof IMPORT_KINDS> = { upload: 'Upplad
 export const REVISION_ACTIONS = ['insert', 'update', 'undo'] as const;
 export const REVISION_ACTION_LABELS: Labels<typeof REVISION_ACTIONS> = { insert: 'Ny', update: 'Ändrad', undo: 'Ångrad' };
 
+/** Kön as a breakdown is named (the same series can hold adults in NTU and youth in Lupp). */
+export const SEX_BREAKDOWN_LABELS: Labels<typeof SEXES> = { T: 'Totalt', K: 'Kvinnor/tjejer', M: 'Män/killar' };
+/** Kön in a table column or a spreadsheet. */
+export const SEX_LABELS: Labels<typeof SEXES> = { T: 'Totalt', K: 'Kvinnor', M: 'Män' };
+
+/** How often a local indicator gets new values: its label, and the months between values (for staleness). */
+export const CADENCES = {
+  year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24],
+} as const;
+export type Cadence = keyof typeof CADENCES;
+export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([k, [label]]) => [k, label])) as Record<Cadence, string>;
+
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
 export type Sex = (typeof SEXES)[number];
 export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
@@ -90,29 +110,61 @@ export const GOAL_KINDS = ['overall', 'table'] as const;
 export const LINK_ROLES = ['primary', 'supporting', 'context'] as const;
 export const LINK_ROLE_LABELS: Labels<typeof LINK_ROLES> = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' };
 
-export const MEASURE_STATUSES = ['ej_påbörjad', 'pågår', 'genomförd', 'avbruten', 'ändrad'] as const;
+export const MEASURE_STATUSES = ['not_started', 'ongoing', 'completed', 'cancelled', 'changed'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const MEASURE_STATUS_LABELS: Labels<typeof MEASURE_STATUSES> = {
-  ej_påbörjad: 'Ej påbörjad', pågår: 'Pågår', genomförd: 'Genomförd', avbruten: 'Avbruten', ändrad: 'Ändrad',
+  not_started: 'Ej påbörjad', ongoing: 'Pågår', completed: 'Genomförd', cancelled: 'Avbruten', changed: 'Ändrad',
 };
 
-export const EFFECT_HORIZONS = ['kort', 'lång'] as const;
-export const EFFECT_HORIZON_LABELS: Labels<typeof EFFECT_HORIZONS> = { kort: 'Kort sikt', lång: 'Lång sikt' };
+export const EFFECT_HORIZONS = ['short', 'long'] as const;
+export const EFFECT_HORIZON_LABELS: Labels<typeof EFFECT_HORIZONS> = { short: 'Kort sikt', long: 'Lång sikt' };
 
-export const AS_PLANNED = ['ja', 'delvis', 'nej'] as const;
-export const AS_PLANNED_LABELS: Labels<typeof AS_PLANNED> = { ja: 'Ja, som planerat', delvis: 'Delvis', nej: 'Nej' };
+export const AS_PLANNED = ['yes', 'partly', 'no'] as const;
+export const AS_PLANNED_LABELS: Labels<typeof AS_PLANNED> = { yes: 'Ja, som planerat', partly: 'Delvis', no: 'Nej' };
 
-export const REVIEW_STATUSES = ['öppen', 'beslutad'] as const;
+export const REVIEW_STATUSES = ['open', 'decided'] as const;
+export type ReviewStatus = (typeof REVIEW_STATUSES)[number];
+export const REVIEW_STATUS_LABELS: Labels<typeof REVIEW_STATUSES> = { open: 'Öppen', decided: 'Beslutad' };
 
 export const DECISION_KINDS = {
-  'justera-åtgärd': 'Justera åtgärd',
-  'ny-åtgärd': 'Ny åtgärd',
-  'avsluta-åtgärd': 'Avsluta åtgärd',
-  'justera-mål': 'Justera mål',
-  'ny-indikator': 'Ny indikator',
-  'övrigt': 'Övrigt',
+  adjust_measure: 'Justera åtgärd',
+  new_measure: 'Ny åtgärd',
+  end_measure: 'Avsluta åtgärd',
+  adjust_goal: 'Justera mål',
+  new_indicator: 'Ny indikator',
+  other: 'Övrigt',
 } as const;
 export type DecisionKind = keyof typeof DECISION_KINDS;
+
+// The change record
+
+/** What the change record (audit_log.action) holds: a fixed vocabulary, so that the log can be filtered and read. */
+export const AUDIT_ACTIONS = {
+  sign_in: 'Inloggning',
+  sign_in_failed: 'Misslyckad inloggning',
+  sign_in_locked: 'Inloggning spärrad (för många försök)',
+  sign_in_unlocked: 'Inloggningsspärr hävd',
+  sign_out: 'Utloggning',
+  password_changed: 'Lösenord ändrat',
+  import: 'Import',
+  import_undone: 'Import ångrad',
+  user_invited: 'Användare inbjuden',
+  user_role_changed: 'Roll ändrad',
+  user_renamed: 'Namn ändrat',
+  user_deactivated: 'Användare inaktiverad',
+  user_reactivated: 'Användare återaktiverad',
+  measure_changed: 'Åtgärd ändrad',
+  measure_report_saved: 'Delrapport sparad',
+  review_opened: 'Uppföljning öppnad',
+  assessment_saved: 'Brås bedömning sparad',
+  decision_added: 'Beslut tillagt',
+  decision_removed: 'Beslut borttaget',
+  review_decided: 'Uppföljning beslutad',
+  plan_changed: 'Planen ändrad',
+  indicator_created: 'Lokalt mått tillagt',
+  plan_revised: 'Reviderad plan startad',
+} as const;
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
 /** The label of a value read as a plain string (from a file or a JSON answer); the value itself when it has none. */
 export function labelOf(labels: Readonly<Partial<Record<string, string>>>, value: string): string {

@@ -3,13 +3,14 @@
 // and printed once. Exit 0 = created, 1 = refused, 2 = usage error.
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { parseRole, ROLES } from '../lib/auth/roles';
+import { parseRole, ROLE_LABELS, ROLES } from '../lib/auth/roles';
 import { createPasswordUser, generatePassword, UserInputError } from '../lib/auth/users';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
 
-const USAGE = `Användning: npm run user:create -- --email <adress> --role <${ROLES.join('|')}> [--name <namn>] [--password-stdin]`;
+const SPOKEN = ROLES.map((r) => ROLE_LABELS[r].toLowerCase());
+const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--name <namn>] [--password-stdin]`;
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -31,7 +32,7 @@ if (values.help) {
 if (!values.email) usage('Ange --email.');
 if (!values.role) usage('Ange --role.');
 const role = parseRole(values.role);
-if (!role) usage(`Okänd roll "${values.role}": välj ${ROLES.join(', ')}.`);
+if (!role) usage(`Okänd roll "${values.role}": välj ${SPOKEN.join(', ')}.`);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -50,7 +51,7 @@ try {
 }
 try {
   await createPasswordUser(handle.db, { email: values.email, name: values.name, role, password }, { actorId: null, actor: `kommandoraden (${os.userInfo().username})` });
-  console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${role}.`);
+  console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${ROLE_LABELS[role].toLowerCase()}.`);
   if (generated) console.log(`Lösenord (visas bara nu, byt det under Konto efter första inloggningen): ${password}`);
 } catch (err) {
   console.error(err instanceof UserInputError ? err.message : `Användaren kunde inte skapas: ${describeDbError(err)}`);

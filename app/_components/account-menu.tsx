@@ -2,6 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
+import { roleName } from '@/lib/auth/roles';
 
 interface Me { email: string; role: string }
 
@@ -25,9 +26,9 @@ export function AccountMenu() {
   if (!me) return <li className="account"><Link href="/logga-in">Logga in</Link></li>;
   return (
     <>
-      {me.role === 'administratör' && <li><Link href="/admin/anvandare">Användare</Link></li>}
-      {me.role === 'administratör' && <li><Link href="/admin/logg">Ändringslogg</Link></li>}
-      <li className="account"><Link href="/konto">{me.email}<span className="sr-only">, mitt konto</span> ({me.role})</Link></li>
+      {me.role === 'admin' && <li><Link href="/admin/anvandare">Användare</Link></li>}
+      {me.role === 'admin' && <li><Link href="/admin/logg">Ändringslogg</Link></li>}
+      <li className="account"><Link href="/konto">{me.email}<span className="sr-only">, mitt konto</span> ({roleName(me.role)})</Link></li>
     </>
   );
 }

@@ -11,7 +11,7 @@ const measureIdOf = (form: FormData) => z.coerce.number().int().positive().safeP
 const ALL = { path: '/', layout: true };
 
 export async function updateMeasureAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
@@ -22,7 +22,7 @@ export async function updateMeasureAction(_prev: FormState, form: FormData): Pro
 }
 
 export async function saveMeasureReportAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const id = measureIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);

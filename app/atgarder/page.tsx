@@ -12,7 +12,7 @@ export default async function ActionsPage() {
   const views = await getMeasureViews();
   const year = new Date().getFullYear();
   const areas = [...new Set(views.map((v) => v.areaCode))];
-  const missing = views.filter((v) => v.action.status !== 'avbruten' && !v.reports.some((r) => r.year === year)).length;
+  const missing = views.filter((v) => v.action.status !== 'cancelled' && !v.reports.some((r) => r.year === year)).length;
   return (
     <>
       <h1>Åtgärder</h1>

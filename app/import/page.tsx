@@ -8,7 +8,7 @@ import { ImportForm } from './import-form';
 export const metadata: Metadata = { title: 'Importera data' };
 
 export default async function ImportPage() {
-  await requirePageRole('samordnare', '/import');
+  await requirePageRole('coordinator', '/import');
   return (
     <>
       <h1>Importera data</h1>

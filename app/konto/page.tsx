@@ -1,22 +1,22 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLE_DESCRIPTIONS } from '@/lib/auth/roles';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { AccountForms } from './account-forms';
 
 export const metadata: Metadata = { title: 'Mitt konto' };
 
 export default async function AccountPage() {
-  const user = await requirePageRole('läsare', '/konto');
+  const user = await requirePageRole('reader', '/konto');
   return (
     <>
       <h1>Mitt konto</h1>
       <dl className="facts">
         <dt>Namn</dt><dd>{user.name}</dd>
         <dt>E-postadress</dt><dd>{user.email}</dd>
-        <dt>Roll</dt><dd>{user.role} – {ROLE_DESCRIPTIONS[user.role]}</dd>
+        <dt>Roll</dt><dd>{ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}</dd>
       </dl>
-      {user.role === 'administratör' && (
+      {user.role === 'admin' && (
         <p><Link href="/admin/anvandare">Användare och roller</Link> · <Link href="/admin/logg">Ändringslogg</Link></p>
       )}
       <AccountForms />

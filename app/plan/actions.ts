@@ -9,7 +9,7 @@ import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 const ALL = { path: '/', layout: true };
 
 export async function updateGoalAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('samordnare'));
+  const actor = await actorOf(await requireRole('coordinator'));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
     await saveGoal(code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
@@ -18,7 +18,7 @@ export async function updateGoalAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function saveLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('samordnare'));
+  const actor = await actorOf(await requireRole('coordinator'));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
     const row = await saveGoalLink(code, formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']), actor);
@@ -27,7 +27,7 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
 }
 
 export async function removeLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('samordnare'));
+  const actor = await actorOf(await requireRole('coordinator'));
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   return runFormAction(async () => {
@@ -37,7 +37,7 @@ export async function removeLinkAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('samordnare'));
+  const actor = await actorOf(await requireRole('coordinator'));
   return runFormAction(async () => {
     const row = await saveLocalIndicator(formFields(form, ['id', 'name', 'definition', 'unit', 'unitKind', 'direction', 'type', 'decimals', 'cadence', 'measuredGeography', 'caveats']), actor);
     return `Måttet ${row.id} är tillagt. Koppla det till ett mål nedan och importera värden med mallen.`;
@@ -45,7 +45,7 @@ export async function createIndicatorAction(_prev: FormState, form: FormData): P
 }
 
 export async function startRevisedPlanAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('samordnare'));
+  const actor = await actorOf(await requireRole('coordinator'));
   return runFormAction(async () => {
     const plan = await saveRevisedPlan(formFields(form, ['title', 'decidedDate', 'decidedBy', 'decisionParagraph', 'diarienummer', 'validFrom', 'reviseBy', 'basedOnLagesbild']), actor);
     return `Den reviderade planen "${plan.title}" gäller nu. Den tidigare planen och dess uppföljningar finns kvar.`;

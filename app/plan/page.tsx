@@ -20,7 +20,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
   if (!page) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
   const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
-  const canEdit = isCurrent && roleAtLeast(user?.role, 'samordnare');
+  const canEdit = isCurrent && roleAtLeast(user?.role, 'coordinator');
 
   return (
     <>

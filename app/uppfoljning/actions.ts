@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
 import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
-import { FollowUpInputError } from '@/lib/followup/actions';
+import { FollowUpInputError } from '@/lib/data/followup/measures';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 import type { Actor } from '@/lib/import/commit';
 
@@ -14,7 +14,7 @@ const REVIEWS = { path: '/uppfoljning', layout: true };
 
 /** A write to one review: the role is checked first, then the review id, then `work` runs as a form action. */
 async function reviewWrite(form: FormData, work: (reviewId: number, actor: Actor) => Promise<string>): Promise<FormState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   const actor = await actorOf(user);
@@ -22,7 +22,7 @@ async function reviewWrite(form: FormData, work: (reviewId: number, actor: Actor
 }
 
 export async function openReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const actor = await actorOf(user);
   let year: number | null = null;
   const state = await runFormAction(async () => {
@@ -58,7 +58,7 @@ export async function removeDecisionAction(_prev: FormState, form: FormData): Pr
 }
 
 export async function decideReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   if (form.get('confirm') !== 'ja') return { ok: false, message: 'Bekräfta att uppföljningen är beslutad (kryssrutan).' };

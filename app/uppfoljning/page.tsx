@@ -34,7 +34,7 @@ export default async function ReviewsPage() {
                 <th scope="row"><Link href={`/uppfoljning/${r.year}`}>Uppföljning {r.year}</Link></th>
                 <td>{formatDateLong(r.meetingDate)}</td>
                 <td>{r.planTitle} (beslutad {formatDateLong(r.planDecided)})</td>
-                <td>{r.status === 'beslutad' ? `Beslutad${r.decidedBy ? ` av ${r.decidedBy}` : ''}` : 'Öppen'}</td>
+                <td>{r.status === 'decided' ? `Beslutad${r.decidedBy ? ` av ${r.decidedBy}` : ''}` : 'Öppen'}</td>
                 <td>{r.openedBy}</td>
               </tr>
             ))}
@@ -42,7 +42,7 @@ export default async function ReviewsPage() {
         </table>
       )}
       {rows.length >= 2 && <p><Link href={`/uppfoljning/jamfor?a=${rows[1]!.year}&b=${rows[0]!.year}`}>Jämför {rows[1]!.year} och {rows[0]!.year}</Link></p>}
-      {roleAtLeast(user?.role, 'samordnare') && (
+      {roleAtLeast(user?.role, 'coordinator') && (
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Öppna en uppföljning</h2>
           <StateForm action={openReviewAction} submit="Öppna uppföljningen och frys bedömningarna" pendingText="Beräknar och fryser …">

@@ -24,10 +24,10 @@ const INVITE_SECONDS = 7 * 24 * 3600;
 
 const ac = createAccessControl(defaultStatements);
 const roles = {
-  läsare: ac.newRole({ user: [], session: [] }),
-  samordnare: ac.newRole({ user: [], session: [] }),
+  reader: ac.newRole({ user: [], session: [] }),
+  coordinator: ac.newRole({ user: [], session: [] }),
   // Everything better-auth's admin role may do but impersonate: acting as someone else would be recorded as them.
-  administratör: ac.newRole({ ...adminAc.statements, user: adminAc.statements.user.filter((p) => p !== 'impersonate') }),
+  admin: ac.newRole({ ...adminAc.statements, user: adminAc.statements.user.filter((p) => p !== 'impersonate') }),
 };
 
 /** A user's name before an /update-user call, by user id, until the call has finished (for the change record). */
@@ -67,8 +67,8 @@ export function isHttpsDeployment(env: Env = readEnv()): boolean {
 
 /** When an account's count of wrong passwords starts anew: its latest sign-in or lifted lock. */
 const countFrom = (email: SQL) => sql`coalesce((select max(at) from audit_log
-  where (action = 'inloggning' and lower(actor) = lower(${email}))
-     or (action = 'inloggning-upplåst' and lower(after->>'email') = lower(${email}))), '-infinity')`;
+  where (action = 'sign_in' and lower(actor) = lower(${email}))
+     or (action = 'sign_in_unlocked' and lower(after->>'email') = lower(${email}))), '-infinity')`;
 
 /**
  * Wrong passwords for an account from one address since the account's last sign-in or lifted lock (within
@@ -78,7 +78,7 @@ const countFrom = (email: SQL) => sql`coalesce((select max(at) from audit_log
 async function failedSignInsInARow(db: Db, email: string, ip: string | null): Promise<number> {
   const rows = await db.execute<{ n: number }>(sql`
     select count(*)::int as n from audit_log
-    where action = 'inloggning-misslyckad' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
+    where action = 'sign_in_failed' and lower(actor) = lower(${email}) and ip is not distinct from ${ip}
       and at > now() - make_interval(mins => ${LOCK_MINUTES}) and at > ${countFrom(sql`${email}`)}`);
   return rowsOf<{ n: number }>(rows)[0]?.n ?? 0;
 }
@@ -87,7 +87,7 @@ async function failedSignInsInARow(db: Db, email: string, ip: string | null): Pr
 export async function lockedAccounts(db: Db): Promise<Set<string>> {
   const res = await db.execute<{ email: string }>(sql`
     select distinct lower(f.actor) as email from audit_log f
-    where f.action = 'inloggning-misslyckad' and f.at > now() - make_interval(mins => ${LOCK_MINUTES})
+    where f.action = 'sign_in_failed' and f.at > now() - make_interval(mins => ${LOCK_MINUTES})
       and f.at > ${countFrom(sql`f.actor`)}
     group by lower(f.actor), f.ip having count(*) >= ${MAX_FAILED_SIGN_INS}`);
   return new Set(rowsOf<{ email: string }>(res).map((r) => r.email));
@@ -147,7 +147,7 @@ function createAuth(db: Db, env: Env) {
           const ip = ctx.request ? clientIp(ctx.request.headers) : null;
           if (email && (await failedSignInsInARow(db, email, ip)) >= MAX_FAILED_SIGN_INS) {
             await writeAudit(db, {
-              actorId: null, actor: email, action: 'inloggning-spärrad', ip,
+              actorId: null, actor: email, action: 'sign_in_locked', ip,
               summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad från adressen ${ip ?? 'okänd'}. Kontot är spärrat från den adressen i ${LOCK_MINUTES} minuter.`,
             });
             throw new APIError('TOO_MANY_REQUESTS', {
@@ -162,7 +162,7 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
           if (session) {
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'utloggning', summary: 'Loggade ut.', ip: ctx.request ? clientIp(ctx.request.headers) : null });
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'sign_out', summary: 'Loggade ut.', ip: ctx.request ? clientIp(ctx.request.headers) : null });
           }
         }
       }),
@@ -173,19 +173,19 @@ function createAuth(db: Db, env: Env) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
           const err = ctx.context.returned as APIError;
           if (email && err.statusCode !== 429) {
-            await writeAudit(db, { actorId: null, actor: email, action: 'inloggning-misslyckad', summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.', ip });
+            await writeAudit(db, { actorId: null, actor: email, action: 'sign_in_failed', summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.', ip });
           }
         }
         const newSession = ctx.context.newSession;
         if (newSession && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
           const how = ctx.path === '/sign-in/email' ? 'e-post och lösenord' : 'enkel inloggning (OpenID Connect)';
-          await writeAudit(db, { actorId: newSession.user.id, actor: newSession.user.email, action: 'inloggning', summary: `Loggade in med ${how}.`, ip });
+          await writeAudit(db, { actorId: newSession.user.id, actor: newSession.user.email, action: 'sign_in', summary: `Loggade in med ${how}.`, ip });
         }
         if (ctx.path === '/change-password' && !failed) {
           const session = ctx.context.session ?? ctx.context.newSession;
           if (session) {
             const others = ctx.body?.revokeOtherSessions === true ? 'andra sessioner avslutades' : 'andra sessioner behölls';
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'lösenord-ändrat', summary: `Bytte sitt lösenord (${others}).`, ip });
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'password_changed', summary: `Bytte sitt lösenord (${others}).`, ip });
           }
         }
         if (ctx.path === '/update-user') {
@@ -195,20 +195,20 @@ function createAuth(db: Db, env: Env) {
           const name = typeof ctx.body?.name === 'string' ? ctx.body.name : undefined;
           if (session && !failed && before !== undefined && name !== undefined && name !== before) {
             await writeAudit(db, {
-              actorId: session.user.id, actor: session.user.email, action: 'användare-namn', targetType: 'användare', targetId: session.user.id,
+              actorId: session.user.id, actor: session.user.email, action: 'user_renamed', targetType: 'användare', targetId: session.user.id,
               summary: `Ändrade sitt namn: ${before} → ${name}.`, before: { name: before }, after: { name }, ip,
             });
           }
         }
         if (ctx.path === '/reset-password' && !failed) {
-          await writeAudit(db, { actorId: null, actor: 'inbjudningslänk', action: 'lösenord-ändrat', summary: 'Ett lösenord sattes via en inbjudnings- eller återställningslänk.', ip });
+          await writeAudit(db, { actorId: null, actor: 'inbjudningslänk', action: 'password_changed', summary: 'Ett lösenord sattes via en inbjudnings- eller återställningslänk.', ip });
         }
       }),
     },
     plugins: [
       admin({
-        defaultRole: 'läsare',
-        adminRoles: ['administratör'],
+        defaultRole: 'reader',
+        adminRoles: ['admin'],
         ac,
         roles,
         bannedUserMessage: 'Kontot är inaktiverat. Kontakta en administratör.',
@@ -240,7 +240,7 @@ const g = globalThis as typeof globalThis & { __trygghetAuth?: Promise<Auth> };
 export function getAuth(): Promise<Auth> {
   if (!g.__trygghetAuth) {
     const making = (async () => {
-      const { getDb } = await import('../db');
+      const { getDb } = await import('../server-db');
       const { db } = await getDb();
       return createAuth(db, readEnv());
     })();

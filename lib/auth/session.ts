@@ -2,7 +2,7 @@ import 'server-only';
 import { headers } from 'next/headers';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './origin';
-import { isRole, roleAtLeast, type Role } from './roles';
+import { isRole, ROLE_LABELS, roleAtLeast, type Role } from './roles';
 import { getAuth } from './server';
 
 export interface SessionUser {
@@ -61,6 +61,6 @@ export async function authorizeWrite(request: Request, role: Role): Promise<Sess
   if (cross) return cross;
   const user = await sessionUserFrom(request.headers);
   if (!user) return refusal(401, 'Du måste logga in för att göra detta.');
-  if (!roleAtLeast(user.role, role)) return refusal(403, `Du saknar behörighet: detta kräver rollen ${role}.`);
+  if (!roleAtLeast(user.role, role)) return refusal(403, `Du saknar behörighet: detta kräver rollen ${ROLE_LABELS[role].toLowerCase()}.`);
   return user;
 }

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { authUsers } from '../db/schema';
-import type { Role } from './roles';
+import { ROLE_LABELS, type Role } from './roles';
 import { authFor, MIN_PASSWORD_LENGTH } from './server';
 
 export class UserInputError extends Error {}
@@ -39,15 +39,15 @@ export async function createPasswordUser(
   const auth = authFor(db);
   const res = await auth.api.createUser({ body: { email, name: input.name?.trim() || email, password: input.password, role: input.role } });
   await writeAudit(db, {
-    ...by, action: 'användare-inbjuden', targetType: 'användare', targetId: res.user.id,
-    summary: `Skapade användaren ${email} med rollen ${input.role}.`, after: { email, role: input.role },
+    ...by, action: 'user_invited', targetType: 'användare', targetId: res.user.id,
+    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}.`, after: { email, role: input.role },
   });
   return { id: res.user.id };
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(authUsers)
-    .where(sql`${authUsers.role} = 'administratör' and not ${authUsers.banned}`);
+    .where(sql`${authUsers.role} = 'admin' and not ${authUsers.banned}`);
   return row?.n ?? 0;
 }
 
@@ -64,7 +64,7 @@ export async function unlockSignIn(db: Db, userId: string, by: { actorId: string
   const user = await findUser(db, userId);
   if (!user) return null;
   await writeAudit(db, {
-    ...by, action: 'inloggning-upplåst', targetType: 'användare', targetId: user.id,
+    ...by, action: 'sign_in_unlocked', targetType: 'användare', targetId: user.id,
     summary: `Hävde inloggningsspärren för ${user.email}.`, after: { email: user.email },
   });
   return { email: user.email };

@@ -1,4 +1,4 @@
-import type { RegionKey } from '../data/overview-query';
+import type { RegionKey } from '../vocabulary';
 
 /** Colour never carries meaning alone: each region also has its own dash pattern and marker shape. */
 export const REGION_STYLES: Record<RegionKey, { color: string; dash: string | undefined; marker: 'circle' | 'square' | 'triangle' }> = {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { apiGoals } from '../api/goals';
+import { apiGoals } from './api-goals';
 import { apiIndicator, apiIndicators, apiObservations } from '../api/v1';
 import { getIndicator, type SeriesFilter } from '../db/queries/indicators';
 import { withServerDb } from './door';

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getDb } from '../db';
 import type { Db } from '../db/client';
+import { getDb } from '../server-db';
 
 /**
  * Makes the server-only accessor of a `(db, …args)` read or write function: the same function without the

@@ -1,6 +1,6 @@
 import 'server-only';
-import { getActionView, listActionViews, saveActionReport, updateAction } from '../followup/actions';
-import { addDecision, decideReview, getReview, listReviews, openReview, removeDecision, saveAssessment } from '../followup/reviews';
+import { getActionView, listActionViews, saveActionReport, updateAction } from './followup/measures';
+import { addDecision, decideReview, getReview, listReviews, openReview, removeDecision, saveAssessment } from './followup/reviews';
 import { withServerDb } from './door';
 
 /** The plan's åtgärder (measures) with their latest delrapport; the current plan's without a plan id. */

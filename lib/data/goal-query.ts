@@ -1,11 +1,11 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
+import { actionMarksFor, actionStartsByIndicator } from './followup/measures';
 import type { Db } from '../db/client';
 import { listGoalLinks, getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
 import { listObservations } from '../db/queries/indicators';
 import { breakdownLabel } from './breakdown';
 import { goals, priorityAreas, regions } from '../db/schema';
-import { RIKET_CODE } from '../seed/regions';
+import { RIKET_CODE } from '../regions/codes';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator, type Assessment } from './assess';
 import { loadPopulation } from './population';

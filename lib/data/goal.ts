@@ -1,8 +1,5 @@
 import 'server-only';
-import { getDb } from '../db';
+import { withServerDb } from './door';
 import { loadGoalView } from './goal-query';
 
-export async function getGoalView(code: string) {
-  const { db } = await getDb();
-  return loadGoalView(db, code, new Date());
-}
+export const getGoalView = withServerDb((db, code: string) => loadGoalView(db, code, new Date()));

@@ -1,6 +1,6 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
-import { configuredDriver } from '../db';
+import { configuredDriver } from '../server-db';
 import { withServerDb } from './door';
 
 /** The configured database driver ('pglite' or 'postgres'). */

@@ -1,24 +1,20 @@
 import 'server-only';
-import { getDb } from '../db';
 import { getImport, listAddedByImport, listImports, listRevisions } from '../db/queries/imports';
 import type { ParsedObservation } from '../import/adapter';
 import { commitImport, diffAgainstDb, undoImport } from '../import/commit';
 import { loadImportContext } from '../import/load-context';
 import { runImport, type ImportInput } from '../import/run';
 import { withServerDb } from './door';
+import { getDb } from '../server-db';
 
-export async function getImportHistory() {
-  const { db } = await getDb();
-  return listImports(db);
-}
+export const getImportHistory = withServerDb(listImports);
 
-export async function getImportDetail(id: number) {
-  const { db } = await getDb();
+export const getImportDetail = withServerDb(async (db, id: number) => {
   const imp = await getImport(db, id);
   if (!imp) return null;
   const [revisions, added] = await Promise.all([listRevisions(db, id), imp.imp.kind === 'upload' ? listAddedByImport(db, id) : []]);
   return { ...imp, revisions, added };
-}
+});
 
 export const getImportContext = withServerDb(loadImportContext);
 export const getImportDiff = withServerDb((db, observations: ParsedObservation[]) => diffAgainstDb(db, observations));

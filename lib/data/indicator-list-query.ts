@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../db/client';
 import { listIndicators, listObservations } from '../db/queries/indicators';
 import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoals } from '../db/queries/plan';
-import { RIKET_CODE } from '../seed/regions';
+import { RIKET_CODE } from '../regions/codes';
 import type { VerdictLabel } from '../stats/types';
 import { assessIndicator, type Assessment } from './assess';
 import { loadPopulation } from './population';

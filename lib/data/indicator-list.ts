@@ -1,8 +1,5 @@
 import 'server-only';
-import { getDb } from '../db';
+import { withServerDb } from './door';
 import { loadIndicatorList, type ListQuery } from './indicator-list-query';
 
-export async function getIndicatorList(q: ListQuery) {
-  const { db } = await getDb();
-  return loadIndicatorList(db, q, new Date());
-}
+export const getIndicatorList = withServerDb((db, q: ListQuery) => loadIndicatorList(db, q, new Date()));

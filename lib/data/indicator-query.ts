@@ -1,12 +1,12 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { provenanceDetail, provenanceLabel, provenanceLabels } from '../provenance';
-import { actionMarksFor, actionStartsByIndicator } from '../followup/actions';
+import { actionMarksFor, actionStartsByIndicator } from './followup/measures';
 import type { Db } from '../db/client';
 import { getIndicator, listBreakdowns, listGoalsOfIndicator, listObservations } from '../db/queries/indicators';
 import { getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
 import { regions } from '../db/schema';
-import { RIKET_CODE } from '../seed/regions';
+import { RIKET_CODE } from '../regions/codes';
 import { summarizeSeries } from '../charts/summary';
 import { assessIndicator } from './assess';
 import { loadPopulation } from './population';

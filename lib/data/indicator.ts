@@ -1,8 +1,5 @@
 import 'server-only';
-import { getDb } from '../db';
+import { withServerDb } from './door';
 import { loadIndicatorView, type IndicatorQuery } from './indicator-query';
 
-export async function getIndicatorView(id: string, q: IndicatorQuery) {
-  const { db } = await getDb();
-  return loadIndicatorView(db, id, q, new Date());
-}
+export const getIndicatorView = withServerDb((db, id: string, q: IndicatorQuery) => loadIndicatorView(db, id, q, new Date()));

@@ -7,15 +7,15 @@ import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoal
 import type { Direction, IndicatorType, UnitKind } from '../catalogue/catalogue-file';
 import { mergeSeries, type SeriesRow } from '../charts/series';
 import { revisionStatus, type RevisionStatus } from '../plan/status';
-import { RIKET_CODE } from '../seed/regions';
+import { RIKET_CODE } from '../regions/codes';
 import { buildSiteReferences, referenceIdFor, type SiteReference } from './site-reference';
 import { assessIndicator, type Assessment } from './assess';
 import { provenanceLabel, provenanceLabels } from '../provenance';
 import { loadPopulation } from './population';
 import type { VerdictLabel } from '../stats/types';
+import { REGION_KEYS, type RegionKey } from '../vocabulary';
 
-export const REGION_KEYS = ['kommun', 'lan', 'riket'] as const;
-export type RegionKey = (typeof REGION_KEYS)[number];
+export { REGION_KEYS, type RegionKey };
 
 export interface RegionRef {
   key: RegionKey;

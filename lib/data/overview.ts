@@ -1,5 +1,5 @@
 import 'server-only';
-import { getDb } from '../db';
+import { getDb } from '../server-db';
 import { loadOverview } from './overview-query';
 
 export async function getOverview() {

@@ -229,7 +229,7 @@ export const actions = pgTable('actions', {
   code: text('code').notNull(),
   title: text('title').notNull(),
   sort: integer('sort').notNull(),
-  status: actionStatus('status').notNull().default('ej_påbörjad'),
+  status: actionStatus('status').notNull().default('not_started'),
   startDate: date('start_date'),
   endDate: date('end_date'),
   /** When an effect on the outcome indicators can be expected: short or long term. */
@@ -273,7 +273,7 @@ export const reviews = pgTable('reviews', {
   planId: integer('plan_id').notNull().references(() => plans.id, { onDelete: 'cascade' }),
   year: integer('year').notNull(),
   meetingDate: date('meeting_date').notNull(),
-  status: reviewStatus('status').notNull().default('öppen'),
+  status: reviewStatus('status').notNull().default('open'),
   snapshot: jsonb('snapshot').notNull(),
   openedBy: text('opened_by').notNull(),
   openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
@@ -343,14 +343,14 @@ export const authUsers = pgTable('auth_users', {
   emailVerified: boolean('email_verified').notNull().default(false),
   image: text('image'),
   /** One of lib/auth/roles.ts ROLES: läsare, samordnare, administratör. */
-  role: text('role').notNull().default('läsare'),
+  role: text('role').notNull().default('reader'),
   /** Deactivated by an administrator: cannot sign in, sessions revoked. */
   banned: boolean('banned').notNull().default(false),
   banReason: text('ban_reason'),
   banExpires: timestamp('ban_expires', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-}, (t) => [check('auth_users_role_check', sql`${t.role} in ('läsare', 'samordnare', 'administratör')`)]);
+}, (t) => [check('auth_users_role_check', sql`${t.role} in ('reader', 'coordinator', 'admin')`)]);
 
 export const authSessions = pgTable('auth_sessions', {
   id: text('id').primaryKey(),

@@ -1,5 +1,5 @@
 import type { Overview } from '../data/overview-query';
-import type { ActionView } from './actions';
+import type { ActionView } from '../data/followup/measures';
 
 export interface Reminder {
   kind: 'revision' | 'lagesbild' | 'delrapport' | 'stale';
@@ -28,7 +28,7 @@ export function reminders(overview: Overview, actions: ActionView[], today: Date
   if (ly !== null && year - ly >= 2) {
     out.push({ kind: 'lagesbild', href: '/lagesbild', text: `Lägesbilden (${overview.plan.basedOnLagesbild}) är ${year - ly} år gammal: den ska uppdateras minst vartannat år.` });
   }
-  const running = actions.filter((a) => a.action.status !== 'avbruten');
+  const running = actions.filter((a) => a.action.status !== 'cancelled');
   const missing = running.filter((a) => !a.reports.some((r) => r.year === year));
   if (missing.length > 0) {
     out.push({ kind: 'delrapport', href: '/atgarder', text: `${missing.length} av ${running.length} åtgärder saknar delrapport för ${year} (${missing.slice(0, 4).map((m) => m.action.code).join(', ')}${missing.length > 4 ? ' …' : ''}).` });

@@ -6,7 +6,7 @@ import { goalIndicators, goals, imports, observationRevisions, observations } fr
 import type { ParsedObservation } from './adapter';
 import type { Analysis } from './analyze';
 import { ImportFileError } from './issues';
-import { createStaging, lockObservationWrites, mergeStaging, previewStaging, stageRows } from './stage';
+import { createStaging, lockObservationWrites, previewStaging, stageRows, writeObservations } from './stage';
 
 type ObservationRow = typeof observations.$inferSelect;
 
@@ -119,9 +119,7 @@ export async function commitImport(
   if (analysis.issues.length > 0) throw refusedFile(analysis);
   return withTx(db, async (tx) => {
     const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy, opts);
-    await createStaging(tx);
-    await stageRows(tx, analysis.observations);
-    const counts = await mergeStaging(tx, importId, analysis.observations.length);
+    const counts = await writeObservations(tx, importId, analysis.observations);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
     if (opts.audit) {
       await writeAudit(tx, {
@@ -184,7 +182,7 @@ export async function undoImport(db: Db, importId: number, opts: { by: string; a
     await tx.update(imports).set({ undoneAt: sql`now()`, undoneBy: opts.by }).where(eq(imports.id, importId));
     if (opts.audit) {
       await writeAudit(tx, {
-        ...opts.audit, action: 'import-ångrad', targetType: 'import', targetId: importId,
+        ...opts.audit, action: 'import_undone', targetType: 'import', targetId: importId,
         summary: `Ångrade import ${importId} (${rec.fileName}): ${restored} värden återställda, ${removed} borttagna.`,
         before: { status: 'gäller' }, after: { status: 'ångrad', restored, removed },
       });

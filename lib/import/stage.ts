@@ -18,7 +18,22 @@ const COMPARED = OBSERVATION_COMPARED;
 
 export async function createStaging(tx: Db): Promise<void> {
   const columns = OBSERVATION_COLUMNS.map((c) => `${c.name} ${c.type}${c.notNull ? ' not null' : ''}`);
+  // One transaction may write several files (the seed does): each starts from an empty staging table.
+  await tx.execute(sql.raw('drop table if exists import_staging'));
   await tx.execute(sql.raw(`create temp table import_staging (row integer not null, ${columns.join(', ')}) on commit drop`));
+}
+
+/**
+ * The one way observations are written: stage the rows, then merge them (an upload, a published file, the seed's
+ * EUDA and example series alike). `example` rows are written only where no value exists yet and never replace one.
+ */
+export async function writeObservations(
+  tx: Db, importId: number, rows: (ObservationInput & { row?: number })[], opts: MergeOptions = {},
+): Promise<MergeCounts> {
+  await createStaging(tx);
+  // A file's rows keep their line numbers (a conflict names them); generated rows are numbered in order.
+  await stageRows(tx, rows.map((o, i) => ({ ...o, row: o.row ?? i + 1 })));
+  return mergeStaging(tx, importId, rows.length, opts);
 }
 
 /** A staged row's values in STAGING_COLUMNS order, as COPY takes them (jsonb as JSON text). */
@@ -57,16 +72,25 @@ export interface MergeCounts {
   unchanged: number;
 }
 
+export interface MergeOptions {
+  /**
+   * Example data (the seed's invented series): written with is_example only where the key has no value yet, never
+   * replacing one, so it records no revisions.
+   */
+  example?: boolean;
+}
+
 /**
  * Checks the staged rows as a whole (one value per key), records what each changed value replaced, and
  * writes the observations. Throws ImportFileError — rolling the transaction back — on conflicting rows.
  */
-export async function mergeStaging(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
+export async function mergeStaging(tx: Db, importId: number, staged: number, opts: MergeOptions = {}): Promise<MergeCounts> {
   await lockObservationWrites(tx);
   const keyList = KEY.join(', ');
   // A key that occurs twice in the file would make PostgreSQL refuse the upsert (21000): only then is the file examined.
   const repeated = rowsOf(await tx.execute(sql.raw(`select 1 from import_staging group by ${keyList} having count(*) > 1 limit 1`)));
-  if (repeated.length === 0) return mergeOnce(tx, importId, staged);
+  const merge = opts.example ? insertAbsent : mergeOnce;
+  if (repeated.length === 0) return merge(tx, importId, staged);
   const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
     select min(row) as first, max(row) as other from import_staging group by ${keyList}
     having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`)));
@@ -77,7 +101,7 @@ export async function mergeStaging(tx: Db, importId: number, staged: number): Pr
   }
   // Only identical repeats: they count once.
   const removed = rowsOf(await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row returning 1`))).length;
-  return mergeOnce(tx, importId, staged - removed);
+  return merge(tx, importId, staged - removed);
 }
 
 /** The advisory lock every import merge and undo holds until its transaction ends (any constant; ours spells "TLIM"). */
@@ -116,6 +140,21 @@ async function mergeOnce(tx: Db, importId: number, staged: number): Promise<Merg
   const inserted = Number(counts!.inserted);
   const updated = Number(counts!.written) - inserted;
   return { inserted, updated, unchanged: staged - inserted - updated };
+}
+
+/** Example rows: inserted where their key is free, otherwise left out (they never replace a value). */
+async function insertAbsent(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
+  const cols = OBSERVATION_COLUMNS.map((c) => c.name).join(', ');
+  const [counts] = rowsOf<{ inserted: number }>(await tx.execute(sql.raw(`
+    with up as (
+      insert into observations (${cols}, is_example, import_id)
+      select ${cols}, true, ${String(Math.trunc(importId))} from import_staging
+      on conflict (${KEY.join(', ')}) do nothing
+      returning 1
+    )
+    select count(*)::int as inserted from up`)));
+  const inserted = Number(counts!.inserted);
+  return { inserted, updated: 0, unchanged: staged - inserted };
 }
 
 export interface StagedChange {

@@ -8,7 +8,8 @@ import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
 } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
-import { FollowUpInputError, parseInput } from '../followup/actions';
+import { InputError as FollowUpInputError, parseInput } from '../input';
+import { CADENCE_LABELS, CADENCES, type Cadence } from '../vocabulary';
 import type { Actor } from '../import/commit';
 import { LINK_ROLES } from './plan-file';
 
@@ -52,7 +53,7 @@ export async function updateGoal(db: Db, code: string, input: unknown, actor: Ac
     const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
     const pick = (g: typeof goal) => ({ text: g.text, cause: g.cause, actionText: g.actionText, responsibleText: g.responsibleText, proposal: g.proposal });
-    await writeAudit(tx, { ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
+    await writeAudit(tx, { ...actor, action: 'plan_changed', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
     return after!;
   });
 }
@@ -102,7 +103,7 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
       .onConflictDoUpdate({ target: [goalIndicators.goalId, goalIndicators.indicatorId], set: values }).returning();
     const pick = (l: NonNullable<typeof before>) => ({ role: l.role, baselinePeriod: l.baselinePeriod, targetValue: l.targetValue, targetYear: l.targetYear, sex: l.sex, grp: l.grp, note: l.note });
     await writeAudit(tx, {
-      ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: goalCode,
+      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode,
       summary: `${before ? 'Ändrade kopplingen' : 'Kopplade'} måttet ${v.indicatorId} ${before ? 'för' : 'till'} målet ${goalCode}.`,
       before: before ? pick(before) : null, after: pick(after!),
     });
@@ -116,13 +117,11 @@ export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId:
     const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
     await writeAudit(tx, {
-      ...actor, action: 'plan-ändrad', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
+      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
       before: { indicatorId, role: row.role, baselinePeriod: row.baselinePeriod, targetValue: row.targetValue, targetYear: row.targetYear }, after: null,
     });
   });
 }
-
-const CADENCES = { year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24] } as const;
 
 export const localIndicatorSchema = z.object({
   id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
@@ -133,11 +132,11 @@ export const localIndicatorSchema = z.object({
   direction: z.enum(DIRECTIONS),
   type: z.enum(INDICATOR_TYPES),
   decimals: z.coerce.number().int().min(0).max(3),
-  cadence: z.enum(Object.keys(CADENCES) as [keyof typeof CADENCES, ...(keyof typeof CADENCES)[]]),
+  cadence: z.enum(Object.keys(CADENCES) as [Cadence, ...Cadence[]]),
   measuredGeography: text(300).min(1, 'ange vad som mäts, t.ex. "Kommunens förskolor"'),
   caveats: optionalText(3000),
 });
-export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([k, [label]]) => [k, label])) as Record<keyof typeof CADENCES, string>;
+export { CADENCE_LABELS };
 
 /** Adds a local indicator (the kommun's own register, e.g. antal orosanmälningar från förskolan) to the catalogue. */
 export async function createLocalIndicator(db: Db, input: unknown, actor: Actor) {
@@ -152,7 +151,7 @@ export async function createLocalIndicator(db: Db, input: unknown, actor: Actor)
       cadence: CADENCES[v.cadence][0], goalArea: 'lokal', measuredGeography: v.measuredGeography, publishedLevels: ['kommun'], caveats: v.caveats,
     }).returning();
     await writeAudit(tx, {
-      ...actor, action: 'indikator-skapad', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
+      ...actor, action: 'indicator_created', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
       before: null, after: v,
     });
     return row!;
@@ -214,7 +213,7 @@ export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
     }
     const [{ n: reviewCount }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.planId, old.id))) as [{ n: number }];
     await writeAudit(tx, {
-      ...actor, action: 'plan-reviderad', targetType: 'plan', targetId: plan!.id,
+      ...actor, action: 'plan_revised', targetType: 'plan', targetId: plan!.id,
       summary: `Startade en reviderad plan (${v.title}, beslutad ${v.decidedDate}) som kopia av plan ${old.id}; den gamla planen och dess ${reviewCount} uppföljningar finns kvar.`,
       before: { planId: old.id, title: old.title, decidedDate: old.decidedDate, reviseBy: old.reviseBy }, after: { planId: plan!.id, ...v },
     });

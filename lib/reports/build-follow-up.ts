@@ -1,9 +1,9 @@
 import type { UnitKind } from '../catalogue/catalogue-file';
 import { describeValue } from '../display';
 import { type OverviewIndicator, type RegionKey, type RegionRef, rollup } from '../data/overview-query';
-import type { ActionView } from '../followup/actions';
+import type { ActionView } from '../data/followup/measures';
 import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS, OBSERVATION_STATUS_LABELS } from '../vocabulary';
-import type { ReviewView } from '../followup/reviews';
+import type { ReviewView } from '../data/followup/reviews';
 import { formatNumber, formatValue } from '../format';
 import { summarizeGoal } from './goal-summary';
 import type { FollowUpReport, ReportIndicator, ReportReference } from './types';

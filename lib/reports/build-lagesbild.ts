@@ -9,8 +9,9 @@ import { loadOverview, type OverviewIndicator } from '../data/overview-query';
 import { getCurrentPlan } from '../db/queries/plan';
 import { verdictWords } from './build-follow-up';
 import type { LagesbildData, LagesbildIndicator } from './types';
+import { SEX_LABELS } from '../vocabulary';
 
-const SEX = { T: 'Totalt', K: 'Kvinnor', M: 'Män' } as const;
+const SEX = SEX_LABELS;
 
 /**
  * The analyst's lägesbild underlag: per priority area every indicator of its goals over the whole series, for the

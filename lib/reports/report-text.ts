@@ -23,7 +23,7 @@ export function dateLong(iso: string): string {
 }
 
 export function statusLine(report: Pick<FollowUpReport, 'status' | 'decidedAt'>): string {
-  return report.status === 'beslutad'
+  return report.status === 'decided'
     ? `Beslutad${report.decidedAt ? ` ${dateLong(report.decidedAt)}` : ''}`
     : 'Utkast – ej beslutad';
 }

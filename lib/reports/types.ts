@@ -1,12 +1,13 @@
-import type { GoalSummaryRow } from './goal-summary';
-
 /*
  * The data the report files are made from: plain, already-formatted values, so that the PDF, the DOCX, the
  * print page and the spreadsheet exports say exactly the same thing. Built from the database (or a frozen
  * review snapshot) by lib/reports/build-*.ts; rendered by lib/reports/render-*.ts.
  */
 
-export type RegionKey = 'kommun' | 'lan' | 'riket';
+import type { RegionKey } from '../vocabulary';
+import type { GoalSummaryRow } from './goal-summary';
+
+export type { RegionKey };
 
 export interface ChartPoint {
   /** "2019", "2021–2022", "2024-03" … in time order. */
@@ -114,7 +115,7 @@ export interface FollowUpReport {
   year: number;
   /** "2026-11-20": the meeting date the values were frozen at. */
   meetingDate: string;
-  status: 'öppen' | 'beslutad';
+  status: 'open' | 'decided';
   decidedAt: string | null;
   /** ISO timestamp when the file was generated. */
   generatedAt: string;

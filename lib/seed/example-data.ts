@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ObservationInput } from '../db/observation-input';
 import { parsePeriod } from '../periods';
 import { mulberry32, seedFromString } from '../random';
+import { REGION_KEYS, type RegionKey } from '../vocabulary';
 
 const regionProfile = z.object({
   start: z.number(),
@@ -13,8 +14,9 @@ const regionProfile = z.object({
   pin: z.record(z.string(), z.object({ value: z.number(), n: z.number().int().positive().optional() })).optional(),
 });
 
-export const REGION_ROLES = ['kommun', 'lan', 'riket'] as const;
-export type RegionRole = (typeof REGION_ROLES)[number];
+/** The roles a region plays in an example profile: the plan's kommun, its län, riket. */
+export const REGION_ROLES = REGION_KEYS;
+export type RegionRole = RegionKey;
 
 export const EXAMPLE_KINDS = ['ntu', 'share', 'rate', 'register_share', 'load'] as const;
 

@@ -1,4 +1,5 @@
 import { parseCsv } from '../csv';
+import { RIKET_CODE } from '../regions/codes';
 import { normalizeRegionName } from '../regions/normalize';
 
 export interface RegionRow {
@@ -9,7 +10,6 @@ export interface RegionRow {
   parentCode: string | null;
 }
 
-export const RIKET_CODE = '00';
 const RIKET_ALIASES = ['riket', 'sverige', 'hela landet', 'hela riket'];
 /** Spellings files use that normalisation alone does not reach. */
 const KNOWN_VARIANTS: Record<string, string> = { falu: '2080' };

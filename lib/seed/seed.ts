@@ -1,7 +1,6 @@
 import { and, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
-import { upsertObservations, type WriteCounts } from '../db/observations';
 import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, imports, indicators, plans, priorityAreas,
   regionAliases, regions, sources,
@@ -12,10 +11,12 @@ import { analyzeFile } from '../import/analyze';
 import { commitImport } from '../import/commit';
 import { loadImportContext } from '../import/load-context';
 import { eudaAdapter } from '../import/sources/euda';
+import { writeObservations, type MergeCounts } from '../import/stage';
 import { parseDelimited } from '../import/table';
 import { generateExampleObservations } from './example-data';
 import type { SeedFiles, TextFile } from './files';
-import { buildRegions, RIKET_CODE } from './regions';
+import { RIKET_CODE } from '../regions/codes';
+import { buildRegions } from './regions';
 
 /** The EUDA adapter maps sites itself and needs no catalogue lookups. */
 const NO_CONTEXT = {} as ImportContext;
@@ -24,10 +25,10 @@ export interface SeedSummary {
   regions: number;
   indicators: number;
   planCreated: boolean;
-  euda: WriteCounts;
+  euda: MergeCounts;
   /** Published statistics files (data-imports/real-data.json), loaded through the import pipeline. */
-  real: WriteCounts;
-  examples: WriteCounts;
+  real: MergeCounts;
+  examples: MergeCounts;
 }
 
 /** Loads reference data, the plan, real EUDA data and example series, in one transaction. Idempotent. */
@@ -154,17 +155,17 @@ async function importRecord(db: Db, kind: 'seed' | 'example', sourceId: string |
   return { id: found!.id, created: false };
 }
 
-async function recordCounts(db: Db, importId: number, observationsCount: number, c: WriteCounts) {
+async function recordCounts(db: Db, importId: number, observationsCount: number, c: MergeCounts) {
   await db.update(imports).set({ observations: observationsCount, ...c }).where(eq(imports.id, importId));
 }
 
 /** The real EUDA file goes through the same adapter as an upload of it, so both write identical rows. */
-async function seedEuda(db: Db, files: SeedFiles): Promise<WriteCounts> {
+async function seedEuda(db: Db, files: SeedFiles): Promise<MergeCounts> {
   const table = parseDelimited(files.eudaData.text, files.eudaData.name);
   const parsed = eudaAdapter.parse(table, NO_CONTEXT);
   if (parsed.issues.length > 0) throw new Error(`EUDA-filen kunde inte läsas: ${parsed.issues[0]!.message}`);
   const rec = await importRecord(db, 'seed', 'euda', files.eudaData, parsed.rows);
-  const counts = await upsertObservations(db, parsed.observations, { importId: rec.id, isExample: false, mode: 'replace' });
+  const counts = await writeObservations(db, rec.id, parsed.observations);
   if (rec.created) await recordCounts(db, rec.id, parsed.observations.length, counts);
   return counts;
 }
@@ -174,8 +175,8 @@ async function seedEuda(db: Db, files: SeedFiles): Promise<WriteCounts> {
  * stage, merge), so the seed and a coordinator's import write identical rows. A file already loaded (same
  * SHA-256) is skipped; a refused file stops the seed with its first problems.
  */
-async function seedRealData(db: Db, files: SeedFiles): Promise<WriteCounts> {
-  const total: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+async function seedRealData(db: Db, files: SeedFiles): Promise<MergeCounts> {
+  const total: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
   if (files.realData.length === 0) return total;
   const ctx = await loadImportContext(db);
   for (const { entry, file } of files.realData) {
@@ -195,7 +196,7 @@ async function seedRealData(db: Db, files: SeedFiles): Promise<WriteCounts> {
   return total;
 }
 
-async function seedExamples(db: Db, files: SeedFiles): Promise<WriteCounts> {
+async function seedExamples(db: Db, files: SeedFiles): Promise<MergeCounts> {
   const kommun = files.plan.kommunCode;
   const [k] = await db.select({ parent: regions.parentCode }).from(regions).where(eq(regions.code, kommun));
   if (!k?.parent) throw new Error(`Planens kommunkod ${kommun} finns inte bland kommunerna`);
@@ -208,7 +209,7 @@ async function seedExamples(db: Db, files: SeedFiles): Promise<WriteCounts> {
   // The example import is tied to the kommun too: the same profile for another plan is another load.
   const file = { ...files.profilesFile, sha256: `${files.profilesFile.sha256}:${kommun}` };
   const rec = await importRecord(db, 'example', null, file, rows.length);
-  const counts = await upsertObservations(db, rows, { importId: rec.id, isExample: true, mode: 'keep' });
+  const counts = await writeObservations(db, rec.id, rows, { example: true });
   if (rec.created) await recordCounts(db, rec.id, rows.length, counts);
   return counts;
 }

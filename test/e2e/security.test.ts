@@ -17,8 +17,8 @@ import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type T
  */
 
 const SHOTS = path.resolve('test-results');
-const OTHER: TestUser = { email: 'kollega@hedemora.test', password: 'Kollega-lösenord-2026', role: 'läsare' };
-const LOCKED: TestUser = { email: 'sparr@hedemora.test', password: 'Spärr-lösenord-2026!', role: 'samordnare' };
+const OTHER: TestUser = { email: 'kollega@hedemora.test', password: 'Kollega-lösenord-2026', role: 'reader' };
+const LOCKED: TestUser = { email: 'sparr@hedemora.test', password: 'Spärr-lösenord-2026!', role: 'coordinator' };
 const XSS_FILE = '<img src=x onerror="window.__xss=1">.csv';
 const XSS_NOTE = '<script>window.__xss=2</script><b>fet</b>';
 
@@ -235,14 +235,14 @@ describe('server actions refuse whatever the page showed', () => {
       await switchSession(browser, server.url, cookies.admin);
       await gotoHydrated(page, `${server.url}/admin/anvandare`);
       await page.getByLabel('E-postadress').fill('ny.person@hedemora.test');
-      await page.getByLabel('Roll', { exact: true }).selectOption('administratör');
+      await page.getByLabel('Roll', { exact: true }).selectOption('admin');
       await switchSession(browser, server.url, cookie);
       expect(await submitAction(page, 'Bjud in'), `${who}: bjud in`).toBe(expected);
       // Role change and deactivation of the colleague
       for (const button of [`Spara roll för ${OTHER.email}`, `Inaktivera ${OTHER.email}`]) {
         await switchSession(browser, server.url, cookies.admin);
         await gotoHydrated(page, `${server.url}/admin/anvandare`);
-        await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('administratör');
+        await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('admin');
         await switchSession(browser, server.url, cookie);
         expect(await submitAction(page, button), `${who}: ${button}`).toBe(expected);
       }
@@ -252,7 +252,7 @@ describe('server actions refuse whatever the page showed', () => {
     // better-auth's own admin endpoints check the role too, and nobody can sign themselves up.
     const setRole = await fetch(`${server.url}/api/auth/admin/set-role`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.lasare },
-      body: JSON.stringify({ userId: 'x', role: 'administratör' }),
+      body: JSON.stringify({ userId: 'x', role: 'admin' }),
     });
     expect(setRole.status).toBe(403);
     const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
@@ -265,7 +265,7 @@ describe('server actions refuse whatever the page showed', () => {
     // The administrator does all three.
     await page.getByLabel('E-postadress').fill('ny.person@hedemora.test');
     await page.getByLabel('Namn', { exact: true }).fill('Ny Person');
-    await page.getByLabel('Roll', { exact: true }).selectOption('samordnare');
+    await page.getByLabel('Roll', { exact: true }).selectOption('coordinator');
     await page.getByRole('button', { name: 'Bjud in' }).click();
     await page.getByText('ny.person@hedemora.test är inbjuden som samordnare').waitFor();
     const link = await page.getByLabel('Inbjudningslänk').inputValue();
@@ -274,7 +274,7 @@ describe('server actions refuse whatever the page showed', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     await gotoHydrated(page, `${server.url}/admin/anvandare`);
-    await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('samordnare');
+    await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('coordinator');
     await page.getByRole('button', { name: `Spara roll för ${OTHER.email}` }).click();
     await page.getByText(`${OTHER.email} har nu rollen samordnare.`).waitFor();
     await page.getByRole('button', { name: `Inaktivera ${OTHER.email}` }).click();
@@ -293,7 +293,7 @@ describe('server actions refuse whatever the page showed', () => {
     await page.getByRole('button', { name: 'Spara lösenord' }).click();
     await page.getByText('Lösenordet är sparat.').waitFor();
     await signInBrowser(page, server.url, { email: 'ny.person@hedemora.test', password: 'Inbjuden-lösenord-2026' }, '/konto');
-    expect(await page.locator('main').innerText()).toContain('samordnare');
+    expect(await page.locator('main').innerText()).toContain('Samordnare – ');
     expect(await axeViolations(page)).toEqual([]);
 
     const actions = await auditActions();
@@ -714,11 +714,11 @@ describe('under attack and under load (#12)', () => {
     const post = (endpoint: string, body: unknown) => fetch(`${server.url}/api/auth/admin/${endpoint}`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.admin }, body: JSON.stringify(body),
     });
-    expect((await post('set-role', { userId: admin.id, role: 'läsare' })).ok).toBe(false);
+    expect((await post('set-role', { userId: admin.id, role: 'reader' })).ok).toBe(false);
     expect((await post('impersonate-user', { userId: reader.id })).ok).toBe(false);
-    expect((await post('update-user', { userId: reader.id, data: { role: 'administratör' } })).ok).toBe(false);
-    expect((await idOf(cookies.admin)).role).toBe('administratör');
-    expect((await idOf(cookies.lasare)).role).toBe('läsare');
+    expect((await post('update-user', { userId: reader.id, data: { role: 'admin' } })).ok).toBe(false);
+    expect((await idOf(cookies.admin)).role).toBe('admin');
+    expect((await idOf(cookies.lasare)).role).toBe('reader');
     expect(await auditActions()).toEqual(before);
   });
 });

@@ -70,7 +70,7 @@ describe('single sign-on through OpenID Connect', () => {
     await page.goto(`${server.url}/konto`);
     const main = await page.locator('main').innerText();
     expect(main).toContain('Anna Andersson');
-    expect(main).toContain('läsare');
+    expect(main).toContain('Läsare – ');
     // A läsare may not import.
     await page.goto(`${server.url}/import`);
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Behörighet saknas');

@@ -7,9 +7,9 @@ export interface TestUser { email: string; password: string; role: Role }
 
 /** One user of each role, with passwords that meet the policy. */
 export const USERS = {
-  admin: { email: 'admin@hedemora.test', password: 'Admin-lösenord-2026!', role: 'administratör' },
-  samordnare: { email: 'samordnare@hedemora.test', password: 'Samordnare-lösen-2026', role: 'samordnare' },
-  lasare: { email: 'lasare@hedemora.test', password: 'Läsare-lösenord-2026', role: 'läsare' },
+  admin: { email: 'admin@hedemora.test', password: 'Admin-lösenord-2026!', role: 'admin' },
+  samordnare: { email: 'samordnare@hedemora.test', password: 'Samordnare-lösen-2026', role: 'coordinator' },
+  lasare: { email: 'lasare@hedemora.test', password: 'Läsare-lösenord-2026', role: 'reader' },
 } satisfies Record<string, TestUser>;
 
 /**

@@ -58,10 +58,10 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('creates a user whose password signs in through the HTTP handler, with an HttpOnly SameSite=Lax session cookie', async () => {
       const email = 'anna.andersson@hedemora.se';
       const password = 'rätt-häst-batteri-häftklammer';
-      const { id } = await createPasswordUser(h.db, { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'samordnare', password }, CLI);
+      const { id } = await createPasswordUser(h.db, { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'coordinator', password }, CLI);
 
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.id, id));
-      expect(user).toMatchObject({ email, name: 'Anna Andersson', role: 'samordnare', banned: false });
+      expect(user).toMatchObject({ email, name: 'Anna Andersson', role: 'coordinator', banned: false });
 
       const ip = newIp();
       const res = await signIn(auth, email, password, ip);
@@ -77,18 +77,18 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
       // The cookie is a real session of that user.
       const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie!.pair }) });
-      expect(session?.user).toMatchObject({ id, email, role: 'samordnare' });
+      expect(session?.user).toMatchObject({ id, email, role: 'coordinator' });
 
       const log = await auditFor(h.db, email);
-      expect(actionsOf(log)).toEqual(['inloggning']);
+      expect(actionsOf(log)).toEqual(['sign_in']);
       expect(log[0]).toMatchObject({ actorId: id, ip });
       const [invited] = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, id));
-      expect(invited).toMatchObject({ action: 'användare-inbjuden', actor: CLI.actor, targetType: 'användare' });
+      expect(invited).toMatchObject({ action: 'user_invited', actor: CLI.actor, targetType: 'användare' });
     });
 
     it('a wrong password and an unknown address get 401 and no session cookie', async () => {
       const email = 'bo.berg@hedemora.se';
-      await createPasswordUser(h.db, { email, role: 'läsare', password: 'bo-bergs-långa-lösenord' }, CLI);
+      await createPasswordUser(h.db, { email, role: 'reader', password: 'bo-bergs-långa-lösenord' }, CLI);
       for (const [e, p] of [[email, 'bo-bergs-långa-lösenorD'], ['ingen.alls@hedemora.se', 'bo-bergs-långa-lösenord']] as const) {
         const res = await signIn(auth, e, p, newIp());
         expect(res.status).toBe(401);
@@ -98,7 +98,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
     it('stores the password hashed, never as the plain text', async () => {
       const password = 'Klartext-får-aldrig-lagras-1';
-      const { id } = await createPasswordUser(h.db, { email: 'cecilia.ceder@hedemora.se', role: 'läsare', password }, CLI);
+      const { id } = await createPasswordUser(h.db, { email: 'cecilia.ceder@hedemora.se', role: 'reader', password }, CLI);
       const accounts = await h.db.select().from(s.authAccounts).where(eq(s.authAccounts.userId, id));
       expect(accounts).toHaveLength(1);
       const stored = accounts[0]!.password;
@@ -112,29 +112,29 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     });
 
     it('refuses a second user with the same e-mail in another case', async () => {
-      await createPasswordUser(h.db, { email: 'david.dahl@hedemora.se', role: 'läsare', password: 'david-dahls-lösenord' }, CLI);
-      const again = createPasswordUser(h.db, { email: 'David.DAHL@Hedemora.SE', role: 'administratör', password: 'ett-annat-lösenord' }, CLI);
+      await createPasswordUser(h.db, { email: 'david.dahl@hedemora.se', role: 'reader', password: 'david-dahls-lösenord' }, CLI);
+      const again = createPasswordUser(h.db, { email: 'David.DAHL@Hedemora.SE', role: 'admin', password: 'ett-annat-lösenord' }, CLI);
       await expect(again).rejects.toBeInstanceOf(UserInputError);
       await expect(again).rejects.toThrow(/finns redan/);
       const rows = await h.db.select().from(s.authUsers).where(sql`lower(${s.authUsers.email}) = 'david.dahl@hedemora.se'`);
       expect(rows).toHaveLength(1);
-      expect(rows[0]!.role).toBe('läsare');
+      expect(rows[0]!.role).toBe('reader');
     });
 
     it('refuses an 11-character password and accepts 12', async () => {
-      const short = createPasswordUser(h.db, { email: 'erik.ek@hedemora.se', role: 'läsare', password: '12345678901' }, CLI);
+      const short = createPasswordUser(h.db, { email: 'erik.ek@hedemora.se', role: 'reader', password: '12345678901' }, CLI);
       await expect(short).rejects.toBeInstanceOf(UserInputError);
       await expect(short).rejects.toThrow('Lösenordet måste ha minst 12 tecken.');
       expect(await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'erik.ek@hedemora.se'))).toEqual([]);
 
-      await createPasswordUser(h.db, { email: 'erik.ek@hedemora.se', role: 'läsare', password: '123456789012' }, CLI);
+      await createPasswordUser(h.db, { email: 'erik.ek@hedemora.se', role: 'reader', password: '123456789012' }, CLI);
       expect((await signIn(auth, 'erik.ek@hedemora.se', '123456789012', newIp())).status).toBe(200);
     });
 
     it.each(['fredrik', 'fredrik@', '@hedemora.se', 'fredrik@hedemora', 'fredrik fors@hedemora.se', 'fredrik@@hedemora.se', ''])(
       'refuses the e-mail address %j', async (email) => {
         const before = await h.db.select({ n: sql<number>`count(*)::int` }).from(s.authUsers);
-        const res = createPasswordUser(h.db, { email, role: 'läsare', password: 'fredriks-lösenord' }, CLI);
+        const res = createPasswordUser(h.db, { email, role: 'reader', password: 'fredriks-lösenord' }, CLI);
         await expect(res).rejects.toBeInstanceOf(UserInputError);
         await expect(res).rejects.toThrow(/Ogiltig e-postadress/);
         expect(await h.db.select({ n: sql<number>`count(*)::int` }).from(s.authUsers)).toEqual(before);
@@ -145,7 +145,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it(`${MAX_FAILED_SIGN_INS} wrong passwords in a row lock the account: even the right one then gets 429`, async () => {
       const email = 'gustav.gran@hedemora.se';
       const password = 'gustavs-riktiga-lösenord';
-      await createPasswordUser(h.db, { email, role: 'samordnare', password }, CLI);
+      await createPasswordUser(h.db, { email, role: 'coordinator', password }, CLI);
       const ip = newIp();
       for (let i = 1; i <= MAX_FAILED_SIGN_INS; i++) {
         const res = await signIn(auth, email, `fel-lösenord-nummer-${i}`, ip);
@@ -157,7 +157,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       expect(sessionCookie(locked)).toBeNull();
 
       const log = await auditFor(h.db, email);
-      expect(actionsOf(log)).toEqual([...Array<string>(MAX_FAILED_SIGN_INS).fill('inloggning-misslyckad'), 'inloggning-spärrad']);
+      expect(actionsOf(log)).toEqual([...Array<string>(MAX_FAILED_SIGN_INS).fill('sign_in_failed'), 'sign_in_locked']);
       expect(log.every((r) => r.ip === ip && r.actorId === null)).toBe(true);
       expect(log.at(-1)!.summary).toContain(`${LOCK_MINUTES} minuter`);
       expect(await h.db.select().from(s.authSessions).innerJoin(s.authUsers, eq(s.authSessions.userId, s.authUsers.id))
@@ -167,8 +167,8 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('the lock is per account: another user signs in from the same address meanwhile', async () => {
       const locked = 'hanna.holm@hedemora.se';
       const other = 'ivar.isaksson@hedemora.se';
-      await createPasswordUser(h.db, { email: locked, role: 'läsare', password: 'hannas-lösenord-123' }, CLI);
-      await createPasswordUser(h.db, { email: other, role: 'läsare', password: 'ivars-lösenord-123' }, CLI);
+      await createPasswordUser(h.db, { email: locked, role: 'reader', password: 'hannas-lösenord-123' }, CLI);
+      await createPasswordUser(h.db, { email: other, role: 'reader', password: 'ivars-lösenord-123' }, CLI);
       const ip = newIp();
       for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await signIn(auth, locked, 'fel-fel-fel-fel', ip)).status).toBe(401);
       expect((await signIn(auth, locked, 'hannas-lösenord-123', ip)).status).toBe(429);
@@ -178,19 +178,19 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('failed attempts count whatever the case of the typed address', async () => {
       const email = 'johan.jonsson@hedemora.se';
       const password = 'johans-lösenord-123';
-      await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const ip = newIp();
       const spellings = ['Johan.Jonsson@hedemora.se', 'JOHAN.JONSSON@HEDEMORA.SE', email, 'johan.jonsson@Hedemora.se', 'johan.JONSSON@hedemora.se'];
       expect(spellings).toHaveLength(MAX_FAILED_SIGN_INS);
       for (const e of spellings) expect((await signIn(auth, e, 'inte-johans-lösenord', ip)).status).toBe(401);
       expect((await signIn(auth, email, password, ip)).status).toBe(429);
-      expect(actionsOf(await auditFor(h.db, email)).filter((a) => a === 'inloggning-spärrad')).toHaveLength(1);
+      expect(actionsOf(await auditFor(h.db, email)).filter((a) => a === 'sign_in_locked')).toHaveLength(1);
     });
 
     it('the lock is per account and address: wrong passwords from one address do not lock the owner out at another (#12.2)', async () => {
       const email = 'maja.malm@hedemora.se';
       const password = 'majas-riktiga-lösenord';
-      await createPasswordUser(h.db, { email, role: 'administratör', password }, CLI);
+      await createPasswordUser(h.db, { email, role: 'admin', password }, CLI);
       const attacker = newIp();
       for (let i = 0; i < MAX_FAILED_SIGN_INS + 2; i++) await signIn(auth, email, `gissning-${i}-xxxxxxxx`, attacker);
       expect((await signIn(auth, email, password, attacker)).status).toBe(429);
@@ -198,21 +198,21 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const res = await signIn(auth, email, password, owner);
       expect(res.status).toBe(200);
       const log = await auditFor(h.db, email);
-      expect(log.filter((r) => r.action === 'inloggning-misslyckad').every((r) => r.ip === attacker)).toBe(true);
-      expect(log.at(-1)).toMatchObject({ action: 'inloggning', ip: owner });
+      expect(log.filter((r) => r.action === 'sign_in_failed').every((r) => r.ip === attacker)).toBe(true);
+      expect(log.at(-1)).toMatchObject({ action: 'sign_in', ip: owner });
     });
 
     it('an administrator lifts a lock: the right password then signs in from the locked address (#12.2)', async () => {
       const email = 'nils.nord@hedemora.se';
       const password = 'nils-riktiga-lösenord';
-      const { id } = await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      const { id } = await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const ip = newIp();
       for (let i = 0; i < MAX_FAILED_SIGN_INS; i++) expect((await signIn(auth, email, `fel-${i}-xxxxxxxxxx`, ip)).status).toBe(401);
       expect((await signIn(auth, email, password, ip)).status).toBe(429);
       expect(await lockedAccounts(h.db)).toContain(email);
       await unlockSignIn(h.db, id, { actorId: null, actor: 'admin@hedemora.se', ip: '10.9.9.9' });
       expect(await lockedAccounts(h.db)).not.toContain(email);
-      const [unlocked] = await h.db.select().from(s.auditLog).where(sql`${s.auditLog.action} = 'inloggning-upplåst' and ${s.auditLog.targetId} = ${id}`);
+      const [unlocked] = await h.db.select().from(s.auditLog).where(sql`${s.auditLog.action} = 'sign_in_unlocked' and ${s.auditLog.targetId} = ${id}`);
       expect(unlocked).toMatchObject({ actor: 'admin@hedemora.se', targetType: 'användare', ip: '10.9.9.9' });
       expect(unlocked!.summary).toContain(email);
       expect((await signIn(auth, email, password, ip)).status).toBe(200);
@@ -221,7 +221,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('a successful sign-in resets the count: 4 wrong, right, 4 wrong, right all pass', async () => {
       const email = 'karin.kvist@hedemora.se';
       const password = 'karins-riktiga-lösenord';
-      await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const ip = newIp();
       const wrong = MAX_FAILED_SIGN_INS - 1;
       for (let round = 1; round <= 2; round++) {
@@ -233,14 +233,14 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
         expect(sessionCookie(res)).not.toBeNull();
       }
       const actions = actionsOf(await auditFor(h.db, email));
-      const round = [...Array<string>(wrong).fill('inloggning-misslyckad'), 'inloggning'];
+      const round = [...Array<string>(wrong).fill('sign_in_failed'), 'sign_in'];
       expect(actions).toEqual([...round, ...round]);
     });
   });
 
   describe('own account changes through the API (#12.9)', () => {
     async function signedIn(email: string, password: string): Promise<{ id: string; cookie: string }> {
-      const { id } = await createPasswordUser(h.db, { email, role: 'läsare', password }, CLI);
+      const { id } = await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const res = await signIn(auth, email, password, newIp());
       return { id, cookie: sessionCookie(res)!.pair };
     }
@@ -253,7 +253,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const { cookie } = await signedIn(email, 'olles-första-lösenord');
       expect((await call('/change-password', cookie, { currentPassword: 'olles-första-lösenord', newPassword: 'olles-andra-lösenord' })).status).toBe(200);
       expect((await call('/change-password', cookie, { currentPassword: 'olles-andra-lösenord', newPassword: 'olles-tredje-lösenord', revokeOtherSessions: true })).status).toBe(200);
-      const changes = (await auditFor(h.db, email)).filter((r) => r.action === 'lösenord-ändrat').map((r) => r.summary);
+      const changes = (await auditFor(h.db, email)).filter((r) => r.action === 'password_changed').map((r) => r.summary);
       expect(changes).toEqual(['Bytte sitt lösenord (andra sessioner behölls).', 'Bytte sitt lösenord (andra sessioner avslutades).']);
     });
 
@@ -261,7 +261,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const email = 'petra.palm@hedemora.se';
       const { id, cookie } = await signedIn(email, 'petras-lösenord-123');
       expect((await call('/update-user', cookie, { name: 'Petra Palm' })).status).toBe(200);
-      const [row] = (await auditFor(h.db, email)).filter((r) => r.action === 'användare-namn');
+      const [row] = (await auditFor(h.db, email)).filter((r) => r.action === 'user_renamed');
       expect(row).toMatchObject({ actorId: id, targetType: 'användare', targetId: id, before: { name: email }, after: { name: 'Petra Palm' } });
     });
   });
@@ -269,7 +269,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
   it('a deactivated (banned) user cannot sign in with the right password', async () => {
     const email = 'lena.lind@hedemora.se';
     const password = 'lenas-riktiga-lösenord';
-    const { id } = await createPasswordUser(h.db, { email, role: 'administratör', password }, CLI);
+    const { id } = await createPasswordUser(h.db, { email, role: 'admin', password }, CLI);
     const ip = newIp();
     expect((await signIn(auth, email, password, ip)).status).toBe(200); // works before the ban
     await h.db.delete(s.authSessions).where(eq(s.authSessions.userId, id));
@@ -280,17 +280,17 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     expect(((await res.json()) as { message: string }).message).toBe('Kontot är inaktiverat. Kontakta en administratör.');
     expect(sessionCookie(res)?.pair.replace(/^tl\.session_token=/, '') ?? '').toBe('');
     expect(await h.db.select().from(s.authSessions).where(eq(s.authSessions.userId, id))).toEqual([]);
-    expect(actionsOf(await auditFor(h.db, email))).toEqual(['inloggning', 'inloggning-misslyckad']);
+    expect(actionsOf(await auditFor(h.db, email))).toEqual(['sign_in', 'sign_in_failed']);
   });
 
   describe('the change log', () => {
     const DANGEROUS = /^[=+\-@\t\r]/;
 
     it('auditCsv: Swedish Excel CSV in which no cell can start a formula', async () => {
-      await writeAudit(h.db, { actorId: null, actor: "=cmd|' /C calc'!A0", action: 'import-ångrad', summary: '+SUM(A1)', targetType: 'import', targetId: '@x', ip: '10.0.0.1' });
+      await writeAudit(h.db, { actorId: null, actor: "=cmd|' /C calc'!A0", action: 'import_undone', summary: '+SUM(A1)', targetType: 'import', targetId: '@x', ip: '10.0.0.1' });
       await writeAudit(h.db, {
-        actorId: null, actor: '-2+3', action: 'användare-roll', summary: '\tdold flik', targetType: '\rvagn',
-        targetId: 42, before: { roll: 'läsare' }, after: { roll: '=samordnare' },
+        actorId: null, actor: '-2+3', action: 'user_role_changed', summary: '\tdold flik', targetType: '\rvagn',
+        targetId: 42, before: { roll: 'reader' }, after: { roll: '=samordnare' },
       });
       const csv = await auditCsv(h.db, {});
       expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -307,7 +307,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
       const role = rows.find((r) => r[1] === "'-2+3");
       expect(role).toBeDefined();
-      expect(role!.slice(2)).toEqual(['Roll ändrad', "'\rvagn", '42', "'\tdold flik", '{"roll":"läsare"}', '{"roll":"=samordnare"}', '']);
+      expect(role!.slice(2)).toEqual(['Roll ändrad', "'\rvagn", '42', "'\tdold flik", '{"roll":"reader"}', '{"roll":"=samordnare"}', '']);
 
       // Every row of the log is there (sign-ins and invitations from the cases above included), each with 9 cells.
       const { total } = await listAudit(h.db, {});
@@ -317,7 +317,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     });
 
     it('auditCsv honours the filter', async () => {
-      const csv = await auditCsv(h.db, { action: 'import-ångrad' });
+      const csv = await auditCsv(h.db, { action: 'import_undone' });
       const rows = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { delimiter: ';', skipEmptyLines: true }).data.slice(1);
       expect(rows.length).toBeGreaterThan(0);
       expect(rows.every((r) => r[2] === 'Import ångrad')).toBe(true);
@@ -325,7 +325,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
     it('listAudit filters by action', async () => {
       const marker = 'åtgärdsfilter-7f3a';
-      const entries: [AuditAction, string][] = [['import', 'a'], ['import', 'b'], ['import-ångrad', 'c'], ['användare-inaktiverad', 'd']];
+      const entries: [AuditAction, string][] = [['import', 'a'], ['import', 'b'], ['import_undone', 'c'], ['user_deactivated', 'd']];
       for (const [action, suffix] of entries) {
         await writeAudit(h.db, { actorId: null, actor: 'samordnare@hedemora.se', action, summary: `${marker} ${suffix}` });
       }
@@ -333,13 +333,13 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       expect(imports.rows.map((r) => r.summary).sort()).toEqual([`${marker} a`, `${marker} b`]);
       expect(imports.total).toBe(2);
 
-      const all = await listAudit(h.db, { action: 'användare-inaktiverad' });
+      const all = await listAudit(h.db, { action: 'user_deactivated' });
       expect(all.rows.map((r) => r.summary)).toEqual([`${marker} d`]);
       expect(all.total).toBe(1);
 
-      const failed = await listAudit(h.db, { action: 'inloggning-misslyckad' });
+      const failed = await listAudit(h.db, { action: 'sign_in_failed' });
       expect(failed.rows.length).toBeGreaterThan(0);
-      expect(failed.rows.every((r) => r.action === 'inloggning-misslyckad')).toBe(true);
+      expect(failed.rows.every((r) => r.action === 'sign_in_failed')).toBe(true);
       expect(failed.total).toBe(failed.rows.length);
 
       // Newest first, and limit/offset page through the same order.

@@ -9,10 +9,10 @@ import { indicatorQuery, loadIndicatorView } from '@/lib/data/indicator-query';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewIndicator } from '@/lib/data/overview-query';
 import {
   actionStartsByIndicator, FollowUpInputError, getActionView, listActionViews, saveActionReport, STATUS_LABELS, updateAction,
-} from '@/lib/followup/actions';
+} from '@/lib/data/followup/measures';
 import {
   addDecision, decideReview, DECISION_KINDS, getReview, openReview, removeDecision, ReviewLockedError, saveAssessment,
-} from '@/lib/followup/reviews';
+} from '@/lib/data/followup/reviews';
 import { formatNumber, formatValue } from '@/lib/format';
 import { analyzeFile } from '@/lib/import/analyze';
 import { commitImport } from '@/lib/import/commit';
@@ -107,31 +107,31 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
 
     it('updates status, start date and effect horizon, with before → after in the change log', async () => {
       const before = await actionRow(link.actionCode);
-      expect(before.status).toBe('ej_påbörjad');
+      expect(before.status).toBe('not_started');
       const auditsBefore = await auditCount();
-      const after = await updateAction(h.db, before.id, { status: 'pågår', startDate: '2023-01-01', endDate: '', effectHorizon: 'kort' }, actor);
-      expect(after).toMatchObject({ status: 'pågår', startDate: '2023-01-01', endDate: null, effectHorizon: 'kort', updatedBy: actor.actor });
+      const after = await updateAction(h.db, before.id, { status: 'ongoing', startDate: '2023-01-01', endDate: '', effectHorizon: 'short' }, actor);
+      expect(after).toMatchObject({ status: 'ongoing', startDate: '2023-01-01', endDate: null, effectHorizon: 'short', updatedBy: actor.actor });
       expect(await actionRow(link.actionCode)).toEqual(after);
       expect(await auditCount()).toBe(auditsBefore + 1);
-      const audit = await lastAudit('åtgärd-ändrad');
+      const audit = await lastAudit('measure_changed');
       expect(audit).toMatchObject({
         actorId: actor.actorId, actor: actor.actor, ip: actor.ip, targetType: 'åtgärd', targetId: link.actionCode,
         before: { status: before.status, startDate: before.startDate, endDate: before.endDate, effectHorizon: before.effectHorizon },
-        after: { status: 'pågår', startDate: '2023-01-01', endDate: null, effectHorizon: 'kort' },
+        after: { status: 'ongoing', startDate: '2023-01-01', endDate: null, effectHorizon: 'short' },
       });
-      expect(audit!.summary).toContain(`${STATUS_LABELS[before.status]} → ${STATUS_LABELS.pågår}`);
+      expect(audit!.summary).toContain(`${STATUS_LABELS[before.status]} → ${STATUS_LABELS.ongoing}`);
     });
 
     it('refuses an end date before the start date and an unknown status in Swedish, changing nothing', async () => {
       const row = await actionRow(link.actionCode);
       const auditsBefore = await auditCount();
-      const early = updateAction(h.db, row.id, { status: 'genomförd', startDate: '2025-03-01', endDate: '2025-02-28' }, actor);
+      const early = updateAction(h.db, row.id, { status: 'completed', startDate: '2025-03-01', endDate: '2025-02-28' }, actor);
       await expect(early).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(early).rejects.toThrow('Slutdatum: slutdatum kan inte vara före startdatum');
       const unknown = updateAction(h.db, row.id, { status: 'klar', startDate: '2025-03-01' }, actor);
       await expect(unknown).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(unknown).rejects.toThrow('Status: välj en status');
-      await expect(updateAction(h.db, row.id, { status: 'pågår', startDate: '1 mars' }, actor)).rejects.toThrow(/Startdatum: ange ett datum/);
+      await expect(updateAction(h.db, row.id, { status: 'ongoing', startDate: '1 mars' }, actor)).rejects.toThrow(/Startdatum: ange ett datum/);
       expect(await actionRow(link.actionCode)).toEqual(row);
       expect(await auditCount()).toBe(auditsBefore);
     });
@@ -173,26 +173,26 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
     it('saves the year\'s delrapport with Swedish decimal comma and thousands space', async () => {
       const { id } = await actionRow(reportAction.code);
       const auditsBefore = await auditCount();
-      const row = await saveActionReport(h.db, id, { year: String(YEAR), asPlanned: 'delvis', how: 'Med Länsstyrelsen.', ...firstReport }, actor);
-      expect(row).toMatchObject({ actionId: id, year: YEAR, done: firstReport.done, asPlanned: 'delvis', how: 'Med Länsstyrelsen.', hours: 12.5, costSek: 3000, problems: null, proposal: null });
+      const row = await saveActionReport(h.db, id, { year: String(YEAR), asPlanned: 'partly', how: 'Med Länsstyrelsen.', ...firstReport }, actor);
+      expect(row).toMatchObject({ actionId: id, year: YEAR, done: firstReport.done, asPlanned: 'partly', how: 'Med Länsstyrelsen.', hours: 12.5, costSek: 3000, problems: null, proposal: null });
       expect(await auditCount()).toBe(auditsBefore + 1);
-      const audit = await lastAudit('delrapport-sparad');
+      const audit = await lastAudit('measure_report_saved');
       expect(audit).toMatchObject({ targetId: reportAction.code, actor: actor.actor, before: null, after: { done: firstReport.done, hours: 12.5, costSek: 3000 } });
       expect(audit!.summary).toMatch(/^Lade till delrapport 2026/);
     });
 
     it('saving again replaces the same row, with the old text as before in the change log', async () => {
       const { id } = await actionRow(reportAction.code);
-      const row = await saveActionReport(h.db, id, { year: YEAR, asPlanned: 'ja', problems: 'Svårt att nå krögarna.', ...secondReport }, actor);
-      expect(row).toMatchObject({ done: secondReport.done, asPlanned: 'ja', how: null, problems: 'Svårt att nå krögarna.', hours: 12.5, costSek: 3000 });
+      const row = await saveActionReport(h.db, id, { year: YEAR, asPlanned: 'yes', problems: 'Svårt att nå krögarna.', ...secondReport }, actor);
+      expect(row).toMatchObject({ done: secondReport.done, asPlanned: 'yes', how: null, problems: 'Svårt att nå krögarna.', hours: 12.5, costSek: 3000 });
       const rows = await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, id));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toEqual(row);
-      const audit = await lastAudit('delrapport-sparad');
+      const audit = await lastAudit('measure_report_saved');
       expect(audit).toMatchObject({
         targetId: reportAction.code,
-        before: { done: firstReport.done, asPlanned: 'delvis', how: 'Med Länsstyrelsen.', problems: null },
-        after: { done: secondReport.done, asPlanned: 'ja', how: null, problems: 'Svårt att nå krögarna.' },
+        before: { done: firstReport.done, asPlanned: 'partly', how: 'Med Länsstyrelsen.', problems: null },
+        after: { done: secondReport.done, asPlanned: 'yes', how: null, problems: 'Svårt att nå krögarna.' },
       });
       expect(audit!.summary).toMatch(/^Ändrade delrapport 2026/);
       expect((await getActionView(h.db, reportAction.code))!.reports).toEqual([row]);
@@ -202,12 +202,12 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const { id } = await actionRow(reportAction.code);
       const before = await h.db.select().from(s.actionReports).orderBy(asc(s.actionReports.id));
       const auditsBefore = await auditCount();
-      await expect(saveActionReport(h.db, id, { year: YEAR, asPlanned: 'ja' }, actor)).rejects.toThrow(/Vad som gjorts/);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: '   ', asPlanned: 'ja' }, actor)).rejects.toThrow(/Vad som gjorts: beskriv vad som gjorts/);
+      await expect(saveActionReport(h.db, id, { year: YEAR, asPlanned: 'yes' }, actor)).rejects.toThrow(/Vad som gjorts/);
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: '   ', asPlanned: 'yes' }, actor)).rejects.toThrow(/Vad som gjorts: beskriv vad som gjorts/);
       await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något' }, actor)).rejects.toThrow(/Enligt plan: välj ja, delvis eller nej/);
       await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'kanske' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'ja', hours: '-2' }, actor)).rejects.toThrow(/^Timmar: /);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'ja', costSek: 'tretusen' }, actor)).rejects.toThrow(/^Kostnad: /);
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor)).rejects.toThrow(/^Timmar: /);
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor)).rejects.toThrow(/^Kostnad: /);
       expect(await h.db.select().from(s.actionReports).orderBy(asc(s.actionReports.id))).toEqual(before);
       expect(await auditCount()).toBe(auditsBefore);
     });
@@ -226,7 +226,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
 
       const row = await openReview(h.db, { year: String(YEAR), meetingDate: MEETING }, actor);
       reviewId = row.id;
-      expect(row).toMatchObject({ year: YEAR, meetingDate: MEETING, status: 'öppen', openedBy: actor.actor, decidedAt: null });
+      expect(row).toMatchObject({ year: YEAR, meetingDate: MEETING, status: 'open', openedBy: actor.actor, decidedAt: null });
       const view = (await getReview(h.db, YEAR))!;
       expect(view.review.id).toBe(reviewId);
       expect(view.snapshot.version).toBe(1);
@@ -234,7 +234,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       expect(view.snapshot.overview).toEqual(JSON.parse(JSON.stringify(overviewBefore)));
       expect(view.assessments).toEqual([]);
       expect(view.decisions).toEqual([]);
-      const audit = await lastAudit('uppföljning-öppnad');
+      const audit = await lastAudit('review_opened');
       expect(audit).toMatchObject({ targetId: String(YEAR), actorId: actor.actorId, after: { year: YEAR, meetingDate: MEETING, importIds: expectedImportIds } });
     });
 
@@ -314,7 +314,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
 
       const first = await saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label: computed[0] }, actor);
       expect(first).toMatchObject({ reviewId, goalId, label: computed[0], justification: null, comment: null, updatedBy: actor.actor });
-      expect(await lastAudit('bedömning-sparad')).toMatchObject({
+      expect(await lastAudit('assessment_saved')).toMatchObject({
         targetId: `${YEAR}/${target.goalCode}`, before: null, after: { label: computed[0], justification: null, comment: null },
       });
 
@@ -332,7 +332,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const second = await saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label: differentLabel, justification, comment: 'Följs upp 2027.' }, actor);
       expect(second).toMatchObject({ label: differentLabel, justification, comment: 'Följs upp 2027.' });
       expect(await h.db.select().from(s.reviewAssessments)).toEqual([second]);
-      expect(await lastAudit('bedömning-sparad')).toMatchObject({
+      expect(await lastAudit('assessment_saved')).toMatchObject({
         before: { label: computed[0], justification: null, comment: null },
         after: { label: differentLabel, justification, comment: 'Följs upp 2027.' },
       });
@@ -340,31 +340,31 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
 
     it('adds and removes decisions, each in the change log', async () => {
       const view = (await getReview(h.db, YEAR))!;
-      const d1 = await addDecision(h.db, reviewId, { goalCode: target.goalCode, kind: 'justera-åtgärd', text: keptDecision }, actor);
-      expect(d1).toMatchObject({ reviewId, goalId: view.goalIds.get(target.goalCode), kind: 'justera-åtgärd', text: keptDecision, createdBy: actor.actor });
-      expect(await lastAudit('beslut-tillagt')).toMatchObject({ targetId: `${YEAR}/${target.goalCode}`, after: { kind: 'justera-åtgärd', text: keptDecision } });
-      const d2 = await addDecision(h.db, reviewId, { goalCode: '', kind: 'övrigt', text: 'Tillfälligt beslut.' }, actor);
-      expect(d2).toMatchObject({ goalId: null, kind: 'övrigt' });
+      const d1 = await addDecision(h.db, reviewId, { goalCode: target.goalCode, kind: 'adjust_measure', text: keptDecision }, actor);
+      expect(d1).toMatchObject({ reviewId, goalId: view.goalIds.get(target.goalCode), kind: 'adjust_measure', text: keptDecision, createdBy: actor.actor });
+      expect(await lastAudit('decision_added')).toMatchObject({ targetId: `${YEAR}/${target.goalCode}`, after: { kind: 'adjust_measure', text: keptDecision } });
+      const d2 = await addDecision(h.db, reviewId, { goalCode: '', kind: 'other', text: 'Tillfälligt beslut.' }, actor);
+      expect(d2).toMatchObject({ goalId: null, kind: 'other' });
       expect((await getReview(h.db, YEAR))!.decisions.map((d) => d.id)).toEqual([d1.id, d2.id]);
 
       const auditsBefore = await auditCount();
       await expect(addDecision(h.db, reviewId, { kind: 'avskaffa', text: 'x' }, actor)).rejects.toThrow(/välj typ av beslut/);
-      await expect(addDecision(h.db, reviewId, { kind: 'övrigt', text: '  ' }, actor)).rejects.toThrow(/skriv beslutet/);
-      await expect(addDecision(h.db, reviewId, { goalCode: 'X-M9', kind: 'övrigt', text: 'x' }, actor)).rejects.toThrow(/Målet X-M9 finns inte/);
+      await expect(addDecision(h.db, reviewId, { kind: 'other', text: '  ' }, actor)).rejects.toThrow(/skriv beslutet/);
+      await expect(addDecision(h.db, reviewId, { goalCode: 'X-M9', kind: 'other', text: 'x' }, actor)).rejects.toThrow(/Målet X-M9 finns inte/);
       await expect(removeDecision(h.db, reviewId, d2.id + 1000, actor)).rejects.toThrow(/Beslutet finns inte/);
       expect(await auditCount()).toBe(auditsBefore);
 
       await removeDecision(h.db, reviewId, d2.id, actor);
       expect((await getReview(h.db, YEAR))!.decisions).toEqual([d1]);
-      expect(await lastAudit('beslut-borttaget')).toMatchObject({ targetId: String(YEAR), before: { kind: 'övrigt', text: 'Tillfälligt beslut.' }, after: null });
+      expect(await lastAudit('decision_removed')).toMatchObject({ targetId: String(YEAR), before: { kind: 'other', text: 'Tillfälligt beslut.' }, after: null });
       expect(await auditCount()).toBe(auditsBefore + 1);
     });
 
     it('locks the review once decided: every later write is refused and changes nothing', async () => {
       const decided = await decideReview(h.db, reviewId, actor);
-      expect(decided).toMatchObject({ status: 'beslutad', decidedBy: actor.actor });
+      expect(decided).toMatchObject({ status: 'decided', decidedBy: actor.actor });
       expect(decided.decidedAt).not.toBeNull();
-      expect(await lastAudit('uppföljning-beslutad')).toMatchObject({ before: { status: 'öppen' }, after: { status: 'beslutad' } });
+      expect(await lastAudit('review_decided')).toMatchObject({ before: { status: 'open' }, after: { status: 'decided' } });
 
       const state = async () => ({
         reviews: await h.db.select().from(s.reviews),
@@ -378,7 +378,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const label = before.assessments[0]!.label;
       const attempts = [
         () => saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label, justification: 'ändrat i efterhand' }, actor),
-        () => addDecision(h.db, reviewId, { kind: 'övrigt', text: 'För sent.' }, actor),
+        () => addDecision(h.db, reviewId, { kind: 'other', text: 'För sent.' }, actor),
         () => removeDecision(h.db, reviewId, decision!.id, actor),
         () => decideReview(h.db, reviewId, actor),
       ];
@@ -396,13 +396,13 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const view = (await getReview(h.db, YEAR))!;
       const actions = await listActionViews(h.db);
       const report = buildFollowUpReport(view, actions, overviewBefore.plan.kommunName, TODAY);
-      expect(report).toMatchObject({ kommun: 'Hedemora', planTitle: planFile.title, year: YEAR, meetingDate: MEETING, status: 'beslutad' });
+      expect(report).toMatchObject({ kommun: 'Hedemora', planTitle: planFile.title, year: YEAR, meetingDate: MEETING, status: 'decided' });
       expect(report.decidedAt).toBe(new Date(view.review.decidedAt!).toISOString().slice(0, 10));
       expect(report.areas.map((a) => a.code)).toEqual(planFile.areas.map((a) => a.code));
 
       const goal = report.areas.flatMap((a) => a.goals).find((g) => g.code === target.goalCode)!;
       expect(goal.assessment).toEqual({ label: differentLabel, justification, comment: 'Följs upp 2027.' });
-      expect(goal.decisions).toEqual([{ kind: DECISION_KINDS['justera-åtgärd'], text: keptDecision }]);
+      expect(goal.decisions).toEqual([{ kind: DECISION_KINDS['adjust_measure'], text: keptDecision }]);
       expect(report.areas.flatMap((a) => a.goals).flatMap((g) => g.decisions).map((d) => d.text)).toEqual([keptDecision]);
 
       // Each action once, under its area's first goal; the delrapport of the report year.
@@ -415,7 +415,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       });
       expect(withReport.report!.cost!.replace(/\s/g, ' ')).toBe(`${secondReport.costSek} kr`);
       expect(reported.filter((a) => a.report !== null).map((a) => a.code)).toEqual([reportAction.code]);
-      expect(reported.find((a) => a.code === link.actionCode)).toMatchObject({ status: STATUS_LABELS.pågår, startDate: '2023-01-01' });
+      expect(reported.find((a) => a.code === link.actionCode)).toMatchObject({ status: STATUS_LABELS.ongoing, startDate: '2023-01-01' });
 
       // The value Brå saw at the meeting, not the one imported afterwards.
       const ind = goal.indicators.find((i) => i.id === target.indicator.id)!;
@@ -473,20 +473,20 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
   describe('input edge cases', () => {
     it('refuses an impossible calendar date with a Swedish message instead of a database error', async () => {
       const row = await actionRow(link.actionCode);
-      await expect.soft(updateAction(h.db, row.id, { status: 'pågår', startDate: '2025-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
+      await expect.soft(updateAction(h.db, row.id, { status: 'ongoing', startDate: '2025-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
       await expect.soft(openReview(h.db, { year: 2030, meetingDate: '2030-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
       expect(await actionRow(link.actionCode)).toEqual(row);
     });
 
     it('explains a bad amount in Swedish, not zod\'s "Invalid input"', async () => {
       const { id } = await actionRow(reportAction.code);
-      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'ja', hours: '-2' }, actor)).rejects.toThrow('Timmar: ange ett tal ≥ 0 (t.ex. 12,5)');
-      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'ja', costSek: 'tretusen' }, actor)).rejects.toThrow('Kostnad: ange ett tal ≥ 0 (t.ex. 12,5)');
+      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor)).rejects.toThrow('Timmar: ange ett tal ≥ 0 (t.ex. 12,5)');
+      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor)).rejects.toThrow('Kostnad: ange ett tal ≥ 0 (t.ex. 12,5)');
     });
 
     it('treats an amount of only spaces as empty, not as 0', async () => {
       const { id } = await actionRow(reportAction.code);
-      const row = await saveActionReport(h.db, id, { year: YEAR + 1, done: 'Planering.', asPlanned: 'ja', hours: '  ', costSek: ' ' }, actor);
+      const row = await saveActionReport(h.db, id, { year: YEAR + 1, done: 'Planering.', asPlanned: 'yes', hours: '  ', costSek: ' ' }, actor);
       expect(row.hours).toBeNull();
       expect(row.costSek).toBeNull();
     });

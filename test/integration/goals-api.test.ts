@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiGoals, goalsCsvRows, GOALS_CSV_HEADER, type ApiGoal } from '@/lib/api/goals';
+import { apiGoals, goalsCsvRows, GOALS_CSV_HEADER, type ApiGoal } from '@/lib/data/api-goals';
 import { loadGoalView } from '@/lib/data/goal-query';
 import { loadOverview } from '@/lib/data/overview-query';
 import type { Db, DbHandle } from '@/lib/db/client';

@@ -7,8 +7,8 @@ import { loadGoalView } from '@/lib/data/goal-query';
 import type { DbHandle } from '@/lib/db/client';
 import { getCurrentPlan, type PlanRow } from '@/lib/db/queries/plan';
 import * as s from '@/lib/db/schema';
-import { FollowUpInputError, listActionViews, saveActionReport, type ActionReportRow } from '@/lib/followup/actions';
-import { getReview, listReviews, openReview, type ReviewView } from '@/lib/followup/reviews';
+import { FollowUpInputError, listActionViews, saveActionReport, type ActionReportRow } from '@/lib/data/followup/measures';
+import { getReview, listReviews, openReview, type ReviewView } from '@/lib/data/followup/reviews';
 import { analyzeFile } from '@/lib/import/analyze';
 import { commitImport } from '@/lib/import/commit';
 import { loadImportContext } from '@/lib/import/load-context';
@@ -124,7 +124,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(after).toEqual({ ...before, text });
       expect(await goalRow(plan.id, OVERALL.code)).toEqual(after);
       expect(await auditCount()).toBe(audits + 1);
-      const audit = await lastAudit('plan-ändrad');
+      const audit = await lastAudit('plan_changed');
       expect(audit).toMatchObject({
         actorId: actor.actorId, actor: actor.actor, ip: actor.ip, targetType: 'mål', targetId: OVERALL.code,
         summary: `Ändrade målet ${OVERALL.code}.`,
@@ -148,7 +148,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(after).toEqual({ ...before, ...input });
       expect(await goalRow(plan.id, ROW.code)).toEqual(after);
       expect(await auditCount()).toBe(audits + 1);
-      expect(await lastAudit('plan-ändrad')).toMatchObject({
+      expect(await lastAudit('plan_changed')).toMatchObject({
         targetId: ROW.code,
         before: { text: ROW.goal, cause: ROW.cause, actionText: ROW.action, responsibleText: ROW.responsible, proposal: ROW.proposal },
         after: input,
@@ -198,7 +198,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       });
       expect(await linksOf(goal.id)).toEqual([...linksBefore, row]);
       expect(await auditCount()).toBe(audits + 1);
-      expect(await lastAudit('plan-ändrad')).toMatchObject({
+      expect(await lastAudit('plan_changed')).toMatchObject({
         targetType: 'mål', targetId: LINK_GOAL.code, summary: `Kopplade måttet ${linkInd} till målet ${LINK_GOAL.code}.`, before: null,
         after: { role: 'supporting', baselinePeriod: baseline, targetValue: 8.5, targetYear: 2027, sex: 'T', grp: '', note: null },
       });
@@ -229,7 +229,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(rows).toEqual([row]);
       expect(await linksOf(goal.id)).toHaveLength(LINK_GOAL.indicators.length + 1);
       expect(await auditCount()).toBe(audits + 1);
-      expect(await lastAudit('plan-ändrad')).toMatchObject({
+      expect(await lastAudit('plan_changed')).toMatchObject({
         targetId: LINK_GOAL.code, summary: `Ändrade kopplingen måttet ${linkInd} för målet ${LINK_GOAL.code}.`,
         before: { role: 'supporting', baselinePeriod: baseline, targetValue: 8.5, targetYear: 2027, sex: 'T', grp: '', note: null },
         after: { role: 'primary', baselinePeriod: null, targetValue: 7, targetYear: 2028, note: 'Målet skärptes av arbetsgruppen.' },
@@ -283,7 +283,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
       expect((await linksOf(goal.id)).map((l) => l.indicatorId)).toEqual([...LINK_GOAL.indicators.map((l) => l.indicator), linkInd]);
       expect(await auditCount()).toBe(audits + 2);
-      expect(await lastAudit('plan-ändrad')).toMatchObject({
+      expect(await lastAudit('plan_changed')).toMatchObject({
         targetType: 'mål', targetId: LINK_GOAL.code, summary: `Tog bort måttet ${WITH_SEX.id} från målet ${LINK_GOAL.code}.`,
         before: { indicatorId: WITH_SEX.id, role: 'context', baselinePeriod: null, targetValue: null, targetYear: null }, after: null,
       });
@@ -322,7 +322,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(CADENCE_LABELS.year).toBe('Årligen');
       expect(await h.db.select().from(s.indicators).where(eq(s.indicators.id, LOCAL_ID))).toEqual([expected]);
       expect(await auditCount()).toBe(audits + 1);
-      const audit = await lastAudit('indikator-skapad');
+      const audit = await lastAudit('indicator_created');
       expect(audit).toMatchObject({
         actorId: actor.actorId, actor: actor.actor, targetType: 'mått', targetId: LOCAL_ID, before: null,
         after: { id: LOCAL_ID, name: localInput.name, unitKind: 'count', decimals: 0, cadence: 'year', caveats: null },
@@ -414,7 +414,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
     it('before the revision: a delrapport is saved and the review of the year is opened under the current plan', async () => {
       const [action] = await h.db.select().from(s.actions).where(and(eq(s.actions.planId, plan.id), eq(s.actions.code, reportAction.code)));
-      report = await saveActionReport(h.db, action!.id, { year: YEAR, done: 'Utbildade personal på fyra serveringsställen.', asPlanned: 'ja', hours: '6' }, actor);
+      report = await saveActionReport(h.db, action!.id, { year: YEAR, done: 'Utbildade personal på fyra serveringsställen.', asPlanned: 'yes', hours: '6' }, actor);
       const review = await openReview(h.db, { year: YEAR, meetingDate: MEETING }, actor);
       expect(review).toMatchObject({ planId: plan.id, year: YEAR, meetingDate: MEETING });
       reviewBefore = (await getReview(h.db, YEAR))!;
@@ -478,7 +478,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(await planRows(plan.id)).toEqual(oldRows);
 
       expect(await auditCount()).toBe(audits + 1);
-      const audit = await lastAudit('plan-reviderad');
+      const audit = await lastAudit('plan_revised');
       expect(audit).toMatchObject({
         actorId: actor.actorId, actor: actor.actor, targetType: 'plan', targetId: String(revised.id),
         before: { planId: plan.id, title: planFile.title, decidedDate: planFile.decidedDate, reviseBy: planFile.reviseBy },
@@ -515,7 +515,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
       // The old plan's åtgärder are read-only now: a delrapport goes to the current plan's.
       const oldAction = old.find((v) => v.action.code === reportAction.code)!.action;
-      await expect(saveActionReport(h.db, oldAction.id, { year: YEAR + 1, done: 'För sent.', asPlanned: 'ja' }, actor))
+      await expect(saveActionReport(h.db, oldAction.id, { year: YEAR + 1, done: 'För sent.', asPlanned: 'yes' }, actor))
         .rejects.toThrow('Åtgärden finns inte i den gällande planen.');
     });
 

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db/client';
 import * as s from '@/lib/db/schema';
 import { loadFollowUpReport } from '@/lib/data/reports-query';
-import { getReview, openReview, saveAssessment } from '@/lib/followup/reviews';
+import { getReview, openReview, saveAssessment } from '@/lib/data/followup/reviews';
 import { formatNumber } from '@/lib/format';
 import type { PlanFile } from '@/lib/plan/plan-file';
 import { renderFollowUpDocx } from '@/lib/reports/render-docx';

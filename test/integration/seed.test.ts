@@ -3,8 +3,9 @@ import path from 'node:path';
 import { and, count, eq, isNull, ne, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db/client';
-import { upsertObservations } from '@/lib/db/observations';
 import * as s from '@/lib/db/schema';
+import { withTx } from '@/lib/db/tx';
+import { writeObservations } from '@/lib/import/stage';
 import { parsePeriod } from '@/lib/periods';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
@@ -136,14 +137,14 @@ describe.each(DRIVERS)('seed on %s', (driver) => {
     const [example] = await h.db.select().from(s.observations).where(and(
       eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.regionCode, '2083'), eq(s.observations.isExample, true))).limit(1);
     const real = { indicatorId: 'lupp_hotad', regionCode: '2083', period: parsePeriod(example!.period)!, value: 26.5, ciLow: 21, ciHigh: 32, n: 190 };
-    const w = await upsertObservations(h.db, [real], { importId: imp!.id, isExample: false, mode: 'replace' });
+    const w = await withTx(h.db, (tx) => writeObservations(tx, imp!.id, [real]));
     expect(w).toEqual({ inserted: 0, updated: 1, unchanged: 0 });
     await seed(h.db, readSeedFiles());
     const [row] = await h.db.select().from(s.observations).where(and(
       eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.regionCode, '2083'), eq(s.observations.period, example!.period)));
     expect(row).toMatchObject({ value: 26.5, isExample: false, importId: imp!.id });
     // Loading the same real value again is "unchanged", not a duplicate.
-    expect(await upsertObservations(h.db, [real], { importId: imp!.id, isExample: false, mode: 'replace' }))
+    expect(await withTx(h.db, (tx) => writeObservations(tx, imp!.id, [real])))
       .toEqual({ inserted: 0, updated: 0, unchanged: 1 });
   });
 

@@ -56,7 +56,7 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
   const state = () => withDb(async (h) => ({
     users: (await h.db.select().from(s.authUsers).orderBy(s.authUsers.email)).map((u) => [u.email, u.role]),
     accounts: Number((await h.db.select({ n: count() }).from(s.authAccounts))[0]!.n),
-    invited: Number((await h.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'användare-inbjuden')))[0]!.n),
+    invited: Number((await h.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'user_invited')))[0]!.n),
   }));
   async function signIn(h: DbHandle, email: string, password: string) {
     const res = await authFor(h.db, authEnv).handler(new Request(`${APP_URL}/api/auth/sign-in/email`, {
@@ -73,7 +73,7 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
   afterAll(async () => target?.drop());
 
   it('creates an administratör with a generated password that signs in, lower-casing the e-mail', async () => {
-    const res = cli(['--email', 'Anna@Hedemora.se', '--role', 'administratör'], target.env);
+    const res = cli(['--email', 'Anna@Hedemora.se', '--role', 'admin'], target.env);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('Användaren anna@hedemora.se skapades med rollen administratör.');
@@ -85,20 +85,20 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
 
     await withDb(async (h) => {
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'anna@hedemora.se'));
-      expect(user).toMatchObject({ email: 'anna@hedemora.se', role: 'administratör', banned: false });
+      expect(user).toMatchObject({ email: 'anna@hedemora.se', role: 'admin', banned: false });
 
       const ok = await signIn(h, 'anna@hedemora.se', password!);
       expect(ok.status).toBe(200);
-      expect(ok.body?.user).toMatchObject({ email: 'anna@hedemora.se', role: 'administratör' });
+      expect(ok.body?.user).toMatchObject({ email: 'anna@hedemora.se', role: 'admin' });
       // The typed spelling signs in too; a wrong password does not.
       expect((await signIn(h, 'Anna@Hedemora.se', password!)).status).toBe(200);
       expect((await signIn(h, 'anna@hedemora.se', `${password!}x`)).status).toBe(401);
 
-      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'användare-inbjuden'));
+      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'user_invited'));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
         actorId: null, actor: CLI_ACTOR, targetType: 'användare', targetId: user!.id,
-        summary: 'Skapade användaren anna@hedemora.se med rollen administratör.', after: { email: 'anna@hedemora.se', role: 'administratör' },
+        summary: 'Skapade användaren anna@hedemora.se med rollen administratör.', after: { email: 'anna@hedemora.se', role: 'admin' },
       });
       expect(audit[0]!.actor).toMatch(/^kommandoraden \(.+\)$/);
     });
@@ -106,7 +106,7 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
 
   it('takes the password from stdin with --password-stdin, prints no password, and that password signs in', async () => {
     const password = 'Bertils-eget-lösenord-2026';
-    const res = cli(['--email', 'bertil.berg@hedemora.se', '--role', 'samordnare', '--name', 'Bertil Berg', '--password-stdin'], target.env, `${password}\n`);
+    const res = cli(['--email', 'bertil.berg@hedemora.se', '--role', 'coordinator', '--name', 'Bertil Berg', '--password-stdin'], target.env, `${password}\n`);
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('Användaren bertil.berg@hedemora.se skapades med rollen samordnare.');
@@ -116,14 +116,14 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     await withDb(async (h) => {
       const ok = await signIn(h, 'bertil.berg@hedemora.se', password);
       expect(ok.status).toBe(200);
-      expect(ok.body?.user).toMatchObject({ email: 'bertil.berg@hedemora.se', role: 'samordnare' });
+      expect(ok.body?.user).toMatchObject({ email: 'bertil.berg@hedemora.se', role: 'coordinator' });
       // The trailing newline of the pipe is not part of the password.
       expect((await signIn(h, 'bertil.berg@hedemora.se', `${password}\n`)).status).toBe(401);
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'bertil.berg@hedemora.se'));
-      expect(user).toMatchObject({ name: 'Bertil Berg', role: 'samordnare' });
+      expect(user).toMatchObject({ name: 'Bertil Berg', role: 'coordinator' });
       const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id));
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'användare-inbjuden', actor: CLI_ACTOR, actorId: null, after: { email: 'bertil.berg@hedemora.se', role: 'samordnare' } });
+      expect(audit[0]).toMatchObject({ action: 'user_invited', actor: CLI_ACTOR, actorId: null, after: { email: 'bertil.berg@hedemora.se', role: 'coordinator' } });
     });
   });
 
@@ -131,11 +131,11 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     const before = await state();
     const chef = cli(['--email', 'cecilia@hedemora.se', '--role', 'chef'], target.env);
     expect(chef.status).toBe(2);
-    expect(chef.stderr).toContain(`Okänd roll "chef": välj ${ROLES.join(', ')}.`);
-    expect(ROLES).toEqual(['läsare', 'samordnare', 'administratör']);
+    expect(chef.stderr).toContain('Okänd roll "chef": välj läsare, samordnare, administratör.');
+    expect(ROLES).toEqual(['reader', 'coordinator', 'admin']);
     expect(chef.stdout).toBe('');
 
-    const noEmail = cli(['--role', 'läsare'], target.env);
+    const noEmail = cli(['--role', 'reader'], target.env);
     expect(noEmail.status).toBe(2);
     expect(noEmail.stderr).toContain('Ange --email.');
     expect(noEmail.stderr).toContain('Användning: npm run user:create');
@@ -145,15 +145,15 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
 
   it('exits 1 for an e-mail that already has a user (in any case), and for a too short password from stdin', async () => {
     const before = await state();
-    expect(before.users).toEqual([['anna@hedemora.se', 'administratör'], ['bertil.berg@hedemora.se', 'samordnare']]);
+    expect(before.users).toEqual([['anna@hedemora.se', 'admin'], ['bertil.berg@hedemora.se', 'coordinator']]);
 
-    const again = cli(['--email', 'ANNA@hedemora.se', '--role', 'läsare'], target.env);
+    const again = cli(['--email', 'ANNA@hedemora.se', '--role', 'reader'], target.env);
     expect(again.status).toBe(1);
     expect(again.stderr).toContain('Det finns redan en användare med e-postadressen anna@hedemora.se.');
     expect(again.stderr).toMatch(/finns redan/);
     expect(again.stdout).not.toMatch(/skapades|Lösenord/);
 
-    const short = cli(['--email', 'david@hedemora.se', '--role', 'läsare', '--password-stdin'], target.env, 'kort1\n');
+    const short = cli(['--email', 'david@hedemora.se', '--role', 'reader', '--password-stdin'], target.env, 'kort1\n');
     expect(short.status).toBe(1);
     expect(short.stderr).toContain(`Lösenordet måste ha minst ${MIN_PASSWORD_LENGTH} tecken.`);
     expect(short.stdout).toBe('');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Overview } from '@/lib/data/overview-query';
-import type { ActionStatus, ActionView } from '@/lib/followup/actions';
+import type { ActionStatus, ActionView } from '@/lib/data/followup/measures';
 import { lagesbildYear, reminders, type Reminder } from '@/lib/followup/reminders';
 import { revisionStatus } from '@/lib/plan/status';
 
@@ -58,7 +58,7 @@ describe('reminders', () => {
   it('says nothing when the plan is current, the lägesbild one year old, every report in and no data stale', () => {
     const today = new Date('2025-03-01T12:00:00Z');
     const ov = overview({ today, reviseBy: '2026-07', basedOnLagesbild: '2024', goals: [{ code: 'T-M1', indicators: [{ id: 'a', name: 'A', stale: false }] }] });
-    expect(reminders(ov, [action('T-A1', 'pågår', [2024, 2025])], today)).toEqual([]);
+    expect(reminders(ov, [action('T-A1', 'ongoing', [2024, 2025])], today)).toEqual([]);
   });
 
   it('reminds of an overdue revision with the month and how long ago', () => {
@@ -94,24 +94,24 @@ describe('reminders', () => {
   it('lists the actions without this year\'s delrapport, leaving out avbrutna', () => {
     const today = new Date('2026-11-25T12:00:00Z');
     const actions = [
-      action('N-A1', 'pågår', [2025, 2026]),
-      action('N-A2', 'pågår', [2025]),
-      action('N-A3', 'ej_påbörjad', []),
-      action('N-A4', 'avbruten', []),
-      action('N-A5', 'genomförd', [2026]),
+      action('N-A1', 'ongoing', [2025, 2026]),
+      action('N-A2', 'ongoing', [2025]),
+      action('N-A3', 'not_started', []),
+      action('N-A4', 'cancelled', []),
+      action('N-A5', 'completed', [2026]),
     ];
     const r = one(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: '2026' }), actions, today), 'delrapport');
     expect(r.href).toBe('/atgarder');
     expect(r.text).toMatch(/^2 av \d+ åtgärder saknar delrapport för 2026 \(N-A2, N-A3\)\.$/);
     expect(r.text).not.toContain('N-A4');
     // Only avbrutna missing: no reminder.
-    const onlyCancelled = [action('N-A1', 'pågår', [2026]), action('N-A4', 'avbruten', [])];
+    const onlyCancelled = [action('N-A1', 'ongoing', [2026]), action('N-A4', 'cancelled', [])];
     expect(kinds(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: '2026' }), onlyCancelled, today))).not.toContain('delrapport');
   });
 
   it('shortens a long list of missing delrapporter to four codes', () => {
     const today = new Date('2026-11-25T12:00:00Z');
-    const actions = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((c) => action(`T-${c}`, 'ej_påbörjad', [2025]));
+    const actions = ['A1', 'A2', 'A3', 'A4', 'A5', 'A6'].map((c) => action(`T-${c}`, 'not_started', [2025]));
     const r = one(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: '2026' }), actions, today), 'delrapport');
     expect(r.text).toContain('6 av 6 åtgärder');
     expect(r.text).toContain('(T-A1, T-A2, T-A3, T-A4 …)');
@@ -138,6 +138,6 @@ describe('reminders', () => {
   it('gives every reminder at once, in a fixed order', () => {
     const today = new Date('2026-11-25T12:00:00Z');
     const ov = overview({ today, reviseBy: '2026-07', basedOnLagesbild: '2022/2023', goals: [{ code: 'T-M1', indicators: [{ id: 'x', name: 'X', stale: true }] }] });
-    expect(kinds(reminders(ov, [action('T-A1', 'pågår', [])], today))).toEqual(['revision', 'lagesbild', 'delrapport', 'stale']);
+    expect(kinds(reminders(ov, [action('T-A1', 'ongoing', [])], today))).toEqual(['revision', 'lagesbild', 'delrapport', 'stale']);
   });
 });

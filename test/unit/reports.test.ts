@@ -348,7 +348,7 @@ describe('renderFollowUpPdf', () => {
     expect(text).toContain('Status: Beslutad 27 november 2026');
     expect(text).toContain('Skapad: 28 november 2026 kl. 10:15');
     expect(text).toMatch(/Narkotika\s+sida 2/);
-    expect(statusLine({ status: 'öppen', decidedAt: null })).toBe('Utkast – ej beslutad');
+    expect(statusLine({ status: 'open', decidedAt: null })).toBe('Utkast – ej beslutad');
   });
 
   it('has every area, goal, verdict and delrapport, with å ä ö and dashes intact', () => {
@@ -451,7 +451,7 @@ describe('renderFollowUpPdf', () => {
   it('renders an open (undecided) report with no actions or indicators', async () => {
     const draft: FollowUpReport = {
       ...followUp2026,
-      status: 'öppen',
+      status: 'open',
       decidedAt: null,
       areas: [{ code: 'X', title: 'Tomt område', goals: [{ ...followUp2026.areas[0]!.goals[0]!, indicators: [], actions: [], decisions: [], assessment: null, rollup: [] }] }],
       dataQuality: [],

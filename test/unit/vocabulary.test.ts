@@ -14,6 +14,10 @@ describe('the vocabulary module', () => {
   it('labels each value of an enum exactly once, with a non-empty Swedish text', () => {
     const pairs: [readonly string[], Readonly<Record<string, string>>][] = [
       [vocabulary.ROLES, vocabulary.ROLE_DESCRIPTIONS],
+      [vocabulary.ROLES, vocabulary.ROLE_LABELS],
+      [vocabulary.REVIEW_STATUSES, vocabulary.REVIEW_STATUS_LABELS],
+      [vocabulary.SEXES, vocabulary.SEX_LABELS],
+      [vocabulary.SEXES, vocabulary.SEX_BREAKDOWN_LABELS],
       [vocabulary.DIRECTIONS, vocabulary.DIRECTION_LABELS],
       [vocabulary.INDICATOR_TYPES, vocabulary.INDICATOR_TYPE_LABELS],
       [vocabulary.GEOGRAPHY_LEVELS, vocabulary.GEOGRAPHY_LEVEL_LABELS],
@@ -30,6 +34,20 @@ describe('the vocabulary module', () => {
       expect(Object.keys(labels).sort()).toEqual([...values].sort());
       for (const v of values) expect(labels[v]).toMatch(/\S/);
     }
+  });
+
+  it('stores English identifiers, except the names of Swedish administrative units and kön codes', () => {
+    const units = new Set<string>([...vocabulary.REGION_KINDS, ...vocabulary.GEOGRAPHY_LEVELS, ...vocabulary.SEXES]);
+    const stored = [
+      ...(Object.values(vocabulary) as unknown[]).filter((v): v is string[] => Array.isArray(v)).flat(),
+      ...Object.keys(vocabulary.DECISION_KINDS), ...Object.keys(vocabulary.AUDIT_ACTIONS), ...Object.keys(vocabulary.CADENCES),
+    ];
+    expect(stored.length).toBeGreaterThan(80);
+    const notEnglish = stored.filter((v) => !units.has(v) && !/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(v));
+    expect(notEnglish).toEqual([]);
+    // The words a person reads are Swedish, and each stored value has one.
+    expect(Object.values(vocabulary.AUDIT_ACTIONS).every((l) => /^[A-ZÅÄÖ]/.test(l))).toBe(true);
+    expect(Object.values(vocabulary.DECISION_KINDS)).toContain('Övrigt');
   });
 
   it('labelOf falls back to the value itself for a word it does not know', () => {

@@ -5,7 +5,7 @@ import { headers } from 'next/headers';
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
 import { clientIp } from '@/lib/audit';
-import { parseRole, type Role } from '@/lib/auth/roles';
+import { parseRole, roleName, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { requireRole } from '@/lib/auth/session';
 import { describeDbError } from '@/lib/data/door';
@@ -26,7 +26,7 @@ const inviteSchema = z.object({
 
 /** Invite: create the user (no password yet) and return a link where they choose one, valid 7 days. */
 export async function inviteUserAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const admin = await requireRole('administratör');
+  const admin = await requireRole('admin');
   const parsed = inviteSchema.safeParse({ email: form.get('email'), name: form.get('name') || undefined, role: form.get('role') });
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(' ') };
   const { email, name, role } = parsed.data;
@@ -38,12 +38,12 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
     const created = await auth.api.createUser({ headers: h, body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role } });
     const link = await captureInviteLink(email, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
     await saveAuditEntry({
-      actorId: admin.id, actor: admin.email, action: 'användare-inbjuden', targetType: 'användare', targetId: created.user.id,
-      summary: `Bjöd in ${email} med rollen ${role}.`, after: { email, name: name || email, role }, ip: clientIp(h),
+      actorId: admin.id, actor: admin.email, action: 'user_invited', targetType: 'användare', targetId: created.user.id,
+      summary: `Bjöd in ${email} med rollen ${roleName(role)}.`, after: { email, name: name || email, role }, ip: clientIp(h),
     });
     revalidatePath('/admin/anvandare');
-    if (!link) return { ok: true, message: `${email} är inbjuden som ${role}, men länken kunde inte skapas. Personen kan logga in med enkel inloggning, eller bjud in igen.` };
-    return { ok: true, message: `${email} är inbjuden som ${role}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link };
+    if (!link) return { ok: true, message: `${email} är inbjuden som ${roleName(role)}, men länken kunde inte skapas. Personen kan logga in med enkel inloggning, eller bjud in igen.` };
+    return { ok: true, message: `${email} är inbjuden som ${roleName(role)}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link };
   } catch (err) {
     console.error('invite failed:', describeDbError(err));
     return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };
@@ -59,33 +59,33 @@ async function loadTarget(form: FormData) {
 }
 
 export async function setRoleAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const admin = await requireRole('administratör');
+  const admin = await requireRole('admin');
   const role: Role | null = parseRole(String(form.get('role') ?? ''));
   if (!role) return { ok: false, message: 'Välj en roll.' };
   const user = await loadTarget(form);
   if (!user) return { ok: false, message: 'Användaren finns inte.' };
-  if (user.role === role) return { ok: true, message: `${user.email} har redan rollen ${role}.` };
-  if (user.role === 'administratör' && !user.banned && (await getActiveAdminCount()) <= 1) {
+  if (user.role === role) return { ok: true, message: `${user.email} har redan rollen ${roleName(role)}.` };
+  if (user.role === 'admin' && !user.banned && (await getActiveAdminCount()) <= 1) {
     return { ok: false, message: 'Det måste finnas minst en aktiv administratör. Utse en annan först.' };
   }
   const h = await headers();
   const auth = await getAuth();
   await auth.api.setRole({ headers: h, body: { userId: user.id, role } });
   await saveAuditEntry({
-    actorId: admin.id, actor: admin.email, action: 'användare-roll', targetType: 'användare', targetId: user.id,
-    summary: `Ändrade rollen för ${user.email}: ${user.role} → ${role}.`, before: { role: user.role }, after: { role }, ip: clientIp(h),
+    actorId: admin.id, actor: admin.email, action: 'user_role_changed', targetType: 'användare', targetId: user.id,
+    summary: `Ändrade rollen för ${user.email}: ${roleName(user.role)} → ${roleName(role)}.`, before: { role: user.role }, after: { role }, ip: clientIp(h),
   });
   revalidatePath('/admin/anvandare');
-  return { ok: true, message: `${user.email} har nu rollen ${role}.` };
+  return { ok: true, message: `${user.email} har nu rollen ${roleName(role)}.` };
 }
 
 export async function setActiveAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const admin = await requireRole('administratör');
+  const admin = await requireRole('admin');
   const activate = form.get('active') === '1';
   const user = await loadTarget(form);
   if (!user) return { ok: false, message: 'Användaren finns inte.' };
   if (!activate && user.id === admin.id) return { ok: false, message: 'Du kan inte inaktivera ditt eget konto.' };
-  if (!activate && user.role === 'administratör' && (await getActiveAdminCount()) <= 1) {
+  if (!activate && user.role === 'admin' && (await getActiveAdminCount()) <= 1) {
     return { ok: false, message: 'Det måste finnas minst en aktiv administratör.' };
   }
   const h = await headers();
@@ -93,7 +93,7 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
   if (activate) await auth.api.unbanUser({ headers: h, body: { userId: user.id } });
   else await auth.api.banUser({ headers: h, body: { userId: user.id, banReason: `Inaktiverad av ${admin.email}` } }); // also ends their sessions
   await saveAuditEntry({
-    actorId: admin.id, actor: admin.email, action: activate ? 'användare-återaktiverad' : 'användare-inaktiverad', targetType: 'användare', targetId: user.id,
+    actorId: admin.id, actor: admin.email, action: activate ? 'user_reactivated' : 'user_deactivated', targetType: 'användare', targetId: user.id,
     summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`, before: { active: !user.banned }, after: { active: activate }, ip: clientIp(h),
   });
   revalidatePath('/admin/anvandare');
@@ -102,7 +102,7 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
 
 /** Lifts a sign-in lock (too many wrong passwords) on the account, from every address. */
 export async function unlockSignInAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const admin = await requireRole('administratör');
+  const admin = await requireRole('admin');
   const user = await loadTarget(form);
   if (!user) return { ok: false, message: 'Användaren finns inte.' };
   await saveSignInUnlock(user.id, { actorId: admin.id, actor: admin.email, ip: clientIp(await headers()) });

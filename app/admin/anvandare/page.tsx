@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLE_DESCRIPTIONS, ROLES } from '@/lib/auth/roles';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getUserList } from '@/lib/data/users';
 import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
@@ -10,14 +10,14 @@ export const metadata: Metadata = { title: 'Användare och roller' };
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'Europe/Stockholm' });
 
 export default async function UsersPage() {
-  const me = await requirePageRole('administratör', '/admin/anvandare');
+  const me = await requirePageRole('admin', '/admin/anvandare');
   const { users, accounts, locked } = await getUserList();
   const ways = (id: string) => accounts.filter((a) => a.userId === id).map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning')).join(', ');
   return (
     <>
       <h1>Användare och roller</h1>
       <ul>
-        {ROLES.map((r) => <li key={r}><strong>{r}</strong>: {ROLE_DESCRIPTIONS[r]}</li>)}
+        {ROLES.map((r) => <li key={r}><strong>{ROLE_LABELS[r]}</strong>: {ROLE_DESCRIPTIONS[r]}</li>)}
       </ul>
       <h2>Bjud in en användare</h2>
       <p>Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma e-postadress.</p>

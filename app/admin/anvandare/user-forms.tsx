@@ -1,7 +1,7 @@
 'use client';
 
 import { useActionState } from 'react';
-import { ROLES } from '@/lib/auth/roles';
+import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { inviteUserAction, setActiveAction, setRoleAction, unlockSignInAction, type UserActionState } from './actions';
 
 const initial: UserActionState = { ok: null, message: null };
@@ -19,8 +19,8 @@ export function InviteForm() {
       <p><label htmlFor="invite-name">Namn</label><input id="invite-name" name="name" type="text" /></p>
       <p>
         <label htmlFor="invite-role">Roll</label>
-        <select id="invite-role" name="role" defaultValue="läsare">
-          {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        <select id="invite-role" name="role" defaultValue="reader">
+          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
         </select>
       </p>
       <p><button type="submit" disabled={pending}>Bjud in</button></p>
@@ -42,7 +42,7 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`role-${userId}`} className="sr-only">Roll för {email}</label>
       <select id={`role-${userId}`} name="role" defaultValue={role}>
-        {ROLES.map((r) => <option key={r} value={r}>{r}</option>)}
+        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
       </select>
       <button type="submit" disabled={pending}>Spara roll<span className="sr-only"> för {email}</span></button>
       <Message state={state} />

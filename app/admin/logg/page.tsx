@@ -12,7 +12,7 @@ function change(v: unknown): string {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageRole('administratör', '/admin/logg');
+  await requirePageRole('admin', '/admin/logg');
   const filter = auditFilterFrom(await searchParams);
   const { rows, total } = await getAuditLog(filter);
   const qs = new URLSearchParams(Object.entries(filter.raw).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();

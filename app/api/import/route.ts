@@ -19,7 +19,7 @@ function refuse(message: string, status: number, extra: Partial<ImportRefusal> =
  */
 export async function POST(request: Request) {
   // Preview too: it reads a whole file and stages it in the database, which is a samordnare's task.
-  const user = await authorizeWrite(request, 'samordnare');
+  const user = await authorizeWrite(request, 'coordinator');
   if (user instanceof Response) return user;
   const limit = importLimits().maxBytes;
   const declared = Number(request.headers.get('content-length') ?? '0');

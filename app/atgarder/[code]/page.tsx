@@ -21,7 +21,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
   const thisYear = new Date().getFullYear();
   const year = typeof sp.ar === 'string' && /^\d{4}$/.test(sp.ar) ? Number(sp.ar) : thisYear;
   const report = view.reports.find((r) => r.year === year);
-  const canEdit = roleAtLeast(user?.role, 'samordnare');
+  const canEdit = roleAtLeast(user?.role, 'coordinator');
   const { action } = view;
   return (
     <>
@@ -58,7 +58,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
             <p>
               <label htmlFor="effectHorizon">Förväntad effekt</label>
               <select id="effectHorizon" name="effectHorizon" defaultValue={action.effectHorizon ?? ''}>
-                <option value="">Ej angiven</option><option value="kort">Kort sikt</option><option value="lång">Lång sikt</option>
+                <option value="">Ej angiven</option><option value="short">Kort sikt</option><option value="long">Lång sikt</option>
               </select>
             </p>
           </StateForm>

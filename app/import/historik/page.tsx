@@ -11,7 +11,7 @@ const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeStyle: '
 
 export default async function ImportHistoryPage() {
   // Who imported (e-mail addresses) is for signed-in users only, even when the dashboard is public.
-  await requirePageRole('läsare', '/import/historik');
+  await requirePageRole('reader', '/import/historik');
   const rows = await getImportHistory();
   return (
     <>

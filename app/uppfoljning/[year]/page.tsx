@@ -6,7 +6,7 @@ import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
 import { getMeasureViews, getReviewView } from '@/lib/data/followup';
-import { computedLabels } from '@/lib/followup/reviews';
+import { computedLabels } from '@/lib/data/followup/reviews';
 import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 import { yearParam } from '@/lib/params';
@@ -27,8 +27,8 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (!view) notFound();
   const actionViews = await getMeasureViews(view.review.planId);
   const { review, snapshot, assessments, decisions, goalIds } = view;
-  const open = review.status === 'öppen';
-  const canEdit = open && roleAtLeast(user?.role, 'samordnare');
+  const open = review.status === 'open';
+  const canEdit = open && roleAtLeast(user?.role, 'coordinator');
   const { overview } = snapshot;
   const assessmentOf = (code: string) => assessments.find((a) => a.goalId === goalIds.get(code));
   const decisionsOf = (code: string | null) => decisions.filter((d) => (code === null ? d.goalId === null : d.goalId === goalIds.get(code)));
@@ -41,7 +41,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <input type="hidden" name="goalCode" value={goalCode ?? ''} />
         <p>
           <label htmlFor={`kind-${idSuffix}`}>Typ av beslut</label>
-          <select id={`kind-${idSuffix}`} name="kind" defaultValue="justera-åtgärd">
+          <select id={`kind-${idSuffix}`} name="kind" defaultValue="adjust_measure">
             {Object.entries(DECISION_KINDS).map(([k, label]) => <option key={k} value={k}>{label}</option>)}
           </select>
         </p>

@@ -13,7 +13,7 @@ export async function reportDownload(rawYear: string, render: (r: FollowUpReport
     const report = await getFollowUpReport(year);
     if (!report) return text(`Det finns ingen uppföljning för ${year}.`, 404);
     const body = await render(report);
-    const draft = report.status === 'öppen' ? '-utkast' : '';
+    const draft = report.status === 'open' ? '-utkast' : '';
     return new Response(new Uint8Array(body), {
       headers: {
         'content-type': type,

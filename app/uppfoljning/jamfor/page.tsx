@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { getReviewList, getReviewView } from '@/lib/data/followup';
-import type { ReviewView } from '@/lib/followup/reviews';
+import type { ReviewView } from '@/lib/data/followup/reviews';
 import { DECISION_KINDS } from '@/lib/vocabulary';
 import { RollupBadge } from '../../_components/verdict-badge';
 

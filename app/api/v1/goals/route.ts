@@ -1,4 +1,4 @@
-import { GOALS_CSV_HEADER, goalsCsvRows } from '@/lib/api/goals';
+import { GOALS_CSV_HEADER, goalsCsvRows } from '@/lib/data/api-goals';
 import { listQuery, parseQuery } from '@/lib/api/params';
 import { csvResponse } from '@/lib/api/v1';
 import { getApiGoals } from '@/lib/data/api';

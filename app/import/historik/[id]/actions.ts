@@ -15,7 +15,7 @@ export interface UndoState {
 }
 
 export async function undoImportAction(_prev: UndoState, form: FormData): Promise<UndoState> {
-  const user = await requireRole('samordnare');
+  const user = await requireRole('coordinator');
   const parsed = z.coerce.number().int().positive().safeParse(form.get('importId'));
   if (!parsed.success) return { error: 'Ogiltigt importnummer.' };
   try {

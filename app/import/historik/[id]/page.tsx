@@ -21,7 +21,7 @@ function valueOf(state: Record<string, unknown> | null): string {
 
 export default async function ImportDetailPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ angrad?: string }> }) {
   const rawId = (await params).id;
-  const user = await requirePageRole('läsare', `/import/historik/${encodeURIComponent(rawId)}`);
+  const user = await requirePageRole('reader', `/import/historik/${encodeURIComponent(rawId)}`);
   const id = idParam(rawId);
   if (id === null) notFound();
   const detail = await getImportDetail(id);
@@ -47,7 +47,7 @@ export default async function ImportDetailPage({ params, searchParams }: { param
         <dt>Innehåll</dt><dd>{formatNumber(imp.rows)} rader, {formatNumber(imp.observations)} värden: {imp.inserted} nya, {imp.updated} ändrade, {imp.unchanged} oförändrade</dd>
         <dt>Status</dt><dd>{imp.undoneAt ? `Ångrad ${when.format(imp.undoneAt)} av ${imp.undoneBy}` : 'Gäller'}</dd>
       </dl>
-      {imp.kind === 'upload' && !imp.undoneAt && (roleAtLeast(user.role, 'samordnare')
+      {imp.kind === 'upload' && !imp.undoneAt && (roleAtLeast(user.role, 'coordinator')
         ? <UndoButton importId={imp.id} />
         : <p>En samordnare kan ångra importen.</p>)}
       <h2>Vad importen ändrade</h2>

@@ -77,7 +77,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
       <p className="lead">{report.planTitle}. {report.kommun}.</p>
       <dl className="facts">
         <dt>Mötesdatum</dt><dd>{formatDateLong(report.meetingDate)}</dd>
-        <dt>Status</dt><dd>{report.status === 'beslutad' ? `Beslutad ${report.decidedAt ? formatDateLong(report.decidedAt) : ''}` : 'Utkast – ej beslutad'}</dd>
+        <dt>Status</dt><dd>{report.status === 'decided' ? `Beslutad ${report.decidedAt ? formatDateLong(report.decidedAt) : ''}` : 'Utkast – ej beslutad'}</dd>
       </dl>
       <p>Värdena är låsta per mötesdatum. En skillnad kallas säkerställd först när den ligger utanför felmarginalen (95 % konfidensintervall).</p>
       <Summary report={report} />

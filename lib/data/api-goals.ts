@@ -3,9 +3,9 @@ import type { Db } from '../db/client';
 import { listObservations } from '../db/queries/indicators';
 import { getCurrentPlan, getRegionWithParent, listAreas, listGoalLinks, listGoals } from '../db/queries/plan';
 import { imports, regions } from '../db/schema';
-import { RIKET_CODE } from '../seed/regions';
-import { assessIndicator, type Provenance } from '../data/assess';
-import { loadPopulation } from '../data/population';
+import { RIKET_CODE } from '../regions/codes';
+import { assessIndicator, type Provenance } from './assess';
+import { loadPopulation } from './population';
 import { summarizeComparisons } from '../stats/compare';
 
 type ImportRef = { id: number; kind: string; fileName: string; createdAt: string };

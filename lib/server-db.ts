@@ -1,13 +1,14 @@
-import { readEnv } from '../env';
-import { readSeedFiles } from '../seed/files';
-import { seedIfEmpty } from '../seed/seed';
-import { driverFor, openDbFromEnv, type DbHandle, type Driver } from './client';
+import { driverFor, openDbFromEnv, type DbHandle, type Driver } from './db/client';
+import { readEnv } from './env';
+import { readSeedFiles } from './seed/files';
+import { seedIfEmpty } from './seed/seed';
 
 const g = globalThis as typeof globalThis & { __trygghetDb?: Promise<DbHandle> };
 
 /**
  * The server's one database handle: opened lazily, migrated, seeded when empty, and cached on
- * globalThis so hot reload never opens a second PGlite on the same directory.
+ * globalThis so hot reload never opens a second PGlite on the same directory. It is not in lib/db because opening it
+ * seeds (lib/db stays below lib/seed). lib/data (the door) and lib/auth use it; pages never do.
  */
 export function getDb(): Promise<DbHandle> {
   if (process.env.NEXT_PHASE === 'phase-production-build') {

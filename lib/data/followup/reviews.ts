@@ -1,17 +1,17 @@
 import { and, asc, desc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { unsupersededExample } from '../db/queries/observations';
-import { writeAudit } from '../audit';
-import type { Actor } from '../import/commit';
-import type { Db } from '../db/client';
-import { withTx } from '../db/tx';
-import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../db/schema';
-import { getCurrentPlan } from '../db/queries/plan';
-import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../data/overview-query';
-import { FollowUpInputError, parseInput } from './actions';
-import { DECISION_KINDS, type DecisionKind } from '../vocabulary';
+import { unsupersededExample } from '../../db/queries/observations';
+import { writeAudit } from '../../audit';
+import type { Actor } from '../../import/commit';
+import type { Db } from '../../db/client';
+import { withTx } from '../../db/tx';
+import { goals, observations, plans, reviewAssessments, reviewDecisions, reviews } from '../../db/schema';
+import { getCurrentPlan } from '../../db/queries/plan';
+import { loadOverview, VERDICT_ORDER, type Overview, type OverviewGoal } from '../overview-query';
+import { InputError as FollowUpInputError, parseInput } from '../../input';
+import { DECISION_KINDS, type DecisionKind } from '../../vocabulary';
 
-export { DECISION_KINDS, type DecisionKind } from '../vocabulary';
+export { DECISION_KINDS, type DecisionKind } from '../../vocabulary';
 
 /** What a review froze when it was opened. */
 export interface ReviewSnapshot {
@@ -81,7 +81,7 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
     // Two people opening the same year at once: the second gets the same answer as above.
     if (!row) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     await writeAudit(tx, {
-      ...actor, action: 'uppföljning-öppnad', targetType: 'uppföljning', targetId: year,
+      ...actor, action: 'review_opened', targetType: 'uppföljning', targetId: year,
       summary: `Öppnade uppföljningen ${year} (möte ${meetingDate}); bedömningarna frystes med data från ${snapshot.importIds.length} importer.`,
       after: { year, meetingDate, importIds: snapshot.importIds },
     });
@@ -112,7 +112,7 @@ async function goalIdOf(tx: Db, review: ReviewRow, code: string): Promise<number
 async function openReviewForWrite(tx: Db, reviewId: number): Promise<ReviewRow> {
   const [row] = await tx.select().from(reviews).where(eq(reviews.id, reviewId)).for('update');
   if (!row) throw new FollowUpInputError('Uppföljningen finns inte.');
-  if (row.status === 'beslutad') throw new ReviewLockedError(`Uppföljningen ${row.year} är beslutad och låst. Inget ändrades.`);
+  if (row.status === 'decided') throw new ReviewLockedError(`Uppföljningen ${row.year} är beslutad och låst. Inget ändrades.`);
   return row;
 }
 
@@ -147,7 +147,7 @@ export async function saveAssessment(db: Db, reviewId: number, input: unknown, a
       .onConflictDoUpdate({ target: [reviewAssessments.reviewId, reviewAssessments.goalId], set: { ...values, updatedBy: actor.actor, updatedAt: new Date() } })
       .returning();
     await writeAudit(tx, {
-      ...actor, action: 'bedömning-sparad', targetType: 'uppföljning', targetId: `${review.year}/${v.goalCode}`,
+      ...actor, action: 'assessment_saved', targetType: 'uppföljning', targetId: `${review.year}/${v.goalCode}`,
       summary: `Brås bedömning av ${v.goalCode} (${review.year}): ${before ? `${before.label} → ` : ''}${v.label}.`,
       before: before ? { label: before.label, justification: before.justification, comment: before.comment } : null, after: values,
     });
@@ -168,7 +168,7 @@ export async function addDecision(db: Db, reviewId: number, input: unknown, acto
     const goalId = v.goalCode ? await goalIdOf(tx, review, v.goalCode) : null;
     const [row] = await tx.insert(reviewDecisions).values({ reviewId, goalId, kind: v.kind, text: v.text, createdBy: actor.actor }).returning();
     await writeAudit(tx, {
-      ...actor, action: 'beslut-tillagt', targetType: 'uppföljning', targetId: `${review.year}${v.goalCode ? `/${v.goalCode}` : ''}`,
+      ...actor, action: 'decision_added', targetType: 'uppföljning', targetId: `${review.year}${v.goalCode ? `/${v.goalCode}` : ''}`,
       summary: `Beslut (${DECISION_KINDS[v.kind]}) i uppföljningen ${review.year}${v.goalCode ? ` för ${v.goalCode}` : ''}.`,
       after: { kind: v.kind, text: v.text },
     });
@@ -182,7 +182,7 @@ export async function removeDecision(db: Db, reviewId: number, decisionId: numbe
     const [row] = await tx.delete(reviewDecisions).where(and(eq(reviewDecisions.id, decisionId), eq(reviewDecisions.reviewId, reviewId))).returning();
     if (!row) throw new FollowUpInputError('Beslutet finns inte.');
     await writeAudit(tx, {
-      ...actor, action: 'beslut-borttaget', targetType: 'uppföljning', targetId: review.year,
+      ...actor, action: 'decision_removed', targetType: 'uppföljning', targetId: review.year,
       summary: `Tog bort ett beslut (${DECISION_KINDS[row.kind as DecisionKind] ?? row.kind}) i uppföljningen ${review.year}.`,
       before: { kind: row.kind, text: row.text }, after: null,
     });
@@ -193,10 +193,10 @@ export async function removeDecision(db: Db, reviewId: number, decisionId: numbe
 export async function decideReview(db: Db, reviewId: number, actor: Actor): Promise<ReviewRow> {
   return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
-    const [row] = await tx.update(reviews).set({ status: 'beslutad', decidedBy: actor.actor, decidedAt: sql`now()` }).where(eq(reviews.id, reviewId)).returning();
+    const [row] = await tx.update(reviews).set({ status: 'decided', decidedBy: actor.actor, decidedAt: sql`now()` }).where(eq(reviews.id, reviewId)).returning();
     await writeAudit(tx, {
-      ...actor, action: 'uppföljning-beslutad', targetType: 'uppföljning', targetId: review.year,
-      summary: `Markerade uppföljningen ${review.year} som beslutad; den är nu låst.`, before: { status: 'öppen' }, after: { status: 'beslutad' },
+      ...actor, action: 'review_decided', targetType: 'uppföljning', targetId: review.year,
+      summary: `Markerade uppföljningen ${review.year} som beslutad; den är nu låst.`, before: { status: 'open' }, after: { status: 'decided' },
     });
     return row!;
   });

@@ -1,26 +1,18 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
-import { writeAudit } from '../audit';
-import type { Actor } from '../import/commit';
-import type { Db } from '../db/client';
-import { withTx } from '../db/tx';
-import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../db/schema';
-import { getCurrentPlan } from '../db/queries/plan';
-import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../vocabulary';
+import { writeAudit } from '../../audit';
+import type { Actor } from '../../import/commit';
+import type { Db } from '../../db/client';
+import { withTx } from '../../db/tx';
+import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../../db/schema';
+import { getCurrentPlan } from '../../db/queries/plan';
+import { InputError as FollowUpInputError, parseInput } from '../../input';
+import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../vocabulary';
 
-export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../vocabulary';
+export { MEASURE_STATUS_LABELS as STATUS_LABELS, type MeasureStatus as ActionStatus } from '../../vocabulary';
 
-export class FollowUpInputError extends Error {}
-
-/**
- * Parses a write's input or refuses it in Swedish: every problem, each prefixed with its field's name when
- * `fieldName` is given ("Startdatum: ange ett datum …"), else the messages alone.
- */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown, fieldName?: (key: string) => string): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return parsed.data;
-  throw new FollowUpInputError(parsed.error.issues.map((i) => (fieldName ? `${fieldName(i.path.join('.'))}: ${i.message}` : i.message)).join(' '));
-}
+/** The follow-up's refusals are input errors like any form's (the name stays for its callers). */
+export { FollowUpInputError };
 
 export type ActionRow = typeof actions.$inferSelect;
 export type ActionReportRow = typeof actionReports.$inferSelect;
@@ -131,7 +123,7 @@ export async function updateAction(db: Db, actionId: number, input: unknown, act
     const [after] = await tx.update(actions).set({ ...v, updatedAt: new Date(), updatedBy: actor.actor }).where(eq(actions.id, actionId)).returning();
     const pick = (a: ActionRow) => ({ status: a.status, startDate: a.startDate, endDate: a.endDate, effectHorizon: a.effectHorizon });
     await writeAudit(tx, {
-      ...actor, action: 'åtgärd-ändrad', targetType: 'åtgärd', targetId: before.code,
+      ...actor, action: 'measure_changed', targetType: 'åtgärd', targetId: before.code,
       summary: `Ändrade åtgärd ${before.code}: status ${MEASURE_STATUS_LABELS[before.status]} → ${MEASURE_STATUS_LABELS[after!.status]}.`,
       before: pick(before), after: pick(after!),
     });
@@ -174,7 +166,7 @@ export async function saveActionReport(db: Db, actionId: number, input: unknown,
       .returning();
     const strip = (r: ActionReportRow | undefined) => (r ? { done: r.done, asPlanned: r.asPlanned, how: r.how, hours: r.hours, costSek: r.costSek, problems: r.problems, proposal: r.proposal } : null);
     await writeAudit(tx, {
-      ...actor, action: 'delrapport-sparad', targetType: 'åtgärd', targetId: action.code,
+      ...actor, action: 'measure_report_saved', targetType: 'åtgärd', targetId: action.code,
       summary: `${before ? 'Ändrade' : 'Lade till'} delrapport ${v.year} för åtgärd ${action.code}.`, before: strip(before), after: strip(row),
     });
     return row!;
