@@ -4,8 +4,8 @@ import { getCurrentPlan, getRegionWithParent } from '../db/queries/plan';
 import { indicators, plans } from '../db/schema';
 import { listActionViews } from './followup/measures';
 import { getReview } from './followup/reviews';
-import { buildFollowUpReport } from '../reports/build-follow-up';
-import { buildLagesbild } from '../reports/build-lagesbild';
+import { buildFollowUpReport } from './reports/build-follow-up';
+import { buildLagesbild } from './reports/build-lagesbild';
 import type { FollowUpReport } from '../reports/types';
 
 /** The report of the year's review, from its frozen snapshot, or null when there is none. */

@@ -1,5 +1,5 @@
 import 'server-only';
-import { buildLagesbild } from '../reports/build-lagesbild';
+import { buildLagesbild } from './reports/build-lagesbild';
 import { withServerDb } from './door';
 import { loadFollowUpReport, loadLagesbildPage } from './reports-query';
 

@@ -1,15 +1,15 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { unsupersededExample } from '../db/queries/observations';
-import type { Db } from '../db/client';
-import { imports, indicators, observations, regions, sources, goalIndicators, goals, priorityAreas } from '../db/schema';
-import { provenanceColumns } from '../db/queries/indicators';
-import { provenanceLabel, provenanceLabels } from '../provenance';
-import { indicatorQuery, loadIndicatorView } from '../data/indicator-query';
-import { loadOverview, type OverviewIndicator } from '../data/overview-query';
-import { getCurrentPlan } from '../db/queries/plan';
+import { unsupersededExample } from '../../db/queries/observations';
+import type { Db } from '../../db/client';
+import { imports, indicators, observations, regions, sources, goalIndicators, goals, priorityAreas } from '../../db/schema';
+import { provenanceColumns } from '../../db/queries/indicators';
+import { provenanceLabel, provenanceLabels } from '../../provenance';
+import { indicatorQuery, loadIndicatorView } from '../indicator-query';
+import { loadOverview, type OverviewIndicator } from '../overview-query';
+import { getCurrentPlan } from '../../db/queries/plan';
 import { verdictWords } from './build-follow-up';
-import type { LagesbildData, LagesbildIndicator } from './types';
-import { SEX_LABELS } from '../vocabulary';
+import type { LagesbildData, LagesbildIndicator } from '../../reports/types';
+import { SEX_LABELS } from '../../vocabulary';
 
 const SEX = SEX_LABELS;
 

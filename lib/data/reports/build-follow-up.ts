@@ -1,12 +1,12 @@
-import type { UnitKind } from '../catalogue/catalogue-file';
-import { describeValue } from '../display';
-import { type OverviewIndicator, type RegionKey, type RegionRef, rollup } from '../data/overview-query';
-import type { ActionView } from '../data/followup/measures';
-import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS, OBSERVATION_STATUS_LABELS } from '../vocabulary';
-import type { ReviewView } from '../data/followup/reviews';
-import { formatNumber, formatValue } from '../format';
-import { summarizeGoal } from './goal-summary';
-import type { FollowUpReport, ReportIndicator, ReportReference } from './types';
+import type { UnitKind } from '../../catalogue/catalogue-file';
+import { describeValue } from '../../display';
+import { type OverviewIndicator, type RegionKey, type RegionRef, rollup } from '../overview-query';
+import type { ActionView } from '../followup/measures';
+import { AS_PLANNED_LABELS, DECISION_KINDS, MEASURE_STATUS_LABELS, OBSERVATION_STATUS_LABELS } from '../../vocabulary';
+import type { ReviewView } from '../followup/reviews';
+import { formatNumber, formatValue } from '../../format';
+import { summarizeGoal } from '../../reports/goal-summary';
+import type { FollowUpReport, ReportIndicator, ReportReference } from '../../reports/types';
 
 const UNIT_KIND: Record<UnitKind, ReportIndicator['unitKind']> = {
   percent: 'percent', per_100k: 'rate', per_1000: 'rate', count: 'count', mg_per_1000_day: 'mass', index: 'index', months: 'other',
