@@ -62,7 +62,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                   </dl>
                 )}
                 <TableScroll label={`Mått för ${goal.code}`}>
-                <table className="data">
+                <table className="data plan-links">
                   <caption>Mått för {goal.code}</caption>
                   <thead><tr><th scope="col">Mått</th><th scope="col">Roll</th><th scope="col">{TERMS.baseline}</th><th scope="col">{TERMS.target}</th><th scope="col">Uppdelning</th>{canEdit && <th scope="col"><span className="sr-only">Ta bort</span></th>}</tr></thead>
                   <tbody>
