@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { AccountMenu } from './_components/account-menu';
+import { SiteNav } from './_components/site-nav';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -12,23 +12,13 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
   return (
     <html lang="sv">
       <body>
+        {/* Without JavaScript the menu button cannot open the list: show the list instead. */}
+        <noscript><style>{'.site-header .nav-list { display: flex !important; } .site-header .menu-toggle { display: none !important; }'}</style></noscript>
         <a className="skip-link" href="#main">Hoppa till innehållet</a>
         <header className="site-header">
           <div className="wrap">
             <Link href="/" className="brand">Trygghetsläget</Link>
-            <nav aria-label="Huvudmeny">
-              <ul>
-                <li><Link href="/">Översikt</Link></li>
-                <li><Link href="/indikatorer">Indikatorer</Link></li>
-                <li><Link href="/plan">Planen</Link></li>
-                <li><Link href="/atgarder">Åtgärder</Link></li>
-                <li><Link href="/uppfoljning">Uppföljning</Link></li>
-                <li><Link href="/lagesbild">Lägesbild</Link></li>
-                <li><Link href="/import">Importera</Link></li>
-                <li><Link href="/import/historik">Importhistorik</Link></li>
-                <AccountMenu />
-              </ul>
-            </nav>
+            <SiteNav />
           </div>
         </header>
         <main id="main" className="wrap" tabIndex={-1}>{children}</main>

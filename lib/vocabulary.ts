@@ -170,3 +170,30 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export function labelOf(labels: Readonly<Partial<Record<string, string>>>, value: string): string {
   return labels[value] ?? value;
 }
+
+// Words the pages, the reports and the lägesbild share: one term per thing
+
+/**
+ * One word for each thing, everywhere (pages, charts, tables, reports): "Baslinje", not "Utgångsläge"; "Sverige",
+ * not "Riket"; a län by its full name from the regions table ("Dalarnas län", not "Dalarna").
+ */
+export const TERMS = {
+  baseline: 'Baslinje',
+  /** The country, in running text, legends and tables (the regions table calls it "Riket"). */
+  sweden: 'Sverige',
+  target: 'Målvärde',
+  targetYear: 'Målår',
+  actionsStart: 'Åtgärdsplanen startar',
+  ci: '95 % konfidensintervall',
+  forAnalysts: 'För analytiker',
+} as const;
+
+/** The name people read for a region: the kommun's and the län's full names, the country as "Sverige". */
+export function regionDisplayName(r: { kind: string; name: string }): string {
+  return r.kind === 'riket' ? TERMS.sweden : r.name;
+}
+
+export const UNIT_KIND_LABELS: Labels<typeof UNIT_KINDS> = {
+  percent: 'Procent (%)', per_100k: 'Per 100 000 invånare', per_1000: 'Per 1 000 invånare', count: 'Antal',
+  mg_per_1000_day: 'mg per 1 000 invånare och dygn', index: 'Index', months: 'Månader',
+};

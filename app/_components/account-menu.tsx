@@ -2,15 +2,17 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { roleName } from '@/lib/auth/roles';
+import { roleAtLeast, roleName, type Role } from '@/lib/auth/roles';
+import { signOutAction } from './sign-out';
 
-interface Me { email: string; role: string }
+interface Me { email: string; role: Role }
 
 /**
- * The signed-in user in the header, asked for in the browser: the pages themselves stay the same for everyone,
- * so they can be cached. Reading never depends on this; every write is checked on the server.
+ * The signed-in user's part of the header, asked for in the browser: the pages themselves stay the same for
+ * everyone, so they can be cached. Import links only for those who may use them; signing out is one POST.
+ * Reading never depends on this; every write is checked on the server.
  */
-export function AccountMenu() {
+export function AccountMenu({ current }: { current: (href: string) => boolean }) {
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
@@ -24,11 +26,21 @@ export function AccountMenu() {
   }, []);
   if (me === undefined) return <li className="account" aria-hidden="true" />;
   if (!me) return <li className="account"><Link href="/logga-in">Logga in</Link></li>;
+  const item = (href: string, label: string) => (
+    <li key={href}><Link href={href} aria-current={current(href) ? 'page' : undefined}>{label}</Link></li>
+  );
   return (
     <>
-      {me.role === 'admin' && <li><Link href="/admin/anvandare">Användare</Link></li>}
-      {me.role === 'admin' && <li><Link href="/admin/logg">Ändringslogg</Link></li>}
-      <li className="account"><Link href="/konto">{me.email}<span className="sr-only">, mitt konto</span> ({roleName(me.role)})</Link></li>
+      {roleAtLeast(me.role, 'coordinator') && item('/import', 'Importera')}
+      {item('/import/historik', 'Importhistorik')}
+      {me.role === 'admin' && item('/admin/anvandare', 'Användare')}
+      {me.role === 'admin' && item('/admin/logg', 'Ändringslogg')}
+      <li className="account"><Link href="/konto" aria-current={current('/konto') ? 'page' : undefined}>{me.email}<span className="sr-only">, mitt konto</span> ({roleName(me.role)})</Link></li>
+      <li>
+        <form action={signOutAction} className="sign-out">
+          <button type="submit">Logga ut</button>
+        </form>
+      </li>
     </>
   );
 }

@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Assessment } from '@/lib/data/assess';
 import { formatNumber } from '@/lib/format';
+import { TERMS } from '@/lib/vocabulary';
 import { METHOD_PAGE, VerdictBadge } from './verdict-badge';
 
 /** The verdict of one indicator with everything that qualifies it: sentence, flags, pace, benchmarks, rank, staleness. */
@@ -27,7 +28,15 @@ export function FollowUp({ a, kommunName }: { a: Assessment; kommunName: string 
         </p>
       )}
       <p>{a.stale.text}</p>
-      {v.zEq !== null && <p className="chart-summary">Evidensstyrka z = {formatNumber(v.zEq, 2)} ({v.pointsUsed} mätpunkter).</p>}
+      {v.zEq !== null && (
+        <details className="analyst">
+          <summary>{TERMS.forAnalysts}</summary>
+          <p>
+            Evidensstyrka z = {formatNumber(v.zEq, 2)} ({v.pointsUsed} mätpunkter): hur långt från ingen förändring mätningarna ligger,
+            i standardfel. Gränsen för säkerställd är 1,96, för tecken 1,64 (<Link href={`${METHOD_PAGE}#sakerstalld`}>om metoden</Link>).
+          </p>
+        </details>
+      )}
     </div>
   );
 }

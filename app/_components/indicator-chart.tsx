@@ -4,8 +4,11 @@ import { useRef } from 'react';
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceLine, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 import type { ChartRow } from '@/lib/charts/indicator-series';
+import { AXIS_UNIT, axisTick, placeMarks } from '@/lib/charts/axis';
 import { isExampleValue, withExampleMark } from '@/lib/charts/series';
+import { CHART } from '@/lib/charts/styles';
 import { formatNumber, formatValue } from '@/lib/format';
+import { TERMS } from '@/lib/vocabulary';
 
 export interface LineSpec {
   key: string;
@@ -33,8 +36,30 @@ interface Props {
   fileName: string;
 }
 
+const MARK_COLOR = { baseline: CHART.baseline, action: CHART.action, break: CHART.seriesBreak } as const;
+
+/** A reference line's label in its own row (lib/charts/axis.ts placeMarks), on a white halo so lines never hide it. */
+function markLabel(text: string, row: number, anchor: 'start' | 'end', color: string, fromBottom: boolean) {
+  function MarkLabel({ viewBox }: { viewBox?: { x?: number; y?: number; height?: number } }) {
+    const x = (viewBox?.x ?? 0) + (anchor === 'start' ? 4 : -4);
+    const y = fromBottom ? (viewBox?.y ?? 0) + (viewBox?.height ?? 0) - 6 - row * 14 : (viewBox?.y ?? 0) + 12 + row * 14;
+    return (
+      <text x={x} y={y} textAnchor={anchor} fontSize={11} fill={color} stroke="#fff" strokeWidth={3} paintOrder="stroke">{text}</text>
+    );
+  }
+  return MarkLabel;
+}
+
 export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotations, fileName }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  // A band is promised in the legend only when there is one to draw.
+  const hasBand = (key: string) => rows.some((r) => Array.isArray(r[`${key}_ki`]));
+  const marks = placeMarks([
+    ...(annotations.baseline ? [{ period: annotations.baseline, label: TERMS.baseline, kind: 'baseline' as const }] : []),
+    ...annotations.actions.map((a) => ({ period: a.period, label: a.label, kind: 'action' as const })),
+    ...annotations.breaks.map((b) => ({ period: b.period, label: b.label, kind: 'break' as const })),
+  ], rows.map((r) => r.period));
+  const topRows = marks.filter((m) => m.kind !== 'break').length;
   // Lines whose every value is invented example data: named in the legend, drawn dotted with hollow markers.
   const exampleLine = (key: string) => rows.some((r) => r[key] !== null) && rows.every((r) => r[key] === null || isExampleValue(r, key));
 
@@ -90,16 +115,18 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
             <svg width="26" height="10" aria-hidden="true" focusable="false">
               <line x1="1" y1="5" x2="25" y2="5" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.dash} />
             </svg>
-            {l.name}{l.band ? ' (band: 95 % KI)' : ''}{exampleLine(l.key) ? ' – exempeldata, ihåliga punkter' : ''}
+            {l.name}{l.band && hasBand(l.key) ? ' (band: 95 % KI)' : ''}{exampleLine(l.key) ? ' – exempeldata, ihåliga punkter' : ''}
           </li>
         ))}
       </ul>
       <div ref={box} className="indicator-chart" data-chart="indicator">
-        <ComposedChart responsive style={{ width: '100%', height: 320 }} data={rows} margin={{ top: 16, right: 24, bottom: 8, left: 4 }}>
-          <CartesianGrid stroke="#e3e6ea" vertical={false} />
-          <XAxis dataKey="period" tick={{ fontSize: 12, fill: '#4a4a4a' }} />
-          <YAxis width={56} tick={{ fontSize: 12, fill: '#4a4a4a' }} domain={[(min: number) => Math.min(0, min), 'auto']}
-            tickFormatter={(v: number) => formatNumber(v, v >= 100 ? 0 : decimals)} />
+        <ComposedChart responsive style={{ width: '100%', height: 320 + Math.max(0, topRows - 2) * 14 }} data={rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
+          <CartesianGrid stroke={CHART.grid} vertical={false} />
+          <XAxis dataKey="period" tick={CHART.tick} interval="preserveStartEnd" minTickGap={8} />
+          <YAxis width={64} tick={CHART.tick} domain={[(min: number) => Math.min(0, min), 'auto']}
+            tickFormatter={(v: number) => axisTick(v, decimals)}
+            label={{ value: AXIS_UNIT[unitKind], angle: -90, position: 'insideLeft', offset: 0, style: { ...CHART.axisLabel, textAnchor: 'middle' } }} />
           <Tooltip formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [Array.isArray(v)
             ? `KI ${formatNumber(v[0] as number, decimals)}–${formatNumber(v[1] as number, decimals)}`
             : typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–',
@@ -118,17 +145,13 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
                     : <circle key={p.index} cx={p.cx} cy={p.cy} r={3} {...(isExampleValue(p.payload, l.key) ? { fill: '#fff', stroke: l.color, strokeWidth: 1.5 } : { fill: l.color })} />} />
             );
           })}
-          {annotations.baseline && (
-            <ReferenceLine x={annotations.baseline} stroke="#1b1b1b" strokeDasharray="4 2" label={{ value: 'Baslinje', position: 'insideTopLeft', fontSize: 12, fill: '#1b1b1b' }} />
-          )}
           {annotations.target !== null && (
-            <ReferenceLine y={annotations.target} stroke="#1e6b30" strokeDasharray="6 3" label={{ value: `Mål ${formatValue(annotations.target, unitKind, decimals)}`, position: 'insideTopRight', fontSize: 12, fill: '#1e4620' }} />
+            <ReferenceLine y={annotations.target} stroke={CHART.target.stroke} strokeDasharray="6 3"
+              label={{ value: `${TERMS.target} ${formatValue(annotations.target, unitKind, decimals)}`, position: 'insideBottomRight', fontSize: 11, fill: CHART.target.text }} />
           )}
-          {annotations.breaks.map((b) => (
-            <ReferenceLine key={`b${b.period}`} x={b.period} stroke="#8a1c24" label={{ value: b.label, position: 'insideBottomLeft', fontSize: 11, fill: '#8a1c24' }} />
-          ))}
-          {annotations.actions.map((a) => (
-            <ReferenceLine key={`a${a.period}`} x={a.period} stroke="#5c4300" strokeDasharray="2 2" label={{ value: a.label, position: 'insideTopRight', fontSize: 11, fill: '#5c4300' }} />
+          {marks.map((m) => (
+            <ReferenceLine key={`${m.kind}${m.period}`} x={m.period} stroke={MARK_COLOR[m.kind]} strokeDasharray={m.kind === 'break' ? undefined : m.kind === 'baseline' ? '4 2' : '2 2'}
+              label={markLabel(m.label, m.row, m.anchor, MARK_COLOR[m.kind], m.kind === 'break')} />
           ))}
         </ComposedChart>
       </div>

@@ -1,6 +1,7 @@
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
 import { describeValue } from '@/lib/display';
 import type { ObservationStatus } from '@/lib/vocabulary';
+import { TableScroll } from './table-scroll';
 
 export interface TableRowData {
   region: string;
@@ -19,6 +20,7 @@ export interface TableRowData {
 export function ObservationTable({ rows, caption, ind }: { rows: TableRowData[]; caption: string; ind: { unitKind: UnitKind; decimals: number; type: 'survey' | 'count' | 'wastewater' | 'process' } }) {
   const hasNotes = rows.some((r) => r.note);
   return (
+    <TableScroll label={caption}>
     <table className="data">
       <caption>{caption}</caption>
       <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI / n</th><th scope="col">Status</th>{hasNotes && <th scope="col">Kommentar</th>}</tr></thead>
@@ -38,5 +40,6 @@ export function ObservationTable({ rows, caption, ind }: { rows: TableRowData[];
         })}
       </tbody>
     </table>
+    </TableScroll>
   );
 }

@@ -2,10 +2,11 @@
 
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { UnitKind } from '@/lib/catalogue/catalogue-file';
+import { AXIS_UNIT, axisTick } from '@/lib/charts/axis';
 import { isExampleValue, withExampleMark, type SeriesRow } from '@/lib/charts/series';
-import { REGION_STYLES } from '@/lib/charts/styles';
+import { CHART, REGION_STYLES } from '@/lib/charts/styles';
 import type { RegionKey } from '@/lib/data/overview-query';
-import { formatNumber, formatValue } from '@/lib/format';
+import { formatValue } from '@/lib/format';
 
 export interface ChartLine {
   key: RegionKey;
@@ -42,16 +43,17 @@ export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
       responsive
       style={{ width: '100%', height: 170 }}
       data={rows}
-      margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+      margin={{ top: 8, right: 12, bottom: 0, left: 4 }}
       title={title}
     >
-      <CartesianGrid stroke="#e3e6ea" vertical={false} />
-      <XAxis dataKey="period" tick={{ fontSize: 11, fill: '#4a4a4a' }} interval="preserveStartEnd" minTickGap={12} />
+      <CartesianGrid stroke={CHART.grid} vertical={false} />
+      <XAxis dataKey="period" tick={CHART.tick} interval="preserveStartEnd" minTickGap={12} />
       <YAxis
-        width={48}
-        tick={{ fontSize: 11, fill: '#4a4a4a' }}
-        tickFormatter={(v: number) => formatNumber(v, unitKind === 'percent' || v >= 100 ? 0 : decimals)}
+        width={60}
+        tick={CHART.tick}
+        tickFormatter={(v: number) => axisTick(v, decimals)}
         domain={[(min: number) => Math.min(0, min), 'auto']}
+        label={{ value: AXIS_UNIT[unitKind], angle: -90, position: 'insideLeft', offset: 0, style: { fontSize: 10, fill: CHART.axisLabel.fill, textAnchor: 'middle' } }}
       />
       <Tooltip
         formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [

@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { getMeasureViews } from '@/lib/data/followup';
 import { EFFECT_HORIZON_LABELS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
+import { TableScroll } from '../_components/table-scroll';
 
 export const metadata: Metadata = { title: 'Åtgärder' };
 
@@ -26,6 +27,7 @@ export default async function ActionsPage() {
         return (
           <section key={code} aria-labelledby={`area-${code}`}>
             <h2 id={`area-${code}`}>{mine[0]!.areaTitle}</h2>
+            <TableScroll label={`Åtgärder inom ${mine[0]!.areaTitle}`}>
             <table className="data">
               <caption className="sr-only">Åtgärder inom {mine[0]!.areaTitle}</caption>
               <thead>
@@ -44,6 +46,7 @@ export default async function ActionsPage() {
                 ))}
               </tbody>
             </table>
+            </TableScroll>
           </section>
         );
       })}

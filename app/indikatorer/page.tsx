@@ -4,6 +4,7 @@ import { connection } from 'next/server';
 import { getIndicatorList } from '@/lib/data/indicator-list';
 import { listQuery } from '@/lib/data/indicator-list-query';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
+import { TableScroll } from '../_components/table-scroll';
 import { VerdictBadge } from '../_components/verdict-badge';
 
 export const metadata: Metadata = { title: 'Indikatorer' };
@@ -42,7 +43,8 @@ export default async function IndicatorListPage({ searchParams }: { searchParams
         </p>
         <button type="submit">Filtrera</button>
       </form>
-      <table className="data">
+      <TableScroll label="Indikatorer">
+      <table className="data indicator-list">
         <caption>{list.shown.length} av {list.all} indikatorer</caption>
         <thead><tr><th scope="col">Indikator</th><th scope="col">Bedömning för {list.kommunName}</th><th scope="col">Källa</th><th scope="col">Mål</th></tr></thead>
         <tbody>
@@ -51,11 +53,20 @@ export default async function IndicatorListPage({ searchParams }: { searchParams
               <td><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></td>
               <td><VerdictBadge verdict={i.assessment.verdict} /></td>
               <td>{i.sourceName}</td>
-              <td>{i.goals.map((g, n) => <span key={g}>{n > 0 && ', '}<Link href={`/mal/${g}`}>{g}</Link></span>)}</td>
+              <td>
+                {i.goalTexts.length > 0 && (
+                  <ul className="plain goal-list">
+                    {i.goalTexts.map((g) => (
+                      <li key={g.code}><Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}</li>
+                    ))}
+                  </ul>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      </TableScroll>
     </>
   );
 }

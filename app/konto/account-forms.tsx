@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import { authClient, authErrorText } from '@/lib/auth/client';
+import { signOutAction } from '../_components/sign-out';
 
 export function AccountForms() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
@@ -27,11 +28,6 @@ export function AccountForms() {
     setMessage({ ok: true, text: 'Lösenordet är bytt. Andra inloggningar med ditt konto har loggats ut.' });
   }
 
-  async function onSignOut() {
-    await authClient.signOut();
-    window.location.assign('/');
-  }
-
   return (
     <>
       <h2>Byt lösenord</h2>
@@ -43,7 +39,7 @@ export function AccountForms() {
         {message && <p className={`notice ${message.ok ? 'ok' : 'alert'}`} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
       </form>
       <h2>Logga ut</h2>
-      <p><button type="button" onClick={onSignOut}>Logga ut</button></p>
+      <form action={signOutAction}><p><button type="submit">Logga ut</button></p></form>
     </>
   );
 }

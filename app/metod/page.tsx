@@ -23,7 +23,7 @@ export default function MethodPage() {
       <h1>Så bedöms förändringar</h1>
       <p className="lead">
         Trygghetsläget jämför varje mått med planens baslinje, med länet och med riket. Här står vad bedömningarna betyder, vilka
-        beräkningar som ligger bakom och hur osäkra siffrorna är. Reglerna finns i sin helhet i projektets regelbok (docs/statistics.md).
+        beräkningar som ligger bakom och hur osäkra siffrorna är. Alla regler finns samlade i projektets statistiska regelbok.
       </p>
 
       <nav aria-label="På sidan">
@@ -106,8 +106,11 @@ export default function MethodPage() {
         båda sidor om målet.
       </p>
       <p id="takt">
-        Takten (God takt, Framsteg men för låg takt, Låg takt, Går åt fel håll) visas bara när förändringen är säkerställd. Annars står
-        &quot;För osäkert för att bedöma takten&quot; tillsammans med lutningen per år över alla jämförbara mätningar och dess konfidensintervall.
+        Takten visas bara när förändringen är säkerställd. Har planen ett målvärde jämförs takten med den som behövs för att nå det i tid
+        (God takt, Framsteg men för låg takt, Låg takt eller Går åt fel håll, &quot;mot målvärdet&quot;). Utan målvärde finns inget att vara för
+        långsam mot: då beskrivs bara hur snabbt värdet förbättras per år (Snabb, Måttlig eller Långsam förbättring, eller Går åt fel håll).
+        Är förändringen inte säkerställd står &quot;För osäkert för att bedöma takten&quot; tillsammans med lutningen per år över alla jämförbara
+        mätningar och dess konfidensintervall. Bedömningen Oförändrat får aldrig något ord om takt bredvid sig.
       </p>
 
       <h2 id="jamforelse">Jämförelse med länet och riket</h2>

@@ -6,8 +6,9 @@ import { currentUser } from '@/lib/auth/session';
 import { getPlanPage } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
 import { CADENCE_LABELS } from '@/lib/plan/edit';
-import { DIRECTION_LABELS, DIRECTIONS, INDICATOR_TYPES, LINK_ROLE_LABELS, UNIT_KINDS } from '@/lib/vocabulary';
+import { DIRECTION_LABELS, DIRECTIONS, INDICATOR_TYPE_LABELS, INDICATOR_TYPES, LINK_ROLE_LABELS, TERMS, UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/vocabulary';
 import { StateForm } from '../_components/state-form';
+import { TableScroll } from '../_components/table-scroll';
 import { createIndicatorAction, removeLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
 
 export const metadata: Metadata = { title: 'Planen' };
@@ -29,7 +30,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
       <p className="lead">
         {plan.title}, beslutad av {plan.decidedBy.toLowerCase()} {formatDateLong(plan.decidedDate)} ({plan.decisionParagraph}, dnr {plan.diarienummer}).
         Bör revideras senast {formatMonth(plan.reviseBy)}. Här hålls planen aktuell: målen, vilka mått som följer dem (med
-        utgångsläge, målvärde och vilken uppdelning som räknas), lokala mått, och en reviderad plan. Varje ändring förs in i
+        baslinje, målvärde och vilken uppdelning som räknas), lokala mått, och en reviderad plan. Varje ändring förs in i
         ändringsloggen.
       </p>
       {allPlans.length > 1 && (
@@ -60,9 +61,10 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                     <dt>Vem</dt><dd>{goal.responsibleText ?? '–'}</dd>
                   </dl>
                 )}
-                <table className="data">
+                <TableScroll label={`Mått för ${goal.code}`}>
+                <table className="data plan-links">
                   <caption>Mått för {goal.code}</caption>
-                  <thead><tr><th scope="col">Mått</th><th scope="col">Roll</th><th scope="col">Utgångsläge</th><th scope="col">Mål</th><th scope="col">Uppdelning</th>{canEdit && <th scope="col">Ta bort</th>}</tr></thead>
+                  <thead><tr><th scope="col">Mått</th><th scope="col">Roll</th><th scope="col">{TERMS.baseline}</th><th scope="col">{TERMS.target}</th><th scope="col">Uppdelning</th>{canEdit && <th scope="col"><span className="sr-only">Ta bort</span></th>}</tr></thead>
                   <tbody>
                     {mine.length === 0 && <tr><td colSpan={canEdit ? 6 : 5}>Inga mått kopplade.</td></tr>}
                     {mine.map(({ link, name }) => (
@@ -74,7 +76,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                         <td>{[link.sex !== 'T' ? (link.sex === 'K' ? 'Kvinnor' : 'Män') : 'Totalt', link.grp].filter(Boolean).join(', ')}</td>
                         {canEdit && (
                           <td>
-                            <StateForm action={removeLinkAction} submit={`Ta bort ${link.indicatorId} från ${goal.code}`} className="inline">
+                            <StateForm action={removeLinkAction} submit="Ta bort" submitLabel={`Ta bort ${name} från ${goal.code}`} className="inline">
                               <input type="hidden" name="goalCode" value={goal.code} />
                               <input type="hidden" name="indicatorId" value={link.indicatorId} />
                             </StateForm>
@@ -84,6 +86,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                     ))}
                   </tbody>
                 </table>
+                </TableScroll>
                 {canEdit && (
                   <>
                     <details>
@@ -118,7 +121,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                             {Object.entries(LINK_ROLE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
                           </select>
                         </p>
-                        <p><label htmlFor={`lb-${goal.code}`}>Utgångsläge (period, t.ex. 2021–2022; tomt = senaste före planens beslut)</label><input id={`lb-${goal.code}`} name="baselinePeriod" /></p>
+                        <p><label htmlFor={`lb-${goal.code}`}>{TERMS.baseline} (period, t.ex. 2021–2022; tomt = senaste före planens beslut)</label><input id={`lb-${goal.code}`} name="baselinePeriod" /></p>
                         <p><label htmlFor={`lt-${goal.code}`}>Målvärde (tomt = inget)</label><input id={`lt-${goal.code}`} name="targetValue" inputMode="decimal" /></p>
                         <p><label htmlFor={`ly-${goal.code}`}>Målår</label><input id={`ly-${goal.code}`} name="targetYear" type="number" min={2000} max={2100} /></p>
                         <p>
@@ -145,9 +148,9 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
               <p><label htmlFor="li-name">Namn</label><input id="li-name" name="name" required /></p>
               <p><label htmlFor="li-def">Definition: vad räknas, avgränsning</label><textarea id="li-def" name="definition" rows={3} required /></p>
               <p><label htmlFor="li-unit">Enhet</label><input id="li-unit" name="unit" required placeholder="antal per år" /></p>
-              <p><label htmlFor="li-kind">Typ av enhet</label><select id="li-kind" name="unitKind" defaultValue="count">{UNIT_KINDS.map((u) => <option key={u} value={u}>{u}</option>)}</select></p>
+              <p><label htmlFor="li-kind">Typ av enhet</label><select id="li-kind" name="unitKind" defaultValue="count">{UNIT_KINDS.map((u) => <option key={u} value={u}>{UNIT_KIND_LABELS[u]}</option>)}</select></p>
               <p><label htmlFor="li-dir">Riktning</label><select id="li-dir" name="direction" defaultValue="down">{DIRECTIONS.map((d) => <option key={d} value={d}>{DIRECTION_LABELS[d]}</option>)}</select></p>
-              <p><label htmlFor="li-type">Slag av mått</label><select id="li-type" name="type" defaultValue="count">{INDICATOR_TYPES.map((t) => <option key={t} value={t}>{t}</option>)}</select></p>
+              <p><label htmlFor="li-type">Slag av mått</label><select id="li-type" name="type" defaultValue="count">{INDICATOR_TYPES.map((t) => <option key={t} value={t}>{INDICATOR_TYPE_LABELS[t]}</option>)}</select></p>
               <p><label htmlFor="li-dec">Decimaler</label><input id="li-dec" name="decimals" type="number" min={0} max={3} defaultValue={0} /></p>
               <p><label htmlFor="li-cad">Hur ofta nya värden kommer</label><select id="li-cad" name="cadence" defaultValue="year">{Object.entries(CADENCE_LABELS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}</select></p>
               <p><label htmlFor="li-geo">Vad som mäts (geografi)</label><input id="li-geo" name="measuredGeography" required placeholder="Kommunens förskolor" /></p>

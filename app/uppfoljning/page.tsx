@@ -7,6 +7,7 @@ import { getReviewList } from '@/lib/data/followup';
 import { formatDateLong } from '@/lib/format';
 import { StateForm } from '../_components/state-form';
 import { openReviewAction } from './actions';
+import { TableScroll } from '../_components/table-scroll';
 
 export const metadata: Metadata = { title: 'Uppföljning' };
 
@@ -25,6 +26,7 @@ export default async function ReviewsPage() {
         sist uppföljningen som beslutad; då låses den.
       </p>
       {rows.length === 0 ? <p>Ingen uppföljning är öppnad ännu.</p> : (
+        <TableScroll label="Uppföljningar">
         <table className="data">
           <caption>Uppföljningar</caption>
           <thead><tr><th scope="col">År</th><th scope="col">Möte</th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Öppnad av</th></tr></thead>
@@ -40,6 +42,7 @@ export default async function ReviewsPage() {
             ))}
           </tbody>
         </table>
+        </TableScroll>
       )}
       {rows.length >= 2 && <p><Link href={`/uppfoljning/jamfor?a=${rows[1]!.year}&b=${rows[0]!.year}`}>Jämför {rows[1]!.year} och {rows[0]!.year}</Link></p>}
       {roleAtLeast(user?.role, 'coordinator') && (

@@ -144,7 +144,7 @@ function createAuth(db: Db, env: Env) {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === '/sign-in/email') {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
-          const ip = ctx.request ? clientIp(ctx.request.headers) : null;
+          const ip = clientIp(ctx.request?.headers ?? ctx.headers);
           if (email && (await failedSignInsInARow(db, email, ip)) >= MAX_FAILED_SIGN_INS) {
             await writeAudit(db, {
               actorId: null, actor: email, action: 'sign_in_locked', ip,
@@ -162,12 +162,12 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
           if (session) {
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'sign_out', summary: 'Loggade ut.', ip: ctx.request ? clientIp(ctx.request.headers) : null });
+            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'sign_out', summary: 'Loggade ut.', ip: clientIp(ctx.request?.headers ?? ctx.headers) });
           }
         }
       }),
       after: createAuthMiddleware(async (ctx) => {
-        const ip = ctx.request ? clientIp(ctx.request.headers) : null;
+        const ip = clientIp(ctx.request?.headers ?? ctx.headers);
         const failed = ctx.context.returned instanceof APIError;
         if (ctx.path === '/sign-in/email' && failed) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';

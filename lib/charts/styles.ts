@@ -6,3 +6,14 @@ export const REGION_STYLES: Record<RegionKey, { color: string; dash: string | un
   lan: { color: '#a34700', dash: '6 3', marker: 'square' },
   riket: { color: '#4d4d4d', dash: '2 3', marker: 'triangle' },
 };
+
+/** One chart style for every chart of the app: grid, ticks, reference lines. */
+export const CHART = {
+  grid: '#e3e6ea',
+  tick: { fontSize: 12, fill: '#4a4a4a' },
+  axisLabel: { fontSize: 12, fill: '#4a4a4a' },
+  baseline: '#1b1b1b',
+  target: { stroke: '#1e6b30', text: '#1e4620' },
+  seriesBreak: '#8a1c24',
+  action: '#5c4300',
+} as const;

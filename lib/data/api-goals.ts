@@ -41,7 +41,7 @@ export async function apiGoals(db: Db, today: Date) {
       const latestByKommun = kommunCodes.map((c) => ({ code: c, obs: of(c).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
       const a = assessIndicator({
         indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate, kommun: of(codes[0]), lan: of(codes[1]), riket: of(codes[2]),
-        names: { lan: geo.parent!.shortName, riket: 'Sverige' }, kommunCode: codes[0], today, lanKommuner: latestByKommun, population,
+        names: { lan: geo.parent!.name, riket: 'Sverige' }, kommunCode: codes[0], today, lanKommuner: latestByKommun, population,
         subgroup: l.link.sex !== 'T' || l.link.grp !== '',
       });
       const v = a.verdict;

@@ -55,7 +55,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
   ]);
   const ids = links.map((l) => l.indicator.id);
   const starts = await actionStartsByIndicator(db, plan.id, ids);
-  const names = { kommun: geo.region.shortName, lan: geo.parent.shortName, riket: 'Sverige' };
+  const names = { kommun: geo.region.shortName, lan: geo.parent.name, riket: 'Sverige' };
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const kommunCodes = lanKommuner.map((k) => k.code);
   const obs = ids.length === 0 ? [] : (await listObservations(db, {

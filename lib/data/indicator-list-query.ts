@@ -22,6 +22,8 @@ export interface ListedIndicator {
   sourceName: string;
   areas: string[];
   goals: string[];
+  /** The same goals with their text, for people to read. */
+  goalTexts: { code: string; text: string; kind: string }[];
   assessment: Assessment;
   label: VerdictLabel | 'Sammanhang';
 }
@@ -46,12 +48,13 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
     const link = myLinks.find((l) => goalsOf.find((g) => g.id === l.link.goalId)?.kind === 'overall')?.link ?? myLinks[0]?.link ?? null;
     const assessment = assessIndicator({
       indicator, source, link, decidedDate: plan.decidedDate, kommun: of(codes[0]!), lan: of(codes[1]!), riket: of(codes[2]!),
-      names: { lan: geo.parent!.shortName, riket: 'Sverige' }, kommunCode: codes[0]!, today, population,
+      names: { lan: geo.parent!.name, riket: 'Sverige' }, kommunCode: codes[0]!, today, population,
     });
     return {
       id: indicator.id, name: indicator.name, sourceId: source.id, sourceName: source.name,
       areas: [...new Set(goalsOf.map((g) => areaOf.get(g.areaId)?.code ?? ''))].filter(Boolean),
       goals: [...new Set(goalsOf.map((g) => g.code))],
+      goalTexts: [...new Map(goalsOf.map((g) => [g.code, { code: g.code, text: g.text, kind: g.kind }])).values()],
       assessment, label: assessment.verdict.label ?? 'Sammanhang',
     };
   });

@@ -47,7 +47,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   };
   const subgroup = chosen.sex !== 'T' || chosen.grp !== '' || chosen.site !== '';
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
-  const names = { kommun: geo.region.shortName, lan: geo.parent.shortName, riket: 'Sverige' };
+  const names = { kommun: geo.region.shortName, lan: geo.parent.name, riket: 'Sverige' };
   const compare = q.jamfor.filter((c) => c !== codes.kommun && lanKommuner.some((k) => k.code === c));
   const rows = (await listObservations(db, {
     indicatorIds: [id], regionCodes: [codes.kommun, codes.lan, codes.riket, ...lanKommuner.map((k) => k.code)],

@@ -126,7 +126,7 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   if (!geo?.parent) return null;
   const regions: RegionRef[] = [
     { key: 'kommun', code: geo.region.code, name: geo.region.shortName },
-    { key: 'lan', code: geo.parent.code, name: geo.parent.shortName },
+    { key: 'lan', code: geo.parent.code, name: geo.parent.name },
     { key: 'riket', code: RIKET_CODE, name: 'Sverige' },
   ];
   const keyOf = new Map(regions.map((r) => [r.code, r.key]));

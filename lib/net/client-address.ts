@@ -1,5 +1,8 @@
 import http from 'node:http';
 import net from 'node:net';
+import { normaliseAddress } from './address';
+
+export { normaliseAddress } from './address';
 
 /*
  * Which address a request comes from. Forwarded headers (X-Forwarded-For and friends) are anybody's to write:
@@ -8,14 +11,6 @@ import net from 'node:net';
  * one address — the client's — for everything downstream: better-auth's rate limits, the lockout and the
  * change record.
  */
-
-/** "::ffff:10.0.0.1" → "10.0.0.1"; blanks and brackets removed. */
-export function normaliseAddress(a: string | undefined | null): string | null {
-  const v = (a ?? '').trim().replace(/^\[(.*)\]$/, '$1');
-  if (!v) return null;
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(v);
-  return mapped ? mapped[1]! : v;
-}
 
 /** Parses TRUSTED_PROXIES: addresses or CIDR ranges separated by commas or blanks. Throws on an entry it cannot read. */
 export function parseTrustedProxies(value: string | undefined): net.BlockList | null {

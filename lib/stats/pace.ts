@@ -1,5 +1,6 @@
 /** Target pace by CAGR (statistics.md §6; Statistics Canada / Open SDG). */
 import { isFiniteNumber } from './points';
+import { NBSP, formatSv } from './sentence';
 import type { Direction, IndicatorType, Pace, PaceLabel, Target } from './types';
 
 /** Exponent of the natural-limit factor. */
@@ -97,11 +98,27 @@ export function pace(input: PaceInput): Pace {
   return { ...p, text: paceWords(p) };
 }
 
+/**
+ * Without a target there is nothing to be "too slow" for: method 1's bands are named by the speed of the change
+ * itself (statistics.md §6, "Swedish pace labels"). The label field keeps the category for roll-ups.
+ */
+export const NO_TARGET_WORDS: Record<'God takt' | 'Framsteg men för låg takt' | 'Låg takt' | 'Går åt fel håll', string> = {
+  'God takt': 'Snabb förbättring',
+  'Framsteg men för låg takt': 'Måttlig förbättring',
+  'Låg takt': 'Långsam förbättring',
+  'Går åt fel håll': 'Går åt fel håll',
+};
+
+const percentPerYear = (v: number) => `${formatSv(Math.abs(v) * 100, 1)}${NBSP}% per år`;
+
 /** The words a page shows for a pace, qualifier included. */
-export function paceWords(p: Pick<Pace, 'label' | 'method' | 'reason'>): string {
+export function paceWords(p: Pick<Pace, 'label' | 'method' | 'reason'> & { value?: number }): string {
   if (p.label === 'Kan inte beräknas') return p.reason ? `Kan inte beräknas (${p.reason})` : 'Kan inte beräknas';
   if (p.label === 'För osäkert för att bedöma takten') return p.label;
-  return p.method === 2 ? `${p.label} mot målvärdet` : `${p.label} (planen har inget målvärde)`;
+  if (p.method === 2) return `${p.label} mot målvärdet`;
+  const words = NO_TARGET_WORDS[p.label];
+  const rate = isFiniteNumber(p.value) ? `: ${percentPerYear(p.value)}${p.value < 0 ? ' åt fel håll' : ''}` : '';
+  return `${words}${rate} (planen har inget målvärde att mäta takten mot)`;
 }
 
 function paceCore(input: PaceInput): PaceCore {

@@ -296,8 +296,11 @@ export function assessSeries(input: AssessInput): Verdict {
       limit: input.limit ?? null,
       seriesBreak: seriesBreakBetween(b, l, kind, sorted),
     });
-    const claim = label.startsWith('Säkerställd') || (method === 'exact' && label === 'Oförändrat');
-    if (p.label === 'Kan inte beräknas' || claim) pace = p;
+    const claim = label.startsWith('Säkerställd');
+    // An exact "no change" (complete records, Δ = 0) has no pace to speak of: "Oförändrat" never stands beside
+    // a pace word (§7 rule 7), and it is not uncertain either.
+    if (method === 'exact' && label === 'Oförändrat') pace = null;
+    else if (p.label === 'Kan inte beräknas' || claim) pace = p;
     else {
       const est = kind.type === 'wastewater' ? null : slopePerYear(sorted.slice(0, sorted.indexOf(l) + 1), kind, dispersion?.phi ?? 1);
       const uncertain = { ...p, label: 'För osäkert för att bedöma takten' as const, uncertain: true, score: 0, slope: est };

@@ -222,8 +222,8 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     const assessment = rows.find((r) => r[2] === 'Brås bedömning sparad')!;
     expect(assessment[7]).toContain(JUSTIFICATION);
     const action = rows.find((r) => r[2] === 'Åtgärd ändrad')!;
-    expect(action[6]).toContain('not_started');
-    expect(action[7]).toContain('ongoing');
+    expect(action[6]).toContain('Status: Ej påbörjad');
+    expect(action[7]).toContain('Status: Pågår');
   });
 });
 

@@ -73,7 +73,7 @@ describe('overview on the embedded database', () => {
     }
     const card = page.locator('[data-indicator="ntu_otrygg_kvall"]').first();
     const rows = await card.locator('table.latest tbody tr th').allInnerTexts();
-    expect(rows).toEqual(['Hedemora', 'Dalarna', 'Sverige']);
+    expect(rows).toEqual(['Hedemora', 'Dalarnas län', 'Sverige']);
     expect(await card.innerText()).toMatch(/KI \d+,\d–\d+,\d · n = \d+/);
     // Brå's real survey year, and its source; example data only on the cards that have no real values.
     expect(await card.innerText()).toMatch(/\b2025\b/);

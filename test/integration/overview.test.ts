@@ -37,7 +37,7 @@ describe.each(DRIVERS)('overview data on %s', (driver) => {
         expect(goal.indicators.map((x) => x.id)).toEqual(plan.areas[i]!.overallGoals[j]!.indicators.map((l) => l.indicator));
       }
     }
-    expect(overview.regions.map((r) => [r.code, r.name])).toEqual([['2083', 'Hedemora'], ['20', 'Dalarna'], ['00', 'Sverige']]);
+    expect(overview.regions.map((r) => [r.code, r.name])).toEqual([['2083', 'Hedemora'], ['20', 'Dalarnas län'], ['00', 'Sverige']]);
   });
 
   it('reads the page in a fixed number of queries, not one per indicator', async () => {

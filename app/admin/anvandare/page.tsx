@@ -4,6 +4,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getUserList } from '@/lib/data/users';
 import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
+import { TableScroll } from '../../_components/table-scroll';
 
 export const metadata: Metadata = { title: 'Användare och roller' };
 
@@ -23,6 +24,7 @@ export default async function UsersPage() {
       <p>Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma e-postadress.</p>
       <InviteForm />
       <h2>Alla användare</h2>
+      <TableScroll label="Alla användare">
       <table className="data">
         <caption>{users.length} användare</caption>
         <thead>
@@ -31,7 +33,7 @@ export default async function UsersPage() {
         <tbody>
           {users.map((u) => (
             <tr key={u.id} data-user={u.email}>
-              <th scope="row">{u.email}{u.id === me.id && ' (du)'}</th>
+              <th scope="row" className="break">{u.email}{u.id === me.id && ' (du)'}</th>
               <td>{u.name}</td>
               <td>{ways(u.id) || '–'}</td>
               <td>{when.format(u.createdAt)}</td>
@@ -45,6 +47,7 @@ export default async function UsersPage() {
           ))}
         </tbody>
       </table>
+      </TableScroll>
       <p><Link href="/admin/logg">Ändringslogg</Link></p>
     </>
   );

@@ -1,20 +1,35 @@
 import type { Metadata } from 'next';
-import { AUDIT_ACTIONS, formatAuditTime, type AuditAction } from '@/lib/audit';
+import { AUDIT_ACTIONS, formatAuditTime, withNames, type AuditAction } from '@/lib/audit';
+import { describeChange, type FieldChange } from '@/lib/audit-format';
 import { auditFilterFrom } from '@/lib/audit-query';
 import { requirePageRole } from '@/lib/auth/session';
 import { getAuditLog } from '@/lib/data/users';
+import { normaliseAddress } from '@/lib/net/address';
+import { TableScroll } from '../../_components/table-scroll';
 
 export const metadata: Metadata = { title: 'Ändringslogg' };
 
-function change(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  return typeof v === 'object' ? Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`).join(', ') : String(v);
+/** Before → after per field, in Swedish; for something created or removed, what it held. */
+function Change({ changes, hasBefore, hasAfter }: { changes: FieldChange[]; hasBefore: boolean; hasAfter: boolean }) {
+  if (changes.length === 0) return null;
+  return (
+    <ul className="changes">
+      {changes.map((c) => (
+        <li key={c.field}>
+          <span className="field">{c.field}:</span>{' '}
+          {hasBefore && hasAfter
+            ? <><del>{c.before ?? '–'}</del> <span aria-hidden="true">→</span><span className="sr-only">blev</span> <ins>{c.after ?? '–'}</ins></>
+            : <>{(hasAfter ? c.after : c.before) ?? '–'}{!hasAfter && <span className="muted"> (borttaget)</span>}</>}
+        </li>
+      ))}
+    </ul>
+  );
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await requirePageRole('admin', '/admin/logg');
   const filter = auditFilterFrom(await searchParams);
-  const { rows, total } = await getAuditLog(filter);
+  const { rows, total, names } = await getAuditLog(filter);
   const qs = new URLSearchParams(Object.entries(filter.raw).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();
   return (
     <>
@@ -34,25 +49,28 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <p><button type="submit">Visa</button></p>
       </form>
       <p><a href={`/admin/logg/export${qs ? `?${qs}` : ''}`} download>Ladda ner som CSV (Excel)</a></p>
-      <table className="data audit">
-        <caption>{total} händelser{total > rows.length ? `, de ${rows.length} senaste visas` : ''}</caption>
-        <thead>
-          <tr><th scope="col">Tid</th><th scope="col">Vem</th><th scope="col">Händelse</th><th scope="col">Vad</th><th scope="col">Före</th><th scope="col">Efter</th><th scope="col">IP-adress</th></tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id} data-action={r.action}>
-              <td>{formatAuditTime(r.at)}</td>
-              <td>{r.actor}</td>
-              <td>{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
-              <td>{r.summary}</td>
-              <td>{change(r.before)}</td>
-              <td>{change(r.after)}</td>
-              <td>{r.ip ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Ändringsloggen">
+        <table className="data audit">
+          <caption>{total} händelser{total > rows.length ? `, de ${rows.length} senaste visas` : ''}</caption>
+          <thead>
+            <tr><th scope="col">Tid</th><th scope="col">Vem</th><th scope="col">Händelse</th><th scope="col">Vad och ändring (före → efter)</th><th scope="col">IP-adress</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-action={r.action}>
+                <td className="nowrap">{formatAuditTime(r.at)}</td>
+                <td className="break">{r.actor}</td>
+                <td>{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
+                <td>
+                  {withNames(r.summary, names)}
+                  <Change changes={describeChange(r.before, r.after, names)} hasBefore={r.before !== null} hasAfter={r.after !== null} />
+                </td>
+                <td className="nowrap">{normaliseAddress(r.ip) ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -5,7 +5,7 @@ import { notFound } from 'next/navigation';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getMeasureView } from '@/lib/data/followup';
-import { AS_PLANNED, AS_PLANNED_LABELS, EFFECT_HORIZON_LABELS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '@/lib/vocabulary';
+import { AS_PLANNED, AS_PLANNED_LABELS, EFFECT_HORIZON_LABELS, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '@/lib/vocabulary';
 import { formatDateLong, formatNumber } from '@/lib/format';
 import { StateForm } from '../../_components/state-form';
 import { saveMeasureReportAction, updateMeasureAction } from '../actions';
@@ -39,7 +39,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
           <ul>{view.goals.map((g) => <li key={g.code}>{g.kind === 'overall' ? <Link href={`/mal/${g.code}`}>{g.code}</Link> : g.code}: {g.text}</li>)}</ul>
         </dd>
         <dt>Indikatorer</dt>
-        <dd>{view.indicatorIds.length === 0 ? '–' : view.indicatorIds.map((id, i) => <span key={id}>{i > 0 && ', '}<Link href={`/indikatorer/${id}`}>{id}</Link></span>)}</dd>
+        <dd>{view.indicators.length === 0 ? '–' : <ul>{view.indicators.map((ind) => <li key={ind.id}><Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link></li>)}</ul>}</dd>
       </dl>
 
       {canEdit && (
@@ -58,7 +58,7 @@ export default async function ActionPage({ params, searchParams }: { params: Pro
             <p>
               <label htmlFor="effectHorizon">Förväntad effekt</label>
               <select id="effectHorizon" name="effectHorizon" defaultValue={action.effectHorizon ?? ''}>
-                <option value="">Ej angiven</option><option value="short">Kort sikt</option><option value="long">Lång sikt</option>
+                <option value="">Ej angiven</option>{EFFECT_HORIZONS.map((h) => <option key={h} value={h}>{EFFECT_HORIZON_LABELS[h]}</option>)}
               </select>
             </p>
           </StateForm>

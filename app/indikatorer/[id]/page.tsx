@@ -5,7 +5,8 @@ import { connection } from 'next/server';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
-import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf } from '@/lib/vocabulary';
+import { splitWorkingNotes } from '@/lib/notes';
+import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf, TERMS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
@@ -34,6 +35,10 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
     const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
     return { key: l.key, name: l.name, color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!, dash: style?.dash ?? '1 0', band: style !== null };
   });
+  // Working notes ("… ej verifierat") and the source's notes are for analysts, behind a disclosure.
+  const cadence = splitWorkingNotes(ind.cadence);
+  const caveats = splitWorkingNotes(ind.caveats);
+  const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
   return (
     <>
       <p><Link href="/indikatorer">Alla indikatorer</Link></p>
@@ -84,7 +89,7 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <figure>
           <IndicatorChart rows={v.chart.rows} annotations={v.chart.annotations} unitKind={ind.unitKind} decimals={ind.decimals}
             title={`${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`} fileName={ind.id} lines={lineSpecs} />
-          <figcaption className="chart-summary">{v.summary} Skuggade band: 95 % konfidensintervall.</figcaption>
+          <figcaption className="chart-summary">{v.summary}{bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}</figcaption>
         </figure>
       )}
       <details className="data-table" open={q.vy === 'tabell'}>
@@ -106,13 +111,24 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <dt>Publiceras för</dt><dd>{publishedLevelsText(ind.publishedLevels)}</dd>
         <dt>Enhet</dt><dd>{ind.unit}</dd>
         <dt>Geografi som mäts</dt><dd>{ind.measuredGeography}. {source.geography}</dd>
-        <dt>Utgivning</dt><dd>{ind.cadence}. {v.assessment.stale.text}</dd>
+        <dt>Utgivning</dt><dd>{cadence.text.replace(/\.$/, '')}. {v.assessment.stale.text}</dd>
         <dt>Uppdelningar</dt><dd>{ind.breakdowns.join(', ') || 'inga'}</dd>
-        {ind.caveats && (<><dt>Att tänka på</dt><dd>{ind.caveats}</dd></>)}
-        {source.notes && (<><dt>Om källan</dt><dd>{source.notes}</dd></>)}
+        {caveats.text && (<><dt>Att tänka på</dt><dd>{caveats.text}</dd></>)}
         <dt>Mål i planen</dt>
         <dd>{v.goals.length ? v.goals.map((g, i) => <span key={g.code}>{i > 0 && '; '}<Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}</span>) : 'Inget mål i planen använder måttet.'}</dd>
       </dl>
+      {(source.notes || cadence.unverified.length + caveats.unverified.length > 0) && (
+        <details className="analyst">
+          <summary>{TERMS.forAnalysts}: om källan och det som ännu inte är bekräftat</summary>
+          {source.notes && <><h3>Om källan</h3><p>{source.notes}</p></>}
+          {cadence.unverified.length + caveats.unverified.length > 0 && (
+            <>
+              <h3>Ännu inte bekräftat</h3>
+              <ul>{[...cadence.unverified, ...caveats.unverified].map((n) => <li key={n}>{n}</li>)}</ul>
+            </>
+          )}
+        </details>
+      )}
     </>
   );
 }

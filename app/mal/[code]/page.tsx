@@ -9,6 +9,7 @@ import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
+import { TableScroll } from '../../_components/table-scroll';
 import { RollupBadge } from '../../_components/verdict-badge';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
@@ -64,7 +65,9 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
               <IndicatorChart rows={ind.chart.rows} annotations={ind.chart.annotations} unitKind={ind.unitKind} decimals={ind.decimals}
                 title={`${ind.name} – ${names.kommun}, ${names.lan} och ${names.riket}`} fileName={`${ind.id}-${goal.code}`}
                 lines={ind.lines.map((l) => ({ key: l.key, name: l.name, color: REGION_STYLES[l.key].color, dash: REGION_STYLES[l.key].dash, band: true }))} />
-              <figcaption className="chart-summary">{ind.summary} Skuggade band visar 95 % konfidensintervall där sådana finns.</figcaption>
+              <figcaption className="chart-summary">
+                {ind.summary}{ind.chart.rows.some((r) => ind.lines.some((l) => Array.isArray(r[`${l.key}_ki`]))) ? ' Skuggade band visar 95 % konfidensintervall.' : ''}
+              </figcaption>
             </figure>
           ) : <p className="missing">Inga mätvärden ännu.</p>}
           <details className="data-table">
@@ -79,7 +82,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
       ))}
       <h2>Planens åtgärder för målet</h2>
       {/* A phone scrolls the wide plan table on its own, not the page. */}
-      <div className="table-scroll" role="region" aria-label="Planens åtgärder (rullbar tabell)" tabIndex={0}>
+      <TableScroll label="Planens åtgärder för målet">
       <table className="data">
         <caption>Ur åtgärdsplanen: mål, orsak, åtgärd och vem som ansvarar</caption>
         <thead><tr><th scope="col">Mål</th><th scope="col">Orsak</th><th scope="col">Åtgärd</th><th scope="col">Vem</th><th scope="col">Förslag detaljerad plan</th></tr></thead>
@@ -89,7 +92,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
           ))}
         </tbody>
       </table>
-      </div>
+      </TableScroll>
     </>
   );
 }

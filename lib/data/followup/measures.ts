@@ -4,7 +4,7 @@ import { writeAudit } from '../../audit';
 import type { Actor } from '../../import/commit';
 import type { Db } from '../../db/client';
 import { withTx } from '../../db/tx';
-import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, priorityAreas } from '../../db/schema';
+import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, priorityAreas } from '../../db/schema';
 import { getCurrentPlan } from '../../db/queries/plan';
 import { InputError as FollowUpInputError, parseInput } from '../../input';
 import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../vocabulary';
@@ -24,6 +24,8 @@ export interface ActionView {
   responsible: string[];
   goals: { code: string; text: string; kind: 'overall' | 'table' }[];
   indicatorIds: string[];
+  /** The same indicators with their names, for people to read. */
+  indicators: { id: string; name: string }[];
   reports: ActionReportRow[];
 }
 
@@ -43,8 +45,8 @@ export async function listActionViews(db: Db, planId?: number): Promise<ActionVi
     db.select().from(actionReports).where(inArray(actionReports.actionId, ids)).orderBy(asc(actionReports.year)),
   ]);
   const goalIds = [...new Set(links.map((l) => l.goalId))];
-  const inds = goalIds.length === 0 ? [] : await db.select({ goalId: goalIndicators.goalId, indicatorId: goalIndicators.indicatorId })
-    .from(goalIndicators).where(inArray(goalIndicators.goalId, goalIds));
+  const inds = goalIds.length === 0 ? [] : await db.select({ goalId: goalIndicators.goalId, indicatorId: goalIndicators.indicatorId, name: indicators.name })
+    .from(goalIndicators).innerJoin(indicators, eq(indicators.id, goalIndicators.indicatorId)).where(inArray(goalIndicators.goalId, goalIds));
   return rows.map(({ action, areaCode, areaTitle }) => {
     const mine = links.filter((l) => l.actionId === action.id);
     return {
@@ -52,6 +54,7 @@ export async function listActionViews(db: Db, planId?: number): Promise<ActionVi
       responsible: resp.filter((r) => r.actionId === action.id).map((r) => r.party),
       goals: mine.map((l) => ({ code: l.code, text: l.text, kind: l.kind })),
       indicatorIds: [...new Set(inds.filter((i) => mine.some((l) => l.goalId === i.goalId)).map((i) => i.indicatorId))],
+      indicators: [...new Map(inds.filter((i) => mine.some((l) => l.goalId === i.goalId)).map((i) => [i.indicatorId, { id: i.indicatorId, name: i.name }])).values()],
       reports: reports.filter((r) => r.actionId === action.id),
     };
   });
