@@ -6,6 +6,7 @@ import { formatDateLong } from '@/lib/format';
 import { chartSvg } from '@/lib/reports/chart-svg';
 import { SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells } from '@/lib/reports/report-text';
 import type { FollowUpReport, ReportIndicator, ReportReference } from '@/lib/reports/types';
+import { TableScroll } from '@/app/_components/table-scroll';
 import { getFollowUpReport } from '@/lib/data/reports';
 import { yearParam } from '@/lib/params';
 
@@ -26,7 +27,7 @@ function Summary({ report }: { report: FollowUpReport }) {
   return (
     <section aria-labelledby="r-summary" className="report-summary">
       <h2 id="r-summary">{SUMMARY_HEADING}</h2>
-      <div className="table-scroll">
+      <TableScroll label="Sammanfattning">
         <table className="data">
           <caption>Bedömningarna per övergripande mål, underlag och Lokala Brå:s bedömning</caption>
           <thead><tr>{SUMMARY_COLUMNS.map((c) => <th key={c.header} scope="col">{c.header}</th>)}</tr></thead>
@@ -40,7 +41,7 @@ function Summary({ report }: { report: FollowUpReport }) {
             </tbody>
           ))}
         </table>
-      </div>
+      </TableScroll>
       <p className="meta">{SUMMARY_NOTE}</p>
     </section>
   );
@@ -51,11 +52,11 @@ function Reference({ reference }: { reference: ReportReference }) {
   return (
     <>
       <p>{reference.summary}</p>
-      <div className="table-scroll"><table className="data">
+      <TableScroll label={`Svenska SCORE-städer ${reference.period}`}><table className="data">
         <caption>Svenska SCORE-städer {reference.period}</caption>
         <thead><tr><th scope="col">Reningsverk i</th><th scope="col">Dygnsmedel {reference.period}</th></tr></thead>
         <tbody>{reference.sites.map((s) => <tr key={s.place}><th scope="row">{s.place}</th><td>{s.value}</td></tr>)}</tbody>
-      </table></div>
+      </table></TableScroll>
     </>
   );
 }
@@ -103,17 +104,17 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                   {ind.reference && <Reference reference={ind.reference} />}
                   {!(ind.reference && !ind.reference.asContext) && <Chart ind={ind} />}
                   {ind.latest.length > 0 && (
-                    <div className="table-scroll"><table className="data">
+                    <TableScroll label={`Senaste värden: ${ind.name}`}><table className="data">
                       <caption>Senaste värden: {ind.name} ({ind.unit})</caption>
                       <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI</th><th scope="col">n</th></tr></thead>
                       <tbody>{ind.latest.map((l) => <tr key={l.region}><th scope="row">{l.region}</th><td>{l.period}</td><td>{l.value}</td><td>{l.ci ?? '–'}</td><td>{l.n ?? '–'}</td></tr>)}</tbody>
-                    </table></div>
+                    </table></TableScroll>
                   )}
                   <p className="meta">Källa: {ind.source}. Mäts för: {ind.measuredGeography}.{ind.caveats ? ` ${ind.caveats}` : ''}</p>
                 </section>
               ))}
               {goal.actions.length > 0 && (
-                <div className="table-scroll"><table className="data">
+                <TableScroll label={`Åtgärder inom ${area.title.toLowerCase()}`}><table className="data">
                   <caption>Åtgärder inom {area.title.toLowerCase()} och delrapport {report.year}</caption>
                   <thead><tr><th scope="col">Åtgärd</th><th scope="col">Status</th><th scope="col">Ansvariga</th><th scope="col">Delrapport</th></tr></thead>
                   <tbody>
@@ -126,7 +127,7 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
                       </tr>
                     ))}
                   </tbody>
-                </table></div>
+                </table></TableScroll>
               )}
             </section>
           ))}
@@ -140,11 +141,11 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
       )}
       <section aria-labelledby="r-quality" className="report-area">
         <h2 id="r-quality">Bilaga: Datakvalitet</h2>
-        <div className="table-scroll"><table className="data">
+        <TableScroll label="Datakvalitet"><table className="data">
           <caption>Källor, perioder, underlag och förbehåll per indikator</caption>
           <thead><tr><th scope="col">Indikator</th><th scope="col">Källa</th><th scope="col">Perioder</th><th scope="col">n</th><th scope="col">Förbehåll</th><th scope="col">Exempeldata</th></tr></thead>
           <tbody>{report.dataQuality.map((q) => <tr key={q.indicator}><th scope="row">{q.indicator}</th><td>{q.source}</td><td>{q.periods}</td><td>{q.n}</td><td>{q.caveats}</td><td>{q.example ? 'Ja' : 'Nej'}</td></tr>)}</tbody>
-        </table></div>
+        </table></TableScroll>
       </section>
     </article>
   );
