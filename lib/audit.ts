@@ -8,6 +8,7 @@ export const AUDIT_ACTIONS = {
   'inloggning': 'Inloggning',
   'inloggning-misslyckad': 'Misslyckad inloggning',
   'inloggning-spärrad': 'Inloggning spärrad (för många försök)',
+  'inloggning-avvisad': 'Inloggning avvisad (okänd adress)',
   'inloggning-upplåst': 'Inloggningsspärr hävd',
   'utloggning': 'Utloggning',
   'lösenord-ändrat': 'Lösenord ändrat',

@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { distDirForStart } from './dist-dir';
 import { freePort, startServer, tempPgliteDir, type Server } from './server';
 import { sheetRow, xlsxWithSheet } from '../helpers/zip';
 import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type TestUser } from './users';
@@ -131,7 +132,7 @@ afterAll(async () => {
 
 describe('which writes there are', () => {
   it('lists every server action and writing route handler of the build, and each is covered here', () => {
-    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
     const actions = [...new Set(Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`))].sort();
     expect(actions).toEqual(COVERED_ACTIONS);
     const routes: string[] = [];
@@ -149,7 +150,7 @@ describe('which writes there are', () => {
 
 describe('cross-site posts', () => {
   it('refuses every server action called from another site, even with an administrator\'s cookie', async () => {
-    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string }> };
     const before = await auditActions();
     for (const [id, { filename }] of Object.entries(manifest.node)) {
       const res = await fetch(`${server.url}/konto`, {
@@ -529,7 +530,7 @@ describe('headers', () => {
 
 describe('configuration and deployment', () => {
   it('refuses to start in production without a session secret', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDirForStart(), PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
     delete env.BETTER_AUTH_SECRET;
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
