@@ -70,11 +70,14 @@ export async function createFirstAdmin(
   input: { token: string; email: string; name?: string; password: string; repeat: string },
   ip: string | null,
 ): Promise<{ id: string; email: string }> {
+  const refused = () => new FirstAdminRefused('Det finns redan en administratör: logga in, eller be en administratör att bjuda in dig.');
   const state = g.__trygghetFirstAdmin;
-  if (!state?.token || (await hasAdministrator(db))) throw new FirstAdminRefused('Det finns redan en administratör: logga in, eller be en administratör att bjuda in dig.');
-  if (!sameToken(input.token, state.token)) throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
-  if (input.password !== input.repeat) throw new UserInputError('Lösenorden är inte lika.');
+  if (!state?.token || (await hasAdministrator(db))) throw refused();
+  // From here to the claim nothing awaits: another post that got this far meanwhile finds the code taken.
   const token = state.token;
+  if (!token) throw refused();
+  if (!sameToken(input.token, token)) throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
+  if (input.password !== input.repeat) throw new UserInputError('Lösenorden är inte lika.');
   state.token = null;
   try {
     const email = input.email.trim().toLowerCase();

@@ -111,7 +111,7 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
 }
 
 export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
-  await withTx(db, async (tx) => {
+  return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
     const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
