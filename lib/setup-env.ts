@@ -16,7 +16,7 @@ export interface EnvFilePlan {
  * (an old pinned one from an earlier setup is removed). A person's own APP_URL is kept, with a warning when it
  * names this machine on another port than PORT: sign-ins would then be refused for their origin.
  */
-export function planEnvFile(current: string, env: NodeJS.ProcessEnv, now: Date): EnvFilePlan {
+export function planEnvFile(current: string, env: Record<string, string | undefined>, now: Date): EnvFilePlan {
   const messages: string[] = [];
   let content = current && !current.endsWith('\n') ? `${current}\n` : current;
   if (env.BETTER_AUTH_SECRET || /^BETTER_AUTH_SECRET=\S{32,}/m.test(content)) {
