@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 
 /** The block an earlier `npm run setup` wrote: it pinned APP_URL to port 3000 whatever PORT said. */
-const PINNED_BY_SETUP = /^# Adressen appen nås på\. Sätt https:\/\/… i drift: då blir kakor Secure och HSTS skickas\.\nAPP_URL=http:\/\/localhost:\d+\n/m;
-const DERIVED_NOTE = '# APP_URL är inte satt: adressen tas från varje förfrågan (vilken port som helst). I drift: APP_URL=https://… (då blir kakor Secure och HSTS skickas).\n';
+const PINNED_BY_SETUP =
+  /^# Adressen appen nås på\. Sätt https:\/\/… i drift: då blir kakor Secure och HSTS skickas\.\nAPP_URL=http:\/\/localhost:\d+\n/m;
+const DERIVED_NOTE =
+  '# APP_URL är inte satt: adressen tas från varje förfrågan (vilken port som helst). I drift: APP_URL=https://… (då blir kakor Secure och HSTS skickas).\n';
 
 export interface EnvFilePlan {
   /** The file's new content (unchanged when nothing was needed). */
@@ -28,7 +30,9 @@ export function planEnvFile(current: string, env: Record<string, string | undefi
   const pinned = PINNED_BY_SETUP.exec(content);
   if (pinned) {
     content = content.replace(PINNED_BY_SETUP, DERIVED_NOTE);
-    messages.push(`Tog bort ${pinned[0].split('\n')[1]} som en tidigare npm run setup skrev i {file}: adressen tas nu från varje förfrågan.`);
+    messages.push(
+      `Tog bort ${pinned[0].split('\n')[1]} som en tidigare npm run setup skrev i {file}: adressen tas nu från varje förfrågan.`,
+    );
   }
   const port = env.PORT?.trim() || '3000';
   const own = /^APP_URL=(.*)$/m.exec(content)?.[1]?.trim();
@@ -39,10 +43,14 @@ export function planEnvFile(current: string, env: Record<string, string | undefi
     let url: URL | null = null;
     try {
       url = new URL(appUrl);
-    } catch { /* readEnv refuses it at start, with the reason */ }
+    } catch {
+      /* readEnv refuses it at start, with the reason */
+    }
     const loopback = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
     if (url && loopback && (url.port || (url.protocol === 'https:' ? '443' : '80')) !== port) {
-      messages.push(`Obs: APP_URL=${appUrl} men servern startar på port ${port}: inloggningar därifrån avvisas. Ändra APP_URL i {file} (eller ta bort raden).`);
+      messages.push(
+        `Obs: APP_URL=${appUrl} men servern startar på port ${port}: inloggningar därifrån avvisas. Ändra APP_URL i {file} (eller ta bort raden).`,
+      );
     }
   }
   messages.push(`Appen startar på http://localhost:${port} (PORT=${port}).`);

@@ -8,7 +8,18 @@ import { ConfirmForm } from './confirm-form';
  * will happen, to what (by name), whether it can be undone, and "Ja, …" / "Avbryt". The form carries a token
  * for exactly this action, target and user; the action refuses a post without it.
  */
-export function ConfirmStep({ kind, target, userId, heading, children, action, fields, confirmLabel, cancelHref, headingLevel = 2 }: {
+export function ConfirmStep({
+  kind,
+  target,
+  userId,
+  heading,
+  children,
+  action,
+  fields,
+  confirmLabel,
+  cancelHref,
+  headingLevel = 2,
+}: {
   kind: ConfirmKind;
   target: string | number;
   userId: string;
@@ -23,9 +34,16 @@ export function ConfirmStep({ kind, target, userId, heading, children, action, f
   const H = `h${headingLevel}` as const;
   return (
     <section id="bekrafta" className="confirm" aria-labelledby="bekrafta-rubrik" data-confirm={kind}>
-      <H id="bekrafta-rubrik" tabIndex={-1}>{heading}</H>
+      <H id="bekrafta-rubrik" tabIndex={-1}>
+        {heading}
+      </H>
       {children}
-      <ConfirmForm action={action} fields={{ ...fields, [CONFIRM_FIELD]: confirmToken(kind, target, userId) }} confirmLabel={confirmLabel} cancelHref={cancelHref} />
+      <ConfirmForm
+        action={action}
+        fields={{ ...fields, [CONFIRM_FIELD]: confirmToken(kind, target, userId) }}
+        confirmLabel={confirmLabel}
+        cancelHref={cancelHref}
+      />
     </section>
   );
 }

@@ -16,10 +16,16 @@ import { formText } from '@/lib/form-action';
  */
 export async function createFirstAdminAction(_prev: FormState, form: FormData): Promise<FormState> {
   try {
-    await saveFirstAdmin({
-      token: formText(form, 'token') ?? '', email: formText(form, 'email') ?? '', name: formText(form, 'name'),
-      password: formText(form, 'password') ?? '', repeat: formText(form, 'repeat') ?? '',
-    }, clientIp(await headers()));
+    await saveFirstAdmin(
+      {
+        token: formText(form, 'token') ?? '',
+        email: formText(form, 'email') ?? '',
+        name: formText(form, 'name'),
+        password: formText(form, 'password') ?? '',
+        repeat: formText(form, 'repeat') ?? '',
+      },
+      clientIp(await headers()),
+    );
   } catch (err) {
     if (err instanceof UserInputError || err instanceof FirstAdminRefused) return { ok: false, message: err.message };
     console.error('first administrator failed:', describeDbError(err));

@@ -19,12 +19,12 @@ export default async function FirstStartPage() {
     <>
       <h1>Första start: skapa administratören</h1>
       <p className="lead">
-        Det finns ingen administratör ännu. Den första skapas här, medan servern kör. Administratören bjuder sedan in
-        övriga användare under Användare.
+        Det finns ingen administratör ännu. Den första skapas här, medan servern kör. Administratören bjuder sedan in övriga användare under
+        Användare.
       </p>
       <p>
-        Engångskoden visades när servern startade (i terminalen där <code>npm run setup</code> eller <code>npm start</code> kör) och
-        finns i filen <code>{file}</code>, som bara kontots ägare kan läsa. Sidan försvinner när administratören är skapad.
+        Engångskoden visades när servern startade (i terminalen där <code>npm run setup</code> eller <code>npm start</code> kör) och finns i
+        filen <code>{file}</code>, som bara kontots ägare kan läsa. Sidan försvinner när administratören är skapad.
       </p>
       <FirstAdminForm minLength={MIN_PASSWORD_LENGTH} />
     </>

@@ -23,7 +23,10 @@ export function firstAdminTokenFile(env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'
 }
 
 export async function hasAdministrator(db: Db): Promise<boolean> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(authUsers).where(sql`${authUsers.role} = 'administratör'`);
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(authUsers)
+    .where(sql`${authUsers.role} = 'administratör'`);
   return (row?.n ?? 0) > 0;
 }
 
@@ -31,7 +34,11 @@ export async function hasAdministrator(db: Db): Promise<boolean> {
  * At server start: while there is no administrator, a new one-time code (printed, and written with mode 0600);
  * otherwise no code, and a file left from before is removed. Returns the code, or null.
  */
-export async function prepareFirstAdmin(db: Db, env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>, log: (line: string) => void = console.log): Promise<string | null> {
+export async function prepareFirstAdmin(
+  db: Db,
+  env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>,
+  log: (line: string) => void = console.log,
+): Promise<string | null> {
   const file = firstAdminTokenFile(env);
   if (await hasAdministrator(db)) {
     g.__trygghetFirstAdmin = { token: null, file };
@@ -43,7 +50,9 @@ export async function prepareFirstAdmin(db: Db, env: Pick<Env, 'DATABASE_URL' | 
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(file, { force: true }); // a file from another owner or mode: written anew with 0600
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
-  log(`Trygghetsläget: det finns ingen administratör ännu. Skapa den första på /forsta-start med engångskoden ${token} (finns också i ${file}).`);
+  log(
+    `Trygghetsläget: det finns ingen administratör ännu. Skapa den första på /forsta-start med engångskoden ${token} (finns också i ${file}).`,
+  );
   return token;
 }
 
@@ -76,12 +85,17 @@ export async function createFirstAdmin(
   // From here to the claim nothing awaits: another post that got this far meanwhile finds the code taken.
   const token = state.token;
   if (!token) throw refused();
-  if (!sameToken(input.token, token)) throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
+  if (!sameToken(input.token, token))
+    throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
   if (input.password !== input.repeat) throw new UserInputError('Lösenorden är inte lika.');
   state.token = null;
   try {
     const email = input.email.trim().toLowerCase();
-    const { id } = await createPasswordUser(db, { email, name: input.name, role: 'administratör', password: input.password }, { actorId: null, actor: `första start (${ip ?? 'okänd adress'})` });
+    const { id } = await createPasswordUser(
+      db,
+      { email, name: input.name, role: 'administratör', password: input.password },
+      { actorId: null, actor: `första start (${ip ?? 'okänd adress'})` },
+    );
     fs.rmSync(state.file, { force: true });
     return { id, email };
   } catch (err) {

@@ -26,8 +26,21 @@ const cookies: Record<'admin' | 'samordnare', string> = { admin: '', samordnare:
 async function launchWithoutJs(): Promise<BrowserContext> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-nojs-'));
   return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, javaScriptEnabled: false, viewport: { width: 390, height: 844 }, locale: 'sv-SE',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    executablePath: CHROMIUM,
+    headless: true,
+    javaScriptEnabled: false,
+    viewport: { width: 390, height: 844 },
+    locale: 'sv-SE',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -46,9 +59,14 @@ async function tamper(page: Page, value: string | null) {
   }, value);
 }
 
-const csv = (name: string, value: string) => new File([
-  `indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\r\nntu_otrygg_kvall;2083;2025–2026;;;${value};25,0;35,0;211;;\r\n`,
-], name, { type: 'text/csv' });
+const csv = (name: string, value: string) =>
+  new File(
+    [
+      `indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\r\nntu_otrygg_kvall;2083;2025–2026;;;${value};25,0;35,0;211;;\r\n`,
+    ],
+    name,
+    { type: 'text/csv' },
+  );
 
 async function importFile(file: File): Promise<number> {
   const post = async (confirm?: string) => {
@@ -65,13 +83,17 @@ async function importFile(file: File): Promise<number> {
 }
 
 async function hedemora2025(): Promise<number | null> {
-  const body = (await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083`)).json()) as { observations: { period: string; value: number | null }[] };
+  const body = (await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083`)).json()) as {
+    observations: { period: string; value: number | null }[];
+  };
   return body.observations.find((o) => o.period === '2025–2026')?.value ?? null;
 }
 
 async function signInWorks(u: TestUser): Promise<boolean> {
   const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: u.email, password: u.password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: server.url },
+    body: JSON.stringify({ email: u.email, password: u.password }),
   });
   return res.ok;
 }
@@ -91,7 +113,10 @@ afterAll(async () => {
   await closeBrowser(browser);
 });
 
-describe.each([['med JavaScript', () => browser], ['utan JavaScript', () => noJs]] as const)('removing a goal ↔ indicator link (%s)', (how, ctxOf) => {
+describe.each([
+  ['med JavaScript', () => browser],
+  ['utan JavaScript', () => noJs],
+] as const)('removing a goal ↔ indicator link (%s)', (how, ctxOf) => {
   it('asks, can be cancelled, refuses a post without the confirmation, says what was removed by name, and is undone in one click', async () => {
     const ctx = ctxOf();
     const js = ctx === browser;
@@ -170,7 +195,9 @@ describe('undoing an import', () => {
     await page.getByRole('link', { name: 'Ångra importen' }).click();
     const step = page.locator('#bekrafta');
     expect(await step.getByRole('heading').innerText()).toBe(`Ångra import nr ${importId} (ångra-mig.csv)?`);
-    expect(await step.innerText()).toMatch(/De 1 värden importen ändrade får tillbaka sina tidigare värden, och de 0 värden den lade\s+till tas bort/);
+    expect(await step.innerText()).toMatch(
+      /De 1 värden importen ändrade får tillbaka sina tidigare värden, och de 0 värden den lade\s+till tas bort/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'confirm-import-undo.png') });
 

@@ -12,7 +12,11 @@ export const TEST_DIST_DIR = process.env.NEXT_DIST_DIR?.trim() || '.next-test';
  * `.next` (from `npm run build`) is used instead, and the tests say so.
  */
 export function distDirForStart(): string {
-  if (process.env.E2E_SKIP_BUILD === '1' && !fs.existsSync(path.join(TEST_DIST_DIR, 'BUILD_ID')) && fs.existsSync(path.join('.next', 'BUILD_ID'))) {
+  if (
+    process.env.E2E_SKIP_BUILD === '1' &&
+    !fs.existsSync(path.join(TEST_DIST_DIR, 'BUILD_ID')) &&
+    fs.existsSync(path.join('.next', 'BUILD_ID'))
+  ) {
     return '.next';
   }
   return TEST_DIST_DIR;

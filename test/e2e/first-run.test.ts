@@ -21,7 +21,8 @@ import { freePort, startServer, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
 const ADMIN = { email: 'forsta.admin@hedemora.test', name: 'Första Administratör', password: 'Första-start-lösen-2026' };
-const OLD_SETUP_FILE = '# Skapad av npm run setup 2026-11-01: nyckeln för sessioner. Dela den inte.\n' +
+const OLD_SETUP_FILE =
+  '# Skapad av npm run setup 2026-11-01: nyckeln för sessioner. Dela den inte.\n' +
   `BETTER_AUTH_SECRET=${'k'.repeat(43)}\n# Adressen appen nås på. Sätt https://… i drift: då blir kakor Secure och HSTS skickas.\nAPP_URL=http://localhost:3000\n`;
 
 let browser: BrowserContext;
@@ -33,10 +34,16 @@ let server: Server | undefined;
 
 /** The KEY=value lines of an env file, as Next reads .env.local. */
 function readEnvFile(file: string): Record<string, string> {
-  return Object.fromEntries(fs.readFileSync(file, 'utf8').split('\n').filter((l) => /^[A-Z_]+=/.test(l)).map((l) => {
-    const i = l.indexOf('=');
-    return [l.slice(0, i), l.slice(i + 1)];
-  }));
+  return Object.fromEntries(
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .filter((l) => /^[A-Z_]+=/.test(l))
+      .map((l) => {
+        const i = l.indexOf('=');
+        return [l.slice(0, i), l.slice(i + 1)];
+      }),
+  );
 }
 
 /** `next start` on the port, with exactly what the env file says (APP_URL unset unless the file sets it). */
@@ -46,7 +53,8 @@ function startFromEnvFile(): Promise<Server> {
 
 function setupEnv() {
   return spawnSync(process.execPath, ['--import', 'tsx', 'scripts/setup-env.ts'], {
-    env: { ...process.env, ENV_FILE: envFile, PORT: String(port), APP_URL: '', BETTER_AUTH_SECRET: '' }, encoding: 'utf8',
+    env: { ...process.env, ENV_FILE: envFile, PORT: String(port), APP_URL: '', BETTER_AUTH_SECRET: '' },
+    encoding: 'utf8',
   });
 }
 
@@ -55,7 +63,8 @@ beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-first-run-'));
   envFile = path.join(dir, '.env.local');
   pglite = path.join(dir, 'data', 'pglite');
-  do port = await freePort(); while (port === 3000);
+  do port = await freePort();
+  while (port === 3000);
 });
 afterAll(async () => {
   await server?.stop();
@@ -82,7 +91,9 @@ describe('first run on a port other than 3000', () => {
     await page.screenshot({ path: path.join(SHOTS, 'first-run-origin-refused.png') });
     await page.close();
     // The server's console says so too.
-    await expect.poll(() => server!.output()).toContain(`inloggning avvisad: den kom från ${base}, som servern inte känner igen (APP_URL=http://localhost:3000)`);
+    await expect
+      .poll(() => server!.output())
+      .toContain(`inloggning avvisad: den kom från ${base}, som servern inte känner igen (APP_URL=http://localhost:3000)`);
     await server.stop();
     server = undefined;
   });
@@ -167,7 +178,9 @@ describe('first run on a port other than 3000', () => {
     const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }).data.slice(1);
     const refused = rows.filter((r) => r[2] === 'Inloggning avvisad (okänd adress)');
     expect(refused).toHaveLength(1);
-    expect(refused[0]!.join(' ')).toContain(`Inloggningen kom från adressen ${base}, som servern inte känner igen (APP_URL är http://localhost:3000)`);
+    expect(refused[0]!.join(' ')).toContain(
+      `Inloggningen kom från adressen ${base}, som servern inte känner igen (APP_URL är http://localhost:3000)`,
+    );
     expect(rows.filter((r) => r[2] === 'Misslyckad inloggning')).toEqual([]);
     expect(rows.some((r) => r[2] === 'Användare inbjuden' && r.join(' ').includes('första start'))).toBe(true);
     await page.close();

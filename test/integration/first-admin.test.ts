@@ -51,7 +51,10 @@ describe.each(DRIVERS)('the first administrator through /forsta-start on %s', (d
       [{ ...base, email: 'inte-en-adress' }, 'Ogiltig e-postadress'],
     ];
     for (const [input, msg] of refusals) {
-      const err = await createFirstAdmin(h.db, input, '127.0.0.1').then(() => null, (e: unknown) => e);
+      const err = await createFirstAdmin(h.db, input, '127.0.0.1').then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(err, msg).toBeInstanceOf(UserInputError);
       expect((err as Error).message).toContain(msg);
     }
@@ -61,14 +64,26 @@ describe.each(DRIVERS)('the first administrator through /forsta-start on %s', (d
   });
 
   it('with the code: one administrator, recorded, the file gone and the page closed; the code does not work twice', async () => {
-    const input = { token: ` ${token}\n`, email: ' Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', password: PASSWORD, repeat: PASSWORD };
-    const [first, second] = await Promise.allSettled([createFirstAdmin(h.db, input, '127.0.0.1'), createFirstAdmin(h.db, { ...input, email: 'bertil@hedemora.se' }, '127.0.0.1')]);
+    const input = {
+      token: ` ${token}\n`,
+      email: ' Anna.Andersson@Hedemora.se ',
+      name: 'Anna Andersson',
+      password: PASSWORD,
+      repeat: PASSWORD,
+    };
+    const [first, second] = await Promise.allSettled([
+      createFirstAdmin(h.db, input, '127.0.0.1'),
+      createFirstAdmin(h.db, { ...input, email: 'bertil@hedemora.se' }, '127.0.0.1'),
+    ]);
     expect(first.status).toBe('fulfilled');
     expect(second.status).toBe('rejected');
     expect((second as PromiseRejectedResult).reason).toBeInstanceOf(FirstAdminRefused);
     expect(await users()).toEqual([{ email: 'anna.andersson@hedemora.se', role: 'administratör' }]);
     const [audit] = await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'användare-inbjuden'));
-    expect(audit).toMatchObject({ actor: 'första start (127.0.0.1)', summary: 'Skapade användaren anna.andersson@hedemora.se med rollen administratör.' });
+    expect(audit).toMatchObject({
+      actor: 'första start (127.0.0.1)',
+      summary: 'Skapade användaren anna.andersson@hedemora.se med rollen administratör.',
+    });
     expect(fs.existsSync(firstAdminTokenFile(env))).toBe(false);
     expect(await firstAdminOpen(h.db)).toBe(false);
     await expect(createFirstAdmin(h.db, { ...input, email: 'cecilia@hedemora.se' }, null)).rejects.toBeInstanceOf(FirstAdminRefused);

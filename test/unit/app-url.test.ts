@@ -6,11 +6,13 @@ import { planEnvFile } from '@/lib/setup-env';
 const readEnv = (source: Record<string, string>) => readEnvTyped(source as NodeJS.ProcessEnv);
 const NOW = new Date('2026-12-03T10:00:00Z');
 /** What `npm run setup` wrote before this change: APP_URL pinned to port 3000. */
-const OLD_SETUP = '# Skapad av npm run setup 2026-11-01: nyckeln för sessioner. Dela den inte.\nBETTER_AUTH_SECRET=' + 'a'.repeat(43) +
+const OLD_SETUP =
+  '# Skapad av npm run setup 2026-11-01: nyckeln för sessioner. Dela den inte.\nBETTER_AUTH_SECRET=' +
+  'a'.repeat(43) +
   '\n# Adressen appen nås på. Sätt https://… i drift: då blir kakor Secure och HSTS skickas.\nAPP_URL=http://localhost:3000\n';
 
 describe('APP_URL and PORT', () => {
-  it('unset APP_URL trusts no fixed origin: better-auth takes each request\'s own address', () => {
+  it("unset APP_URL trusts no fixed origin: better-auth takes each request's own address", () => {
     expect(readEnv({}).APP_URL).toBeUndefined();
     expect(trustedOrigins(undefined)).toEqual([]);
   });
@@ -41,7 +43,16 @@ describe('npm run setup: the env file', () => {
     const plan = planEnvFile('', { PORT: '3005' }, NOW);
     expect(plan.content).toMatch(/^BETTER_AUTH_SECRET=[\w-]{43}$/m);
     expect(plan.content).not.toMatch(/^APP_URL=/m);
-    expect(readEnv({ ...Object.fromEntries(plan.content.split('\n').filter((l) => /^\w+=/.test(l)).map((l) => l.split(/=(.*)/s).slice(0, 2))) }).APP_URL).toBeUndefined();
+    expect(
+      readEnv({
+        ...Object.fromEntries(
+          plan.content
+            .split('\n')
+            .filter((l) => /^\w+=/.test(l))
+            .map((l) => l.split(/=(.*)/s).slice(0, 2)),
+        ),
+      }).APP_URL,
+    ).toBeUndefined();
     expect(plan.messages.join('\n')).toContain('http://localhost:3005');
   });
 
@@ -57,7 +68,7 @@ describe('npm run setup: the env file', () => {
     expect(plan.messages.join('\n')).toContain('Tog bort APP_URL=http://localhost:3000');
   });
 
-  it('keeps a person\'s own APP_URL, and warns when it names this machine on another port', () => {
+  it("keeps a person's own APP_URL, and warns when it names this machine on another port", () => {
     const own = `BETTER_AUTH_SECRET=${'b'.repeat(43)}\nAPP_URL=http://localhost:3000\n`;
     const plan = planEnvFile(own, { PORT: '3005' }, NOW);
     expect(plan.content).toBe(own);
