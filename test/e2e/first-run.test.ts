@@ -74,6 +74,7 @@ afterAll(async () => {
 
 describe('first run on a port other than 3000', () => {
   it('with APP_URL pinned to port 3000 (an earlier setup), a sign-in is refused for its origin and says so', async () => {
+    // (The server's first line of output, the one-time code, comes before; the refusal's line after it.)
     fs.writeFileSync(envFile, OLD_SETUP_FILE, { mode: 0o600 });
     server = await startFromEnvFile();
     const base = `http://localhost:${port}`;
@@ -83,7 +84,8 @@ describe('first run on a port other than 3000', () => {
     await page.getByLabel('E-postadress').fill(ADMIN.email);
     await page.getByLabel('Lösenord').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Logga in', exact: true }).click();
-    const alert = page.getByRole('alert');
+    // (Next's route announcer is an empty role="alert" too: the one with text is the form's.)
+    const alert = page.getByRole('alert').filter({ hasText: 'Inloggningen' });
     await alert.waitFor();
     const text = await alert.innerText();
     expect(text).toContain(`Inloggningen kom från en adress som servern inte känner igen (${base}); sätt APP_URL`);
@@ -112,8 +114,11 @@ describe('first run on a port other than 3000', () => {
   });
 
   it('the running server offers /forsta-start with a one-time code from its console and a 0600 file; the administrator signs in', async () => {
+    await server?.stop();
     server = await startFromEnvFile();
     const base = `http://localhost:${port}`;
+    const s = server;
+    await expect.poll(() => s.output(), { timeout: 30_000 }).toContain('engångskoden');
     const code = /engångskoden (\S+) \(finns också i (.+)\)\./.exec(server.output());
     expect(code, server.output()).not.toBeNull();
     const [, token, file] = code!;
