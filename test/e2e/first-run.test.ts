@@ -74,7 +74,6 @@ afterAll(async () => {
 
 describe('first run on a port other than 3000', () => {
   it('with APP_URL pinned to port 3000 (an earlier setup), a sign-in is refused for its origin and says so', async () => {
-    // (The server's first line of output, the one-time code, comes before; the refusal's line after it.)
     fs.writeFileSync(envFile, OLD_SETUP_FILE, { mode: 0o600 });
     server = await startFromEnvFile();
     const base = `http://localhost:${port}`;
