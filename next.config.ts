@@ -30,6 +30,9 @@ const securityHeaders = [
 ];
 
 const nextConfig: NextConfig = {
+  // The browser tests build into their own directory (NEXT_DIST_DIR=.next-test, test/e2e/dist-dir.ts), so that
+  // `npm test` never replaces the build a running `npm start` in the same folder serves from.
+  distDir: process.env.NEXT_DIST_DIR?.trim() || '.next',
   // PGlite loads its WASM/data files by URL; bundling it breaks every DB request (stack-notes §2.5).
   // pdfkit reads its font metrics from its own folder, and resvg is a native addon: both are loaded from
   // node_modules at run time rather than bundled.

@@ -14,7 +14,7 @@ import { CROSS_SITE_MESSAGE, isCrossSite } from './lib/auth/origin';
  * - behind https (APP_URL https://…), Strict-Transport-Security.
  * The other security headers are static and set in next.config.ts.
  */
-const OPEN_PATHS = [/^\/logga-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/konto\/nytt-losenord$/, /^\/robots\.txt$/, /^\/icon\.svg$/];
+const OPEN_PATHS = [/^\/logga-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/konto\/nytt-losenord$/, /^\/forsta-start$/, /^\/robots\.txt$/, /^\/icon\.svg$/];
 
 function isPublicDashboard(): boolean {
   const v = (process.env.PUBLIC_DASHBOARD ?? '').trim().toLowerCase();

@@ -34,7 +34,20 @@ const envShape = z.object({
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   /** Skip loading the plan and example data on an empty database (tests that want an empty one). */
   SEED_ON_START: z.enum(['0', '1']).default('1'),
-  /** The address users reach the app at, e.g. https://trygghet.hedemora.se. https makes cookies Secure and turns on HSTS. */
+  /** The port `npm start` / `npm run dev` listen on (Next reads it itself); the local address follows it. */
+  PORT: z.string().trim().optional().transform((v, ctx) => {
+    if (v === undefined || v === '') return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) {
+      ctx.addIssue({ code: 'custom', message: 'ska vara ett portnummer (1–65535)' });
+      return z.NEVER;
+    }
+    return n;
+  }),
+  /**
+   * The address users reach the app at, e.g. https://trygghet.hedemora.se. https makes cookies Secure and turns on
+   * HSTS. Unset: each request's own address counts (any port works on this machine).
+   */
   APP_URL: optionalText.pipe(z.url({ protocol: /^https?$/, error: 'APP_URL måste vara en http(s)://-adress' }).optional()),
   /** Signs and encrypts sessions and cookies: at least 32 random characters (openssl rand -base64 32). */
   BETTER_AUTH_SECRET: optionalText.pipe(z.string().min(32, 'BETTER_AUTH_SECRET måste vara minst 32 tecken').optional()),
@@ -82,6 +95,26 @@ const envSchema = envShape.superRefine((env, ctx) => {
 export type Env = z.infer<typeof envSchema>;
 
 export class ConfigError extends Error {}
+
+const LOOPBACK = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * The origins a sign-in may come from: APP_URL's, and — when APP_URL is this machine — the same port under its
+ * other loopback names (a newcomer opens http://127.0.0.1:3000 as often as http://localhost:3000). Empty when
+ * APP_URL is unset: better-auth then trusts the address each request was sent to.
+ */
+export function trustedOrigins(appUrl: string | undefined): string[] {
+  if (!appUrl) return [];
+  const url = new URL(appUrl);
+  if (!LOOPBACK.includes(url.hostname)) return [url.origin];
+  const port = url.port ? `:${url.port}` : '';
+  return [url.origin, ...LOOPBACK.map((h) => `${url.protocol}//${h}${port}`).filter((o) => o !== url.origin)];
+}
+
+/** The address links point to when there is no request to take it from (the CLI): APP_URL, else this machine's PORT. */
+export function localAppUrl(env: Pick<Env, 'APP_URL' | 'PORT'>): string {
+  return env.APP_URL ?? `http://localhost:${env.PORT ?? 3000}`;
+}
 
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = envSchema.safeParse(source);

@@ -16,8 +16,11 @@ export async function startServer(): Promise<void> {
   const { getDb } = await import('./server-db');
   const { describeDbError } = await import('./db/errors');
   try {
-    const { driver } = await getDb();
+    const { driver, db } = await getDb();
     console.log(`Trygghetsläget: databasen är redo (${driver}).`);
+    // While there is no administrator: the one-time code for /forsta-start, on the console and in a file.
+    const { prepareFirstAdmin } = await import('./auth/first-admin');
+    await prepareFirstAdmin(db, readEnv());
   } catch (err) {
     // The server still starts: pages show a Swedish error and /api/health answers 503 until it can connect.
     console.error(`Trygghetsläget: databasen kunde inte öppnas: ${describeDbError(err)}`);

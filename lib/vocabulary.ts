@@ -143,6 +143,7 @@ export const AUDIT_ACTIONS = {
   sign_in: 'Inloggning',
   sign_in_failed: 'Misslyckad inloggning',
   sign_in_locked: 'Inloggning spärrad (för många försök)',
+  sign_in_refused_origin: 'Inloggning avvisad (okänd adress)',
   sign_in_unlocked: 'Inloggningsspärr hävd',
   sign_out: 'Utloggning',
   password_changed: 'Lösenord ändrat',

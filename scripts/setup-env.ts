@@ -1,19 +1,12 @@
 // Part of `npm run setup`: production (`next start`) refuses to start without a session secret, so a newcomer's
 // first run gets one, written to .env.local (git-ignored; Next reads it at start). An existing secret is kept.
-import { randomBytes } from 'node:crypto';
+// APP_URL is not pinned to a port: unset, each request's own address counts, so `PORT=3005 npm run setup` works.
+// ENV_FILE names another file to write (the first-run test writes a temporary one).
 import fs from 'node:fs';
+import { planEnvFile } from '../lib/setup-env';
 
-const file = '.env.local';
+const file = process.env.ENV_FILE || '.env.local';
 const current = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-if (process.env.BETTER_AUTH_SECRET || /^BETTER_AUTH_SECRET=\S{32,}/m.test(current)) {
-  console.log('BETTER_AUTH_SECRET finns redan: behåller den.');
-} else {
-  const line = `# Skapad av npm run setup ${new Date().toISOString().slice(0, 10)}: nyckeln för sessioner. Dela den inte.\nBETTER_AUTH_SECRET=${randomBytes(32).toString('base64url')}\n`;
-  fs.writeFileSync(file, (current && !current.endsWith('\n') ? `${current}\n` : current) + line, { mode: 0o600 });
-  console.log(`Skapade en BETTER_AUTH_SECRET i ${file}.`);
-}
-const now = fs.readFileSync(file, 'utf8');
-if (!process.env.APP_URL && !/^APP_URL=/m.test(now)) {
-  fs.appendFileSync(file, '# Adressen appen nås på. Sätt https://… i drift: då blir kakor Secure och HSTS skickas.\nAPP_URL=http://localhost:3000\n');
-  console.log(`Satte APP_URL=http://localhost:3000 i ${file}.`);
-}
+const plan = planEnvFile(current, process.env, new Date());
+if (plan.content !== current) fs.writeFileSync(file, plan.content, { mode: 0o600 });
+for (const line of plan.messages) console.log(line.replace('{file}', file));

@@ -1,13 +1,17 @@
 // npm run user:create -- --email <adress> --role <läsare|samordnare|administratör> [--name <namn>] [--password-stdin]
 // Creates a user with an e-mail + password account. Without --password-stdin a strong password is generated
 // and printed once. Exit 0 = created, 1 = refused, 2 = usage error.
+import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { firstAdminTokenFile } from '../lib/auth/first-admin';
 import { parseRole, ROLE_LABELS, ROLES } from '../lib/auth/roles';
 import { createPasswordUser, generatePassword, UserInputError } from '../lib/auth/users';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
+import { localAppUrl, readEnv } from '../lib/env';
 
 const SPOKEN = ROLES.map((r) => ROLE_LABELS[r].toLowerCase());
 const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--name <namn>] [--password-stdin]`;
@@ -46,7 +50,15 @@ let handle;
 try {
   handle = await openDbFromEnv();
 } catch (err) {
-  console.error(err instanceof DatabaseBusyError ? err.message : `Databasen kunde inte öppnas: ${describeDbError(err)}`);
+  if (err instanceof DatabaseBusyError) {
+    const env = readEnv();
+    console.error(err.message);
+    console.error(fs.existsSync(firstAdminTokenFile(env))
+      ? `Den första administratören skapas utan att stoppa servern: öppna ${localAppUrl(env)}/forsta-start och ange engångskoden i ${path.relative(process.cwd(), firstAdminTokenFile(env))}.`
+      : `Övriga användare bjuds in av en administratör på ${localAppUrl(env)}/admin/anvandare medan servern kör.`);
+  } else {
+    console.error(`Databasen kunde inte öppnas: ${describeDbError(err)}`);
+  }
   process.exit(1);
 }
 try {

@@ -1,8 +1,11 @@
 'use server';
 
+import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
 import { requireRole } from '@/lib/auth/session';
-import { removeGoalLink, saveGoal, saveGoalLink, saveLocalIndicator, saveRevisedPlan } from '@/lib/data/plan';
+import { isConfirmed } from '@/lib/auth/confirm';
+import { removeGoalLink, restoreGoalLink, saveGoal, saveGoalLink, saveLocalIndicator, saveRevisedPlan } from '@/lib/data/plan';
+import { linkKey } from '@/lib/plan/link-key';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
 // Goals, links and targets show on the cached overview and goal pages.
@@ -26,14 +29,34 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
   }, ALL);
 }
 
+/** Removes a goal ↔ indicator link, only from its confirmation step (the token); the plan page then says so and offers to undo. */
 export async function removeLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
+  const user = await requireRole('coordinator');
+  const code = String(form.get('goalCode') ?? '');
+  const indicatorId = String(form.get('indicatorId') ?? '');
+  if (!isConfirmed(form, 'link_removal', linkKey(code, indicatorId), user.id)) {
+    return { ok: false, message: 'Bekräfta först: välj Ta bort vid måttet och sedan Ja, ta bort. Inget togs bort.' };
+  }
+  const actor = await actorOf(user);
+  const state = await runFormAction(async () => {
+    await removeGoalLink(code, indicatorId, actor);
+    return 'ok';
+  }, ALL);
+  if (state.ok) redirect(`/plan?borttagen=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`);
+  return state;
+}
+
+/** Undoes a removal: the link comes back with the role, baseline, target and breakdown it had. */
+export async function restoreLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actorOf(await requireRole('coordinator'));
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
-  return runFormAction(async () => {
-    await removeGoalLink(code, indicatorId, actor);
-    return `Måttet ${indicatorId} är borttaget från målet ${code}.`;
+  const state = await runFormAction(async () => {
+    await restoreGoalLink(code, indicatorId, actor);
+    return 'ok';
   }, ALL);
+  if (state.ok) redirect(`/plan?aterkopplad=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`);
+  return state;
 }
 
 export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {

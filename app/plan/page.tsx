@@ -3,29 +3,58 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { roleAtLeast } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
-import { getPlanPage } from '@/lib/data/plan';
+import { getPlanPage, getRemovedLink } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
 import { CADENCE_LABELS } from '@/lib/plan/edit';
 import { DIRECTION_LABELS, DIRECTIONS, INDICATOR_TYPE_LABELS, INDICATOR_TYPES, LINK_ROLE_LABELS, TERMS, UNIT_KIND_LABELS, UNIT_KINDS } from '@/lib/vocabulary';
+import { parseLinkKey, linkKey } from '@/lib/plan/link-key';
 import { StateForm } from '../_components/state-form';
 import { TableScroll } from '../_components/table-scroll';
-import { createIndicatorAction, removeLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
+import { ConfirmStep } from '../_components/confirm-step';
+import { createIndicatorAction, removeLinkAction, restoreLinkAction, saveLinkAction, startRevisedPlanAction, updateGoalAction } from './actions';
+
+/** A link's role, baseline and target in words, for the confirmation and the message after. */
+function linkText(l: { role: string; baselinePeriod: string | null; targetValue: number | null; targetYear: number | null }): string {
+  const role = LINK_ROLE_LABELS[l.role as keyof typeof LINK_ROLE_LABELS] ?? l.role;
+  const target = l.targetValue !== null ? `mål ${String(l.targetValue).replace('.', ',')} år ${l.targetYear}` : 'inget målvärde';
+  return `${role.toLowerCase()}, ${TERMS.baseline.toLowerCase()} ${l.baselinePeriod ?? 'senaste före planens beslut'}, ${target}`;
+}
 
 export const metadata: Metadata = { title: 'Planen' };
 
 export default async function PlanPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
   // ?plan=<id> shows an earlier plan, read-only.
-  const asked = Number((await searchParams).plan);
+  const sp = await searchParams;
+  const asked = Number(sp.plan);
   const [page, user] = await Promise.all([getPlanPage(asked), currentUser()]);
   if (!page) return <><h1>Planen</h1><p>Ingen åtgärdsplan är inläst.</p></>;
   const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
   const canEdit = isCurrent && roleAtLeast(user?.role, 'coordinator');
+  const nameOf = (id: string) => catalogue.find((c) => c.id === id)?.name ?? id;
+  // Removing a link asks first (?ta-bort=), then says what happened (?borttagen=) with an undo, or that it was undone.
+  const removing = canEdit ? parseLinkKey(sp['ta-bort']) : null;
+  const removed = canEdit ? parseLinkKey(sp.borttagen) : null;
+  const restored = canEdit ? parseLinkKey(sp.aterkopplad) : null;
+  const isLinked = (k: { goalCode: string; indicatorId: string }) => links.some((l) => l.link.indicatorId === k.indicatorId && goalRows.find((g) => g.id === l.link.goalId)?.code === k.goalCode);
+  const removedLink = removed && !isLinked(removed) ? await getRemovedLink(removed.goalCode, removed.indicatorId) : null;
 
   return (
     <>
       <h1>{isCurrent ? 'Planen' : 'Tidigare plan'}</h1>
+      {removedLink && removed && (
+        <div id="resultat" className="notice ok" role="status">
+          <p>Måttet {nameOf(removed.indicatorId)} är borttaget från målet {removed.goalCode} ({linkText(removedLink)}). Måttets värden finns kvar.</p>
+          <StateForm action={restoreLinkAction} submit={`Ångra: koppla tillbaka ${nameOf(removed.indicatorId)} till ${removed.goalCode}`} pendingText="Kopplar tillbaka …" className="inline">
+            <input type="hidden" name="goalCode" value={removed.goalCode} />
+            <input type="hidden" name="indicatorId" value={removed.indicatorId} />
+          </StateForm>
+        </div>
+      )}
+      {restored && isLinked(restored) && (
+        <p id="resultat" className="notice ok" role="status">Måttet {nameOf(restored.indicatorId)} är kopplat till målet {restored.goalCode} igen, som förut.</p>
+      )}
       {!isCurrent && <p className="notice warn" role="note">Detta är en tidigare plan. Den gällande planen är <Link href="/plan">{current.title}, beslutad {formatDateLong(current.decidedDate)}</Link>.</p>}
       <p className="lead">
         {plan.title}, beslutad av {plan.decidedBy.toLowerCase()} {formatDateLong(plan.decidedDate)} ({plan.decisionParagraph}, dnr {plan.diarienummer}).
@@ -76,10 +105,9 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                         <td>{[link.sex !== 'T' ? (link.sex === 'K' ? 'Kvinnor' : 'Män') : 'Totalt', link.grp].filter(Boolean).join(', ')}</td>
                         {canEdit && (
                           <td>
-                            <StateForm action={removeLinkAction} submit="Ta bort" submitLabel={`Ta bort ${name} från ${goal.code}`} className="inline">
-                              <input type="hidden" name="goalCode" value={goal.code} />
-                              <input type="hidden" name="indicatorId" value={link.indicatorId} />
-                            </StateForm>
+                            <Link className="button danger-start" href={`/plan?ta-bort=${encodeURIComponent(linkKey(goal.code, link.indicatorId))}#bekrafta`}>
+                              Ta bort<span className="sr-only"> {name} från {goal.code}</span>
+                            </Link>
                           </td>
                         )}
                       </tr>
@@ -87,6 +115,16 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
                   </tbody>
                 </table>
                 </TableScroll>
+                {removing?.goalCode === goal.code && mine.filter(({ link }) => link.indicatorId === removing.indicatorId).map(({ link, name }) => (
+                  <ConfirmStep
+                    key="confirm" kind="link_removal" target={linkKey(goal.code, link.indicatorId)} userId={user!.id} headingLevel={4}
+                    heading={`Ta bort ${name} från målet ${goal.code}?`}
+                    action={removeLinkAction} fields={{ goalCode: goal.code, indicatorId: link.indicatorId }}
+                    confirmLabel="Ja, ta bort" cancelHref={`/plan#pg-${goal.code}`}
+                  >
+                    <p>Kopplingen ({linkText(link)}) tas bort från planen, och målets bedömning räknas utan måttet. Måttets värden finns kvar. Efteråt kan du ångra med ett klick.</p>
+                  </ConfirmStep>
+                ))}
                 {canEdit && (
                   <>
                     <details>

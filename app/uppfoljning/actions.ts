@@ -3,6 +3,7 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
+import { isConfirmed } from '@/lib/auth/confirm';
 import { requireRole } from '@/lib/auth/session';
 import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
 import { FollowUpInputError } from '@/lib/data/followup/measures';
@@ -61,7 +62,9 @@ export async function decideReviewAction(_prev: FormState, form: FormData): Prom
   const user = await requireRole('coordinator');
   const id = reviewIdOf(form);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
-  if (form.get('confirm') !== 'ja') return { ok: false, message: 'Bekräfta att uppföljningen är beslutad (kryssrutan).' };
+  if (!isConfirmed(form, 'review_decision', id.data, user.id)) {
+    return { ok: false, message: 'Bekräfta först: välj Markera som beslutad och sedan Ja, markera som beslutad. Inget ändrades.' };
+  }
   const actor = await actorOf(user);
   let year: number | null = null;
   const state = await runFormAction(async () => {

@@ -6,13 +6,16 @@ import { createAuthClient } from 'better-auth/client';
 export const authClient = createAuthClient();
 
 /** Swedish text for a failed auth call: the server's own message when it is ours, else by status. */
-export function authErrorText(err: { status?: number; message?: string } | null | undefined, fallback: string): string {
+/** What a sign-in refused for its origin says: not a wrong password, but an address the server does not know. */
+export function originRefusalText(origin: string | null): string {
+  return `Inloggningen kom från en adress som servern inte känner igen (${origin ?? 'okänd adress'}); sätt APP_URL till den adressen i .env.local och starta om servern, eller ta bort APP_URL så gäller adressen du öppnar appen på. Lösenordet prövades inte.`;
+}
+
+export function authErrorText(err: { status?: number; message?: string; code?: string } | null | undefined, fallback: string): string {
   if (!err) return fallback;
   if (err.status === 429) return err.message && /[åäö]/i.test(err.message) ? err.message : 'För många försök. Vänta en stund och försök igen.';
   if (err.status === 401) return 'Fel e-postadress eller lösenord.';
-  if (err.status === 403 && /origin/i.test(err.message ?? '')) {
-    return 'Inloggningen kom från en annan adress än den appen är inställd på (APP_URL). Öppna appen via dess vanliga adress och försök igen.';
-  }
+  if (err.status === 403 && /origin/i.test(`${err.code ?? ''} ${err.message ?? ''}`)) return originRefusalText(typeof window === 'undefined' ? null : window.location.origin);
   if (err.status === 403) return err.message && /[åäö]/i.test(err.message) ? err.message : 'Kontot får inte logga in. Kontakta en administratör.';
   if (err.status === 400 && err.message && /password/i.test(err.message)) return 'Lösenordet uppfyller inte kraven (minst 12 tecken).';
   return err.message && /[åäö]/i.test(err.message) ? err.message : fallback;

@@ -10,7 +10,7 @@ import { clientIp, writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { rowsOf } from '../db/tx';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
-import { readEnv, type Env } from '../env';
+import { localAppUrl, readEnv, trustedOrigins, type Env } from '../env';
 import { sessionSecret } from './cookie';
 
 /** Failed password attempts for one account, in a row, before it is refused for LOCK_MINUTES. */
@@ -93,6 +93,15 @@ export async function lockedAccounts(db: Db): Promise<Set<string>> {
   return new Set(rowsOf<{ email: string }>(res).map((r) => r.email));
 }
 
+/** better-auth's refusals of a request from an origin it does not trust (not a wrong password). */
+const ORIGIN_CODES = new Set(['INVALID_ORIGIN', 'MISSING_OR_NULL_ORIGIN']);
+
+export function isOriginRefusal(err: unknown): boolean {
+  if (!err || typeof err !== 'object' || !('body' in err)) return false;
+  const code = (err.body as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' && ORIGIN_CODES.has(code);
+}
+
 function createAuth(db: Db, env: Env) {
   const oidc = env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
     ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
@@ -102,7 +111,7 @@ function createAuth(db: Db, env: Env) {
     appName: 'Trygghetsläget',
     baseURL: env.APP_URL,
     secret: sessionSecret(env.BETTER_AUTH_SECRET),
-    trustedOrigins: env.APP_URL ? [env.APP_URL] : [],
+    trustedOrigins: trustedOrigins(env.APP_URL),
     telemetry: { enabled: false },
     database: drizzleAdapter(db, {
       provider: 'pg',
@@ -172,7 +181,15 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/sign-in/email' && failed) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
           const err = ctx.context.returned as APIError;
-          if (email && err.statusCode !== 429) {
+          if (isOriginRefusal(err)) {
+            // Not a wrong password: the browser was on an address the server does not know (APP_URL is another).
+            const origin = ctx.request?.headers.get('origin') ?? ctx.request?.headers.get('referer') ?? 'okänd';
+            console.warn(`Trygghetsläget: inloggning avvisad: den kom från ${origin}, som servern inte känner igen (APP_URL=${env.APP_URL ?? 'osatt'}). Sätt APP_URL till adressen användarna öppnar appen på.`);
+            await writeAudit(db, {
+              actorId: null, actor: email || 'okänd', action: 'sign_in_refused_origin', ip,
+              summary: `Inloggningen kom från adressen ${origin}, som servern inte känner igen (APP_URL är ${env.APP_URL ?? 'inte satt'}). Lösenordet prövades inte.`,
+            });
+          } else if (email && err.statusCode !== 429) {
             await writeAudit(db, { actorId: null, actor: email, action: 'sign_in_failed', summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.', ip });
           }
         }
@@ -255,5 +272,5 @@ export function getAuth(): Promise<Auth> {
 /** For the CLI and tests: an instance on a database handle they opened themselves. */
 export function authFor(db: Db, env: Env = readEnv()): Auth {
   // No request to derive an address from: links it makes (none from the CLI) would point here.
-  return createAuth(db, { ...env, APP_URL: env.APP_URL ?? 'http://localhost:3000' });
+  return createAuth(db, { ...env, APP_URL: localAppUrl(env) });
 }

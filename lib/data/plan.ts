@@ -1,5 +1,5 @@
 import 'server-only';
-import { createLocalIndicator, removeGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal } from '../plan/edit';
+import { createLocalIndicator, lastRemovedLink, removeGoalIndicator, restoreGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal } from '../plan/edit';
 import { withServerDb } from './door';
 import { loadPlanPage } from './plan-query';
 
@@ -7,5 +7,7 @@ export const getPlanPage = withServerDb(loadPlanPage);
 export const saveGoal = withServerDb(updateGoal);
 export const saveGoalLink = withServerDb(saveGoalIndicator);
 export const removeGoalLink = withServerDb(removeGoalIndicator);
+export const getRemovedLink = withServerDb(lastRemovedLink);
+export const restoreGoalLink = withServerDb(restoreGoalIndicator);
 export const saveLocalIndicator = withServerDb(createLocalIndicator);
 export const saveRevisedPlan = withServerDb(startRevisedPlan);

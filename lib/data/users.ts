@@ -1,5 +1,6 @@
 import 'server-only';
 import { auditCsv, listAudit, writeAudit, type AuditFilter } from '../audit';
+import { createFirstAdmin, firstAdminOpen } from '../auth/first-admin';
 import { countActiveAdmins, findUser, unlockSignIn } from '../auth/users';
 import { withServerDb } from './door';
 import { loadUserIdByEmail, loadUserList } from './users-query';
@@ -12,3 +13,5 @@ export const saveSignInUnlock = withServerDb(unlockSignIn);
 export const saveAuditEntry = withServerDb(writeAudit);
 export const getAuditLog = withServerDb((db, filter: AuditFilter) => listAudit(db, filter));
 export const getAuditCsv = withServerDb(auditCsv);
+export const getFirstAdminOpen = withServerDb(firstAdminOpen);
+export const saveFirstAdmin = withServerDb(createFirstAdmin);

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { writeAudit } from '../audit';
 import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
 import type { Db } from '../db/client';
-import { withTx } from '../db/tx';
+import { rowsOf, withTx } from '../db/tx';
 import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
 } from '../db/schema';
@@ -112,16 +112,59 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
 }
 
 export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
-  await withTx(db, async (tx) => {
+  return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
     const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
     await writeAudit(tx, {
       ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
-      before: { indicatorId, role: row.role, baselinePeriod: row.baselinePeriod, targetValue: row.targetValue, targetYear: row.targetYear }, after: null,
+      before: { indicatorId, role: row.role, baselinePeriod: row.baselinePeriod, targetValue: row.targetValue, targetYear: row.targetYear, sex: row.sex, grp: row.grp, note: row.note }, after: null,
     });
+    return row;
   });
 }
+
+/** A goal ↔ indicator link as its removal recorded it (older records lack the breakdown: the total then). */
+export interface RemovedLink {
+  indicatorId: string;
+  role: string;
+  baselinePeriod: string | null;
+  targetValue: number | null;
+  targetYear: number | null;
+  sex: 'T' | 'K' | 'M';
+  grp: string;
+  note: string | null;
+}
+
+/** The latest removal of the link between a goal of the current plan and an indicator, from the change record. */
+export async function lastRemovedLink(db: Db, goalCode: string, indicatorId: string): Promise<RemovedLink | null> {
+  const rows = await db.execute<{ before: Partial<RemovedLink> }>(sql`
+    select before from audit_log
+    where action = 'plan_changed' and target_type = 'mål' and target_id = ${goalCode} and after is null
+      and before->>'indicatorId' = ${indicatorId}
+    order by id desc limit 1`);
+  const b = rowsOf<{ before: Partial<RemovedLink> }>(rows)[0]?.before;
+  if (!b?.role) return null;
+  return {
+    indicatorId, role: b.role, baselinePeriod: b.baselinePeriod ?? null, targetValue: b.targetValue ?? null, targetYear: b.targetYear ?? null,
+    sex: b.sex ?? 'T', grp: b.grp ?? '', note: b.note ?? null,
+  };
+}
+
+/**
+ * Undoes a removal: links the indicator to the goal again with the role, baseline, target and breakdown it had.
+ * Refused when it is linked already (someone linked it anew) or was never removed.
+ */
+export async function restoreGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
+  const removed = await lastRemovedLink(db, goalCode, indicatorId);
+  if (!removed) throw new FollowUpInputError(`Det finns ingen borttagen koppling mellan målet ${goalCode} och måttet ${indicatorId} att ångra.`);
+  const { goal } = await goalOfCurrentPlan(db, goalCode);
+  const [now] = await db.select({ id: goalIndicators.indicatorId }).from(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)));
+  if (now) throw new FollowUpInputError(`Måttet ${indicatorId} är redan kopplat till målet ${goalCode} igen: inget att ångra.`);
+  const input = Object.fromEntries(Object.entries(removed).map(([k, v]) => [k, v ?? undefined]));
+  return saveGoalIndicator(db, goalCode, input, actor);
+}
+
 
 export const localIndicatorSchema = z.object({
   id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),

@@ -140,12 +140,14 @@ describe(`the follow-up meeting ${YEAR}`, () => {
   it('marks the review decided, which locks it', async () => {
     await page.locator('header li.account a').waitFor();
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByLabel(`Lokala Brå har beslutat uppföljningen ${YEAR}`).check();
-    await page.getByRole('button', { name: 'Markera som beslutad' }).click();
-    await page.getByText(`Uppföljningen ${YEAR} är beslutad och låst.`).waitFor();
+    // Deciding asks first (the confirmation step, test/e2e/confirm.test.ts has the whole flow).
+    await page.getByRole('link', { name: 'Markera som beslutad' }).click();
+    await page.getByRole('button', { name: 'Ja, markera som beslutad' }).click();
+    await page.getByText(`Uppföljningen ${YEAR} är beslutad och låst`).waitFor();
     await page.reload();
     expect(await page.locator('[data-review-status]').innerText()).toMatch(/^Beslutad .* låst$/);
     expect(await page.getByRole('button', { name: /Spara bedömningen|Lägg till beslutet|Markera som beslutad/ }).count()).toBe(0);
+    expect(await page.getByRole('link', { name: 'Markera som beslutad' }).count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'followup-review.png'), fullPage: false });
   });
 

@@ -92,8 +92,9 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.goto(`${server.url}${href}`);
     expect(await page.locator('main').innerText()).toMatch(new RegExp(`Ändrad[\\s\\S]*2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`));
     expect(await axeViolations(page)).toEqual([]);
-    await page.getByRole('button', { name: 'Ångra importen' }).click();
-    await page.getByText('Importen är ångrad.').waitFor();
+    await page.getByRole('link', { name: 'Ångra importen' }).click();
+    await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
+    await page.getByText(/Import nr \d+ \(företagare-2026\.csv\) är ångrad/).waitFor();
     expect(await hedemoraLatest(page, server.url, 'sn_brott_paverkar_foretag')).toEqual(before);
 
     await page.goto(`${server.url}/import/historik`);

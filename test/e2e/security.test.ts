@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { distDirForStart } from './dist-dir';
 import { freePort, startServer, tempPgliteDir, type Server } from './server';
 import { sheetRow, xlsxWithSheet } from '../helpers/zip';
 import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type TestUser } from './users';
@@ -31,9 +32,12 @@ const COVERED_ACTIONS = [
   'app/admin/anvandare/actions.ts#unlockSignInAction',
   'app/atgarder/actions.ts#saveMeasureReportAction',
   'app/atgarder/actions.ts#updateMeasureAction',
+  // Anonymous by design, guarded by the server's one-time code: refusals in first-run.test.ts.
+  'app/forsta-start/actions.ts#createFirstAdminAction',
   'app/import/historik/[id]/actions.ts#undoImportAction',
   'app/plan/actions.ts#createIndicatorAction',
   'app/plan/actions.ts#removeLinkAction',
+  'app/plan/actions.ts#restoreLinkAction',
   'app/plan/actions.ts#saveLinkAction',
   'app/plan/actions.ts#startRevisedPlanAction',
   'app/plan/actions.ts#updateGoalAction',
@@ -131,7 +135,7 @@ afterAll(async () => {
 
 describe('which writes there are', () => {
   it('lists every server action and writing route handler of the build, and each is covered here', () => {
-    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
     const actions = [...new Set(Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`))].sort();
     expect(actions).toEqual(COVERED_ACTIONS);
     const routes: string[] = [];
@@ -149,7 +153,7 @@ describe('which writes there are', () => {
 
 describe('cross-site posts', () => {
   it('refuses every server action called from another site, even with an administrator\'s cookie', async () => {
-    const manifest = JSON.parse(fs.readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as { node: Record<string, { filename: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string }> };
     const before = await auditActions();
     for (const [id, { filename }] of Object.entries(manifest.node)) {
       const res = await fetch(`${server.url}/konto`, {
@@ -205,16 +209,17 @@ describe('server actions refuse whatever the page showed', () => {
     const url = `${server.url}/import/historik/${importId}`;
     for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403]] as const) {
       await switchSession(browser, server.url, cookies.samordnare);
-      await gotoHydrated(page, url);
+      await gotoHydrated(page, `${url}?angra=1`); // the confirmation step, with its token
       await switchSession(browser, server.url, cookie); // the button is still on the screen
-      expect(await submitAction(page, 'Ångra importen'), who).toBe(expected);
+      expect(await submitAction(page, 'Ja, ångra importen'), who).toBe(expected);
       expect(await latestHedemora(), who).toBe(33.3);
     }
     await switchSession(browser, server.url, cookies.samordnare);
     await gotoHydrated(page, url);
     expect(await page.locator('main').innerText()).toContain('Gäller');
-    await page.getByRole('button', { name: 'Ångra importen' }).click();
-    await page.getByText('Importen är ångrad.').waitFor();
+    await page.getByRole('link', { name: 'Ångra importen' }).click();
+    await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
+    await page.getByText(/är ångrad: värdena den ersatte gäller igen/).waitFor();
     expect(await latestHedemora()).toBe(31.5);
     expect(await auditActions()).toContain('Import ångrad');
 
@@ -239,10 +244,15 @@ describe('server actions refuse whatever the page showed', () => {
       await switchSession(browser, server.url, cookie);
       expect(await submitAction(page, 'Bjud in'), `${who}: bjud in`).toBe(expected);
       // Role change and deactivation of the colleague
-      for (const button of [`Spara roll för ${OTHER.email}`, `Inaktivera ${OTHER.email}`]) {
+      for (const button of [`Spara roll för ${OTHER.email}`, 'Ja, inaktivera']) {
         await switchSession(browser, server.url, cookies.admin);
         await gotoHydrated(page, `${server.url}/admin/anvandare`);
         await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('admin');
+        if (button === 'Ja, inaktivera') {
+          // Deactivating asks first: the confirmation step is what is on the screen when the session changes.
+          await page.getByRole('link', { name: `Inaktivera ${OTHER.email}` }).click();
+          await page.getByRole('button', { name: button }).waitFor();
+        }
         await switchSession(browser, server.url, cookie);
         expect(await submitAction(page, button), `${who}: ${button}`).toBe(expected);
       }
@@ -277,7 +287,8 @@ describe('server actions refuse whatever the page showed', () => {
     await page.getByLabel(`Roll för ${OTHER.email}`).selectOption('coordinator');
     await page.getByRole('button', { name: `Spara roll för ${OTHER.email}` }).click();
     await page.getByText(`${OTHER.email} har nu rollen samordnare.`).waitFor();
-    await page.getByRole('button', { name: `Inaktivera ${OTHER.email}` }).click();
+    await page.getByRole('link', { name: `Inaktivera ${OTHER.email}` }).click();
+    await page.getByRole('button', { name: 'Ja, inaktivera' }).click();
     await page.getByText(`${OTHER.email} är inaktiverad och utloggad.`).waitFor();
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
       method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: OTHER.email, password: OTHER.password }),
@@ -324,6 +335,12 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     return statuses;
   }
 
+  /** The plan page's confirmation step for removing its first link (the address its "Ta bort" links to). */
+  async function removeLinkConfirmation(): Promise<string> {
+    const html = await (await fetch(`${server.url}/plan`, { headers: { cookie: cookies.samordnare } })).text();
+    return /href="(\/plan\?ta-bort=[^"#]+)/.exec(html)![1]!;
+  }
+
   it('refuses each write, changes nothing, and lets a samordnare through', async () => {
     const page = await browser.newPage();
     const before = await auditActions();
@@ -333,7 +350,7 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
       ['/uppfoljning', 'Öppna uppföljningen och frys bedömningarna'],
       ['/plan', 'Spara målet'],
       ['/plan', 'Spara måttet för målet'],
-      ['/plan', /^Ta bort .+ från /],
+      [await removeLinkConfirmation(), 'Ja, ta bort'],
       ['/plan', 'Lägg till måttet'],
       ['/plan', 'Starta den reviderade planen'],
     ];
@@ -349,9 +366,10 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     await page.getByLabel('Beslut', { exact: true }).first().fill('Ett beslut att ta bort');
     await page.getByRole('button', { name: 'Lägg till beslutet' }).first().click();
     await page.getByText('Beslutet är tillagt.').waitFor();
-    for (const button of ['Spara bedömningen', 'Lägg till beslutet', 'Ta bort', 'Markera som beslutad']) {
+    for (const button of ['Spara bedömningen', 'Lägg till beslutet', 'Ta bort']) {
       expect(await refusedStatuses(page, reviewUrl, button), button).toEqual([401, 403]);
     }
+    expect(await refusedStatuses(page, `${reviewUrl}?beslut=bekrafta`, 'Ja, markera som beslutad')).toEqual([401, 403]);
     const after = await auditActions();
     const added = after.slice(0, after.length - before.length);
     // Only what the samordnare did: opening the review and adding one decision (plus sign-ins).
@@ -368,8 +386,13 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     await page.getByRole('button', { name: 'Spara målet' }).first().click();
     await page.getByText(/Målet .+ är sparat\./).first().waitFor();
     const links = await page.locator('tr[data-link]').count();
-    await page.getByRole('button', { name: /^Ta bort .+ från / }).first().click();
+    await page.getByRole('link', { name: /^Ta bort .+ från / }).first().click();
+    await page.getByRole('button', { name: 'Ja, ta bort' }).click();
     await expect.poll(() => page.locator('tr[data-link]').count()).toBe(links - 1);
+    // Its undo ("Ångra: koppla tillbaka …") refuses others just the same.
+    expect(await refusedStatuses(page, page.url(), /^Ångra: koppla tillbaka /)).toEqual([401, 403]);
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, `${server.url}/plan`);
     await page.getByLabel('Beslutsdatum').fill('2030-01-15');
     await page.getByLabel('Paragraf').fill('§ 1');
     await page.getByLabel('Diarienummer').fill('KS 2030/1');
@@ -529,7 +552,7 @@ describe('headers', () => {
 
 describe('configuration and deployment', () => {
   it('refuses to start in production without a session secret', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDirForStart(), PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
     delete env.BETTER_AUTH_SECRET;
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -685,13 +708,15 @@ describe('under attack and under load (#12)', () => {
     const page = await browser.newPage();
     await switchSession(browser, server.url, cookies.samordnare);
     await gotoHydrated(page, `${server.url}/import/historik/${earlier.importId}`);
-    await page.getByRole('button', { name: 'Ångra importen' }).click();
+    await page.getByRole('link', { name: 'Ångra importen' }).click();
+    await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
     await page.getByText('Ångra de senare importerna först').waitFor();
     expect(await latestHedemora()).toBe(later.value);
     for (const r of [later, earlier]) {
       await gotoHydrated(page, `${server.url}/import/historik/${r.importId}`);
-      await page.getByRole('button', { name: 'Ångra importen' }).click();
-      await page.getByText('Importen är ångrad.').waitFor();
+      await page.getByRole('link', { name: 'Ångra importen' }).click();
+      await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
+      await page.getByText(/är ångrad: värdena den ersatte gäller igen/).waitFor();
     }
     expect(await latestHedemora()).toBe(before);
     await page.close();

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { distDirForStart } from './dist-dir';
 
 export interface Server {
   url: string;
@@ -33,7 +34,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const port = opts.port ?? await freePort();
   // next start is production: it needs a session secret. APP_URL is where the browser reaches it.
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1',
+    ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDirForStart(),
     BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), APP_URL: `http://127.0.0.1:${port}`, ...env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];

@@ -13,7 +13,7 @@ import { analyzeFile } from '@/lib/import/analyze';
 import { commitImport } from '@/lib/import/commit';
 import { loadImportContext } from '@/lib/import/load-context';
 import {
-  CADENCE_LABELS, createLocalIndicator, listPlans, removeGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal,
+  CADENCE_LABELS, createLocalIndicator, lastRemovedLink, listPlans, removeGoalIndicator, restoreGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal,
 } from '@/lib/plan/edit';
 import type { PlanFile } from '@/lib/plan/plan-file';
 import { readSeedFiles } from '@/lib/seed/files';
@@ -300,6 +300,37 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       await expect(removeGoalIndicator(h.db, 'X-G99', linkInd, actor)).rejects.toThrow('Målet X-G99 finns inte i den gällande planen.');
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits + 2);
+    });
+
+    it('undoes a removal: the link returns with its role, baseline, target and breakdown; a second undo and one never removed are refused', async () => {
+      const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
+      const linked = await saveGoalIndicator(h.db, LINK_GOAL.code, {
+        indicatorId: WITH_SEX.id, role: 'supporting', baselinePeriod: '2021', targetValue: '12,5', targetYear: '2027', sex: 'K', grp: 'åk 9', note: 'Flickorna räknas.',
+      }, actor);
+      const withLink = await linksOf(goal.id);
+      const removedRow = await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      expect(removedRow).toEqual(linked);
+      expect(await lastRemovedLink(h.db, LINK_GOAL.code, WITH_SEX.id)).toEqual({
+        indicatorId: WITH_SEX.id, role: 'supporting', baselinePeriod: '2021', targetValue: 12.5, targetYear: 2027, sex: 'K', grp: 'åk 9', note: 'Flickorna räknas.',
+      });
+      expect((await linksOf(goal.id)).map((l) => l.indicatorId)).not.toContain(WITH_SEX.id);
+
+      const audits = await auditCount();
+      const restored = await restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      const { sort: _sort, ...restoredValues } = restored;
+      const { sort: _linkedSort, ...linkedValues } = linked;
+      expect(restoredValues).toEqual(linkedValues);
+      expect((await linksOf(goal.id)).map((l) => l.indicatorId).sort()).toEqual(withLink.map((l) => l.indicatorId).sort());
+      expect(await auditCount()).toBe(audits + 1);
+      expect(await lastAudit('plan_changed')).toMatchObject({ summary: `Kopplade måttet ${WITH_SEX.id} till målet ${LINK_GOAL.code}.`, before: null });
+
+      const links = await allLinks();
+      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor)).rejects.toThrow(`Måttet ${WITH_SEX.id} är redan kopplat till målet ${LINK_GOAL.code} igen`);
+      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, 'finns_inte_alls', actor)).rejects.toThrow('Det finns ingen borttagen koppling');
+      expect(await allLinks()).toEqual(links);
+      expect(await auditCount()).toBe(audits + 1);
+      // Leave the row as the tests below expect it.
+      await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
     });
   });
 

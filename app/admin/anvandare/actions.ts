@@ -4,6 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { headers } from 'next/headers';
 import { z } from 'zod';
 import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { isConfirmed } from '@/lib/auth/confirm';
 import { clientIp } from '@/lib/audit';
 import { parseRole, roleName, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
@@ -84,6 +86,9 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
   const activate = form.get('active') === '1';
   const user = await loadTarget(form);
   if (!user) return { ok: false, message: 'Användaren finns inte.' };
+  if (!activate && !isConfirmed(form, 'user_deactivation', user.id, admin.id)) {
+    return { ok: false, message: `Bekräfta först: välj Inaktivera vid ${user.email} och sedan Ja, inaktivera. Inget ändrades.` };
+  }
   if (!activate && user.id === admin.id) return { ok: false, message: 'Du kan inte inaktivera ditt eget konto.' };
   if (!activate && user.role === 'admin' && (await getActiveAdminCount()) <= 1) {
     return { ok: false, message: 'Det måste finnas minst en aktiv administratör.' };
@@ -97,7 +102,8 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
     summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`, before: { active: !user.banned }, after: { active: activate }, ip: clientIp(h),
   });
   revalidatePath('/admin/anvandare');
-  return { ok: true, message: `${user.email} är ${activate ? 'aktiv igen' : 'inaktiverad och utloggad'}.` };
+  // The page says what happened (and offers to undo a deactivation): the row's own form may be gone by then.
+  redirect(`/admin/anvandare?${activate ? 'ateraktiverad' : 'inaktiverad'}=${encodeURIComponent(user.id)}#resultat`);
 }
 
 /** Lifts a sign-in lock (too many wrong passwords) on the account, from every address. */

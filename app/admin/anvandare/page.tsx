@@ -1,8 +1,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '@/lib/auth/roles';
+import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, roleName } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getUserList } from '@/lib/data/users';
+import { ConfirmStep } from '../../_components/confirm-step';
+import { setActiveAction } from './actions';
 import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
 import { TableScroll } from '../../_components/table-scroll';
 
@@ -10,9 +12,16 @@ export const metadata: Metadata = { title: 'Användare och roller' };
 
 const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'Europe/Stockholm' });
 
-export default async function UsersPage() {
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const me = await requirePageRole('admin', '/admin/anvandare');
   const { users, accounts, locked } = await getUserList();
+  const sp = await searchParams;
+  const byId = (v: unknown) => (typeof v === 'string' ? users.find((u) => u.id === v) : undefined);
+  // Deactivating asks first (?inaktivera=), then says so with an undo (?inaktiverad=); reactivation says so too.
+  const deactivating = byId(sp.inaktivera);
+  const deactivated = byId(sp.inaktiverad);
+  const reactivated = byId(sp.ateraktiverad);
+  const who = (u: { name: string; email: string }) => (u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email);
   const ways = (id: string) => accounts.filter((a) => a.userId === id).map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning')).join(', ');
   return (
     <>
@@ -24,6 +33,24 @@ export default async function UsersPage() {
       <p>Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma e-postadress.</p>
       <InviteForm />
       <h2>Alla användare</h2>
+      {deactivated?.banned && (
+        <div id="resultat" className="notice ok" role="status">
+          <p>{who(deactivated)} är inaktiverad och utloggad. Hen kan inte logga in förrän kontot återaktiveras.</p>
+          <ActiveForm userId={deactivated.id} email={deactivated.email} active={false} label="Ångra: återaktivera" />
+        </div>
+      )}
+      {reactivated && !reactivated.banned && <p id="resultat" className="notice ok" role="status">{who(reactivated)} är aktiv igen och kan logga in.</p>}
+      {deactivating && !deactivating.banned && deactivating.id !== me.id && (
+        <ConfirmStep
+          kind="user_deactivation" target={deactivating.id} userId={me.id} headingLevel={3} heading={`Inaktivera ${who(deactivating)}?`}
+          action={setActiveAction} fields={{ userId: deactivating.id, active: '0' }} confirmLabel="Ja, inaktivera" cancelHref="/admin/anvandare"
+        >
+          <p>
+            Hen loggas ut direkt och kan inte logga in (varken med lösenord eller enkel inloggning) förrän kontot återaktiveras. Rollen
+            ({roleName(deactivating.role)}) och allt hen har gjort finns kvar. Du kan ångra med ett klick efteråt.
+          </p>
+        </ConfirmStep>
+      )}
       <TableScroll label="Alla användare">
       <table className="data">
         <caption>{users.length} användare</caption>

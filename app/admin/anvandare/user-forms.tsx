@@ -1,5 +1,6 @@
 'use client';
 
+import Link from 'next/link';
 import { useActionState } from 'react';
 import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
 import { inviteUserAction, setActiveAction, setRoleAction, unlockSignInAction, type UserActionState } from './actions';
@@ -50,13 +51,24 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
   );
 }
 
-export function ActiveForm({ userId, email, active }: { userId: string; email: string; active: boolean }) {
+/**
+ * Deactivating asks first: a link to the confirmation step on the page (it works without JavaScript).
+ * Reactivating (also the undo of a deactivation) posts at once.
+ */
+export function ActiveForm({ userId, email, active, label }: { userId: string; email: string; active: boolean; label?: string }) {
   const [state, action, pending] = useActionState(setActiveAction, initial);
+  if (active) {
+    return (
+      <p className="inline-action">
+        <Link className="button danger-start" href={`/admin/anvandare?inaktivera=${encodeURIComponent(userId)}#bekrafta`}>Inaktivera<span className="sr-only"> {email}</span></Link>
+      </p>
+    );
+  }
   return (
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
-      <input type="hidden" name="active" value={active ? '0' : '1'} />
-      <button type="submit" disabled={pending}>{active ? 'Inaktivera' : 'Återaktivera'}<span className="sr-only"> {email}</span></button>
+      <input type="hidden" name="active" value="1" />
+      <button type="submit" disabled={pending}>{label ?? 'Återaktivera'}<span className="sr-only"> {email}</span></button>
       <Message state={state} />
     </form>
   );

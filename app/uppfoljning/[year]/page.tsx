@@ -11,6 +11,7 @@ import { DECISION_KINDS, MEASURE_STATUS_LABELS } from '@/lib/vocabulary';
 import { formatDateLong } from '@/lib/format';
 import { yearParam } from '@/lib/params';
 import { IndicatorCard } from '../../_components/indicator-card';
+import { ConfirmStep } from '../../_components/confirm-step';
 import { StateForm } from '../../_components/state-form';
 import { RollupBadge } from '../../_components/verdict-badge';
 import { addDecisionAction, decideReviewAction, removeDecisionAction, saveAssessmentAction } from '../actions';
@@ -30,6 +31,9 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const open = review.status === 'open';
   const canEdit = open && roleAtLeast(user?.role, 'coordinator');
   const { overview } = snapshot;
+  const sp = await searchParams;
+  const allGoals = overview.areas.reduce((n, a) => n + a.goals.length, 0);
+  const assessedGoals = overview.areas.reduce((n, a) => n + a.goals.filter((g) => assessments.some((x) => x.goalId === goalIds.get(g.code))).length, 0);
   const assessmentOf = (code: string) => assessments.find((a) => a.goalId === goalIds.get(code));
   const decisionsOf = (code: string | null) => decisions.filter((d) => (code === null ? d.goalId === null : d.goalId === goalIds.get(code)));
 
@@ -74,7 +78,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
     <>
       <p><Link href="/uppfoljning">Alla uppföljningar</Link></p>
       <h1>Uppföljning {review.year}</h1>
-      {!open && (await searchParams).beslutad === '1' && <p className="notice ok" role="status">Uppföljningen {review.year} är beslutad och låst.</p>}
+      {!open && sp.beslutad === '1' && <p className="notice ok" role="status">Uppföljningen {review.year} är beslutad och låst{review.decidedBy ? ` av ${review.decidedBy}` : ''}: bedömningar och beslut kan inte längre ändras.</p>}
       <dl className="facts">
         <dt>Plan</dt><dd>{overview.plan.title}</dd>
         <dt>Mötesdatum</dt><dd>{formatDateLong(review.meetingDate)}</dd>
@@ -182,10 +186,20 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
         <section aria-labelledby="decide-heading">
           <h2 id="decide-heading">Avsluta uppföljningen</h2>
           <p>När lokala Brå har fattat sina beslut markeras uppföljningen som beslutad. Därefter kan den inte ändras.</p>
-          <StateForm action={decideReviewAction} submit="Markera som beslutad">
-            <input type="hidden" name="reviewId" value={review.id} />
-            <p><label className="choice"><input type="checkbox" name="confirm" value="ja" required /> Lokala Brå har beslutat uppföljningen {review.year}</label></p>
-          </StateForm>
+          {sp.beslut === 'bekrafta' ? (
+            <ConfirmStep
+              kind="review_decision" target={review.id} userId={user!.id} headingLevel={3} heading={`Markera uppföljningen ${review.year} som beslutad?`}
+              action={decideReviewAction} fields={{ reviewId: review.id }} confirmLabel="Ja, markera som beslutad" cancelHref={`/uppfoljning/${review.year}#decide-heading`}
+            >
+              <p>
+                Lokala Brås bedömningar ({assessedGoals} av {allGoals} mål bedömda) och {decisions.length} beslut låses
+                tillsammans med underlaget. Det går inte att ångra: uppföljningen kan därefter bara läsas och skrivas ut.
+              </p>
+              {assessedGoals < allGoals && <p><strong>{allGoals - assessedGoals} mål saknar lokala Brås bedömning.</strong></p>}
+            </ConfirmStep>
+          ) : (
+            <p><Link className="button danger-start" href={`/uppfoljning/${review.year}?beslut=bekrafta#bekrafta`}>Markera som beslutad</Link></p>
+          )}
         </section>
       )}
     </>

@@ -1,29 +1,31 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
+import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { headers } from 'next/headers';
 import { clientIp } from '@/lib/audit';
+import { isConfirmed } from '@/lib/auth/confirm';
 import { requireRole } from '@/lib/auth/session';
 import { describeDbError } from '@/lib/data/door';
 import { saveImportUndo } from '@/lib/data/imports';
+import type { FormState } from '@/lib/form-action';
 import { UndoConflictError } from '@/lib/import/commit';
 
-export interface UndoState {
-  error: string | null;
-}
-
-export async function undoImportAction(_prev: UndoState, form: FormData): Promise<UndoState> {
+/** Undoes an import, only from its confirmation step (the token); the import's page then says so. */
+export async function undoImportAction(_prev: FormState, form: FormData): Promise<FormState> {
   const user = await requireRole('coordinator');
   const parsed = z.coerce.number().int().positive().safeParse(form.get('importId'));
-  if (!parsed.success) return { error: 'Ogiltigt importnummer.' };
+  if (!parsed.success) return { ok: false, message: 'Ogiltigt importnummer.' };
+  if (!isConfirmed(form, 'import_undo', parsed.data, user.id)) {
+    return { ok: false, message: 'Bekräfta först: välj Ångra importen och sedan Ja, ångra importen. Inget ändrades.' };
+  }
   try {
     await saveImportUndo(parsed.data, { by: user.email, audit: { actorId: user.id, actor: user.email, ip: clientIp(await headers()) } });
   } catch (err) {
-    if (err instanceof UndoConflictError) return { error: err.message };
+    if (err instanceof UndoConflictError) return { ok: false, message: err.message };
     console.error('undo failed:', describeDbError(err));
-    return { error: 'Ångringen avbröts av ett fel på servern. Inget ändrades.' };
+    return { ok: false, message: 'Ångringen avbröts av ett fel på servern. Inget ändrades.' };
   }
   revalidatePath('/', 'layout'); // every cached page that may show the restored values
   redirect(`/import/historik/${parsed.data}?angrad=1`);
