@@ -41,9 +41,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
   const kommun = regions.find((r) => r.key === 'kommun')!.name;
   return (
     <>
-      <h1>{plan.title}</h1>
+      <h1 className="summary-title">{plan.title}</h1>
       <p className="lead summary-lead">
-        Hur det går för {plan.kommunName} kommuns övergripande mål, bedömt med statistik för {kommun} jämfört med{' '}
+        Hur det går för planens mål, bedömt med statistik för {kommun} jämfört med{' '}
         {regions.filter((r) => r.key !== 'kommun').map((r) => r.name).join(' och ')}.
       </p>
       <SummaryTable areas={areas} kommunName={kommun} />

@@ -2,7 +2,7 @@
 
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AreaDetailData } from '@/lib/data/overview-area';
 
 // The cards (and the chart code behind them) are loaded only when an area is opened: `/` itself stays small.
@@ -21,6 +21,7 @@ type State = { kind: 'idle' | 'loading' | 'error' } | { kind: 'done'; data: Area
 export function AreaDetail({ code, title, indicatorCount }: { code: string; title: string; indicatorCount: number }) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const started = useRef(false);
+  const details = useRef<HTMLDetailsElement>(null);
   const href = `/oversikt/omrade/${code}`;
 
   async function load() {
@@ -36,8 +37,14 @@ export function AreaDetail({ code, title, indicatorCount }: { code: string; titl
     }
   }
 
+  // Opened before the page had hydrated (its toggle event came before React listened): load now.
+  useEffect(() => {
+    if (details.current?.open && !started.current) void load();
+  });
+
   return (
     <details
+      ref={details}
       className="summary-detail"
       data-area-detail={code}
       onToggle={(e) => {

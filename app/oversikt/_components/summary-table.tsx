@@ -67,7 +67,7 @@ function GoalRow({ goal }: { goal: GoalSummary }) {
 export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; kommunName: string }) {
   return (
     <section className="summary-box" aria-labelledby="summary-heading">
-      <h2 id="summary-heading" className="summary-heading">Läget för planens övergripande mål</h2>
+      <h2 id="summary-heading" className="summary-heading">Läget per övergripande mål</h2>
       <div className="summary-scroll" tabIndex={0} role="region" aria-labelledby="summary-heading">
         <table className="summary-table">
           <thead>
