@@ -10,15 +10,15 @@ import { revisionStatus } from '@/lib/plan/status';
 import { createDatabase } from '../helpers/db';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
 fs.mkdirSync(SHOTS, { recursive: true });
 
+/** `/` with every area's detail opened (the cards load when opened) and the charts drawn. */
 async function openOverview(page: Page, url: string) {
-  await page.goto(`${url}/`);
-  // Recharts draws only after hydration (no SSR of the SVG): wait for the lines.
-  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  await openOverviewDetails(page, url);
 }
 
 /** Which date-bound reminders the seeded plan (revise by 2026-07, built on lägesbild 2022/2023) shows on `today`. */

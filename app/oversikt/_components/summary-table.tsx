@@ -26,7 +26,7 @@ function DataCell({ data }: { data: GoalSummary['data'] }) {
 function GoalRow({ goal }: { goal: GoalSummary }) {
   const measures = plural(goal.judged + goal.context, 'mått', 'mått');
   return (
-    <tr data-goal={goal.code}>
+    <tr data-summary-goal={goal.code}>
       <th scope="row" className="summary-goal">
         <Link href={`/mal/${goal.code}`}>{goal.text}</Link> <span className="summary-code">{goal.code}</span>
         <span className="summary-sub">
