@@ -66,7 +66,7 @@ function GoalRow({ goal }: { goal: GoalSummary }) {
  */
 export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; kommunName: string }) {
   return (
-    <section className="summary-box" aria-labelledby="summary-heading">
+    <div className="summary-box">
       <h2 id="summary-heading" className="summary-heading">Läget per övergripande mål</h2>
       <div className="summary-scroll" tabIndex={0} role="region" aria-labelledby="summary-heading">
         <table className="summary-table">
@@ -98,8 +98,9 @@ export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; komm
       <p className="summary-note">
         Antal mått per bedömning. Bara en <Link href="/metod#sakerstalld">säkerställd</Link> förändring räknas som
         förbättring eller försämring; * <Link href="/metod#tecken">tecken på förändring</Link> som inte är säkerställda
-        räknas som oförändrat. Utveckling: kommunens värden för målets första huvudmått med minst två mätningar.
+        räknas som oförändrat. Utveckling: kommunens värden för målets första huvudmått med minst två mätningar, verkliga
+        data före exempeldata (prickad linje och ihålig punkt: exempeldata).
       </p>
-    </section>
+    </div>
   );
 }
