@@ -66,6 +66,9 @@ if (!reuse) {
   await pg.end();
 }
 
+// BENCH_PREPARE_ONLY=1 only builds the database (e.g. while the machine is busy), for a later BENCH_REUSE_DB=1 run.
+if (process.env.BENCH_PREPARE_ONLY === '1') process.exit(0);
+
 // The static baselines, served from public/ by the same server: robots.txt (a few bytes), and the overview's own
 // HTML saved as a file once the server has rendered it, so that both sides send the same bytes through the
 // same compression and the ratio measures what rendering and caching cost. (Repeated filler text, used in an
