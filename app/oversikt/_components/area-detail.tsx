@@ -15,7 +15,7 @@ type State = { kind: 'idle' | 'loading' | 'error' } | { kind: 'done'; data: Area
 
 /**
  * A priority area's detail under the summary, collapsed. Opening it fetches the area's cards
- * (`/oversikt/omrade/<kod>/data`, cached like the page) and draws them here. Without JavaScript the disclosure
+ * (`/oversikt/omrade/<kod>/data`) and draws them here. Without JavaScript the disclosure
  * still opens (it is a plain <details>) and offers the area's own page, which has the same cards.
  */
 export function AreaDetail({ code, title, indicatorCount }: { code: string; title: string; indicatorCount: number }) {
@@ -28,7 +28,7 @@ export function AreaDetail({ code, title, indicatorCount }: { code: string; titl
     started.current = true;
     setState({ kind: 'loading' });
     try {
-      const res = await fetch(`${href}/data`, { headers: { accept: 'application/json' } });
+      const res = await fetch(`${href}/data`, { headers: { accept: 'application/json' }, cache: 'no-store' });
       if (!res.ok) throw new Error(String(res.status));
       setState({ kind: 'done', data: (await res.json()) as AreaDetailData });
     } catch {
