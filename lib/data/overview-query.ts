@@ -118,8 +118,11 @@ function latestOf(rows: SourcedRow[]): LatestValue | null {
   };
 }
 
-/** Everything the overview page shows, in a fixed number of queries whatever the plan's size. */
-export async function loadOverview(db: Db, today: Date): Promise<Overview | null> {
+/**
+ * Everything the overview page shows, in a fixed number of queries whatever the plan's size. With `areaCode`, only
+ * that priority area (an area's detail page): no other area's observations are read.
+ */
+export async function loadOverview(db: Db, today: Date, opts: { areaCode?: string } = {}): Promise<Overview | null> {
   const plan = await getCurrentPlan(db);
   if (!plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
@@ -131,7 +134,10 @@ export async function loadOverview(db: Db, today: Date): Promise<Overview | null
   ];
   const keyOf = new Map(regions.map((r) => [r.code, r.key]));
 
-  const [areas, goals] = await Promise.all([listAreas(db, plan.id), listGoals(db, plan.id, 'overall')]);
+  const [allAreas, allGoals] = await Promise.all([listAreas(db, plan.id), listGoals(db, plan.id, 'overall')]);
+  const areas = opts.areaCode === undefined ? allAreas : allAreas.filter((a) => a.code === opts.areaCode);
+  const areaIds = new Set(areas.map((a) => a.id));
+  const goals = allGoals.filter((g) => areaIds.has(g.areaId));
   const links = await listGoalLinks(db, goals.map((g) => g.id));
   const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
   const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];

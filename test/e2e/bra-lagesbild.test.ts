@@ -5,6 +5,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, signInBrowser, USERS } from './users';
 
@@ -45,8 +46,7 @@ afterAll(async () => {
 });
 
 async function card(page: Page, url: string, indicator: string) {
-  await page.goto(`${url}/`);
-  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  await openOverviewDetails(page, url);
   return page.locator(`[data-indicator="${indicator}"]`).first();
 }
 

@@ -3,6 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
@@ -22,8 +23,7 @@ afterAll(async () => {
 describe('follow-up pages', () => {
   it('overview: a roll-up per goal and a verdict per indicator', async () => {
     const page = await browser.newPage();
-    await page.goto(`${server.url}/`);
-    await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+    await openOverviewDetails(page, server.url);
     const goal = page.locator('section.goal').first();
     expect(await goal.locator('.rollup .verdict-badge').count()).toBeGreaterThan(0);
     const card = page.locator('[data-indicator="ntu_otrygg_kvall"]').first();

@@ -7,6 +7,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, sessionCookie, signInBrowser, USERS } from './users';
 
@@ -66,7 +67,7 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     const rollup = await page.locator('[data-goal="T-M1"] .rollup .verdict-badge').allInnerTexts();
     expect(rollup.length).toBeGreaterThan(0);
     frozen = await hedemoraLatestIn('[data-goal="T-M1"]', 'ntu_otrygg_kvall');
-    await page.goto(`${server.url}/`);
+    await openOverviewDetails(page, server.url);
     expect(await page.locator('section.goal').filter({ has: page.locator('#goal-T-M1') }).locator('.rollup .verdict-badge').allInnerTexts()).toEqual(rollup);
     expect(await hedemoraLatestIn('main', 'ntu_otrygg_kvall')).toEqual(frozen);
   });
@@ -209,7 +210,7 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     form.set('sha256', preview.sha256);
     expect((await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } })).status).toBe(200);
 
-    await page.goto(`${server.url}/`);
+    await openOverviewDetails(page, server.url);
     const now = await hedemoraLatestIn('main', 'ntu_otrygg_kvall');
     expect(now).toContain('41,7');
     await page.goto(`${server.url}/uppfoljning/${YEAR}`);

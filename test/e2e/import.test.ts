@@ -6,6 +6,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, sessionCookie, signInBrowser, USERS } from './users';
 
@@ -20,8 +21,7 @@ function excelCsv(name: string, lines: string[]): string {
 }
 
 async function hedemoraLatest(page: Page, url: string, indicator: string) {
-  await page.goto(`${url}/`);
-  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  await openOverviewDetails(page, url);
   const row = page.locator(`[data-indicator="${indicator}"]`).first().locator('table.latest tbody tr').first();
   return row.innerText();
 }

@@ -10,15 +10,15 @@ import { revisionStatus } from '@/lib/plan/status';
 import { createDatabase } from '../helpers/db';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
+import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
 fs.mkdirSync(SHOTS, { recursive: true });
 
+/** `/` with every area's detail opened (the cards load when opened) and the charts drawn. */
 async function openOverview(page: Page, url: string) {
-  await page.goto(`${url}/`);
-  // Recharts draws only after hydration (no SSR of the SVG): wait for the lines.
-  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  await openOverviewDetails(page, url);
 }
 
 /** Which date-bound reminders the seeded plan (revise by 2026-07, built on lägesbild 2022/2023) shows on `today`. */
@@ -96,11 +96,13 @@ describe('overview on the embedded database', () => {
 
   it('is usable from the keyboard: skip link first, chart data tables open with Enter', async () => {
     const page = await browser.newPage();
-    await openOverview(page, server.url);
+    await page.goto(`${server.url}/`);
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hoppa till innehållet');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    // The charts are in the areas' details, which load their cards when opened.
+    await openOverview(page, server.url);
     const summary = page.locator('details.data-table summary').first();
     await summary.focus();
     await page.keyboard.press('Enter');

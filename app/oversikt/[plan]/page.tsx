@@ -1,16 +1,21 @@
-import { notFound } from 'next/navigation';
 import Link from 'next/link';
-import { getOverview } from '@/lib/data/overview';
+import { notFound } from 'next/navigation';
+import { getOverviewSummary } from '@/lib/data/overview';
 import { getMeasureViews } from '@/lib/data/followup';
 import { reminders } from '@/lib/followup/reminders';
-import { IndicatorCard } from '../../_components/indicator-card';
 import { PlanStatus } from '../../_components/plan-status';
-import { RollupBadge } from '../../_components/verdict-badge';
+import { AreaDetail } from '../_components/area-detail';
+import { ExampleNotice } from '../_components/example-notice';
+import { SummaryTable } from '../_components/summary-table';
 
 /*
  * `/` is rewritten here (next.config.ts). A dynamic segment with no static params is never rendered at build
  * time (the build must not open the database), yet its HTML is cached after the first request and
  * regenerated at most every REVALIDATE seconds, or at once when an import or undo calls revalidatePath.
+ *
+ * The page is the answer on one screen: the summary table first, then the plan's status and reminders, then per
+ * priority area a collapsed detail whose cards are loaded when it is opened (or on the area's own page). Keeping
+ * the cards out of this HTML keeps it small: it is what every visitor downloads first.
  */
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -21,8 +26,8 @@ export function generateStaticParams() {
 export default async function OverviewPage({ params }: { params: Promise<{ plan: string }> }) {
   // Only the one address `/` rewrites to: other values would each fill the page cache with a copy.
   if ((await params).plan !== 'plan') notFound();
-  const overview = await getOverview();
-  if (!overview) {
+  const result = await getOverviewSummary();
+  if (!result) {
     return (
       <>
         <h1>Ingen åtgärdsplan inläst</h1>
@@ -30,50 +35,35 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
       </>
     );
   }
-  const { plan, areas, regions } = overview;
+  const { overview, areas } = result;
+  const { plan, regions } = overview;
   const todo = reminders(overview, await getMeasureViews(), new Date());
+  const kommun = regions.find((r) => r.key === 'kommun')!.name;
   return (
     <>
-      <h1>{plan.title}</h1>
-      <p className="lead">
-        Uppföljning av {plan.kommunName} kommuns prioriterade områden: varje övergripande mål med de mått som följer
-        det, senaste värde för {regions.map((r) => r.name).join(', ').replace(/, ([^,]*)$/, ' och $1')} samt utvecklingen över tid.
+      <h1 className="summary-title">{plan.title}</h1>
+      <p className="lead summary-lead">
+        Hur det går för planens mål, bedömt med statistik för {kommun} jämfört med{' '}
+        {regions.filter((r) => r.key !== 'kommun').map((r) => r.name).join(' och ')}.
       </p>
-      <PlanStatus plan={plan} />
-      {todo.length > 0 && (
-        <section className="reminders" aria-labelledby="reminders-heading">
-          <h2 id="reminders-heading">Att göra</h2>
-          <ul>
-            {todo.map((r) => <li key={r.kind} data-reminder={r.kind}>{r.href ? <Link href={r.href}>{r.text}</Link> : r.text}</li>)}
-          </ul>
-        </section>
-      )}
-      {overview.hasExample && (
-        <div className="notice warn" role="note">
-          <p>
-            <strong>Sidan visar exempeldata.</strong> Mått märkta <span className="badge example">Exempeldata</span> har
-            påhittade värden för demonstration, tills verkliga värden importeras. Övriga mått visar verklig statistik med sin källa (t.ex. Brå, Indikatorer för kommuners lägesbild; EUDA för avloppsvatten), och en serie med verkliga värden visar aldrig exempelvärden.
-          </p>
-        </div>
-      )}
-      {areas.map((area) => (
-        <section key={area.code} aria-labelledby={`area-${area.code}`} data-area={area.code}>
+      <SummaryTable areas={areas} kommunName={kommun} />
+      <div className="summary-status">
+        <PlanStatus plan={plan} />
+        {todo.length > 0 && (
+          <section className="reminders" aria-labelledby="reminders-heading">
+            <h2 id="reminders-heading">Att göra</h2>
+            <ul>
+              {todo.map((r) => <li key={r.kind} data-reminder={r.kind}>{r.href ? <Link href={r.href}>{r.text}</Link> : r.text}</li>)}
+            </ul>
+          </section>
+        )}
+      </div>
+      {overview.hasExample && <ExampleNotice />}
+      {overview.areas.map((area) => (
+        <section key={area.code} className="summary-areadetail" aria-labelledby={`area-${area.code}`} data-area={area.code}>
           <h2 id={`area-${area.code}`}>{area.title}</h2>
           <p className="summary"><strong>Från lägesbilden:</strong> {area.lagesbildSummary}</p>
-          {area.goals.map((goal) => (
-            <section key={goal.code} className="goal" aria-labelledby={`goal-${goal.code}`}>
-              <h3 id={`goal-${goal.code}`}><Link href={`/mal/${goal.code}`}>Övergripande mål: {goal.text}</Link></h3>
-              <p className="rollup">
-                <span className="sr-only">Bedömning av målets mått: </span>
-                {goal.rollup.length > 0 ? goal.rollup.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />) : 'Endast sammanhangsmått.'}
-              </p>
-              <div className="cards">
-                {goal.indicators.map((ind) => (
-                  <IndicatorCard key={ind.id} ind={ind} regions={regions} headingId={`ind-${goal.code}-${ind.id}`} />
-                ))}
-              </div>
-            </section>
-          ))}
+          <AreaDetail code={area.code} title={area.title} indicatorCount={areas.find((a) => a.code === area.code)!.indicatorCount} />
         </section>
       ))}
     </>

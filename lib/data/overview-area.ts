@@ -1,0 +1,7 @@
+import type { OverviewArea, RegionRef } from './overview-query';
+
+/** One priority area's detail as `/oversikt/omrade/<kod>/data` sends it (JSON) and its page renders it. */
+export interface AreaDetailData {
+  regions: RegionRef[];
+  area: OverviewArea;
+}
