@@ -23,8 +23,8 @@ function recordedValue(kpi: string, area: string, year: number, gender: 'T' | 'K
 async function snapshot(h: DbHandle) {
   const res = await h.db.execute(sql`select indicator_id, region_code, period, sex, grp, site, value, status, import_id, is_example from observations order by 1,2,3,4,5,6`);
   const rows = Array.isArray(res) ? res : (res as { rows: unknown[] }).rows;
-  const [{ n }] = await h.db.select({ n: sql<number>`count(*)::int` }).from(s.imports);
-  return { rows, imports: n };
+  const [c] = await h.db.select({ n: sql<number>`count(*)::int` }).from(s.imports);
+  return { rows, imports: c!.n };
 }
 
 let replay: KoladaReplay;
