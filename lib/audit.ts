@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   'plan-ändrad': 'Planen ändrad',
   'indikator-skapad': 'Lokalt mått tillagt',
   'plan-reviderad': 'Reviderad plan startad',
+  'kolada-hämtning': 'Schemalagd hämtning från Kolada',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
