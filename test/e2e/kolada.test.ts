@@ -72,6 +72,9 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
       expect(await section.locator('section.preview').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, 'kolada-down.png'), fullPage: true });
+      await page.setViewportSize({ width: 390, height: 844 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await section.screenshot({ path: path.join(SHOTS, 'kolada-down-390.png') });
     } finally {
       await replay.start();
     }
@@ -111,6 +114,9 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
     expect(await section.innerText()).toMatch(/Hämtat från Kolada API v3 \d{4}-\d{2}-\d{2} \d{2}:\d{2}: N07403, N07540, N07402, U07418, U07417, U07452, N02905 för Hedemora, Dalarnas län, riket och länets 15 kommuner \(1 anrop, \d+ sidor\)/);
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'kolada-preview.png'), fullPage: true });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await section.screenshot({ path: path.join(SHOTS, 'kolada-preview-390.png') });
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Nothing is written by the preview.
     expect(await observations('kolada_lagforda_15_17_1000')).toEqual([]);
 
