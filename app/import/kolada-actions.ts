@@ -13,16 +13,16 @@ import { FileChangedError } from '@/lib/import/run';
 export type KoladaState =
   | { step: 'idle' }
   | {
-    step: 'preview';
-    preview: ImportPreview;
-    /** When the answer was complete, Swedish time ("2026-12-03 14:45"). */
-    retrieved: string;
-    kpis: string[];
-    areas: string;
-    requests: number;
-    pages: number;
-    skipped: string[];
-  }
+      step: 'preview';
+      preview: ImportPreview;
+      /** When the answer was complete, Swedish time ("2026-12-03 14:45"). */
+      retrieved: string;
+      kpis: string[];
+      areas: string;
+      requests: number;
+      pages: number;
+      skipped: string[];
+    }
   | { step: 'committed'; receipt: ImportReceipt; retrieved: string }
   | { step: 'refused'; message: string; issues: ImportIssue[] };
 
@@ -39,28 +39,49 @@ export async function koladaFetchAction(_prev: KoladaState, form: FormData): Pro
   }
   try {
     const { run, document } = await saveKoladaImport({
-      dryRun: !confirm, user: user.email, changes: 1000, sha256: confirm ? (sha as string) : undefined,
+      dryRun: !confirm,
+      user: user.email,
+      changes: 1000,
+      sha256: confirm ? (sha as string) : undefined,
       audit: { actorId: user.id, actor: user.email, ip: clientIp(await headers()) },
     });
     if (run.failure) throw run.failure;
     if (run.refusal instanceof FileChangedError) {
-      return { step: 'refused', message: 'Koladas värden har ändrats sedan förhandsgranskningen. Inget har sparats: hämta och förhandsgranska igen.', issues: [] };
+      return {
+        step: 'refused',
+        message: 'Koladas värden har ändrats sedan förhandsgranskningen. Inget har sparats: hämta och förhandsgranska igen.',
+        issues: [],
+      };
     }
     if (run.refusal) return { step: 'refused', message: run.refusal.message, issues: run.refusal.issues };
     const analysis = run.analysis!;
     if (!confirm) {
       const p = document.plan;
       return {
-        step: 'preview', preview: toPreview(analysis, run.diff), retrieved: document.retrieval.retrieved ?? document.retrievedAt,
-        kpis: p.kpis.map((k) => k.kpi), areas: `${p.kommun.name}, ${p.lan.name}, riket och länets ${p.municipalities.length - 2} kommuner`,
-        requests: document.requests.length, pages: document.requests.reduce((n, r) => n + r.pages, 0), skipped: p.skipped.map((k) => `${k.kpi} → ${k.indicator}`),
+        step: 'preview',
+        preview: toPreview(analysis, run.diff),
+        retrieved: document.retrieval.retrieved ?? document.retrievedAt,
+        kpis: p.kpis.map((k) => k.kpi),
+        areas: `${p.kommun.name}, ${p.lan.name}, riket och länets ${p.municipalities.length - 2} kommuner`,
+        requests: document.requests.length,
+        pages: document.requests.reduce((n, r) => n + r.pages, 0),
+        skipped: p.skipped.map((k) => `${k.kpi} → ${k.indicator}`),
       };
     }
     revalidatePath('/', 'layout'); // cached pages show the new values at once
     const { inserted, updated, unchanged } = run.report;
     return {
-      step: 'committed', retrieved: document.retrieval.retrieved ?? document.retrievedAt,
-      receipt: { status: 'committed', importId: run.importId!, fileName: analysis.fileName, sha256: analysis.sha256, inserted, updated, unchanged },
+      step: 'committed',
+      retrieved: document.retrieval.retrieved ?? document.retrievedAt,
+      receipt: {
+        status: 'committed',
+        importId: run.importId!,
+        fileName: analysis.fileName,
+        sha256: analysis.sha256,
+        inserted,
+        updated,
+        unchanged,
+      },
     };
   } catch (err) {
     if (err instanceof KoladaError || err instanceof KoladaFetchRefused || err instanceof KoladaKpiFileError) {

@@ -26,21 +26,29 @@ export function KoladaFetch({ kpis, error }: { kpis: KoladaKpiInfo[]; error: str
     <section aria-labelledby="kolada-heading" className="kolada-fetch">
       <h2 id="kolada-heading">Hämta från Kolada</h2>
       <p>
-        Hämtar nyckeltalen nedan från Koladas öppna API (v3) för kommunen, länet, riket och länets kommuner, alla år.
-        Du ser först vad som hämtats och vad som ändras; inget sparas förrän du bekräftar, och importen kan ångras.
+        Hämtar nyckeltalen nedan från Koladas öppna API (v3) för kommunen, länet, riket och länets kommuner, alla år. Du ser först vad som
+        hämtats och vad som ändras; inget sparas förrän du bekräftar, och importen kan ångras.
       </p>
       {error ? (
-        <p className="notice alert" role="alert">{error}</p>
+        <p className="notice alert" role="alert">
+          {error}
+        </p>
       ) : (
         <details>
           <summary>{kpis.length} nyckeltal (data-imports/kolada-kpis.json)</summary>
           <ul>
-            {kpis.map((k) => <li key={k.kpi}>{k.title} (<code>{k.kpi}</code> → <code>{k.indicator}</code>)</li>)}
+            {kpis.map((k) => (
+              <li key={k.kpi}>
+                {k.title} (<code>{k.kpi}</code> → <code>{k.indicator}</code>)
+              </li>
+            ))}
           </ul>
         </details>
       )}
       <form action={action}>
-        <button type="submit" disabled={pending || error !== null}>Hämta från Kolada</button>
+        <button type="submit" disabled={pending || error !== null}>
+          Hämta från Kolada
+        </button>
       </form>
 
       <div role="status" aria-live="polite">
@@ -48,19 +56,32 @@ export function KoladaFetch({ kpis, error }: { kpis: KoladaKpiInfo[]; error: str
         {!pending && state.step === 'committed' && (
           <div className="notice ok">
             <p>
-              <strong>Importen från Kolada är klar.</strong> Hämtat {state.retrieved}:{' '}
-              {state.receipt.inserted} nya, {state.receipt.updated} ändrade och {state.receipt.unchanged} oförändrade värden.
+              <strong>Importen från Kolada är klar.</strong> Hämtat {state.retrieved}: {state.receipt.inserted} nya, {state.receipt.updated}{' '}
+              ändrade och {state.receipt.unchanged} oförändrade värden.
             </p>
-            <p><Link href={`/import/historik/${state.receipt.importId}`}>Visa importen (nr {state.receipt.importId})</Link> · <Link href="/">Till översikten</Link></p>
+            <p>
+              <Link href={`/import/historik/${state.receipt.importId}`}>Visa importen (nr {state.receipt.importId})</Link> ·{' '}
+              <Link href="/">Till översikten</Link>
+            </p>
           </div>
         )}
       </div>
 
       {!pending && state.step === 'refused' && (
         <div className="notice alert" role="alert">
-          <p><strong>Hämtningen från Kolada misslyckades.</strong> {state.message}</p>
+          <p>
+            <strong>Hämtningen från Kolada misslyckades.</strong> {state.message}
+          </p>
           {state.issues.length > 1 && (
-            <ul>{state.issues.slice(0, 20).map((i, n) => <li key={n}>{i.row !== null ? `post ${i.row}: ` : ''}{i.value ? `"${i.value}": ` : ''}{i.message}</li>)}</ul>
+            <ul>
+              {state.issues.slice(0, 20).map((i, n) => (
+                <li key={n}>
+                  {i.row !== null ? `post ${i.row}: ` : ''}
+                  {i.value ? `"${i.value}": ` : ''}
+                  {i.message}
+                </li>
+              ))}
+            </ul>
           )}
         </div>
       )}

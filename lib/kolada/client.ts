@@ -85,7 +85,8 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 
 function networkReason(err: unknown, timeoutMs: number, host: string): string {
   const e = err as { name?: string; code?: string; cause?: { code?: string; message?: string } };
-  if (e?.name === 'TimeoutError' || e?.name === 'AbortError') return `inget svar inom ${String(Math.round(timeoutMs / 100) / 10).replace('.', ',')} s`;
+  if (e?.name === 'TimeoutError' || e?.name === 'AbortError')
+    return `inget svar inom ${String(Math.round(timeoutMs / 100) / 10).replace('.', ',')} s`;
   const code = e?.cause?.code ?? e?.code;
   if (code === 'ECONNREFUSED') return `anslutningen till ${host} nekades`;
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `${host} kunde inte hittas (DNS)`;
@@ -125,8 +126,10 @@ export function createKoladaClient(opts: KoladaClientOptions) {
           const parsed = envelope.safeParse(json);
           if (!parsed.success) {
             const where = parsed.error.issues[0];
-            throw new KoladaError(`svaret på sida ${page} har ett oväntat format: ${where ? `${where.path.join('.')}: ${where.message}` : 'okänt fel'}`,
-              { url, page, status, attempts: attempt });
+            throw new KoladaError(
+              `svaret på sida ${page} har ett oväntat format: ${where ? `${where.path.join('.')}: ${where.message}` : 'okänt fel'}`,
+              { url, page, status, attempts: attempt },
+            );
           }
           return parsed.data;
         }
@@ -148,7 +151,8 @@ export function createKoladaClient(opts: KoladaClientOptions) {
   /** The next page's absolute URL; only on Kolada's own host (an answer never sends us elsewhere). */
   function nextUrl(next: string, current: string): string {
     const u = new URL(next, current);
-    if (u.host !== base.host) throw new KoladaError(`nästa sida pekar till en annan server (${u.host})`, { url: current, page: 0, attempts: 1 });
+    if (u.host !== base.host)
+      throw new KoladaError(`nästa sida pekar till en annan server (${u.host})`, { url: current, page: 0, attempts: 1 });
     u.protocol = base.protocol; // v2 wrote http:// links to an https API
     return u.toString();
   }
@@ -160,7 +164,8 @@ export function createKoladaClient(opts: KoladaClientOptions) {
     let current: string | null = url;
     let page = 0;
     while (current) {
-      if (seen.has(current)) throw new KoladaError(`nästa sida upprepar en tidigare sida (sida ${page + 1})`, { url: current, page: page + 1, attempts: 1 });
+      if (seen.has(current))
+        throw new KoladaError(`nästa sida upprepar en tidigare sida (sida ${page + 1})`, { url: current, page: page + 1, attempts: 1 });
       if (page >= maxPages) throw new KoladaError(`fler än ${maxPages} sidor`, { url: current, page, attempts: 1 });
       seen.add(current);
       page++;

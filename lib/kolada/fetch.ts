@@ -44,9 +44,24 @@ export async function planKoladaFetch(db: Db, kpis: KoladaKpi[] = readKoladaKpis
   if (!plan) throw new KoladaFetchRefused('Det finns ingen plan i databasen: hämtningen från Kolada behöver planens kommun.');
   const r = await getRegionWithParent(db, plan.kommunCode);
   if (!r?.parent) throw new KoladaFetchRefused(`Planens kommun ${plan.kommunCode} saknar län i region-listan.`);
-  const lanKommuner = await db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, r.parent.code)).orderBy(regions.code);
+  const lanKommuner = await db
+    .select({ code: regions.code })
+    .from(regions)
+    .where(eq(regions.parentCode, r.parent.code))
+    .orderBy(regions.code);
   const [riket] = await db.select({ code: regions.code }).from(regions).where(eq(regions.kind, 'riket'));
-  const known = kpis.length === 0 ? [] : await db.select({ id: indicators.id }).from(indicators).where(inArray(indicators.id, kpis.map((k) => k.indicator)));
+  const known =
+    kpis.length === 0
+      ? []
+      : await db
+          .select({ id: indicators.id })
+          .from(indicators)
+          .where(
+            inArray(
+              indicators.id,
+              kpis.map((k) => k.indicator),
+            ),
+          );
   const have = new Set(known.map((k) => k.id));
   const municipalities = [
     ...(riket ? [koladaAreaId(riket.code, 'riket')] : []),
@@ -61,7 +76,9 @@ export async function planKoladaFetch(db: Db, kpis: KoladaKpi[] = readKoladaKpis
     skipped: kpis.filter((k) => !have.has(k.indicator)),
   };
   if (plan2.kpis.length === 0) {
-    throw new KoladaFetchRefused('Inget nyckeltal i data-imports/kolada-kpis.json har en indikator i katalogen: det finns inget att hämta.');
+    throw new KoladaFetchRefused(
+      'Inget nyckeltal i data-imports/kolada-kpis.json har en indikator i katalogen: det finns inget att hämta.',
+    );
   }
   return plan2;
 }
@@ -88,15 +105,28 @@ const GENDER_ORDER: Record<string, number> = { T: 0, K: 1, M: 2 };
  */
 export function koladaDocumentBytes(values: KoladaRecord[]): Uint8Array {
   const records = values
-    .map((r) => ({ ...r, values: [...r.values].sort((a, b) => (GENDER_ORDER[a.gender] ?? 9) - (GENDER_ORDER[b.gender] ?? 9) || a.gender.localeCompare(b.gender)) }))
-    .sort((a, b) => a.kpi.localeCompare(b.kpi) || a.municipality.localeCompare(b.municipality) || String(a.period).localeCompare(String(b.period)));
+    .map((r) => ({
+      ...r,
+      values: [...r.values].sort(
+        (a, b) => (GENDER_ORDER[a.gender] ?? 9) - (GENDER_ORDER[b.gender] ?? 9) || a.gender.localeCompare(b.gender),
+      ),
+    }))
+    .sort(
+      (a, b) =>
+        a.kpi.localeCompare(b.kpi) || a.municipality.localeCompare(b.municipality) || String(a.period).localeCompare(String(b.period)),
+    );
   const text = `{"count":${records.length},"next_url":null,"values":[\n${records.map((r) => JSON.stringify(r)).join(',\n')}\n]}\n`;
   return new TextEncoder().encode(text);
 }
 
 /** "2026-12-03 14:45" in Swedish time: how the import record and the source lines show when it was retrieved. */
 const STOCKHOLM = new Intl.DateTimeFormat('sv-SE', {
-  timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
 });
 
 export function koladaClientFromEnv(env: Env = readEnv()): KoladaClient {
@@ -104,17 +134,23 @@ export function koladaClientFromEnv(env: Env = readEnv()): KoladaClient {
 }
 
 /** Fetches every mapped KPI for the plan's areas, all years. Throws KoladaError (nothing returned) or KoladaFetchRefused. */
-export async function fetchKoladaDocument(db: Db, opts: { client?: KoladaClient; now?: () => Date; kpis?: KoladaKpi[] } = {}): Promise<KoladaDocument> {
+export async function fetchKoladaDocument(
+  db: Db,
+  opts: { client?: KoladaClient; now?: () => Date; kpis?: KoladaKpi[] } = {},
+): Promise<KoladaDocument> {
   const plan = await planKoladaFetch(db, opts.kpis);
   const client = opts.client ?? koladaClientFromEnv();
   const { values, requests } = await client.fetchValues({ kpis: plan.kpis.map((k) => k.kpi), municipalities: plan.municipalities });
   const at = (opts.now ?? (() => new Date()))();
   if (values.length === 0) {
-    throw new KoladaFetchRefused(`Kolada har inga värden för nyckeltalen ${plan.kpis.map((k) => k.kpi).join(', ')} i ${plan.kommun.name}, ${plan.lan.name} eller riket. Inget har sparats.`);
+    throw new KoladaFetchRefused(
+      `Kolada har inga värden för nyckeltalen ${plan.kpis.map((k) => k.kpi).join(', ')} i ${plan.kommun.name}, ${plan.lan.name} eller riket. Inget har sparats.`,
+    );
   }
   const pages = requests.reduce((n, r) => n + r.pages, 0);
   const retrievedAt = at.toISOString();
-  const note = `Hämtat från Kolada API v3 (${client.baseUrl}) ${retrievedAt}: nyckeltalen ${plan.kpis.map((k) => `${k.kpi} (${k.title} → ${k.indicator})`).join('; ')}; ` +
+  const note =
+    `Hämtat från Kolada API v3 (${client.baseUrl}) ${retrievedAt}: nyckeltalen ${plan.kpis.map((k) => `${k.kpi} (${k.title} → ${k.indicator})`).join('; ')}; ` +
     `för ${plan.kommun.name} (${plan.kommun.code}), ${plan.lan.name}, riket och länets ${plan.municipalities.length - 2} kommuner, alla år; ` +
     `${requests.length} ${requests.length === 1 ? 'anrop' : 'anrop'}, ${pages} ${pages === 1 ? 'sida' : 'sidor'}: ${requests.map((r) => r.url).join(' ')}`;
   return {
@@ -147,10 +183,18 @@ export interface KoladaImportInput {
  * previewed checksum), the import record naming Kolada API v3, the KPIs, the retrieval time and the URLs.
  */
 export async function runKoladaImport(handle: DbHandle, input: KoladaImportInput): Promise<{ run: ImportRun; document: KoladaDocument }> {
-  const document = input.document ?? await fetchKoladaDocument(handle.db, { client: input.client, now: input.now });
+  const document = input.document ?? (await fetchKoladaDocument(handle.db, { client: input.client, now: input.now }));
   const run = await runImport(handle, {
-    fileName: document.fileName, file: { bytes: document.bytes }, source: 'kolada', dryRun: input.dryRun, user: input.user,
-    audit: input.audit, sha256: input.sha256, changes: input.changes, provenance: document.provenance, retrieval: document.retrieval,
+    fileName: document.fileName,
+    file: { bytes: document.bytes },
+    source: 'kolada',
+    dryRun: input.dryRun,
+    user: input.user,
+    audit: input.audit,
+    sha256: input.sha256,
+    changes: input.changes,
+    provenance: document.provenance,
+    retrieval: document.retrieval,
   });
   return { run, document };
 }

@@ -55,8 +55,12 @@ export async function withKoladaLock<T>(handle: DbHandle, fn: () => Promise<T>):
 
 /** When the last scheduled run (of any outcome) was recorded. */
 export async function lastScheduledRun(handle: DbHandle): Promise<Date | null> {
-  const [row] = await handle.db.select({ at: auditLog.at }).from(auditLog)
-    .where(and(eq(auditLog.action, KOLADA_AUDIT_ACTION), sql`${auditLog.after}->>'scheduled' = 'true'`)).orderBy(desc(auditLog.at)).limit(1);
+  const [row] = await handle.db
+    .select({ at: auditLog.at })
+    .from(auditLog)
+    .where(and(eq(auditLog.action, KOLADA_AUDIT_ACTION), sql`${auditLog.after}->>'scheduled' = 'true'`))
+    .orderBy(desc(auditLog.at))
+    .limit(1);
   return row ? new Date(row.at) : null;
 }
 
@@ -66,7 +70,8 @@ export async function lastScheduledRun(handle: DbHandle): Promise<Date | null> {
  * Every run that got the lock is recorded in the change record, with its outcome.
  */
 export async function runScheduledKoladaRefresh(
-  handle: DbHandle, opts: { every: KoladaRefresh; now?: () => Date; client?: KoladaClient },
+  handle: DbHandle,
+  opts: { every: KoladaRefresh; now?: () => Date; client?: KoladaClient },
 ): Promise<ScheduledResult> {
   const now = opts.now ?? (() => new Date());
   const actor = `schemaläggning (KOLADA_REFRESH=${opts.every})`;
@@ -82,23 +87,45 @@ export async function runScheduledKoladaRefresh(
       if (refused) {
         out = { status: 'failed', importId: null, message: `Kolada-svaret importerades inte: ${refused.message}` };
       } else if (preview.run.diff!.inserted + preview.run.diff!.updated === 0) {
-        out = { status: 'unchanged', importId: null, message: `Inget nytt i Kolada (${preview.run.report.observations} värden oförändrade).` };
+        out = {
+          status: 'unchanged',
+          importId: null,
+          message: `Inget nytt i Kolada (${preview.run.report.observations} värden oförändrade).`,
+        };
       } else {
         const commit = await runKoladaImport(handle, {
-          dryRun: false, user: actor, sha256: preview.run.analysis!.sha256, document: preview.document, audit: { actorId: null, actor },
+          dryRun: false,
+          user: actor,
+          sha256: preview.run.analysis!.sha256,
+          document: preview.document,
+          audit: { actorId: null, actor },
         });
         const r = commit.run.report;
-        out = commit.run.importId === null
-          ? { status: 'failed', importId: null, message: `Importen avbröts: ${r.errors[0]?.message ?? 'okänt fel'}` }
-          : { status: 'committed', importId: commit.run.importId, message: `Import ${commit.run.importId}: ${r.inserted} nya, ${r.updated} ändrade, ${r.unchanged} oförändrade värden.` };
+        out =
+          commit.run.importId === null
+            ? { status: 'failed', importId: null, message: `Importen avbröts: ${r.errors[0]?.message ?? 'okänt fel'}` }
+            : {
+                status: 'committed',
+                importId: commit.run.importId,
+                message: `Import ${commit.run.importId}: ${r.inserted} nya, ${r.updated} ändrade, ${r.unchanged} oförändrade värden.`,
+              };
       }
     } catch (err) {
       const known = err instanceof KoladaError || err instanceof KoladaFetchRefused || err instanceof KoladaKpiFileError;
-      out = { status: 'failed', importId: null, message: known ? err.message : `Hämtningen avbröts: ${describeDbError(err)}. Inget har sparats.` };
+      out = {
+        status: 'failed',
+        importId: null,
+        message: known ? err.message : `Hämtningen avbröts: ${describeDbError(err)}. Inget har sparats.`,
+      };
     }
     await writeAudit(handle.db, {
-      actorId: null, actor, action: KOLADA_AUDIT_ACTION, targetType: out.importId ? 'import' : undefined, targetId: out.importId ?? undefined,
-      summary: `Schemalagd hämtning från Kolada (${opts.every}): ${out.message}`, after: { scheduled: true, status: out.status, importId: out.importId },
+      actorId: null,
+      actor,
+      action: KOLADA_AUDIT_ACTION,
+      targetType: out.importId ? 'import' : undefined,
+      targetId: out.importId ?? undefined,
+      summary: `Schemalagd hämtning från Kolada (${opts.every}): ${out.message}`,
+      after: { scheduled: true, status: out.status, importId: out.importId },
     });
     return out;
   });

@@ -24,7 +24,10 @@ let browser: BrowserContext;
 let server: Server;
 let replay: KoladaReplay;
 
-async function observations(indicator: string, query = 'regions=2083'): Promise<{ value: number | null; sex: string; period: string; source: string }[]> {
+async function observations(
+  indicator: string,
+  query = 'regions=2083',
+): Promise<{ value: number | null; sex: string; period: string; source: string }[]> {
   const res = await fetch(`${server.url}/api/v1/indicators/${indicator}/observations?${query}`);
   expect(res.status).toBe(200);
   return ((await res.json()) as { observations: { value: number | null; sex: string; period: string; source: string }[] }).observations;
@@ -68,7 +71,9 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
     try {
       const section = await fetchFromKolada(page);
       const alert = section.locator('[role="alert"]');
-      expect(await alert.innerText()).toContain(`Kolada svarade inte (anslutningen till 127.0.0.1:${replay.port} nekades, sida 1; 4 försök) — inget har sparats.`);
+      expect(await alert.innerText()).toContain(
+        `Kolada svarade inte (anslutningen till 127.0.0.1:${replay.port} nekades, sida 1; 4 försök) — inget har sparats.`,
+      );
       expect(await section.locator('section.preview').count()).toBe(0);
       expect(await axeViolations(page)).toEqual([]);
       await page.screenshot({ path: path.join(SHOTS, 'kolada-down.png'), fullPage: true });
@@ -90,7 +95,9 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
     replay.fault = { status: 500, page: 2 };
     try {
       const section = await fetchFromKolada(page);
-      expect(await section.locator('[role="alert"]').innerText()).toContain('Kolada svarade inte (HTTP 500 på sida 2; 4 försök) — inget har sparats.');
+      expect(await section.locator('[role="alert"]').innerText()).toContain(
+        'Kolada svarade inte (HTTP 500 på sida 2; 4 försök) — inget har sparats.',
+      );
       // Page 1 was read, page 2 asked for four times: the answer was not half-used.
       expect(replay.requests.filter((q) => q.includes('page=2'))).toHaveLength(4);
       await page.screenshot({ path: path.join(SHOTS, 'kolada-500-page-2.png'), fullPage: true });
@@ -111,7 +118,9 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
     expect(text).toContain('RKA (Kolada), Kolada API v3');
     expect(text).toContain('Kolada (API-svar, JSON)');
     expect(text).toMatch(/[1-9][\d\s]* nya, [\d\s]+ ändrade och [\d\s]+ oförändrade värden/);
-    expect(await section.innerText()).toMatch(/Hämtat från Kolada API v3 \d{4}-\d{2}-\d{2} \d{2}:\d{2}: N07403, N07540, N07402, U07418, U07417, U07452, N02905 för Hedemora, Dalarnas län, riket och länets 15 kommuner \(1 anrop, \d+ sidor\)/);
+    expect(await section.innerText()).toMatch(
+      /Hämtat från Kolada API v3 \d{4}-\d{2}-\d{2} \d{2}:\d{2}: N07403, N07540, N07402, U07418, U07417, U07452, N02905 för Hedemora, Dalarnas län, riket och länets 15 kommuner \(1 anrop, \d+ sidor\)/,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.screenshot({ path: path.join(SHOTS, 'kolada-preview.png'), fullPage: true });
     await page.setViewportSize({ width: 390, height: 844 });

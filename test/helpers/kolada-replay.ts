@@ -58,20 +58,24 @@ export async function startKoladaReplay(opts: { pageSize?: number; dir?: string;
   let current: ReplayFault | null = null;
 
   const replay: KoladaReplay = {
-    baseUrl: '', port: opts.port ?? 0, requests: [], fault: null,
+    baseUrl: '',
+    port: opts.port ?? 0,
+    requests: [],
+    fault: null,
     stop: async () => {
       for (const s of sockets) s.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-    start: () => new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(replay.port, '127.0.0.1', () => {
-        server.off('error', reject);
-        replay.port = (server.address() as net.AddressInfo).port;
-        replay.baseUrl = `http://127.0.0.1:${replay.port}/v3`;
-        resolve();
-      });
-    }),
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(replay.port, '127.0.0.1', () => {
+          server.off('error', reject);
+          replay.port = (server.address() as net.AddressInfo).port;
+          replay.baseUrl = `http://127.0.0.1:${replay.port}/v3`;
+          resolve();
+        });
+      }),
     close: async () => {
       if (server.listening) await replay.stop();
     },
@@ -99,7 +103,8 @@ export async function startKoladaReplay(opts: { pageSize?: number; dir?: string;
     const segments = [m[1]!, m[2]!, m[3]].filter((s): s is string => s !== undefined).map((s) => decodeURIComponent(s).split(','));
     if (segments.some((s) => s.length > 25)) return json(res, 400, { detail: 'At most 25 ids per parameter' });
     const [kpis, munis, years] = segments as [string[], string[], string[] | undefined];
-    const items = kpis.flatMap((k) => answers.get(k) ?? [])
+    const items = kpis
+      .flatMap((k) => answers.get(k) ?? [])
       .filter((i) => munis.includes(i.municipality) && (!years || years.includes(String(i.period))));
     const perPage = Math.min(Number(url.searchParams.get('per_page') ?? pageSize) || pageSize, 5000);
     const pages = Math.max(1, Math.ceil(items.length / perPage));

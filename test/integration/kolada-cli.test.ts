@@ -12,7 +12,9 @@ import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
 import { startKoladaReplay, type KoladaReplay } from '../helpers/kolada-replay';
 
 /** A seeded database the CLI (a separate process) can open. */
-async function seededTarget(driver: Driver): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+async function seededTarget(
+  driver: Driver,
+): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-kolada-cli-')), 'pglite');
     const h = await openDb({ pgliteDir: dir });
@@ -70,7 +72,9 @@ describe.each(DRIVERS)('npm run fetch:kolada on %s', { timeout: CLI_TEST_TIMEOUT
     const dry = await cli([], env);
     expect(dry.stderr).toBe('');
     expect(dry.status).toBe(0);
-    expect(dry.stdout).toMatch(/Kolada API v3, hämtat .*: N07403, N07540, N07402, U07418, U07417, U07452, N02905 för Hedemora, Dalarnas län, riket och länets kommuner \(1 anrop, \d+ sidor\)/);
+    expect(dry.stdout).toMatch(
+      /Kolada API v3, hämtat .*: N07403, N07540, N07402, U07418, U07417, U07452, N02905 för Hedemora, Dalarnas län, riket och länets kommuner \(1 anrop, \d+ sidor\)/,
+    );
     expect(dry.stdout).toMatch(/Förhandsgranskning \(inget sparades\): \d+ värden: [1-9]\d* nya/);
     expect(dry.stdout).toContain('npm run fetch:kolada -- --yes');
     expect(await counts(target)).toEqual(before);

@@ -47,7 +47,10 @@ describe.each(DRIVERS)('KOLADA_REFRESH: the scheduled fetch on %s', (driver) => 
     const first = await runScheduledKoladaRefresh(h, { every: 'weekly', client: client(), now: later });
     expect(first.status).toBe('committed');
     expect(await imports()).toBe(before + 1);
-    const [rec] = await h.db.select().from(s.imports).where(eq(s.imports.id, (first as { importId: number }).importId));
+    const [rec] = await h.db
+      .select()
+      .from(s.imports)
+      .where(eq(s.imports.id, (first as { importId: number }).importId));
     expect(rec).toMatchObject({ publication: 'Kolada API v3', createdBy: 'schemaläggning (KOLADA_REFRESH=weekly)' });
 
     const recorded = await runs();
@@ -70,7 +73,9 @@ describe.each(DRIVERS)('KOLADA_REFRESH: the scheduled fetch on %s', (driver) => 
       const other = h.connectOne!().sql;
       try {
         await other`select pg_advisory_lock(${KOLADA_LOCK_KEY})`;
-        expect(await runScheduledKoladaRefresh(h, { every: 'daily', client: client(), now: () => new Date(Date.now() + 30 * DAY) })).toMatchObject({ status: 'locked' });
+        expect(
+          await runScheduledKoladaRefresh(h, { every: 'daily', client: client(), now: () => new Date(Date.now() + 30 * DAY) }),
+        ).toMatchObject({ status: 'locked' });
         await other`select pg_advisory_unlock(${KOLADA_LOCK_KEY})`;
       } finally {
         await other.end();
@@ -78,13 +83,14 @@ describe.each(DRIVERS)('KOLADA_REFRESH: the scheduled fetch on %s', (driver) => 
     }
     let inside = 0;
     let max = 0;
-    const held = () => withKoladaLock(h, async () => {
-      inside++;
-      max = Math.max(max, inside);
-      await new Promise((r) => setTimeout(r, 200));
-      inside--;
-      return 'ran';
-    });
+    const held = () =>
+      withKoladaLock(h, async () => {
+        inside++;
+        max = Math.max(max, inside);
+        await new Promise((r) => setTimeout(r, 200));
+        inside--;
+        return 'ran';
+      });
     const both = await Promise.all([held(), held()]);
     expect(both.filter((x) => x === 'ran')).toHaveLength(1);
     expect(both.filter((x) => x === null)).toHaveLength(1);

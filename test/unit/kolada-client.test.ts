@@ -7,12 +7,14 @@ import { AREAS, DALARNA, FIXTURE_KPIS } from '@/test/fixtures/kolada/make-fixtur
 
 /** The recorded answers, read straight from the files (not through the client). */
 function recorded(kpis: string[], areas: string[]): string[] {
-  return kpis.flatMap((k) => {
-    const f = path.join(KOLADA_ANSWER_DIR, `${k}.json`);
-    if (!fs.existsSync(f)) return [];
-    const items = (JSON.parse(fs.readFileSync(f, 'utf8')) as { values: KoladaRecord[] }).values;
-    return items.filter((i) => areas.includes(i.municipality)).map(key);
-  }).sort();
+  return kpis
+    .flatMap((k) => {
+      const f = path.join(KOLADA_ANSWER_DIR, `${k}.json`);
+      if (!fs.existsSync(f)) return [];
+      const items = (JSON.parse(fs.readFileSync(f, 'utf8')) as { values: KoladaRecord[] }).values;
+      return items.filter((i) => areas.includes(i.municipality)).map(key);
+    })
+    .sort();
 }
 const key = (r: KoladaRecord) => `${r.kpi}|${r.municipality}|${r.period}|${JSON.stringify(r.values)}`;
 
@@ -111,24 +113,37 @@ describe('Kolada v3 client against the replay server', () => {
 
     sleeps.length = 0;
     replay.fault = { hang: true };
-    await expect(client({ timeoutMs: 300, retries: 1 }).fetchValues({ kpis: ['N07403'], municipalities: ['2083'] }))
-      .rejects.toThrow(/^Kolada svarade inte \(inget svar inom 0,3 s, sida 1; 2 försök\) — inget har sparats\.$/);
+    await expect(client({ timeoutMs: 300, retries: 1 }).fetchValues({ kpis: ['N07403'], municipalities: ['2083'] })).rejects.toThrow(
+      /^Kolada svarade inte \(inget svar inom 0,3 s, sida 1; 2 försök\) — inget har sparats\.$/,
+    );
   });
 
   it('reports a server that is down', async () => {
     const down = await startKoladaReplay();
     const base = down.baseUrl;
     await down.close();
-    await expect(createKoladaClient({ baseUrl: base, sleep: fakeSleep, backoffMs: 1, retries: 2 }).fetchValues({ kpis: ['N07403'], municipalities: ['2083'] }))
-      .rejects.toThrow(new RegExp(`^Kolada svarade inte \\(anslutningen till 127\\.0\\.0\\.1:${down.port} nekades, sida 1; 3 försök\\)`));
+    await expect(
+      createKoladaClient({ baseUrl: base, sleep: fakeSleep, backoffMs: 1, retries: 2 }).fetchValues({
+        kpis: ['N07403'],
+        municipalities: ['2083'],
+      }),
+    ).rejects.toThrow(new RegExp(`^Kolada svarade inte \\(anslutningen till 127\\.0\\.0\\.1:${down.port} nekades, sida 1; 3 försök\\)`));
   });
 
   it('refuses an answer in another shape, and a next_url to another host', async () => {
     const fakeFetch = (body: unknown) => (async () => new Response(JSON.stringify(body), { status: 200 })) as typeof fetch;
-    await expect(createKoladaClient({ baseUrl: 'https://api.kolada.se/v3', fetch: fakeFetch({ data: [] }) }).fetchValues({ kpis: ['N07403'], municipalities: ['2083'] }))
-      .rejects.toThrow(/oväntat format: values/);
-    await expect(createKoladaClient({ baseUrl: 'https://api.kolada.se/v3', fetch: fakeFetch({ values: [], next_url: 'https://evil.example/v3/x' }) })
-      .fetchValues({ kpis: ['N07403'], municipalities: ['2083'] })).rejects.toThrow(/annan server \(evil\.example\)/);
+    await expect(
+      createKoladaClient({ baseUrl: 'https://api.kolada.se/v3', fetch: fakeFetch({ data: [] }) }).fetchValues({
+        kpis: ['N07403'],
+        municipalities: ['2083'],
+      }),
+    ).rejects.toThrow(/oväntat format: values/);
+    await expect(
+      createKoladaClient({
+        baseUrl: 'https://api.kolada.se/v3',
+        fetch: fakeFetch({ values: [], next_url: 'https://evil.example/v3/x' }),
+      }).fetchValues({ kpis: ['N07403'], municipalities: ['2083'] }),
+    ).rejects.toThrow(/annan server \(evil\.example\)/);
   });
 
   it('asks for every area of the län in one segment when they fit', async () => {
