@@ -79,7 +79,11 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
       await page.screenshot({ path: path.join(SHOTS, 'kolada-down.png'), fullPage: true });
       await page.setViewportSize({ width: 390, height: 844 });
       // The Kolada section itself fits 390 px (the /import page as a whole is wider there because of other parts).
-      const box = await section.evaluate((el) => ({ scroll: el.scrollWidth, client: el.clientWidth, right: el.getBoundingClientRect().right }));
+      const box = await section.evaluate((el) => ({
+        scroll: el.scrollWidth,
+        client: el.clientWidth,
+        right: el.getBoundingClientRect().right,
+      }));
       expect(box.scroll).toBeLessThanOrEqual(box.client);
       expect(box.right).toBeLessThanOrEqual(390);
       await section.screenshot({ path: path.join(SHOTS, 'kolada-down-390.png') });
