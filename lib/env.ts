@@ -74,6 +74,22 @@ const envShape = z.object({
   }),
   IMPORT_MAX_MB: positiveMb(50),
   IMPORT_STREAM_MB: positiveMb(8),
+  /** Kolada's open API (the "Hämta från Kolada" fetch and npm run fetch:kolada); tests point it at a local replay server. */
+  KOLADA_BASE_URL: optionalText
+    .pipe(z.url({ protocol: /^https?$/, error: 'KOLADA_BASE_URL måste vara en http(s)://-adress' }).optional())
+    .transform((v) => v ?? 'https://api.kolada.se/v3'),
+  /** Fetch from Kolada inside the server on a schedule (one server at a time): unset = only by hand. */
+  KOLADA_REFRESH: optionalText.pipe(z.enum(['daily', 'weekly'], { error: 'KOLADA_REFRESH ska vara daily eller weekly (eller tom)' }).optional()),
+  /** Seconds Kolada gets to answer one request before it counts as not answering. */
+  KOLADA_TIMEOUT_S: z.string().trim().optional().transform((v, ctx) => {
+    if (v === undefined || v === '') return 30;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) {
+      ctx.addIssue({ code: 'custom', message: 'ska vara ett antal sekunder (ett tal > 0)' });
+      return z.NEVER;
+    }
+    return n;
+  }),
 });
 
 /** Every variable the app reads (a test checks that .env.example documents each one). */

@@ -3,8 +3,9 @@ import { ConfigError, readEnv } from './env';
 /** At server start (instrumentation.ts): check the configuration, then open, migrate and (when empty) seed. */
 export async function startServer(): Promise<void> {
   if (process.env.NEXT_PHASE === 'phase-production-build') return;
+  let env: ReturnType<typeof readEnv>;
   try {
-    const env = readEnv();
+    env = readEnv();
     // First, before any request is served: which address each request comes from.
     const { installClientAddress, parseTrustedProxies } = await import('./net/client-address');
     installClientAddress(parseTrustedProxies(env.TRUSTED_PROXIES));
@@ -24,5 +25,11 @@ export async function startServer(): Promise<void> {
   } catch (err) {
     // The server still starts: pages show a Swedish error and /api/health answers 503 until it can connect.
     console.error(`Trygghetsläget: databasen kunde inte öppnas: ${describeDbError(err)}`);
+  }
+  if (env.KOLADA_REFRESH) {
+    // KOLADA_REFRESH=daily|weekly: fetch from Kolada inside the server; an advisory lock keeps it to one server at a time.
+    const { startKoladaSchedule } = await import('./kolada/schedule');
+    startKoladaSchedule(getDb, env.KOLADA_REFRESH);
+    console.log(`Trygghetsläget: hämtar från Kolada ${env.KOLADA_REFRESH === 'daily' ? 'dagligen' : 'varje vecka'} (KOLADA_REFRESH).`);
   }
 }

@@ -164,6 +164,7 @@ export const AUDIT_ACTIONS = {
   plan_changed: 'Planen ändrad',
   indicator_created: 'Lokalt mått tillagt',
   plan_revised: 'Reviderad plan startad',
+  kolada_fetch: 'Schemalagd hämtning från Kolada',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -141,7 +141,7 @@ function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total:
   );
 }
 
-function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) {
+export function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) {
   const ok = p.issueCount === 0;
   return (
     <section aria-labelledby="preview-heading" className="preview">

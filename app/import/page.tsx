@@ -4,6 +4,7 @@ import { requirePageRole } from '@/lib/auth/session';
 import { ADAPTERS } from '@/lib/import/registry';
 import { TEMPLATES } from '@/lib/import/templates';
 import { ImportForm } from './import-form';
+import { KoladaSection } from './kolada-section';
 
 export const metadata: Metadata = { title: 'Importera data' };
 
@@ -18,6 +19,7 @@ export default async function ImportPage() {
         vad som ändras i databasen. Inget sparas förrän du bekräftar, och en import kan ångras.
       </p>
       <ImportForm adapters={ADAPTERS.map((a) => ({ id: a.id, label: a.label }))} />
+      <KoladaSection />
       <h2>Mallar</h2>
       <p>För källor utan egen exportfil: fyll i mallen (Excel går bra, även sparad som &quot;CSV (semikolonavgränsad)&quot;) och ladda upp den.</p>
       <ul>

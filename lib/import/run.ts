@@ -3,7 +3,8 @@ import type { DbHandle } from '../db/client';
 import { describeDbError } from '../db/errors';
 import { readEnv, type Env } from '../env';
 import { analyzeFile, sha256Hex, DEFAULT_MAX_BYTES, type Analysis } from './analyze';
-import { commitImport, diffAgainstDb, refusedFile, type Actor, type Diff } from './commit';
+import type { Provenance } from './adapter';
+import { commitImport, diffAgainstDb, refusedFile, type Actor, type Diff, type RetrievalInfo } from './commit';
 import { ImportFileError } from './issues';
 import { loadImportContext } from './load-context';
 import type { CliReport } from './report';
@@ -36,6 +37,10 @@ export interface ImportInput {
   changes?: number;
   /** A streamed file: called once, inside the transaction, when the first rows are staged. */
   onStaged?: () => void;
+  /** Who published what was fetched (the Kolada fetch: "Kolada API v3"), when the bytes do not say it themselves. */
+  provenance?: Provenance;
+  /** When and from where it was retrieved, stored with the import record. */
+  retrieval?: RetrievalInfo;
 }
 
 export interface ImportRun {
@@ -78,6 +83,7 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
     const bytes = 'bytes' in input.file ? input.file.bytes : new Uint8Array(fs.readFileSync(input.file.path));
     base.sha256 = run.report.sha256 = sha256Hex(bytes);
     const a = await analyzeFile({ fileName: input.fileName, bytes, source: input.source, sheet: input.sheet }, ctx, limits.maxBytes);
+    if (input.provenance) a.provenance = input.provenance;
     run.analysis = a;
     Object.assign(run.report, { source: a.adapter.id, rows: a.rows, observations: a.observations.length, errors: a.issues });
     if (!input.dryRun && input.sha256 !== undefined && input.sha256 !== a.sha256) {
@@ -93,7 +99,7 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
       Object.assign(run.report, { inserted: d.inserted, updated: d.updated, unchanged: d.unchanged });
       return run;
     }
-    const c = await commitImport(handle.db, a, { createdBy: input.user, audit: input.audit });
+    const c = await commitImport(handle.db, a, { createdBy: input.user, audit: input.audit, retrieval: input.retrieval });
     run.importId = c.importId;
     Object.assign(run.report, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, committed: true });
     return run;

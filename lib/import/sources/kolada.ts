@@ -1,16 +1,19 @@
 import type { ObservationStatus, Sex } from '../../db/enums';
+import { koladaKpiMap, KOLADA_KPIS_FILE, type KoladaKpi } from '../../kolada/kpis';
 import { parsePeriod } from '../../periods';
 import type { ParsedObservation, SourceAdapter } from '../adapter';
 import { issue, type ImportIssue } from '../issues';
 import { missingMarker, parseNumber, parseStatus } from '../values';
 
-/** Kolada nyckeltal the catalogue holds (domain.md §4); other KPI ids are reported, not imported. */
-export const KOLADA_KPI_INDICATORS: Readonly<Record<string, string>> = {
-  N07540: 'kolada_anm_brott_100k', // Anmälda brott totalt, antal/100 000 inv
-  N07403: 'kolada_anm_vald_100k', // Anmälda våldsbrott, antal/100 000 inv
-};
+/**
+ * Kolada nyckeltal → catalogue indicator, from data-imports/kolada-kpis.json (a kommun extends that file);
+ * other KPI ids are reported, not imported.
+ */
+export function koladaKpiIndicators(kpis: Map<string, KoladaKpi> = koladaKpiMap()): Record<string, string> {
+  return Object.fromEntries([...kpis.values()].map((k) => [k.kpi, k.indicator]));
+}
 
-const KNOWN_KPIS = Object.entries(KOLADA_KPI_INDICATORS).map(([kpi, id]) => `${kpi} (${id})`).join(' och ');
+const knownKpis = (kpis: Map<string, KoladaKpi>) => [...kpis.values()].map((k) => `${k.kpi} (${k.indicator})`).join(', ');
 
 /** Fields of one data record (v2 and v3 alike: kpi × municipality × period, with one value per gender). */
 const RECORD_FIELDS = ['kpi', 'municipality', 'period', 'values'] as const;
@@ -56,6 +59,9 @@ export function koladaRegionCode(id: string): string | null {
   return id.startsWith('00') ? id.slice(2) : id;
 }
 
+/** Kolada's value in the indicator's unit, without binary noise (0.1 × 100 is 10, not 10.000000000000002). */
+const scaled = (v: number, scale: number) => (scale === 1 ? v : Number((v * scale).toPrecision(12)));
+
 const SEXES: Record<string, Sex> = { T: 'T', K: 'K', M: 'M' };
 
 /**
@@ -70,7 +76,7 @@ export const koladaAdapter: SourceAdapter = {
   sourceId: 'kolada',
   expects:
     'ett JSON-svar från Koladas API (/v2/data eller /v3/data): {"values":[{"kpi","municipality","period","values":[{"gender","status","value"}]}]} ' +
-    `för nyckeltalen ${KNOWN_KPIS}`,
+    `för nyckeltalen i data-imports/${KOLADA_KPIS_FILE}`,
 
   detect(table) {
     if (table.json === undefined) return { score: 0, missing: ['JSON-svar från Kolada'] };
@@ -92,6 +98,13 @@ export const koladaAdapter: SourceAdapter = {
     const found = recordList(table.json);
     if (!found) {
       issues.push(issue(null, null, null, `Filen är inte ett Kolada-svar: förväntade ${koladaAdapter.expects}.`));
+      return { observations, issues, rows: 0, notes };
+    }
+    let kpis: Map<string, KoladaKpi>;
+    try {
+      kpis = koladaKpiMap();
+    } catch (err) {
+      issues.push(issue(null, null, null, (err as Error).message));
       return { observations, issues, rows: 0, notes };
     }
     const unknownKpis = new Map<string, { row: number; values: number }>();
@@ -121,8 +134,9 @@ export const koladaAdapter: SourceAdapter = {
       }
 
       const kpi = text(rec.kpi);
-      const indicatorId = KOLADA_KPI_INDICATORS[kpi.toUpperCase()];
-      if (!indicatorId) {
+      const entry = kpis.get(kpi.toUpperCase());
+      const indicatorId = entry?.indicator;
+      if (!entry || !indicatorId) {
         const u = unknownKpis.get(kpi) ?? { row, values: 0 };
         u.values += entries.length;
         unknownKpis.set(kpi, u);
@@ -154,7 +168,9 @@ export const koladaAdapter: SourceAdapter = {
         }
       }
       const periodRaw = text(rec.period ?? rec.year);
-      const period = /^\d{4}$/.test(periodRaw) ? parsePeriod(periodRaw) : null;
+      // A moving mean (pooledYears > 1) is stored as the window that ends in Kolada's year.
+      const period = !/^\d{4}$/.test(periodRaw) ? null
+        : entry.pooledYears > 1 ? parsePeriod(`${Number(periodRaw) - entry.pooledYears + 1}–${periodRaw}`) : parsePeriod(periodRaw);
       if (!period) issues.push(issue(row, `${path}.period`, periodRaw, 'förväntade ett år (t.ex. 2024)'));
       if (regionCode === null || !period) return;
 
@@ -179,14 +195,14 @@ export const koladaAdapter: SourceAdapter = {
         if (v.value === null || v.value === undefined) {
           value = null;
         } else if (typeof v.value === 'number' && Number.isFinite(v.value)) {
-          value = v.value;
+          value = scaled(v.value, entry.scale);
         } else {
           const n = typeof v.value === 'string' ? parseNumber(v.value) : null;
           if (!n?.ok) {
             issues.push(issue(row, `${e.path}.value`, text(v.value) || JSON.stringify(v.value), 'förväntade ett tal eller null'));
             continue;
           }
-          value = n.value;
+          value = scaled(n.value, entry.scale);
         }
         let status: ObservationStatus | null = null;
         let note: string | null = null;
@@ -209,14 +225,14 @@ export const koladaAdapter: SourceAdapter = {
           value,
           status,
           note,
-          detail: { kpi, municipality: areaId },
+          detail: { kpi, municipality: areaId, ...(entry.scale !== 1 ? { scale: entry.scale } : {}) },
         });
       }
     });
 
     for (const [kpi, u] of unknownKpis) {
       issues.push(issue(u.row, `${found.path}[${u.row - 1}].kpi`, kpi,
-        `okänt nyckeltal ${kpi || '(saknas)'} (${u.values} värden hoppades över): Trygghetsläget läser ${KNOWN_KPIS}`));
+        `okänt nyckeltal ${kpi || '(saknas)'} (${u.values} värden hoppades över): Trygghetsläget läser ${knownKpis(kpis)} (lägg till fler i data-imports/${KOLADA_KPIS_FILE})`));
     }
     if (deleted > 0) notes.push(`${deleted} ${deleted === 1 ? 'värde' : 'värden'} markerade som borttagna i Kolada (isdeleted) hoppades över.`);
     if (isObject(table.json)) {
