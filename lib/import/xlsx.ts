@@ -70,3 +70,9 @@ export function isXlsx(bytes: Uint8Array): boolean {
   // Zip container ("PK\x03\x04"): .xlsx; anything else is read as text.
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
 }
+
+/** An OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1): an old binary .xls (BIFF) workbook. */
+export function isXls(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
+}

@@ -3,7 +3,7 @@ import { SWEDISH_SITE_KOMMUN } from '../../euda/sites';
 import { parsePeriod } from '../../periods';
 import type { ParsedObservation, SourceAdapter } from '../adapter';
 import { issue, type ImportIssue } from '../issues';
-import { headerKey } from '../table';
+import { headerKey, type Table } from '../table';
 
 const HEADER = ['Year', 'Metabolite', 'Site ID', 'Country', 'City', 'Weekday mean', 'Weekend mean', 'Daily mean'];
 
@@ -20,7 +20,7 @@ export const eudaAdapter: SourceAdapter = {
   detect(table) {
     const keys = (table.rows[0]?.cells ?? []).map(headerKey);
     const missing = HEADER.filter((h) => !keys.includes(headerKey(h)));
-    return { score: (HEADER.length - missing.length) / HEADER.length, missing };
+    return { score: (HEADER.length - missing.length) / HEADER.length, missing, matched: HEADER.length - missing.length };
   },
 
   parse(table) {
@@ -60,3 +60,17 @@ export const eudaAdapter: SourceAdapter = {
     return { observations, issues, rows: data.length, notes };
   },
 };
+
+/**
+ * EUDA publishes companion files beside the data file (site info, changes since last year, aggregated trends);
+ * they hold no values to import. Recognised by their own headers, they are told which file to use instead.
+ */
+export function eudaCompanion(table: Table): string | null {
+  const keys = (table.rows[0]?.cells ?? []).map(headerKey);
+  const has = (...ks: string[]) => ks.every((k) => keys.includes(k));
+  const use = 'Ladda upp EUDA:s datafil ww2025-all-data.csv (…-all-data.csv i samma utgåva) i stället: den har värdena per år, substans och plats.';
+  if (has('siteid', 'latitude', 'longitude', 'population')) return `Filen ${table.name} är EUDA:s platsförteckning (site info: reningsverk, koordinater, befolkning) och innehåller inga mätvärden. ${use}`;
+  if (has('value_current', 'value_previous', 'change_percent')) return `Filen ${table.name} är EUDA:s förändringsfil (changes: förändring mot föregående år) och innehåller inte själva mätvärdena per år. ${use}`;
+  if (keys[0] === 'metabolite' && keys.slice(1).some((k) => /^\d{4}$/.test(k))) return `Filen ${table.name} är EUDA:s sammanvägda trender (aggregated trends: ett medelvärde per substans och år för alla platser) och har inga värden per plats. ${use}`;
+  return null;
+}

@@ -74,7 +74,7 @@ export const genericAdapter: SourceAdapter = {
 
   detect(table) {
     const m = matchColumns(table, GENERIC_COLUMNS);
-    return { score: m.score, missing: m.missing.map((s) => s.names[0]!) };
+    return { score: m.score, missing: m.missing.map((s) => s.names[0]!), matched: Object.keys(m.index).length };
   },
 
   parse(table, ctx) {

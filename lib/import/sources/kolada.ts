@@ -82,7 +82,7 @@ export const koladaAdapter: SourceAdapter = {
     }
     const missing = new Set<string>();
     for (const rec of found.list.slice(0, SNIFF_RECORDS)) for (const m of recordMissing(rec)) missing.add(m);
-    return { score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length, missing: [...missing] };
+    return { score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length, missing: [...missing], matched: RECORD_FIELDS.length - missing.size };
   },
 
   parse(table, ctx) {
