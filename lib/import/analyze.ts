@@ -76,6 +76,8 @@ export interface Analysis {
   notes: string[];
   mapping: AppliedMapping | null;
   summary: { indicators: string[]; regions: string[]; periods: string[]; breakdowns: string[] };
+  /** Names beside the ids: people read indicator and region names, codes only beside them. */
+  names: { indicators: Record<string, string>; regions: Record<string, string> };
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -216,7 +218,7 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
           signature: headerSignature(h), sheet: format === 'xlsx' ? offered.name : null, headers: h.headers,
           sample: offered.rows.slice(h.index + 1, h.index + 6).map((r) => r.cells), suggestion, gaps: mappingGaps(suggestion),
         };
-        throw new MappingNeededError(`${choice.message} Du kan i stället ange vilken kolumn som är vad (kolumnmappning).`, offer,
+        throw new MappingNeededError(`${choice.message} Du kan i stället ange vilken kolumn som är vad (kolumnmappning: på sidan Importera, eller med --indicator och --map på kommandoraden).`, offer,
           format === 'xlsx' && tables.length > 1 ? tables.filter((t) => t.rows.length > 0).map((t) => t.name) : undefined);
       }
     }
@@ -250,6 +252,10 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
       regions: uniq(obs.map((o) => o.regionCode)),
       periods: uniq(obs.map((o) => o.period.label)),
       breakdowns: uniq(obs.flatMap((o) => [o.sex && o.sex !== 'T' ? `kön ${o.sex}` : '', o.grp ? `grupp ${o.grp}` : '', o.site ? `plats ${o.site}` : '']).filter(Boolean)),
+    },
+    names: {
+      indicators: Object.fromEntries(uniq(obs.map((o) => o.indicatorId)).map((id) => [id, ctx.indicators.get(id)?.name ?? id])),
+      regions: Object.fromEntries(uniq(obs.map((o) => o.regionCode)).map((code) => [code, ctx.regions.get(code)?.name ?? code])),
     },
   };
 }

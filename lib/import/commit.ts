@@ -114,7 +114,7 @@ export interface Actor {
 }
 
 export async function commitImport(
-  db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo },
+  db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo; afterWrite?: (tx: Db) => Promise<void> },
 ): Promise<CommitResult> {
   if (analysis.issues.length > 0) throw refusedFile(analysis);
   return withTx(db, async (tx) => {
@@ -123,6 +123,7 @@ export async function commitImport(
     await stageRows(tx, analysis.observations);
     const counts = await mergeStaging(tx, importId, analysis.observations.length);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
+    await opts.afterWrite?.(tx);
     if (opts.audit) {
       await writeAudit(tx, {
         ...opts.audit, action: 'import', targetType: 'import', targetId: importId,
