@@ -8,6 +8,7 @@ import { RowReader } from './fields';
 import { issue, type ImportIssue } from './issues';
 import type { KoladaKpiTable } from './kolada-kpis';
 import { normalizeGroupLabel, parseSexLabel, parseStatPeriod, resolveRegionLabel, slashYearSuggestion } from './labels';
+import { ROLES, ROLE_LABELS, type Role } from './mapping-roles';
 import { headerKey, type Table, type TableRow } from './table';
 
 /**
@@ -16,13 +17,7 @@ import { headerKey, type Table, type TableRow } from './table';
  * upload page's mapping form and `npm run import -- --map …` produce, and what is saved under the file's
  * header signature (import_mappings) so the next file of the same layout is read the same way.
  */
-export const ROLES = ['region', 'period', 'value', 'ciLow', 'ciHigh', 'n', 'sex', 'group', 'status', 'kpi'] as const;
-export type Role = (typeof ROLES)[number];
-
-export const ROLE_LABELS: Record<Role, string> = {
-  region: 'Region', period: 'Period', value: 'Värde', ciLow: 'KI låg', ciHigh: 'KI hög', n: 'Antal svarande (n)',
-  sex: 'Kön', group: 'Grupp', status: 'Status', kpi: 'Nyckeltal (indikator per rad)',
-};
+export { ROLES, ROLE_LABELS, type Role } from './mapping-roles';
 
 /** CLI spellings of the roles (`--map "region=Boendekommun;ki_låg=Nedre"`). */
 const ROLE_ALIASES: Record<string, Role> = {
