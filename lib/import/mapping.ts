@@ -301,7 +301,8 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
         skipped.set(c.resolved.skip, (skipped.get(c.resolved.skip) ?? 0) + 1);
         continue;
       }
-      if (wide.length > 0 && c.raw === '') continue; // an empty cell in a wide table: no value for that column
+      // An empty cell (or R's NA) in a wide table: no value for that column, as when Kolada has no K/M split.
+      if (wide.length > 0 && (c.raw === '' || c.raw.toUpperCase() === 'NA')) continue;
       const scale = scaleAll * c.resolved.scale;
       const sc = (x: number | null | undefined) => (x === null || x === undefined ? null : +(x * scale).toPrecision(12));
       const o: ParsedObservation = {

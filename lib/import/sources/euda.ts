@@ -69,8 +69,8 @@ export function eudaCompanion(table: Table): string | null {
   const keys = (table.rows[0]?.cells ?? []).map(headerKey);
   const has = (...ks: string[]) => ks.every((k) => keys.includes(k));
   const use = 'Ladda upp EUDA:s datafil ww2025-all-data.csv (…-all-data.csv i samma utgåva) i stället: den har värdena per år, substans och plats.';
-  if (has('siteid', 'latitude', 'longitude', 'population')) return `Filen ${table.name} är EUDA:s platsförteckning (site info: reningsverk, koordinater, befolkning) och innehåller inga mätvärden. ${use}`;
   if (has('value_current', 'value_previous', 'change_percent')) return `Filen ${table.name} är EUDA:s förändringsfil (changes: förändring mot föregående år) och innehåller inte själva mätvärdena per år. ${use}`;
+  if (has('siteid', 'latitude', 'longitude', 'population')) return `Filen ${table.name} är EUDA:s platsförteckning (site info: reningsverk, koordinater, befolkning) och innehåller inga mätvärden. ${use}`;
   if (keys[0] === 'metabolite' && keys.slice(1).some((k) => /^\d{4}$/.test(k))) return `Filen ${table.name} är EUDA:s sammanvägda trender (aggregated trends: ett medelvärde per substans och år för alla platser) och har inga värden per plats. ${use}`;
   return null;
 }
