@@ -84,13 +84,14 @@ export function slashYearSuggestion(raw: string): string | null {
   const m = SLASH_YEARS.exec(cleanText(raw));
   if (!m) return null;
   const a = Number(m[1]);
-  const b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+  let b = m[2]!.length === 2 ? Math.floor(a / 100) * 100 + Number(m[2]) : Number(m[2]);
+  if (m[2]!.length === 2 && b < a) b += 100; // 1999/00
   return b === a + 1 ? `${a}–${b}` : null;
 }
 
 /**
  * A period label as statistics databases write it: `2024`, pooled `2019-2022`/`2019–2022`, school years
- * `2026/27` (read as 2026–2027), PxWeb's `2024M03`-free yearly forms with a trailing asterisk (`2016*`).
+ * `2026/27` (read as 2026–2027), and a method-break year with an asterisk (`2016*`).
  */
 export function parseStatPeriod(raw: string): Period | null {
   const s = cleanText(raw).replace(/\*$/, '');

@@ -30,7 +30,8 @@ export const koladaFileAdapter: SourceAdapter = {
     if (!has(h.keys, AREA)) missing.push('municipality_id');
     if (!has(h.keys, YEAR)) missing.push('year');
     if (!has(h.keys, VALUE) && !SEX_COLUMNS.every((s) => h.keys.includes(s)) && !SEX_COLUMNS.slice(0, 1).every((s) => h.keys.includes(s))) missing.push('value');
-    return { score: (4 - missing.length) / 4, missing, matched: 4 - missing.length };
+    // Without a KPI column, region/year/value prove little: the generic template has them too.
+    return { score: (4 - missing.length) / 4, missing, matched: missing.includes('kpi') ? Math.min(2, 3 - missing.length) : 4 - missing.length };
   },
 
   parse(table, ctx) {
