@@ -178,7 +178,7 @@ function MappingFacts({ m, names, onChange }: { m: NonNullable<ImportPreview['ma
         {m.mapping.indicator ? `indikator ${named(names, m.mapping.indicator)}; ` : ''}{roles.join('; ')}
         {m.mapping.wide?.length ? `; ${m.mapping.wide.length} värdekolumner` : ''}{m.mapping.scale ? `; skala × ${m.mapping.scale}` : ''}.
       </p>
-      {onChange && <p><button type="button" className="secondary" onClick={onChange}>Ändra mappningen</button></p>}
+      {onChange && <p><button type="button" onClick={onChange}>Ändra mappningen</button></p>}
     </div>
   );
 }

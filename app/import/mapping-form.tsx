@@ -60,7 +60,7 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
         kommer från kolumnernas namn. Mappningen sparas när du bekräftar importen och används automatiskt nästa gång en fil
         med samma kolumner laddas upp.
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" role="region" aria-label="De första raderna i filen (rullbar tabell)" tabIndex={0}>
         <table className="data">
           <caption>De första raderna i filen{offer.sheet ? ` (blad "${offer.sheet}")` : ''}</caption>
           <thead><tr>{offer.headers.map((h, i) => <th key={i} scope="col">{h || '–'}</th>)}</tr></thead>
@@ -112,7 +112,7 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
       {error && <p className="notice alert" role="alert">{error}</p>}
       <p className="actions">
         <button type="submit">Förhandsgranska med mappningen</button>
-        {onCancel && <button type="button" className="secondary" onClick={onCancel}>Avbryt</button>}
+        {onCancel && <button type="button" onClick={onCancel}>Avbryt</button>}
       </p>
     </form>
   );
