@@ -229,3 +229,15 @@ describe('xlsx written by .NET Open XML', () => {
     ]);
   });
 });
+
+describe('the NTU template', () => {
+  it('is listed beside the others and its example row is refused until replaced', async () => {
+    const { TEMPLATES } = await import('@/lib/import/templates');
+    expect(TEMPLATES.map((t) => t.file)).toContain('ntu.csv');
+    const fs = await import('node:fs');
+    const a = await analyzeFile({ fileName: 'ntu.csv', bytes: new Uint8Array(fs.readFileSync('data-imports/templates/ntu.csv')) }, ctx);
+    expect(a.adapter.id).toBe('generic');
+    expect(a.issues.map((i) => i.column)).toEqual(['kommentar']);
+    expect(a.observations).toEqual([]);
+  });
+});
