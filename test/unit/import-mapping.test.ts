@@ -241,3 +241,12 @@ describe('the NTU template', () => {
     expect(a.observations).toEqual([]);
   });
 });
+
+describe('every problem in a row', () => {
+  it('EUDA: an unknown substance and two bad numbers on one row are three issues on that row', async () => {
+    const head = '"Year","Metabolite","Site ID","Country","City","Wednesday","Thursday","Friday","Saturday","Sunday","Monday","Tuesday","Weekday mean","Weekend mean","Daily mean"';
+    const bytes = new TextEncoder().encode(`${head}\n2024,"heroin","SE002","SE","Gävle",1,x,1,1,1,1,1,1,1,abc\n`);
+    const a = await analyzeFile({ fileName: 'ww2025-all-data.csv', bytes }, ctx);
+    expect(a.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, 'Metabolite', 'heroin'], [2, 'Thursday', 'x'], [2, 'Daily mean', 'abc']]);
+  });
+});

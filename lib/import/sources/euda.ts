@@ -6,6 +6,7 @@ import { issue, type ImportIssue } from '../issues';
 import { headerKey, type Table } from '../table';
 
 const HEADER = ['Year', 'Metabolite', 'Site ID', 'Country', 'City', 'Weekday mean', 'Weekend mean', 'Daily mean'];
+const NUMBER_COLUMNS = ['Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Weekday mean', 'Weekend mean', 'Daily mean'];
 
 /**
  * EUDA/SCORE `ww2025-all-data.csv` (also after a Swedish Excel re-save). The published daily, weekday and
@@ -32,8 +33,21 @@ export const eudaAdapter: SourceAdapter = {
     for (const row of data) {
       const record = Object.fromEntries(header.map((h, i) => [h, row.cells[i] ?? '']));
       const metabolite = (record.Metabolite ?? '').toLowerCase();
+      // Every problem of the row, not only the first: the substance, the year and each number.
+      const rowIssues: ImportIssue[] = [];
       if (!(metabolite in EUDA_INDICATORS)) {
-        issues.push(issue(row.line, 'Metabolite', record.Metabolite ?? '', `okänd substans: förväntade ${Object.keys(EUDA_INDICATORS).join(', ')}`));
+        rowIssues.push(issue(row.line, 'Metabolite', record.Metabolite ?? '', `okänd substans: förväntade ${Object.keys(EUDA_INDICATORS).join(', ')}`));
+      }
+      const year = (record.Year ?? '').trim();
+      if (!/^\d{4}$/.test(year)) rowIssues.push(issue(row.line, 'Year', year, 'förväntade ett år med fyra siffror'));
+      for (const column of NUMBER_COLUMNS) {
+        const raw = (record[column] ?? '').trim();
+        if (raw !== '' && raw !== 'N/A' && !Number.isFinite(Number(raw.includes(',') && !raw.includes('.') ? raw.replace(',', '.') : raw))) {
+          rowIssues.push(issue(row.line, column, raw, 'förväntade ett tal med decimalpunkt eller decimalkomma'));
+        }
+      }
+      if (rowIssues.length > 0) {
+        issues.push(...rowIssues);
         continue;
       }
       try {
