@@ -41,6 +41,13 @@ describe('Kolada tables (rKolada) import without a template', () => {
     expect(excel.observations).toEqual(utf8.observations);
   });
 
+  it('reads the same table saved as .xlsx by writexl (an empty cell where R had NA)', async () => {
+    const [csv, xlsx] = await Promise.all([analyze('kolada/rkolada-long.csv'), analyze('kolada/rkolada-long.xlsx')]);
+    expect(xlsx.adapter.id).toBe('kolada_fil');
+    expect(xlsx.issues).toEqual([]);
+    expect(xlsx.observations).toEqual(csv.observations);
+  });
+
   it('reads the wide form (write.csv2, a column per gender): NA columns give no value, T gives the total', async () => {
     const a = await analyze('kolada/rkolada-wide.csv');
     expect(a.issues).toEqual([]);
