@@ -241,7 +241,8 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
     if ('error' in r) issues.push(issue(null, w.column, w.indicator, r.error));
     wideIndicators.set(w.column, r);
   }
-  if (issues.length > 0) return { observations, issues, rows: 0 };
+  // The mapping itself is wrong: say so (with the data rows counted, so the file is not called empty).
+  if (issues.length > 0) return { observations, issues, rows: Math.max(1, table.rows.length - h.index - 1) };
 
   const label = (role: Role) => h.headers[idx[role]!] ?? ROLE_LABELS[role];
   const skipped = new Map<string, number>();

@@ -183,6 +183,12 @@ describe('mapping details', () => {
     expect(r.observations).toEqual([]);
   });
 
+  it('a wrong mapping is reported as such by the whole pipeline, not as an empty file', async () => {
+    const a = await analyze('mucf/mucf-lupp-export.csv', { mapping: { indicator: 'lupp_hotad', columns: { region: 'Boendekommun', period: 'Läsår', value: 'Andel (%)' } } });
+    expect(a.issues.map((i) => i.message)).toEqual([expect.stringMatching(/kolumnen "Boendekommun" finns inte i rubrikraden \(Kommun, Läsår/)]);
+    expect(a.mapping?.origin).toBe('given');
+  });
+
   it('parses the CLI\'s --map and names what is wrong', () => {
     expect(parseMapArg('region=Boendekommun;period=År;ki_låg=Nedre;KI_HÖG=Övre;kön=Kön')).toEqual({
       columns: { region: 'Boendekommun', period: 'År', ciLow: 'Nedre', ciHigh: 'Övre', sex: 'Kön' }, errors: [],
