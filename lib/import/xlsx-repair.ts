@@ -19,6 +19,7 @@ export async function repairXlsx(bytes: Uint8Array): Promise<Uint8Array | null> 
   } catch {
     return null;
   }
+  if (!(await needsRepair(zip))) return null; // Excel's own files: no part is unpacked here
   let changed = false;
   for (const file of Object.values(zip.files)) {
     if (file.dir) continue;
@@ -89,4 +90,19 @@ async function renameWorksheets(zip: JSZip): Promise<boolean> {
     zip.file('[Content_Types].xml', types);
   }
   return changed;
+}
+
+/**
+ * Whether the package is spelt differently from Excel's, judged from its small parts only (the relationships and
+ * the workbook), so that a large workbook Excel wrote is never unpacked here.
+ */
+async function needsRepair(zip: JSZip): Promise<boolean> {
+  for (const file of Object.values(zip.files)) {
+    if (!file.dir && file.name.endsWith('.rels') && /<Relationship\b(?![^>]*TargetMode="External")[^>]*Target="\//.test(await file.async('string'))) return true;
+  }
+  const workbook = await zip.file('xl/workbook.xml')?.async('string');
+  if (workbook === undefined) return true; // the workbook is elsewhere: the relationships say where
+  if (new RegExp(`xmlns:[A-Za-z_][\\w.-]*="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).test(workbook)) return true;
+  const rels = (await zip.file('xl/_rels/workbook.xml.rels')?.async('string')) ?? '';
+  return [...rels.matchAll(/<Relationship\b[^>]*\/worksheet"[^>]*>/g)].some((m) => !/Target="worksheets\/sheet\d+\.xml"/.test(m[0]));
 }

@@ -228,6 +228,17 @@ describe('messages that point the right way', () => {
 });
 
 describe('xlsx written by .NET Open XML', () => {
+  it('is a file exceljs alone cannot read (the fixture shows the problem), and Excel\'s own files are left alone', async () => {
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
+    const bytes = fixture('xlsx/openxml-dotnet.xlsx');
+    const loaded = await wb.xlsx.load(new Uint8Array(bytes).buffer).then(() => wb.worksheets.length, () => 0);
+    expect(loaded).toBe(0);
+    const { repairXlsx } = await import('@/lib/import/xlsx-repair');
+    expect(await repairXlsx(bytes)).not.toBeNull();
+    expect(await repairXlsx(fixture('ntu/hedemora-otrygghet.xlsx'))).toBeNull();
+  });
+
   it('reads absolute part names, x: prefixes and inline strings, in memory and streamed alike', async () => {
     const bytes = fixture('xlsx/openxml-dotnet.xlsx');
     const whole = await readWorkbook(bytes, 'a.xlsx');
