@@ -147,6 +147,7 @@ export function ImportForm({ adapters, indicators }: { adapters: { id: string; l
 function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total: number }) {
   const sheets = issues.some((i) => i.sheet);
   return (
+    <div className="table-scroll" role="region" aria-label="Fel i filen (rullbar tabell)" tabIndex={0}>
     <table className="data">
       <caption>{total} fel{total > issues.length ? ` (de ${issues.length} första visas)` : ''}</caption>
       <thead>
@@ -162,6 +163,7 @@ function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total:
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
@@ -218,6 +220,7 @@ function Preview({ p, onConfirm, onChangeMapping }: { p: ImportPreview; onConfir
             <p>Berör målen: {p.diff.affectedGoals.map((g) => `${g.code} ${g.text}`).join('; ')}.</p>
           )}
           {p.diff.changes.length > 0 && (
+            <div className="table-scroll" role="region" aria-label="Nya och ändrade värden (rullbar tabell)" tabIndex={0}>
             <table className="data">
               <caption>Nya och ändrade värden{p.diff.inserted + p.diff.updated > p.diff.shownChanges ? ` (de ${p.diff.shownChanges} första)` : ''}</caption>
               <thead><tr><th scope="col">Rad</th><th scope="col">Ändring</th><th scope="col">Indikator</th><th scope="col">Region</th><th scope="col">Period</th><th scope="col">Grupp</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead>
@@ -233,6 +236,7 @@ function Preview({ p, onConfirm, onChangeMapping }: { p: ImportPreview; onConfir
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           <button type="button" onClick={onConfirm} disabled={p.diff.inserted + p.diff.updated === 0}>
             Bekräfta och importera
