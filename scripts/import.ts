@@ -1,4 +1,5 @@
 // npm run import -- <file> [--source <id>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]
+//   [--indicator <id>] [--map "region=Boendekommun;period=År;value=andel;grupp=Undersökning"] [--scale 100]
 // Exit 0 = committed (or a clean dry run), 1 = refused (nothing written), 2 = usage error.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -6,12 +7,14 @@ import { parseArgs } from 'node:util';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
+import { columnMappingSchema, parseMapArg, type ColumnMapping } from '../lib/import/mapping';
 import type { CliReport } from '../lib/import/report';
 import { runImport } from '../lib/import/run';
 
 /** The line TL_TEST_SIGNAL_STAGED=1 makes the CLI print to stderr once a streamed import has staged rows in its transaction. */
 const STAGED_MARKER = 'import: rows staged in the open transaction';
-const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]';
+const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]\n' +
+  '  kolumnmappning: [--indicator <id>] --map "region=<kolumn>;period=<kolumn>;value=<kolumn>[;ki_låg=…;ki_hög=…;n=…;kön=…;grupp=…;kpi=…]" [--scale 100]';
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
@@ -25,6 +28,7 @@ function parse() {
     options: {
       source: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false }, user: { type: 'string' }, help: { type: 'boolean', default: false },
+      indicator: { type: 'string' }, map: { type: 'string' }, scale: { type: 'string' },
     },
   });
 }
@@ -39,6 +43,24 @@ if (args.values.help) {
 }
 if (args.positionals.length !== 1) usage('Ange exakt en fil att importera.');
 const file = path.resolve(args.positionals[0]!);
+
+/** `--indicator`, `--map` and `--scale` as one column mapping (saved under the file's header signature when committed). */
+function mappingFromArgs(): ColumnMapping | undefined {
+  const { indicator, map, scale } = args.values;
+  if (!map) {
+    if (indicator || scale) usage('--indicator och --scale hör till en kolumnmappning: ange även --map "region=…;period=…;value=…".');
+    return undefined;
+  }
+  if (args.values.source) usage('Ange antingen --source eller --map, inte båda.');
+  const { columns, errors } = parseMapArg(map);
+  if (errors.length > 0) usage(`--map: ${errors.join('; ')}`);
+  const scaleNum = scale === undefined ? undefined : Number(scale.replace(',', '.'));
+  if (scaleNum !== undefined && !(scaleNum > 0)) usage(`--scale: förväntade ett positivt tal, fick "${scale}"`);
+  const parsed = columnMappingSchema.safeParse({ indicator, columns, scale: scaleNum });
+  if (!parsed.success) usage(`--map: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  return parsed.data;
+}
+const mapping = mappingFromArgs();
 if (!fs.existsSync(file) || !fs.statSync(file).isFile()) usage(`Filen finns inte: ${file}`);
 
 const print = (r: CliReport) => {
@@ -68,7 +90,7 @@ try {
   const user = args.values.user ?? process.env.USER ?? 'kommandorad';
   // Large files in the generic format stream through; everything else is read whole (and size-limited).
   const { report } = await runImport(handle, {
-    fileName: path.basename(file), file: { path: file }, source: args.values.source, sheet: args.values.sheet,
+    fileName: path.basename(file), file: { path: file }, source: args.values.source, sheet: args.values.sheet, mapping,
     dryRun: args.values['dry-run'], user,
     // Only for test/integration/cli.test.ts: tells it when the import's transaction holds staged rows.
     onStaged: process.env.TL_TEST_SIGNAL_STAGED === '1' ? () => console.error(STAGED_MARKER) : undefined,

@@ -2,9 +2,13 @@
 
 import Link from 'next/link';
 import { useId, useRef, useState } from 'react';
+import type { MappingOffer } from '@/lib/import/analyze';
+import type { ColumnMapping } from '@/lib/import/mapping';
+import { ROLE_LABELS, ROLES } from '@/lib/import/mapping-roles';
 import type { ImportPreview, ImportReceipt, ImportRefusal } from '@/lib/import/preview';
 import { formatNumber } from '@/lib/format';
 import { labelOf, OBSERVATION_STATUS_SHORT } from '@/lib/vocabulary';
+import { MappingForm, type IndicatorOption } from './mapping-form';
 
 type Response = ImportPreview | ImportReceipt | ImportRefusal;
 type State =
@@ -12,6 +16,7 @@ type State =
   | { step: 'sending'; confirm: boolean; progress: number | null }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'refused'; refusal: ImportRefusal }
+  | { step: 'mapping'; offer: Pick<MappingOffer, 'headers' | 'sample' | 'sheet'>; initial: ColumnMapping; message: string | null }
   | { step: 'committed'; receipt: ImportReceipt };
 
 /** XHR rather than fetch: it reports upload progress, which large files need. */
@@ -31,14 +36,16 @@ function send(form: FormData, onProgress: (p: number | null) => void): Promise<R
 const shown = (v: { value: number | null; status: string | null } | null) =>
   v === null ? '–' : v.value === null ? (v.status ? labelOf(OBSERVATION_STATUS_SHORT, v.status) : '–') : formatNumber(v.value, 2).replace(/,?0+$/, '');
 
-export function ImportForm({ adapters }: { adapters: { id: string; label: string }[] }) {
+export function ImportForm({ adapters, indicators }: { adapters: { id: string; label: string }[]; indicators: IndicatorOption[] }) {
   const [state, setState] = useState<State>({ step: 'idle' });
+  // The column mapping chosen in the mapping form: sent with the preview and again with the confirmation.
+  const [mapping, setMapping] = useState<ColumnMapping | null>(null);
   const [sheet, setSheet] = useState('');
   const fileRef = useRef<HTMLInputElement>(null);
   const sourceRef = useRef<HTMLSelectElement>(null);
   const statusId = useId();
 
-  async function submit(confirm: boolean, sha256?: string) {
+  async function submit(confirm: boolean, sha256?: string, withMapping: ColumnMapping | null = mapping) {
     const file = fileRef.current?.files?.[0];
     if (!file) {
       setState({ step: 'refused', refusal: { status: 'refused', message: 'Välj en fil att importera.', issues: [] } });
@@ -48,6 +55,7 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
     form.set('file', file);
     if (sourceRef.current?.value) form.set('source', sourceRef.current.value);
     if (sheet) form.set('sheet', sheet);
+    if (withMapping) form.set('mapping', JSON.stringify(withMapping));
     if (confirm && sha256) {
       form.set('confirm', '1');
       form.set('sha256', sha256);
@@ -57,6 +65,7 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
       const res = await send(form, (progress) => setState({ step: 'sending', confirm, progress }));
       if (res.status === 'preview') setState({ step: 'preview', preview: res });
       else if (res.status === 'committed') setState({ step: 'committed', receipt: res });
+      else if (res.mapping && !withMapping) setState({ step: 'mapping', offer: res.mapping, initial: res.mapping.suggestion, message: res.message });
       else setState({ step: 'refused', refusal: res });
     } catch (err) {
       setState({ step: 'refused', refusal: { status: 'refused', message: (err as Error).message, issues: [] } });
@@ -71,7 +80,7 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
         <p>
           <label htmlFor="import-file">Fil (.csv, .xlsx eller .json)</label>
           <input id="import-file" ref={fileRef} type="file" name="file" accept=".csv,.txt,.tsv,.xlsx,.json" required
-            onChange={() => { setSheet(''); setState({ step: 'idle' }); }} />
+            onChange={() => { setSheet(''); setMapping(null); setState({ step: 'idle' }); }} />
         </p>
         <p>
           <label htmlFor="import-source">Källa</label>
@@ -115,7 +124,22 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
         </div>
       )}
 
-      {state.step === 'preview' && <Preview p={state.preview} onConfirm={() => void submit(true, state.preview.sha256)} />}
+      {state.step === 'mapping' && (
+        <section className="preview" aria-label="Kolumnmappning">
+          {state.message && <p className="notice warn">{state.message}</p>}
+          <MappingForm offer={state.offer} indicators={indicators} initial={state.initial}
+            onSubmit={(m) => { setMapping(m); void submit(false, undefined, m); }}
+            onCancel={() => { setMapping(null); setState({ step: 'idle' }); }} />
+        </section>
+      )}
+
+      {state.step === 'preview' && (
+        <Preview p={state.preview} onConfirm={() => void submit(true, state.preview.sha256)}
+          onChangeMapping={state.preview.mapping ? () => setState({
+            step: 'mapping', offer: { headers: state.preview.mapping!.headers, sample: [], sheet: state.preview.sheet },
+            initial: state.preview.mapping!.mapping, message: null,
+          }) : undefined} />
+      )}
     </div>
   );
 }
@@ -123,6 +147,7 @@ export function ImportForm({ adapters }: { adapters: { id: string; label: string
 function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total: number }) {
   const sheets = issues.some((i) => i.sheet);
   return (
+    <div className="table-scroll" role="region" aria-label="Fel i filen (rullbar tabell)" tabIndex={0}>
     <table className="data">
       <caption>{total} fel{total > issues.length ? ` (de ${issues.length} första visas)` : ''}</caption>
       <thead>
@@ -138,10 +163,29 @@ function IssueTable({ issues, total }: { issues: ImportPreview['issues']; total:
         ))}
       </tbody>
     </table>
+    </div>
   );
 }
 
-export function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => void }) {
+const named = (names: Record<string, string>, id: string) => (names[id] && names[id] !== id ? `${names[id]} (${id})` : id);
+
+/** The mapping a preview was read with, in words: "Region ← Boendekommun; Period ← År …". */
+function MappingFacts({ m, names, onChange }: { m: NonNullable<ImportPreview['mapping']>; names: Record<string, string>; onChange?: () => void }) {
+  const roles = ROLES.filter((r) => m.mapping.columns[r]).map((r) => `${ROLE_LABELS[r]} ← ${m.mapping.columns[r]}`);
+  return (
+    <div className="notice">
+      <p>
+        <strong>{m.origin === 'saved' ? 'Sparad kolumnmappning används' : 'Kolumnmappning (sparas när du bekräftar)'}</strong>
+        {m.origin === 'saved' && m.savedBy ? `, sparad av ${m.savedBy}` : ''}:{' '}
+        {m.mapping.indicator ? `indikator ${named(names, m.mapping.indicator)}; ` : ''}{roles.join('; ')}
+        {m.mapping.wide?.length ? `; ${m.mapping.wide.length} värdekolumner` : ''}{m.mapping.scale ? `; skala × ${m.mapping.scale}` : ''}.
+      </p>
+      {onChange && <p><button type="button" onClick={onChange}>Ändra mappningen</button></p>}
+    </div>
+  );
+}
+
+export function Preview({ p, onConfirm, onChangeMapping }: { p: ImportPreview; onConfirm: () => void; onChangeMapping?: () => void }) {
   const ok = p.issueCount === 0;
   return (
     <section aria-labelledby="preview-heading" className="preview">
@@ -156,11 +200,12 @@ export function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => v
         </dd>
         <dt>SHA-256</dt><dd><code>{p.sha256}</code></dd>
         <dt>Rader</dt><dd>{formatNumber(p.rows)} rader, {formatNumber(p.observations)} värden</dd>
-        <dt>Indikatorer</dt><dd>{p.summary.indicators.join(', ') || '–'}</dd>
-        <dt>Regioner</dt><dd>{p.summary.regions.join(', ') || '–'}</dd>
+        <dt>Indikatorer</dt><dd>{p.summary.indicators.map((i) => named(p.names.indicators, i)).join('; ') || '–'}</dd>
+        <dt>Regioner</dt><dd>{p.summary.regions.map((r) => named(p.names.regions, r)).join(', ') || '–'}</dd>
         <dt>Perioder</dt><dd>{p.summary.periods.join(', ') || '–'}</dd>
         <dt>Uppdelningar</dt><dd>{p.summary.breakdowns.join(', ') || 'inga (totalt)'}</dd>
       </dl>
+      {p.mapping && <MappingFacts m={p.mapping} names={p.names.indicators} onChange={onChangeMapping} />}
       {p.notes.map((n) => <p key={n} className="notice warn">{n}</p>)}
       {!ok ? (
         <div className="notice alert" role="alert">
@@ -175,6 +220,7 @@ export function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => v
             <p>Berör målen: {p.diff.affectedGoals.map((g) => `${g.code} ${g.text}`).join('; ')}.</p>
           )}
           {p.diff.changes.length > 0 && (
+            <div className="table-scroll" role="region" aria-label="Nya och ändrade värden (rullbar tabell)" tabIndex={0}>
             <table className="data">
               <caption>Nya och ändrade värden{p.diff.inserted + p.diff.updated > p.diff.shownChanges ? ` (de ${p.diff.shownChanges} första)` : ''}</caption>
               <thead><tr><th scope="col">Rad</th><th scope="col">Ändring</th><th scope="col">Indikator</th><th scope="col">Region</th><th scope="col">Period</th><th scope="col">Grupp</th><th scope="col">Före</th><th scope="col">Efter</th></tr></thead>
@@ -183,13 +229,14 @@ export function Preview({ p, onConfirm }: { p: ImportPreview; onConfirm: () => v
                   <tr key={i}>
                     <td>{c.row}</td>
                     <td>{c.kind === 'new' ? 'Ny' : c.before?.isExample ? 'Ersätter exempeldata' : 'Ändrad'}</td>
-                    <td>{c.indicatorId}</td><td>{c.regionCode}</td><td>{c.period}</td>
+                    <td>{named(p.names.indicators, c.indicatorId)}</td><td>{named(p.names.regions, c.regionCode)}</td><td>{c.period}</td>
                     <td>{[c.sex !== 'T' ? c.sex : '', c.grp, c.site].filter(Boolean).join(', ') || '–'}</td>
                     <td>{shown(c.before)}</td><td>{shown(c.after)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
+            </div>
           )}
           <button type="button" onClick={onConfirm} disabled={p.diff.inserted + p.diff.updated === 0}>
             Bekräfta och importera

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requirePageRole } from '@/lib/auth/session';
+import { getImportContext } from '@/lib/data/imports';
 import { ADAPTERS } from '@/lib/import/registry';
 import { TEMPLATES } from '@/lib/import/templates';
 import { ImportForm } from './import-form';
@@ -10,6 +11,8 @@ export const metadata: Metadata = { title: 'Importera data' };
 
 export default async function ImportPage() {
   await requirePageRole('coordinator', '/import');
+  const ctx = await getImportContext();
+  const indicators = [...ctx.indicators.values()].map((i) => ({ id: i.id, name: i.name })).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return (
     <>
       <h1>Importera data</h1>
@@ -18,7 +21,7 @@ export default async function ImportPage() {
         register). Källan känns igen från rubrikraden. Du ser först vad som lästs in, alla fel med rad och kolumn, och
         vad som ändras i databasen. Inget sparas förrän du bekräftar, och en import kan ångras.
       </p>
-      <ImportForm adapters={ADAPTERS.map((a) => ({ id: a.id, label: a.label }))} />
+      <ImportForm adapters={ADAPTERS.map((a) => ({ id: a.id, label: a.label }))} indicators={indicators} />
       <KoladaSection />
       <h2>Mallar</h2>
       <p>För källor utan egen exportfil: fyll i mallen (Excel går bra, även sparad som &quot;CSV (semikolonavgränsad)&quot;) och ladda upp den.</p>

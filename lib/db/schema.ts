@@ -417,3 +417,18 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
   ip: text('ip'),
 }, (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_action_idx').on(t.action, t.at)]);
+
+/**
+ * Column mappings saved from the upload page or `npm run import -- --map …`, found again by the header signature
+ * of the next file with the same columns (lib/import/mapping.ts) and applied automatically (shown, changeable).
+ */
+export const importMappings = pgTable('import_mappings', {
+  signature: text('signature').primaryKey(),
+  /** The header texts as the file wrote them, for showing and for checking a match. */
+  headers: jsonb('headers').$type<string[]>().notNull(),
+  /** The mapping (columnMappingSchema): indicator, column roles, wide columns, scale. */
+  mapping: jsonb('mapping').notNull(),
+  fileName: text('file_name').notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -30,7 +30,8 @@ export interface AdapterResult {
 
 /**
  * One module per source. `detect` reads only the first rows (header/title) and returns how well the
- * table matches (0 = not this source, 1 = certain) with what is missing; `parse` maps rows to observations.
+ * table matches (0 = not this source, 1 = certain) with what is missing and how many of its columns the header has
+ * (`matched`, which ranks the "nearest source" when a file is refused); `parse` maps rows to observations.
  * Adapters are pure: no database, no Next.js.
  */
 export interface SourceAdapter {
@@ -41,7 +42,7 @@ export interface SourceAdapter {
   sourceId: string | null;
   /** What the adapter expects, for "unknown header" messages. */
   expects: string;
-  detect(table: Table): { score: number; missing: string[] };
+  detect(table: Table): { score: number; missing: string[]; matched?: number };
   parse(table: Table, ctx: ImportContext): AdapterResult;
   /** Adapters for publications spread over many sheets: whether this workbook is one, read whole in one import. */
   detectWorkbook?(tables: Table[]): boolean;

@@ -4,10 +4,14 @@ import type { AdapterResult, ParsedObservation, Provenance, SourceAdapter } from
 import type { ImportContext } from './context';
 import { decodeText, type TextEncoding } from './decode';
 import { ImportFileError, issue, type ImportIssue } from './issues';
+import { loadKoladaKpis } from './kolada-kpis';
+import { applyMapping, findHeader, guessMapping, headerSignature, mappingGaps, type ColumnMapping } from './mapping';
 import { ADAPTERS, getAdapter } from './registry';
+import type { SavedMapping } from './saved-mappings';
+import { eudaCompanion } from './sources/euda';
 import { parseDelimited, type Table } from './table';
 import { validateObservations } from './validate';
-import { isXlsx, readWorkbook } from './xlsx';
+import { isXls, isXlsx, readWorkbook } from './xlsx';
 
 export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
@@ -18,6 +22,39 @@ export interface AnalyzeInput {
   source?: string;
   /** Worksheet chosen by the user when a workbook has several candidates. */
   sheet?: string;
+  /** A column mapping chosen by the user (upload page or `--map`): the file is read with it, whatever its header. */
+  mapping?: ColumnMapping;
+  /** Mappings saved earlier, by header signature: applied when no adapter recognises the file. */
+  savedMappings?: Map<string, SavedMapping>;
+}
+
+/** The mapping a file was read with, shown in the preview (and changeable there). */
+export interface AppliedMapping {
+  signature: string;
+  headers: string[];
+  mapping: ColumnMapping;
+  /** given = chosen for this upload (saved on commit); saved = found under the file's header signature. */
+  origin: 'given' | 'saved';
+  savedBy?: string;
+  savedAt?: string;
+}
+
+/** What the upload page needs to offer a mapping for a file no adapter recognises. */
+export interface MappingOffer {
+  signature: string;
+  sheet: string | null;
+  headers: string[];
+  /** The first data rows, as text, so the user sees what each column holds. */
+  sample: string[][];
+  suggestion: ColumnMapping;
+  gaps: string[];
+}
+
+/** A file that no adapter recognises but that is nearly a long table: the user maps its columns. */
+export class MappingNeededError extends ImportFileError {
+  constructor(message: string, readonly offer: MappingOffer, sheets?: string[]) {
+    super(message, undefined, sheets);
+  }
 }
 
 export interface Analysis {
@@ -37,7 +74,10 @@ export interface Analysis {
   observations: ParsedObservation[];
   issues: ImportIssue[];
   notes: string[];
+  mapping: AppliedMapping | null;
   summary: { indicators: string[]; regions: string[]; periods: string[]; breakdowns: string[] };
+  /** Names beside the ids: people read indicator and region names, codes only beside them. */
+  names: { indicators: Record<string, string>; regions: Record<string, string> };
 }
 
 export function sha256Hex(bytes: Uint8Array): string {
@@ -45,6 +85,9 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 async function readTables(input: AnalyzeInput): Promise<{ tables: Table[]; format: 'csv' | 'xlsx' | 'json'; encoding: TextEncoding | null }> {
+  if (isXls(input.bytes)) {
+    throw new ImportFileError(`Filen ${input.fileName} är en äldre Excel-fil (.xls). Öppna den i Excel och spara som .xlsx (Arkiv → Spara som → Excel-arbetsbok), eller som CSV UTF-8, och ladda upp den igen.`);
+  }
   if (isXlsx(input.bytes)) return { tables: await readWorkbook(input.bytes, input.fileName), format: 'xlsx', encoding: null };
   const { text, encoding } = decodeText(input.bytes, input.fileName);
   if (/^\s*[{[]/.test(text)) {
@@ -64,7 +107,14 @@ function chooseWorkbook(input: AnalyzeInput, tables: Table[]): SourceAdapter | n
   return candidates.find((a) => a.detectWorkbook?.(tables)) ?? null;
 }
 
-function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: SourceAdapter } {
+interface Choice {
+  match: { table: Table; adapter: SourceAdapter } | null;
+  /** Why nothing matched (with the nearest source by the columns that do match). */
+  message: string;
+  pool: Table[];
+}
+
+function choose(input: AnalyzeInput, tables: Table[]): Choice {
   const nonEmpty = tables.filter((t) => t.rows.length > 0 || t.json !== undefined);
   if (nonEmpty.length === 0) throw new ImportFileError(`Filen ${input.fileName} innehåller inga rader.`);
   let pool = nonEmpty;
@@ -79,7 +129,9 @@ function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: 
   }
   const adapters = forced ? [forced] : ADAPTERS;
   const matches: { table: Table; adapter: SourceAdapter }[] = [];
-  let nearest: { adapter: SourceAdapter; score: number; missing: string[]; table: Table } | null = null;
+  // The nearest source is the one with the most columns that actually match (not the highest partial score:
+  // a title-and-layout check that half-matches any wide table said "Närmast: NTU" for a Kolada file).
+  let nearest: { adapter: SourceAdapter; matched: number; score: number; missing: string[] } | null = null;
   for (const table of pool) {
     for (const adapter of adapters) {
       const d = adapter.detect(table);
@@ -87,7 +139,10 @@ function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: 
         matches.push({ table, adapter });
         break; // registry order: the most specific adapter first, the generic template last
       }
-      if (!nearest || d.score > nearest.score) nearest = { adapter, score: d.score, missing: d.missing, table };
+      const matched = d.matched ?? 0;
+      if (matched > 0 && (!nearest || matched > nearest.matched || (matched === nearest.matched && d.score > nearest.score))) {
+        nearest = { adapter, matched, score: d.score, missing: d.missing };
+      }
     }
   }
   const sheets = [...new Set(matches.map((m) => m.table))];
@@ -95,16 +150,29 @@ function choose(input: AnalyzeInput, tables: Table[]): { table: Table; adapter: 
     const message = `Arbetsboken har flera blad som kan importeras: ${sheets.map((t) => `"${t.name}"`).join(', ')}. Välj vilket blad som ska läsas.`;
     throw new ImportFileError(message, undefined, sheets.map((t) => t.name));
   }
-  if (matches.length === 0) {
-    const tried = adapters.map((a) => a.label).join('; ');
-    const near = nearest && nearest.score > 0
-      ? ` Närmast: ${nearest.adapter.label}${nearest.missing.length ? `, men kolumnerna ${nearest.missing.map((m) => `"${m}"`).join(', ')} saknas` : ''}.`
-      : '';
-    const what = forced ? `Filen har inte formatet för ${forced.label}: förväntade ${forced.expects}.` : `Okänt filformat: rubrikraden känns inte igen. Provade: ${tried}.`;
-    throw new ImportFileError(`${what}${near}`);
+  if (matches.length > 0) return { match: matches[0]!, message: '', pool };
+  for (const table of pool) {
+    const companion = eudaCompanion(table);
+    if (companion) throw new ImportFileError(companion);
   }
-  return matches[0]!;
+  const tried = adapters.map((a) => a.label).join('; ');
+  const near = nearest && nearest.matched >= 2
+    ? ` Närmast: ${nearest.adapter.label} (${nearest.matched} kolumner känns igen)${nearest.missing.length ? `, men ${nearest.missing.map((m) => `"${m}"`).join(', ')} saknas` : ''}.`
+    : '';
+  const what = forced ? `Filen har inte formatet för ${forced.label}: förväntade ${forced.expects}.` : `Okänt filformat: rubrikraden känns inte igen. Provade: ${tried}.`;
+  return { match: null, message: `${what}${near}`, pool };
 }
+
+/** Reads one table with a mapping (given, or saved under its header signature). */
+function mapped(table: Table, mapping: ColumnMapping, origin: AppliedMapping['origin'], ctx: ImportContext, saved?: SavedMapping): { parsed: AdapterResult; applied: AppliedMapping } {
+  const h = findHeader(table);
+  const parsed = applyMapping(table, mapping, ctx, { kpis: loadKoladaKpis() });
+  const applied: AppliedMapping = { signature: h ? headerSignature(h) : '', headers: h?.headers ?? [], mapping, origin };
+  if (saved) Object.assign(applied, { savedBy: saved.updatedBy, savedAt: saved.updatedAt });
+  return { parsed, applied };
+}
+
+export const MAPPING_ADAPTER = { id: 'kolumnmappning', label: 'Egen kolumnmappning', sourceId: null } as const;
 
 /** Reads, recognises, maps and validates a file. Pure apart from reading the bytes given; writes nothing. */
 export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBytes = DEFAULT_MAX_BYTES): Promise<Analysis> {
@@ -115,16 +183,45 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
   }
   if (input.bytes.length === 0) throw new ImportFileError(`Filen ${input.fileName} är tom.`);
   const { tables, format, encoding } = await readTables(input);
-  const whole = format === 'xlsx' ? chooseWorkbook(input, tables) : null;
-  let adapter: SourceAdapter;
+  const whole = format === 'xlsx' && !input.mapping ? chooseWorkbook(input, tables) : null;
+  let adapter: Pick<SourceAdapter, 'id' | 'label' | 'sourceId'>;
   let parsed: AdapterResult;
   let table: Table | null = null;
+  let applied: AppliedMapping | null = null;
   if (whole?.parseWorkbook) {
     adapter = whole;
     parsed = whole.parseWorkbook(tables, ctx);
+  } else if (input.mapping && format !== 'json') {
+    const pool = tables.filter((t) => t.rows.length > 0);
+    table = input.sheet ? tables.find((t) => t.name === input.sheet) ?? null : pool[0] ?? null;
+    if (!table) throw new ImportFileError(input.sheet ? `Bladet "${input.sheet}" finns inte.` : `Filen ${input.fileName} innehåller inga rader.`);
+    adapter = MAPPING_ADAPTER;
+    ({ parsed, applied } = mapped(table, input.mapping, 'given', ctx));
   } else {
-    ({ table, adapter } = choose(input, tables));
-    parsed = adapter.parse(table, ctx);
+    const choice = choose(input, tables);
+    if (choice.match) {
+      ({ table, adapter } = choice.match);
+      parsed = choice.match.adapter.parse(table, ctx);
+    } else {
+      const candidates = choice.pool.filter((t) => t.json === undefined && findHeader(t));
+      const withSaved = candidates.map((t) => ({ t, saved: input.savedMappings?.get(headerSignature(findHeader(t)!)) })).find((c) => c.saved);
+      if (withSaved?.saved && !input.source) {
+        table = withSaved.t;
+        adapter = MAPPING_ADAPTER;
+        ({ parsed, applied } = mapped(table, withSaved.saved.mapping, 'saved', ctx, withSaved.saved));
+      } else {
+        const offered = input.source ? undefined : candidates[0];
+        const h = offered ? findHeader(offered) : null;
+        if (!offered || !h || offered.rows.length < h.index + 2) throw new ImportFileError(choice.message);
+        const suggestion = guessMapping(h);
+        const offer: MappingOffer = {
+          signature: headerSignature(h), sheet: format === 'xlsx' ? offered.name : null, headers: h.headers,
+          sample: offered.rows.slice(h.index + 1, h.index + 6).map((r) => r.cells), suggestion, gaps: mappingGaps(suggestion),
+        };
+        throw new MappingNeededError(`${choice.message} Du kan i stället ange vilken kolumn som är vad (kolumnmappning: på sidan Importera, eller med --indicator och --map på kommandoraden).`, offer,
+          format === 'xlsx' && tables.length > 1 ? tables.filter((t) => t.rows.length > 0).map((t) => t.name) : undefined);
+      }
+    }
   }
   if (parsed.rows === 0) throw new ImportFileError(`Filen ${input.fileName} har bara rubrikrad och inga datarader.`);
   const checked = validateObservations(parsed.observations, ctx);
@@ -149,11 +246,16 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
     observations: obs,
     issues,
     notes: parsed.notes ?? [],
+    mapping: applied,
     summary: {
       indicators: uniq(obs.map((o) => o.indicatorId)),
       regions: uniq(obs.map((o) => o.regionCode)),
       periods: uniq(obs.map((o) => o.period.label)),
       breakdowns: uniq(obs.flatMap((o) => [o.sex && o.sex !== 'T' ? `kön ${o.sex}` : '', o.grp ? `grupp ${o.grp}` : '', o.site ? `plats ${o.site}` : '']).filter(Boolean)),
+    },
+    names: {
+      indicators: Object.fromEntries(uniq(obs.map((o) => o.indicatorId)).map((id) => [id, ctx.indicators.get(id)?.name ?? id])),
+      regions: Object.fromEntries(uniq(obs.map((o) => o.regionCode)).map((code) => [code, ctx.regions.get(code)?.name ?? code])),
     },
   };
 }

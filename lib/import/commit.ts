@@ -114,13 +114,14 @@ export interface Actor {
 }
 
 export async function commitImport(
-  db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo },
+  db: Db, analysis: Analysis, opts: { createdBy: string; audit?: Actor; kind?: 'upload' | 'seed'; retrieval?: RetrievalInfo; afterWrite?: (tx: Db) => Promise<void> },
 ): Promise<CommitResult> {
   if (analysis.issues.length > 0) throw refusedFile(analysis);
   return withTx(db, async (tx) => {
     const importId = await createImportRecord(tx, { ...analysis, observations: analysis.observations.length }, opts.createdBy, opts);
     const counts = await writeObservations(tx, importId, analysis.observations);
     await tx.update(imports).set(counts).where(eq(imports.id, importId));
+    await opts.afterWrite?.(tx);
     if (opts.audit) {
       await writeAudit(tx, {
         ...opts.audit, action: 'import', targetType: 'import', targetId: importId,

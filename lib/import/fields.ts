@@ -1,6 +1,7 @@
 import type { ObservationStatus, Sex } from '../db/enums';
 import { parsePeriod, type Period } from '../periods';
 import { issue, type ImportIssue } from './issues';
+import { slashYearSuggestion } from './labels';
 import { missingMarker, parseNumber, parseStatus, STATUS_HELP } from './values';
 
 /** Helpers that read one cell and report a located Swedish issue when it is wrong. */
@@ -16,7 +17,11 @@ export class RowReader {
 
   period(column: string, raw: string): Period | null {
     if (raw === '') return this.fail(column, raw, 'perioden saknas: ange år (2024), period (2021–2022) eller datum (2024-04-16)');
-    return parsePeriod(raw) ?? this.fail(column, raw, 'okänd period: ange år (2024), period (2021–2022) eller datum (ÅÅÅÅ-MM-DD)');
+    const period = parsePeriod(raw);
+    if (period) return period;
+    const school = slashYearSuggestion(raw);
+    if (school) return this.fail(column, raw, `läsår skrivs som period: ange ${school}`);
+    return this.fail(column, raw, 'okänd period: ange år (2024), period (2021–2022) eller datum (ÅÅÅÅ-MM-DD)');
   }
 
   /** Optional number; "" → null. */

@@ -1,4 +1,4 @@
-import type { Analysis } from './analyze';
+import type { Analysis, AppliedMapping, MappingOffer } from './analyze';
 import type { Diff } from './commit';
 import type { ImportIssue } from './issues';
 
@@ -20,6 +20,8 @@ export interface ImportPreview {
   rows: number;
   observations: number;
   summary: Analysis['summary'];
+  names: Analysis['names'];
+  mapping: AppliedMapping | null;
   notes: string[];
   issueCount: number;
   issues: ImportIssue[];
@@ -32,6 +34,8 @@ export interface ImportRefusal {
   issues: ImportIssue[];
   /** Worksheets to choose from when a workbook has several candidates. */
   sheets?: string[];
+  /** A file no source recognises but whose columns can be mapped. */
+  mapping?: MappingOffer;
 }
 
 export interface ImportReceipt {
@@ -60,6 +64,8 @@ export function toPreview(a: Analysis, diff: Diff | null): ImportPreview {
     rows: a.rows,
     observations: a.observations.length,
     summary: a.summary,
+    names: a.names,
+    mapping: a.mapping,
     notes: a.notes,
     issueCount: a.issues.length,
     issues: a.issues.slice(0, PREVIEW_ISSUE_LIMIT),

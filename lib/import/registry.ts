@@ -4,6 +4,7 @@ import { braLagesbildAdapter } from './sources/bra-lagesbild';
 import { eudaAdapter } from './sources/euda';
 import { genericAdapter } from './sources/generic';
 import { koladaAdapter } from './sources/kolada';
+import { koladaFileAdapter } from './sources/kolada-file';
 import { luppAdapter } from './sources/lupp';
 import { ntuKommunAdapter } from './sources/ntu-kommun';
 import { ntuLanAdapter } from './sources/ntu-lan';
@@ -15,7 +16,7 @@ import { snAdapter } from './sources/svenskt-naringsliv';
  * template comes last. Adding a source adds a module here; the pipeline never changes.
  */
 export const ADAPTERS: SourceAdapter[] = [
-  braLagesbildAdapter, ntuKommunAdapter, ntuLanAdapter, eudaAdapter, braAnmaldaAdapter, koladaAdapter, luppAdapter, snAdapter, riseAdapter, genericAdapter,
+  braLagesbildAdapter, ntuKommunAdapter, ntuLanAdapter, eudaAdapter, braAnmaldaAdapter, koladaAdapter, koladaFileAdapter, luppAdapter, snAdapter, riseAdapter, genericAdapter,
 ];
 
 export function getAdapter(id: string): SourceAdapter | undefined {

@@ -7,7 +7,9 @@ import type { Provenance } from './adapter';
 import { commitImport, diffAgainstDb, refusedFile, type Actor, type Diff, type RetrievalInfo } from './commit';
 import { ImportFileError } from './issues';
 import { loadImportContext } from './load-context';
+import type { ColumnMapping } from './mapping';
 import type { CliReport } from './report';
+import { loadSavedMappings, saveMapping } from './saved-mappings';
 import { streamGenericImport } from './stream';
 
 const MB = 1024 * 1024;
@@ -26,6 +28,8 @@ export interface ImportInput {
   file: { bytes: Uint8Array } | { path: string };
   source?: string;
   sheet?: string;
+  /** A column mapping chosen for this file (upload page, `--map`); saved under its header signature when committed. */
+  mapping?: ColumnMapping;
   /** Only compare with the database; write nothing. */
   dryRun: boolean;
   user: string;
@@ -58,7 +62,7 @@ export interface ImportRun {
 
 function isStreamed(input: ImportInput, size: number, streamAbove: number): boolean {
   const name = input.fileName;
-  return size > streamAbove && !name.endsWith('.xlsx') && !name.endsWith('.json') && (input.source ?? 'generic') === 'generic';
+  return !input.mapping && size > streamAbove && !name.endsWith('.xlsx') && !name.endsWith('.json') && (input.source ?? 'generic') === 'generic';
 }
 
 /**
@@ -82,7 +86,8 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
     }
     const bytes = 'bytes' in input.file ? input.file.bytes : new Uint8Array(fs.readFileSync(input.file.path));
     base.sha256 = run.report.sha256 = sha256Hex(bytes);
-    const a = await analyzeFile({ fileName: input.fileName, bytes, source: input.source, sheet: input.sheet }, ctx, limits.maxBytes);
+    const savedMappings = input.mapping ? undefined : await loadSavedMappings(handle.db);
+    const a = await analyzeFile({ fileName: input.fileName, bytes, source: input.source, sheet: input.sheet, mapping: input.mapping, savedMappings }, ctx, limits.maxBytes);
     if (input.provenance) a.provenance = input.provenance;
     run.analysis = a;
     Object.assign(run.report, { source: a.adapter.id, rows: a.rows, observations: a.observations.length, errors: a.issues });
@@ -99,7 +104,12 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
       Object.assign(run.report, { inserted: d.inserted, updated: d.updated, unchanged: d.unchanged });
       return run;
     }
-    const c = await commitImport(handle.db, a, { createdBy: input.user, audit: input.audit, retrieval: input.retrieval });
+    const given = a.mapping?.origin === 'given' && a.mapping.signature ? a.mapping : null;
+    const c = await commitImport(handle.db, a, {
+      createdBy: input.user, audit: input.audit, retrieval: input.retrieval,
+      // The mapping is saved in the import's own transaction: both are written, or neither.
+      afterWrite: given ? (tx) => saveMapping(tx, { signature: given.signature, headers: given.headers, mapping: given.mapping, fileName: a.fileName, by: input.user }) : undefined,
+    });
     run.importId = c.importId;
     Object.assign(run.report, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, committed: true });
     return run;

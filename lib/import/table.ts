@@ -70,6 +70,20 @@ export function guessDelimiter(text: string): string {
     const score = rows.length === 0 ? headerWidth : consistent / rows.length + headerWidth / 1000;
     if (score > best.score) best = { delimiter: d, score };
   }
+  // A title line above the header (PxWeb, Brå's and MUCF's exports) says nothing about the separator: when the
+  // first line's choice fits few rows, take the separator that gives the most rows of one width (two or more).
+  if (best.score < 0.5) {
+    let modal = { delimiter: best.delimiter, rows: 0 };
+    for (const d of CANDIDATES) {
+      const counts = new Map<number, number>();
+      for (const r of Papa.parse<string[]>(lines.join('\n'), { delimiter: d }).data) {
+        if (r.length >= 2) counts.set(r.length, (counts.get(r.length) ?? 0) + 1);
+      }
+      const rows = Math.max(0, ...counts.values());
+      if (rows > modal.rows) modal = { delimiter: d, rows };
+    }
+    if (modal.rows >= 2) return modal.delimiter;
+  }
   return best.delimiter;
 }
 

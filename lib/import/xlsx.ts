@@ -2,6 +2,7 @@ import type ExcelJS from 'exceljs';
 import { ImportFileError } from './issues';
 import { cleanText, type Table, type TableRow } from './table';
 import { checkXlsx, XLSX_LIMITS, type XlsxLimits } from './xlsx-limits';
+import { repairXlsx } from './xlsx-repair';
 import { readWorkbookStreamed } from './xlsx-stream';
 
 function cellText(cell: ExcelJS.Cell): string {
@@ -40,6 +41,9 @@ export const STREAM_SHEET_BYTES = 4 * 1024 * 1024;
  */
 export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: XlsxLimits = XLSX_LIMITS, streamAbove = STREAM_SHEET_BYTES): Promise<Table[]> {
   const shape = await checkXlsx(bytes, fileName, limits);
+  // A package another tool wrote (absolute part names, prefixed elements) is rewritten into Excel's spelling
+  // first; the sizes measured above still hold, since only names and prefixes change.
+  bytes = (await repairXlsx(bytes)) ?? bytes;
   let sheetBytes = 0;
   for (const sheet of shape.sheets.values()) sheetBytes += sheet.bytes;
   if (sheetBytes > streamAbove) return readWorkbookStreamed(bytes, fileName);
@@ -49,7 +53,7 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   try {
     await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy: exceljs wants a whole ArrayBuffer
   } catch {
-    throw new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`);
+    throw new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx): arbetsbokens delar går inte att tolka. Öppna den i Excel och spara den som .xlsx igen.`);
   }
   return wb.worksheets.map((ws) => {
     const rows: TableRow[] = [];
@@ -69,4 +73,10 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
 export function isXlsx(bytes: Uint8Array): boolean {
   // Zip container ("PK\x03\x04"): .xlsx; anything else is read as text.
   return bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04;
+}
+
+/** An OLE2 compound file (D0 CF 11 E0 A1 B1 1A E1): an old binary .xls (BIFF) workbook. */
+export function isXls(bytes: Uint8Array): boolean {
+  const sig = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
+  return bytes.length >= 8 && sig.every((b, i) => bytes[i] === b);
 }

@@ -76,7 +76,7 @@ describe('Brå anmälda brott, 2024 file (header, UTF-8 with BOM)', () => {
   it('is recognised with certainty from its header', () => {
     expect(table.delimiter).toBe(';');
     expect(table.rows[0]!.cells).toEqual(['Kommun', 'Antal', 'Per 100 000 inv.']);
-    expect(braAnmaldaAdapter.detect(table)).toEqual({ score: 1, missing: [] });
+    expect(braAnmaldaAdapter.detect(table)).toMatchObject({ score: 1, missing: [] });
   });
 
   it('reads every row without problems; stadsdel rows are skipped with a note', () => {
@@ -143,7 +143,7 @@ describe('Brå anmälda brott, 2021 file (no header, "<genitive> kommun")', () =
 
   it('is recognised without a header, and its first line is data', () => {
     expect(table.rows[0]!.cells[0]).toBe('Ale kommun');
-    expect(braAnmaldaAdapter.detect(table)).toEqual({ score: 1, missing: [] });
+    expect(braAnmaldaAdapter.detect(table)).toMatchObject({ score: 1, missing: [] });
     expect(one(result, '1440')).toMatchObject({ row: 1 });
   });
 
@@ -258,7 +258,7 @@ describe('Kolada API responses', () => {
     });
 
     it('is recognised with certainty', () => {
-      expect(koladaAdapter.detect(table)).toEqual({ score: 1, missing: [] });
+      expect(koladaAdapter.detect(table)).toMatchObject({ score: 1, missing: [] });
     });
 
     it('maps the KPI and Kolada\'s area ids (0000 → 00, 0020 → 20, 2083 as is)', () => {
@@ -395,7 +395,7 @@ describe('detection keeps the sources apart', () => {
     expect(koladaAdapter.detect(bra2021()).score).toBe(0);
     expect(koladaAdapter.detect(genericTable()).score).toBe(0);
     const meta = { name: 'municipality.json', rows: [], json: { values: [{ id: '2083', title: 'Hedemora', type: 'K' }] } };
-    expect(koladaAdapter.detect(meta)).toEqual({ score: 0, missing: ['kpi', 'municipality', 'period', 'values'] });
+    expect(koladaAdapter.detect(meta)).toMatchObject({ score: 0, missing: ['kpi', 'municipality', 'period', 'values'] });
   });
 
   it('the generic template does not claim Brå or Kolada files', () => {
@@ -403,7 +403,7 @@ describe('detection keeps the sources apart', () => {
   });
 
   it('partial Brå layouts score below 1 and name what is missing', () => {
-    expect(braAnmaldaAdapter.detect(inline(['Kommun;Antal', 'Ale;1']))).toEqual({ score: 2 / 3, missing: ['Per 100 000 inv.'] });
+    expect(braAnmaldaAdapter.detect(inline(['Kommun;Antal', 'Ale;1']))).toMatchObject({ score: 2 / 3, missing: ['Per 100 000 inv.'] });
     // Name, integer, integer without " kommun": could be any three-column list.
     expect(braAnmaldaAdapter.detect(inline(['Ale;2537;7810', 'Alingsås;4293;10100'])).score).toBe(0.5);
     expect(braAnmaldaAdapter.detect(inline(['Ale kommun;2731;8547', 'Alingsås kommun;4293;10100'])).score).toBe(1);

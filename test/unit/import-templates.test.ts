@@ -262,7 +262,7 @@ describe('RISE wastewater template', () => {
       '2083;Hedemora;R-1;2023-12-05;vinter;Kokain;Total halt (mg) per 1000 inv. & 24 h;;ej_detekterad',
     ].join('\n');
     const t = inline(text);
-    expect(riseAdapter.detect(t)).toEqual({ score: 1, missing: [] });
+    expect(riseAdapter.detect(t)).toMatchObject({ score: 1, missing: [] });
     const res = riseAdapter.parse(t, ctx);
     expect(res.issues).toEqual([]);
     expect(res.observations).toEqual([
@@ -321,7 +321,7 @@ describe('detection', () => {
       expect(table.delimiter, rel).toBe(';');
       expect(table.rows[0]!.cells.join(';'), rel).toBe(headers[key]);
       expect(table.rows, rel).toHaveLength(2);
-      expect(adapters[key].detect(table), rel).toEqual({ score: 1, missing: [] });
+      expect(adapters[key].detect(table), rel).toMatchObject({ score: 1, missing: [] });
       const res = adapters[key].parse(table, ctx);
       expect(res.issues, rel).toEqual([]);
       expect(res.observations, rel).toHaveLength(1);
@@ -359,6 +359,6 @@ describe('detection', () => {
   it('names the missing columns', () => {
     expect(luppAdapter.detect(templateTable(TEMPLATE_FILES.sn)).missing).toEqual(['årskurs', 'kön', 'indikator']);
     expect(snAdapter.detect(templateTable(TEMPLATE_FILES.lupp)).missing).toEqual(['svarsalternativ']);
-    expect(riseAdapter.detect(inline('provdatum;substans;enhet;värde\n2024-04-16;MDMA;mg;1\n'))).toEqual({ score: 0.8, missing: ['kommunkod'] });
+    expect(riseAdapter.detect(inline('provdatum;substans;enhet;värde\n2024-04-16;MDMA;mg;1\n'))).toMatchObject({ score: 0.8, missing: ['kommunkod'] });
   });
 });

@@ -3,6 +3,8 @@ import { clientIp } from '@/lib/audit';
 import { authorizeWrite } from '@/lib/auth/session';
 import { describeDbError } from '@/lib/data/door';
 import { saveImportRun } from '@/lib/data/imports';
+import { MappingNeededError } from '@/lib/import/analyze';
+import { columnMappingSchema } from '@/lib/import/mapping';
 import { toPreview, type ImportReceipt, type ImportRefusal } from '@/lib/import/preview';
 import { FileChangedError, importLimits } from '@/lib/import/run';
 
@@ -39,15 +41,32 @@ export async function POST(request: Request) {
     return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
   };
   const confirm = str('confirm') === '1';
+  // A column mapping from the mapping form: checked here (shape), and against the file and catalogue by the import.
+  let mapping;
+  const mappingText = str('mapping');
+  if (mappingText !== undefined) {
+    let json: unknown;
+    try {
+      json = JSON.parse(mappingText);
+    } catch {
+      return refuse('Kolumnmappningen kunde inte läsas (förväntade JSON).', 400);
+    }
+    const parsed = columnMappingSchema.safeParse(json);
+    if (!parsed.success) return refuse(`Kolumnmappningen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mappning'}: ${i.message}`).join('; ')}.`, 400);
+    mapping = parsed.data;
+  }
   try {
     const run = await saveImportRun({
-      fileName: file.name || 'fil', file: { bytes: new Uint8Array(await file.arrayBuffer()) }, source: str('source'), sheet: str('sheet'),
+      fileName: file.name || 'fil', file: { bytes: new Uint8Array(await file.arrayBuffer()) }, source: str('source'), sheet: str('sheet'), mapping,
       dryRun: !confirm, changes: 1000, sha256: confirm ? str('sha256') ?? '' : undefined, user: user.email,
       audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) },
     });
     if (run.failure) throw run.failure;
     if (run.refusal instanceof FileChangedError) return refuse(run.refusal.message, 409);
-    if (run.refusal) return refuse(run.refusal.message, 422, { issues: run.refusal.issues, sheets: run.refusal.sheets });
+    if (run.refusal) {
+      const offer = run.refusal instanceof MappingNeededError ? { mapping: run.refusal.offer } : {};
+      return refuse(run.refusal.message, 422, { issues: run.refusal.issues, sheets: run.refusal.sheets, ...offer });
+    }
     const analysis = run.analysis!;
     if (!confirm) return Response.json(toPreview(analysis, run.diff));
     revalidatePath('/', 'layout'); // cached pages show the new values at once

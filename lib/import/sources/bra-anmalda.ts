@@ -123,7 +123,7 @@ export const braAnmaldaAdapter: SourceAdapter = {
       // Three columns of name, integer, integer: 2021's layout when the names end in " kommun".
       return s.kommunSuffix ? { score: 1, missing: [] } : { score: 0.5, missing: [...BRA_HEADER] };
     }
-    return { score: (BRA_HEADER.length - h.missing.length) / BRA_HEADER.length, missing: h.missing };
+    return { score: (BRA_HEADER.length - h.missing.length) / BRA_HEADER.length, missing: h.missing, matched: BRA_HEADER.length - h.missing.length };
   },
 
   parse(table, ctx) {

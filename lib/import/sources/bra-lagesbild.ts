@@ -345,7 +345,7 @@ export const braLagesbildAdapter: SourceAdapter = {
     if (isCrimeSheet(table) && crimeHeader(table) !== null) return { score: 1, missing: [] };
     const keys = (table.rows[0]?.cells ?? []).map((c) => headerKey(c));
     const found = LONG_HEADER.filter((h) => keys.includes(h));
-    return { score: found.length >= 3 ? found.length / (LONG_HEADER.length + 1) : 0, missing: LONG_HEADER.filter((h) => !keys.includes(h)) };
+    return { score: found.length >= 3 ? found.length / (LONG_HEADER.length + 1) : 0, missing: LONG_HEADER.filter((h) => !keys.includes(h)), matched: found.length };
   },
 
   parse(table, ctx) {

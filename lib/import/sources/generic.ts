@@ -3,6 +3,7 @@ import { cell, columnLabel, matchColumns, type ColumnSpec, type HeaderMatch } fr
 import type { ImportContext } from '../context';
 import type { TableRow } from '../table';
 import { RowReader } from '../fields';
+import { resolveRegionLabel } from '../labels';
 import type { ImportIssue } from '../issues';
 
 export type GenericKey = 'indicator' | 'region' | 'period' | 'sex' | 'group' | 'value' | 'ciLow' | 'ciHigh' | 'n' | 'status' | 'note';
@@ -42,7 +43,7 @@ export function genericRow(row: TableRow, m: HeaderMatch<GenericKey>, ctx: Impor
   const indicatorId = get('indicator');
   const indicator = ctx.indicators.get(indicatorId);
   if (!indicator) r.fail(label('indicator'), indicatorId, indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)');
-  const region = ctx.regions.resolve(get('region'));
+  const region = resolveRegionLabel(ctx.regions, get('region'));
   if (!region.ok) r.fail(label('region'), get('region'), region.message);
   const period = r.period(label('period'), get('period'));
   const sex = r.sex(label('sex'), get('sex'));
@@ -74,7 +75,7 @@ export const genericAdapter: SourceAdapter = {
 
   detect(table) {
     const m = matchColumns(table, GENERIC_COLUMNS);
-    return { score: m.score, missing: m.missing.map((s) => s.names[0]!) };
+    return { score: m.score, missing: m.missing.map((s) => s.names[0]!), matched: Object.keys(m.index).length };
   },
 
   parse(table, ctx) {

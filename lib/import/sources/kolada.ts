@@ -1,5 +1,5 @@
 import type { ObservationStatus, Sex } from '../../db/enums';
-import { koladaKpiMap, KOLADA_KPIS_FILE, type KoladaKpi } from '../../kolada/kpis';
+import { koladaKpiMap, KOLADA_KPIS_FILE, type KoladaKpi } from '../kolada-kpis';
 import { parsePeriod } from '../../periods';
 import type { ParsedObservation, SourceAdapter } from '../adapter';
 import { issue, type ImportIssue } from '../issues';
@@ -88,7 +88,7 @@ export const koladaAdapter: SourceAdapter = {
     }
     const missing = new Set<string>();
     for (const rec of found.list.slice(0, SNIFF_RECORDS)) for (const m of recordMissing(rec)) missing.add(m);
-    return { score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length, missing: [...missing] };
+    return { score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length, missing: [...missing], matched: RECORD_FIELDS.length - missing.size };
   },
 
   parse(table, ctx) {

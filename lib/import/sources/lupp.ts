@@ -117,7 +117,7 @@ export const luppAdapter: SourceAdapter = {
 
   detect(table) {
     const m = matchColumns(table, LUPP_COLUMNS);
-    return { score: m.score, missing: m.missing.map((s) => s.names[0]!) };
+    return { score: m.score, missing: m.missing.map((s) => s.names[0]!), matched: Object.keys(m.index).length };
   },
 
   parse(table, ctx) {

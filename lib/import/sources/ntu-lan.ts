@@ -86,7 +86,7 @@ export const ntuLanAdapter: SourceAdapter = {
     if (!c.title) missing.push('rubrik i rad 1 "Tabell <nr>. <namn>"');
     if (!c.kon) missing.push('kolumnerna Kön och Region (rad 2)');
     if (!c.periods) missing.push('en kolumn per år (rad 2)');
-    return { score: [c.title, c.kon, c.periods].filter(Boolean).length / 3, missing };
+    return { score: [c.title, c.kon, c.periods].filter(Boolean).length / 3, missing, matched: (c.title ? 1 : 0) + (c.kon ? 2 : 0) };
   },
 
   parse(table, ctx) {

@@ -339,7 +339,7 @@ export const riseAdapter: SourceAdapter = {
     const found = required.length - m.missing.length;
     const hasKommun = m.index.code !== undefined || m.index.kommun !== undefined;
     const missing = [...(hasKommun ? [] : ['kommunkod']), ...m.missing.map((s) => s.names[0]!)];
-    return { score: (found + (hasKommun ? 1 : 0)) / (required.length + 1), missing };
+    return { score: (found + (hasKommun ? 1 : 0)) / (required.length + 1), missing, matched: Object.keys(m.index).length };
   },
 
   parse: parseRiseTable,

@@ -57,7 +57,7 @@ export const snAdapter: SourceAdapter = {
 
   detect(table) {
     const m = matchColumns(table, SN_COLUMNS);
-    return { score: m.score, missing: m.missing.map((s) => s.names[0]!) };
+    return { score: m.score, missing: m.missing.map((s) => s.names[0]!), matched: Object.keys(m.index).length };
   },
 
   parse(table, ctx) {
