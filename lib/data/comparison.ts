@@ -49,6 +49,8 @@ export interface IndicatorMap {
   benchmarkName: string;
   periods: string[];
   period: string | null;
+  /** The benchmark's own value in the period (the plan's län or riket), for the line on the ranked bars. */
+  benchmarkValue: number | null;
   entries: MapEntry[];
   sources: string[];
   hasExample: boolean;
@@ -130,7 +132,9 @@ export async function loadIndicatorMap(db: Db, indicatorId: string, opts: { scop
   return {
     indicatorId, scope: opts.scope, lanCode, lanName: geo.parent.shortName, kommunCode: plan.kommunCode, benchmark: opts.benchmark,
     benchmarkName: opts.benchmark === 'riket' ? 'Sverige' : opts.scope === 'riket' ? 'eget län' : geo.parent.shortName,
-    periods, period, entries, sources: provenanceLabels(used.map((o) => o.source)), hasExample: used.some((o) => o.isExample),
+    periods, period, entries,
+    benchmarkValue: (realBy.get(opts.benchmark === 'riket' ? RIKET_CODE : lanCode) ?? []).find((o) => o.period === period)?.value ?? null,
+    sources: provenanceLabels(used.map((o) => o.source)), hasExample: used.some((o) => o.isExample),
   };
 }
 
