@@ -124,7 +124,7 @@ export async function IndicatorMap({ indicatorId, searchParams, format, unit }: 
                 <tr key={e.code} data-kommun={e.code}>
                   <th scope="row" style={{ fontWeight: e.code === data.kommunCode ? 700 : 400 }}>{e.name} <span className="meta">({e.code})</span></th>
                   <td className="num">{describeEntry(e, format)}</td>
-                  <td><Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}<br /><span className="meta">{e.text}</span></td>
+                  <td><Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}{e.cls !== 'similar' && <><br /><span className="meta">{e.text}</span></>}</td>
                 </tr>
               ))}
             </tbody>
