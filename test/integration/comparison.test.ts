@@ -1,8 +1,10 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@/lib/db/client';
-import { comparisonGroupMembers, comparisonGroups } from '@/lib/db/schema';
+import { auditLog, comparisonGroupMembers, comparisonGroups } from '@/lib/db/schema';
 import { listComparisonGroups, loadGroupComparison, loadIndicatorMap } from '@/lib/data/comparison';
+import { removeOwnGroup, saveOwnGroup } from '@/lib/data/comparison-groups';
+import { InputError } from '@/lib/input';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
 import { DRIVERS, freshDb } from '../helpers/db';
@@ -77,5 +79,24 @@ describe.each(DRIVERS)('comparison groups and maps on %s', (driver) => {
   it('draws no band for a group with fewer than three values (Hedemora\'s own SKR group has one kommun in Dalarna)', async () => {
     const c = (await loadGroupComparison(h.db, ID, 'G92789', '2083'))!;
     expect(c.periods.every((p) => p.median === null && p.n <= 1)).toBe(true);
+  });
+
+  it('keeps a kommun\'s own group (grannkommuner), audited, and compares with it; refuses unknown kommuner and reference groups', async () => {
+    const actor = { actorId: null, actor: 'anna.andersson@hedemora.se', ip: '127.0.0.1' };
+    await expect(saveOwnGroup(h.db, '2083', { title: 'Fel', members: ['2084', '9999'] }, actor)).rejects.toThrow(/okänd kommunkod 9999/);
+    await expect(saveOwnGroup(h.db, '2083', { title: 'En', members: ['2084'] }, actor)).rejects.toBeInstanceOf(InputError);
+    const g = await saveOwnGroup(h.db, '2083', { title: 'Grannkommuner', members: ['2084', '2082', '2080', '2081'] }, actor);
+    const [entry] = await h.db.select().from(auditLog).where(eq(auditLog.targetId, g.id));
+    expect(entry).toMatchObject({ action: 'comparison_group_saved', actor: 'anna.andersson@hedemora.se', targetType: 'comparison_group' });
+    expect((await listComparisonGroups(h.db, '2083')).find((x) => x.id === g.id)?.members.map((m) => m.name)).toEqual(['Avesta', 'Borlänge', 'Falun', 'Säter']);
+    // Brå 2024 per 100 000: Säter 427, Falun 569, Avesta 1 275, Borlänge 1 534 → median (569 + 1 275)/2 = 922;
+    // q1 427 + 0.75·142 = 533.5; q3 1 275 + 0.25·259 = 1 339.75. Hedemora 784 lies inside.
+    const c = (await loadGroupComparison(h.db, ID, g.id, '2083'))!;
+    expect(c.periods.find((p) => p.period === '2024')).toMatchObject({ n: 4, median: 922, q1: 533.5, q3: 1339.75, position: 'within' });
+    await expect(removeOwnGroup(h.db, '2083', 'G92789', actor)).rejects.toBeInstanceOf(InputError);
+    expect(await removeOwnGroup(h.db, '2083', g.id, actor)).toBe('Grannkommuner');
+    expect(await h.db.select().from(comparisonGroupMembers).where(eq(comparisonGroupMembers.groupId, g.id))).toEqual([]);
+    const [removed] = await h.db.select().from(auditLog).where(eq(auditLog.action, 'comparison_group_removed'));
+    expect(removed?.before).toEqual({ title: 'Grannkommuner', members: ['2080', '2081', '2082', '2084'] });
   });
 });
