@@ -8,6 +8,7 @@ import { formatNumber } from '@/lib/format';
 import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { GoalRanking } from '../../_components/goal-ranking';
+import { GoalGroupBand } from '../../_components/group-band';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { RollupBadge } from '../../_components/verdict-badge';
@@ -69,6 +70,7 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
             </figure>
           ) : <p className="missing">Inga mätvärden ännu.</p>}
           <GoalRanking indicatorId={ind.id} name={ind.name} unit={ind.unit} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
+          <GoalGroupBand indicatorId={ind.id} name={ind.name} kommunCode={view.plan.kommunCode} kommunName={names.kommun} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
           <details className="data-table">
             <summary>Visa data som tabell</summary>
             <ObservationTable rows={ind.table} caption={`${ind.name} (${ind.unit})`} ind={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type as 'survey' }} />
