@@ -131,6 +131,10 @@ export async function IndicatorMap({ indicatorId, searchParams, format, unit }: 
           </table>
         </div>
       </div>
+      <p className="chart-tools">
+        <Link href={href(params, { karta: s.scope === 'riket' ? 'riket' : null, mot: s.benchmark === 'riket' ? 'riket' : null, period: data.period })} scroll={false}>Permanent länk till kartan</Link>
+        {' '}(indikator, område, jämförelse och period står i adressen).
+      </p>
       <p className="chart-summary">Källa: {data.sources.join('; ') || 'inga värden'}. Kartunderlag: Valmyndighetens kommungränser (okfse/sweden-geojson).</p>
     </section>
   );
