@@ -12,6 +12,7 @@ export function RankedBars({ data, format, unit, title, prefix = 'rank' }: { dat
   const shown = data.entries.filter((e) => e.value !== null && !e.example).sort((a, b) => (b.value as number) - (a.value as number));
   const missing = data.entries.filter((e) => e.value === null || e.example);
   if (shown.length === 0) return null;
+  const tested = shown.filter((e) => e.cls !== 'none').length;
   const label = 120;
   const width = 560;
   const row = 22;
@@ -60,7 +61,7 @@ export function RankedBars({ data, format, unit, title, prefix = 'rank' }: { dat
       </svg>
       <figcaption className="chart-summary">
         {title}: {shown.length} kommuner rangordnade efter värde, med 95 % konfidensintervall (strecken) och {data.benchmarkName} som streckad linje.
-        {' '}Färg och mönster: jämförelsen med {data.benchmarkName} (samma test som kartan). En rangplats säger lite när intervallen överlappar.
+        {' '}Färg och mönster: jämförelsen med {data.benchmarkName} (samma test som kartan). En rangplats säger lite när intervallen överlappar. Diagrammet visar {tested} jämförelser med {data.benchmarkName}, som inte ingår i sidans räkning ovan; av ren slump väntas ungefär {formatNumber(0.05 * tested, 1)} av dem se säkerställda ut.
         {missing.length > 0 && <> Utan jämförbart värde: {missing.map((e) => `${e.name} (${e.missing ?? 'värde saknas'})`).join(', ')}.</>}
       </figcaption>
       <details className="data-table">
