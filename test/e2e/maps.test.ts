@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
+import { createUsers, signInBrowser, USERS } from './users';
 
 const SHOTS = path.resolve('test-results');
 const ID = 'bra_anm_narkotikabrott_100k';
@@ -13,7 +14,9 @@ let server: Server;
 
 beforeAll(async () => {
   browser = await launchBrowser();
-  server = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined });
+  const dir = tempPgliteDir();
+  await createUsers({ PGLITE_DIR: dir }, [USERS.samordnare]);
+  server = await startServer({ PGLITE_DIR: dir, DATABASE_URL: undefined });
 });
 afterAll(async () => {
   await server?.stop();
@@ -71,6 +74,35 @@ describe('the map on an indicator page', () => {
     await page.goto(`${server.url}/indikatorer/${ID}?karta=riket`);
     expect(await page.locator('#karta svg [data-kommun]').count()).toBe(290);
     expect(await page.locator('#karta svg [data-kommun="0180"]').getAttribute('data-class')).toBe('none');
+    await page.close();
+  });
+});
+
+describe('comparison groups and the goal page', () => {
+  it('shows ranked bars of the län\'s kommuner on a goal page, axe clean', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/mal/T-M1`);
+    const bars = page.locator('[data-indicator="ntu_otrygg_kvall"] .ranked-bars');
+    expect(await bars.locator('svg[role="img"]').getAttribute('aria-label')).toMatch(/Hedemora \d+/);
+    expect(await bars.locator('table tbody tr').count()).toBe(15);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('lets a coordinator add grannkommuner as an own group, which the goal page then draws as a band', async () => {
+    const page = await browser.newPage();
+    await signInBrowser(page, server.url, USERS.samordnare, '/plan/jamforelsegrupper');
+    await page.goto(`${server.url}/plan/jamforelsegrupper`);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#title', 'Grannkommuner');
+    for (const name of ['Avesta', 'Säter', 'Falun', 'Borlänge']) await page.getByLabel(name, { exact: true }).check();
+    await page.getByRole('button', { name: 'Spara gruppen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Grannkommuner' }).waitFor();
+    await page.goto(`${server.url}/mal/T-M1`);
+    const band = page.locator('[data-indicator="ntu_otrygg_kvall"] section[aria-label^="Jämförelse med liknande kommuner"]');
+    expect(await band.innerText()).toMatch(/medianen för Grannkommuner/);
+    await band.screenshot({ path: path.join(SHOTS, 'maps-goal-band.png') });
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });
