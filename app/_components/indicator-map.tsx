@@ -92,14 +92,12 @@ export async function IndicatorMap({ indicatorId, searchParams, format, unit }: 
         {' · '}
         {s.benchmark === 'riket' ? <strong aria-current="true">Sverige</strong> : <Link href={href(params, { mot: 'riket' })} scroll={false}>Sverige</Link>}
       </p>
-      <form method="get" action="#karta" className={styles.toggles}>
-        {Object.entries(params).filter(([k]) => k !== 'period').flatMap(([k, v]) => (Array.isArray(v) ? v : v === undefined ? [] : [v]).map((x, i) => <input key={`${k}-${i}`} type="hidden" name={k} value={x} />))}
-        <label htmlFor="karta-period">Period </label>
-        <select id="karta-period" name="period" defaultValue={data.period ?? undefined}>
-          {data.periods.map((p) => <option key={p} value={p}>{p}</option>)}
-        </select>{' '}
-        <button type="submit">Visa period</button>
-      </form>
+      <p className={styles.toggles}>
+        Period:{' '}
+        {data.periods.map((p, i) => (
+          <span key={p}>{i > 0 && ' · '}{p === data.period ? <strong aria-current="true">{p}</strong> : <Link href={href(params, { period: p })} scroll={false}>{p}</Link>}</span>
+        ))}
+      </p>
       <p className="chart-summary">
         {tested} av {entries.length} kommuner jämförs med {data.benchmarkName} för {data.period}
         {counts.length > 0 && <>: {counts.map((x) => `${SIGNIFICANCE_CLASS_LABELS[x.c].toLowerCase()} ${x.n}`).join(', ')}</>}.

@@ -49,10 +49,10 @@ describe('the map on an indicator page', () => {
     const page = await browser.newPage();
     await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${server.url}/indikatorer/${ID}`);
-    // From the period button, Tab moves into the map.
-    await page.locator('#karta form button').focus();
+    // From the benchmark toggle, Tab moves over the period links into the map.
+    await page.locator('#karta a[href*="mot=riket"]').focus();
     let name: string | null = null;
-    for (let i = 0; i < 5 && !name; i++) {
+    for (let i = 0; i < 20 && !name; i++) {
       await page.keyboard.press('Tab');
       name = await page.evaluate(() => document.activeElement?.closest('svg [data-kommun]')?.getAttribute('data-kommun') ?? null);
     }
