@@ -136,6 +136,17 @@ export const DECISION_KINDS = {
 } as const;
 export type DecisionKind = keyof typeof DECISION_KINDS;
 
+// Comparison groups (like with like)
+
+/** Kinds of comparison group: SKR's kommungrupp, Kolada's "liknande kommuner", and a kommun's own group. */
+export const COMPARISON_GROUP_KINDS = ['skr_kommungrupp', 'kolada_liknande', 'own'] as const;
+export type ComparisonGroupKind = (typeof COMPARISON_GROUP_KINDS)[number];
+export const COMPARISON_GROUP_KIND_LABELS: Labels<typeof COMPARISON_GROUP_KINDS> = {
+  skr_kommungrupp: 'SKR:s kommungrupp',
+  kolada_liknande: 'Liknande kommuner (Kolada)',
+  own: 'Egen jämförelsegrupp',
+};
+
 // The change record
 
 /** What the change record (audit_log.action) holds: a fixed vocabulary, so that the log can be filtered and read. */
@@ -165,6 +176,8 @@ export const AUDIT_ACTIONS = {
   indicator_created: 'Lokalt mått tillagt',
   plan_revised: 'Reviderad plan startad',
   kolada_fetch: 'Schemalagd hämtning från Kolada',
+  comparison_group_saved: 'Egen jämförelsegrupp sparad',
+  comparison_group_removed: 'Egen jämförelsegrupp borttagen',
 } as const;
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 

@@ -60,7 +60,7 @@ export function provenanceOf(points: (StatPoint | null | undefined)[]): Provenan
 }
 
 /** §2.4: the kommun series' over-dispersion, for benchmarks of counts. */
-function kommunDispersion(points: StatPoint[], kind: IndicatorKind) {
+export function kommunDispersion(points: StatPoint[], kind: IndicatorKind) {
   if (kind.type !== 'count') return null;
   const pts = comparablePoints(points, kind);
   const x = pts.map((p) => countOf(p, kind));

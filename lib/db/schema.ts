@@ -4,7 +4,7 @@ import {
   serial, text, timestamp, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
-  AS_PLANNED, DIRECTIONS, EFFECT_HORIZONS, GEOGRAPHY_LEVELS, GOAL_KINDS, IMPORT_KINDS, INDICATOR_TYPES, LINK_ROLES, MEASURE_STATUSES,
+  AS_PLANNED, COMPARISON_GROUP_KINDS, DIRECTIONS, EFFECT_HORIZONS, GEOGRAPHY_LEVELS, GOAL_KINDS, IMPORT_KINDS, INDICATOR_TYPES, LINK_ROLES, MEASURE_STATUSES,
   OBSERVATION_STATUSES, PERIOD_KINDS, REGION_KINDS, REVIEW_STATUSES, REVISION_ACTIONS, SEXES, UNIT_KINDS,
 } from '../vocabulary';
 
@@ -432,3 +432,28 @@ export const importMappings = pgTable('import_mappings', {
   updatedBy: text('updated_by').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const comparisonGroupKind = pgEnum('comparison_group_kind', COMPARISON_GROUP_KINDS);
+
+/**
+ * Groups of kommuner to compare like with like: SKR's kommungrupp, Kolada's "liknande kommuner" (reference data
+ * from data-imports/kolada, keyed by Kolada's group id) and a kommun's own groups (grannkommuner), keyed "own-<n>".
+ */
+export const comparisonGroups = pgTable('comparison_groups', {
+  id: text('id').primaryKey(),
+  kind: comparisonGroupKind('kind').notNull(),
+  /** As people read it: "Pendlingskommun nära mindre tätort", "Liknande kommuner, övergripande, Hedemora, 2025". */
+  title: text('title').notNull(),
+  /** The kommun the group was made for (Kolada's liknande kommuner, own groups); null for SKR's groups. */
+  ownerCode: text('owner_code').references(() => regions.code),
+  /** Year the grouping refers to (Kolada's liknande kommuner change every year), when known. */
+  year: integer('year'),
+  /** "Kolada (SKR:s kommungruppsindelning 2023)", or who made an own group. */
+  source: text('source').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [index('comparison_groups_owner_idx').on(t.ownerCode)]);
+
+export const comparisonGroupMembers = pgTable('comparison_group_members', {
+  groupId: text('group_id').notNull().references(() => comparisonGroups.id, { onDelete: 'cascade' }),
+  regionCode: text('region_code').notNull().references(() => regions.code),
+}, (t) => [primaryKey({ columns: [t.groupId, t.regionCode] }), index('comparison_group_members_region_idx').on(t.regionCode)]);

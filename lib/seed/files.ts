@@ -62,6 +62,7 @@ export function readSeedFiles() {
     profilesFile,
     profiles: parseJson(profilesFile, profilesSchema),
     eudaData: read('euda/ww2025-all-data.csv'),
+    kolada: { skr: read('kolada/skr-kommungrupp.csv'), liknande: read('kolada/liknande-kommuner-hedemora.csv') },
     realData: parseJson(read('real-data.json'), realDataSchema).map((entry) => ({ entry, file: readBytes(entry.file) })),
   };
 }

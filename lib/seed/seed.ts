@@ -3,7 +3,7 @@ import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
 import {
   actionResponsibles, actions, goalActions, goalIndicators, goals, imports, indicators, plans, priorityAreas,
-  regionAliases, regions, sources,
+  comparisonGroupMembers, comparisonGroups, regionAliases, regions, sources,
 } from '../db/schema';
 import type { IndicatorLink, PlanFile } from '../plan/plan-file';
 import type { ImportContext } from '../import/context';
@@ -17,6 +17,7 @@ import { generateExampleObservations } from './example-data';
 import type { SeedFiles, TextFile } from './files';
 import { RIKET_CODE } from '../regions/codes';
 import { buildRegions } from './regions';
+import { buildComparisonGroups } from './comparison-groups';
 
 /** The EUDA adapter maps sites itself and needs no catalogue lookups. */
 const NO_CONTEXT = {} as ImportContext;
@@ -36,6 +37,7 @@ export async function seed(db: Db, files: SeedFiles): Promise<SeedSummary> {
   return withTx(db, async (tx) => {
     const regionCount = await seedRegions(tx, files);
     await seedCatalogue(tx, files);
+    await seedComparisonGroups(tx, files);
     const planCreated = await seedPlan(tx, files.plan, files.planFile);
     const euda = await seedEuda(tx, files);
     const real = await seedRealData(tx, files);
@@ -66,6 +68,20 @@ async function seedRegions(db: Db, files: SeedFiles): Promise<number> {
     setWhere: sql`region_aliases.region_code <> excluded.region_code`,
   });
   return rows.length;
+}
+
+/** SKR's kommungrupp and Kolada's "liknande kommuner" (reference data); a kommun's own groups are left alone. */
+async function seedComparisonGroups(db: Db, files: SeedFiles): Promise<void> {
+  if (!files.kolada) return;
+  const kommuner = new Map(buildRegions(files.lan.text, files.kommuner.text).regions.filter((r) => r.kind === 'kommun').map((r) => [r.code, r.name]));
+  const { groups, members } = buildComparisonGroups(files.kolada.skr.text, files.kolada.liknande.text, kommuner);
+  if (groups.length === 0) return;
+  await db.insert(comparisonGroups).values(groups).onConflictDoUpdate({
+    target: comparisonGroups.id,
+    set: { kind: sql`excluded.kind`, title: sql`excluded.title`, ownerCode: sql`excluded.owner_code`, year: sql`excluded.year`, source: sql`excluded.source`, updatedAt: sql`now()` },
+    setWhere: sql`(comparison_groups.kind, comparison_groups.title, comparison_groups.owner_code, comparison_groups.year, comparison_groups.source) is distinct from (excluded.kind, excluded.title, excluded.owner_code, excluded.year, excluded.source)`,
+  });
+  await db.insert(comparisonGroupMembers).values(members).onConflictDoNothing();
 }
 
 async function seedCatalogue(db: Db, files: SeedFiles): Promise<void> {

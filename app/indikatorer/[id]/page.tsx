@@ -9,6 +9,7 @@ import { splitWorkingNotes } from '@/lib/notes';
 import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf, TERMS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
+import { IndicatorMap } from '../../_components/indicator-map';
 import { ObservationTable } from '../../_components/observation-table';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -100,6 +101,8 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         Ladda ner data: <a href={`/api/v1/indicators/${ind.id}/observations?format=csv&${dataQs}`}>CSV (öppnas i Excel)</a> ·{' '}
         <a href={`/api/v1/indicators/${ind.id}/observations?${dataQs}`}>JSON</a> · <Link href={`?vy=tabell&${qs}`}>Tabellvy</Link>
       </p>
+
+      <IndicatorMap indicatorId={ind.id} searchParams={searchParams} unit={ind.unit} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
 
       <h2>Om indikatorn</h2>
       <dl className="facts">

@@ -7,6 +7,8 @@ import { REGION_STYLES } from '@/lib/charts/styles';
 import { formatNumber } from '@/lib/format';
 import { LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { FollowUp } from '../../_components/follow-up';
+import { GoalRanking } from '../../_components/goal-ranking';
+import { GoalGroupBand } from '../../_components/group-band';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { TableScroll } from '../../_components/table-scroll';
@@ -70,6 +72,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
               </figcaption>
             </figure>
           ) : <p className="missing">Inga mätvärden ännu.</p>}
+          <GoalRanking indicatorId={ind.id} name={ind.name} unit={ind.unit} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
+          <GoalGroupBand indicatorId={ind.id} name={ind.name} kommunCode={view.plan.kommunCode} kommunName={names.kommun} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
           <details className="data-table">
             <summary>Visa data som tabell</summary>
             <ObservationTable rows={ind.table} caption={`${ind.name} (${ind.unit})`} ind={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type as 'survey' }} />
