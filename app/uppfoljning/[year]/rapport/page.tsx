@@ -18,8 +18,9 @@ function Chart({ ind }: { ind: ReportIndicator }) {
   const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(ind, { width: 720, height: 300 }))}`;
   const names = ind.series.map((s) => s.name).join(', ');
   // An inline SVG data URL drawn on the server: next/image has nothing to optimise here.
+  const alt = `Diagram: ${ind.name} över tid för ${names}. Senaste värden i tabellen.`;
   // eslint-disable-next-line @next/next/no-img-element
-  return <img className="report-chart" src={src} width={720} height={300} alt={`Diagram: ${ind.name} över tid för ${names}. Senaste värden i tabellen.`} />;
+  return <img className="report-chart" src={src} width={720} height={300} alt={alt} />;
 }
 
 /** The one-screen summary, first on the page as on page 1 of the PDF: a row per övergripande mål. */
