@@ -14,7 +14,15 @@ import { CROSS_SITE_MESSAGE, isCrossSite } from './lib/auth/origin';
  * - behind https (APP_URL https://…), Strict-Transport-Security.
  * The other security headers are static and set in next.config.ts.
  */
-const OPEN_PATHS = [/^\/logga-in(\/|$)/, /^\/api\/auth\//, /^\/api\/health$/, /^\/konto\/nytt-losenord$/, /^\/forsta-start$/, /^\/robots\.txt$/, /^\/icon\.svg$/];
+const OPEN_PATHS = [
+  /^\/logga-in(\/|$)/,
+  /^\/api\/auth\//,
+  /^\/api\/health$/,
+  /^\/konto\/nytt-losenord$/,
+  /^\/forsta-start$/,
+  /^\/robots\.txt$/,
+  /^\/icon\.svg$/,
+];
 
 function isPublicDashboard(): boolean {
   const v = (process.env.PUBLIC_DASHBOARD ?? '').trim().toLowerCase();
@@ -54,7 +62,8 @@ function refusal(status: number, message: string): NextResponse {
 async function decide(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (isHostilePath(path)) return refusal(400, 'Ogiltig adress.');
-  if (request.method === 'POST' && request.headers.has('next-action') && isCrossSite(request.headers)) return refusal(403, CROSS_SITE_MESSAGE);
+  if (request.method === 'POST' && request.headers.has('next-action') && isCrossSite(request.headers))
+    return refusal(403, CROSS_SITE_MESSAGE);
   if (isPublicDashboard()) return NextResponse.next();
   let response: NextResponse;
   if (OPEN_PATHS.some((re) => re.test(path)) || (await hasValidSession(request))) {

@@ -13,22 +13,32 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
     <html lang="sv">
       <body>
         {/* Without JavaScript the menu button cannot open the list: show the list instead. */}
-        <noscript><style>{'.site-header .nav-list { display: flex !important; } .site-header .menu-toggle { display: none !important; }'}</style></noscript>
-        <a className="skip-link" href="#main">Hoppa till innehållet</a>
+        <noscript>
+          <style>{'.site-header .nav-list { display: flex !important; } .site-header .menu-toggle { display: none !important; }'}</style>
+        </noscript>
+        <a className="skip-link" href="#main">
+          Hoppa till innehållet
+        </a>
         <header className="site-header">
           <div className="wrap">
-            <Link href="/" className="brand">Trygghetsläget</Link>
+            <Link href="/" className="brand">
+              Trygghetsläget
+            </Link>
             <SiteNav />
           </div>
         </header>
-        <main id="main" className="wrap" tabIndex={-1}>{children}</main>
+        <main id="main" className="wrap" tabIndex={-1}>
+          {children}
+        </main>
         <footer className="site-footer">
           <div className="wrap">
             <p>
-              Trygghetsläget följer upp åtgärdsplanen enligt lag (2023:196) om kommuners ansvar för brottsförebyggande
-              arbete. Avloppsdata: EUDA/SCORE (källdata 2011–2024). Regionkoder: SCB.
+              Trygghetsläget följer upp åtgärdsplanen enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete. Avloppsdata:
+              EUDA/SCORE (källdata 2011–2024). Regionkoder: SCB.
             </p>
-            <p><Link href="/metod">Metod: så bedöms förändringar</Link></p>
+            <p>
+              <Link href="/metod">Metod: så bedöms förändringar</Link>
+            </p>
           </div>
         </footer>
       </body>

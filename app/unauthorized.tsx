@@ -5,7 +5,9 @@ export default function Unauthorized() {
     <>
       <h1>Logga in</h1>
       <p>Du måste vara inloggad för att göra detta.</p>
-      <p><Link href="/logga-in">Logga in</Link></p>
+      <p>
+        <Link href="/logga-in">Logga in</Link>
+      </p>
     </>
   );
 }

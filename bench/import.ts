@@ -51,7 +51,9 @@ function measure(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<{
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${child.pid}/status`, 'utf8'));
         if (m) peak = Math.max(peak, Number(m[1]) / 1024);
-      } catch { /* exited */ }
+      } catch {
+        /* exited */
+      }
     }, 20);
     child.on('error', reject);
     child.on('exit', (code) => {
@@ -69,8 +71,10 @@ const sizeMb = fs.statSync(file).size / 1048576;
 
 // 1. The import, as a user runs it: a separate CLI process (parse, validate, stage, merge, commit).
 const importUrl = await freshDatabase('tl_bench_import');
-const imp = await measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), file, '--json', '--user', 'bench'],
-  { ...process.env, DATABASE_URL: importUrl });
+const imp = await measure(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/import.ts'), file, '--json', '--user', 'bench'], {
+  ...process.env,
+  DATABASE_URL: importUrl,
+});
 const report = JSON.parse(imp.stdout) as { committed: boolean; inserted: number; errors: unknown[] };
 if (!report.committed || report.inserted !== rows) throw new Error(`importen lyckades inte: ${imp.stdout.slice(0, 500)}`);
 
@@ -80,18 +84,25 @@ const tsv = path.join(tmp, 'copy.tsv');
 {
   const ctx = await (async () => {
     const h = await openDb({ url: copyUrl });
-    try { return await loadImportContext(h.db); } finally { await h.close(); }
+    try {
+      return await loadImportContext(h.db);
+    } finally {
+      await h.close();
+    }
   })();
   const table = parseDelimited(fs.readFileSync(file, 'utf8'), 'bench');
   const parsed = genericAdapter.parse(table, ctx);
   const out = fs.createWriteStream(tsv);
   for (const o of parsed.observations) {
-    const v = stagingValues(o).slice(1).map((x) => (x === null ? '\\N' : String(x)));
+    const v = stagingValues(o)
+      .slice(1)
+      .map((x) => (x === null ? '\\N' : String(x)));
     out.write(`${v.join('\t')}\tf\t1\n`);
   }
   await new Promise((r) => out.end(r));
 }
-const cols = 'indicator_id, region_code, period, period_kind, period_start, period_end, reference_year, sex, grp, site, value, ci_low, ci_high, n, numerator, denominator, response_rate, status, note, detail, is_example, import_id';
+const cols =
+  'indicator_id, region_code, period, period_kind, period_start, period_end, reference_year, sex, grp, site, value, ci_low, ci_high, n, numerator, denominator, response_rate, status, note, detail, is_example, import_id';
 const pg = postgres(copyUrl, { max: 1, onnotice: () => {} });
 const t0 = performance.now();
 const writable = await pg.unsafe(`copy observations (${cols}) from stdin`).writable();
@@ -112,14 +123,22 @@ const previewMs = performance.now() - p0;
 await lite.close();
 
 const result = {
-  date: new Date().toISOString(), rows, fileMb: +sizeMb.toFixed(1),
-  importMs: Math.round(imp.ms), importPeakRssMb: Math.round(imp.peakRssMb), copyMs: Math.round(copyMs),
-  ratio: +(imp.ms / copyMs).toFixed(2), previewRows: preview.observations, previewMs: Math.round(previewMs),
+  date: new Date().toISOString(),
+  rows,
+  fileMb: +sizeMb.toFixed(1),
+  importMs: Math.round(imp.ms),
+  importPeakRssMb: Math.round(imp.peakRssMb),
+  copyMs: Math.round(copyMs),
+  ratio: +(imp.ms / copyMs).toFixed(2),
+  previewRows: preview.observations,
+  previewMs: Math.round(previewMs),
   goals: { peakRssMb: 300, ratio: 2.5, previewMs: 2000 },
 };
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/import.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
-console.log(`Import ${(imp.ms / 1000).toFixed(1)} s mot COPY ${(copyMs / 1000).toFixed(1)} s: kvot ${result.ratio} (mål ≤ 2,5). ` +
-  `Högsta RSS ${result.importPeakRssMb} MB (mål ≤ 300). Förhandsgranskning 10 000 rader: ${result.previewMs} ms (mål < 2 000).`);
+console.log(
+  `Import ${(imp.ms / 1000).toFixed(1)} s mot COPY ${(copyMs / 1000).toFixed(1)} s: kvot ${result.ratio} (mål ≤ 2,5). ` +
+    `Högsta RSS ${result.importPeakRssMb} MB (mål ≤ 300). Förhandsgranskning 10 000 rader: ${result.previewMs} ms (mål < 2 000).`,
+);
 fs.rmSync(tmp, { recursive: true, force: true });

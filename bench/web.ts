@@ -34,12 +34,14 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const url = new URL(server);
 url.pathname = '/tl_bench_web';
 // BENCH_REUSE_DB=1 keeps a national database left by an earlier run (filling it takes minutes).
-const reuse = process.env.BENCH_REUSE_DB === '1' && await (async () => {
-  const admin = postgres(server, { max: 1, onnotice: () => {} });
-  const [row] = await admin`select 1 as ok from pg_database where datname = 'tl_bench_web'`;
-  await admin.end();
-  return Boolean(row);
-})();
+const reuse =
+  process.env.BENCH_REUSE_DB === '1' &&
+  (await (async () => {
+    const admin = postgres(server, { max: 1, onnotice: () => {} });
+    const [row] = await admin`select 1 as ok from pg_database where datname = 'tl_bench_web'`;
+    await admin.end();
+    return Boolean(row);
+  })());
 if (!reuse) {
   const admin = postgres(server, { max: 1, onnotice: () => {} });
   await admin.unsafe('drop database if exists tl_bench_web with (force)');
@@ -49,7 +51,8 @@ if (!reuse) {
   await seed(h.db, readSeedFiles());
   await h.close();
   const pg = postgres(url.toString(), { max: 1, onnotice: () => {} });
-  const [imp] = await pg`insert into imports (kind, file_name, sha256, created_by) values ('upload', 'bench-national', 'bench', 'bench') returning id`;
+  const [imp] =
+    await pg`insert into imports (kind, file_name, sha256, created_by) values ('upload', 'bench-national', 'bench', 'bench') returning id`;
   console.log('Fyller databasen med nationella data …');
   // Every region × indicator × year 2011–2025 × kön × two groups: plausible shares with KI and n.
   await pg.unsafe(`
@@ -80,16 +83,22 @@ const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 async function startNext() {
   const proc = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
-    cwd: root, stdio: 'ignore',
+    cwd: root,
+    stdio: 'ignore',
     env: {
-      ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: '1',
-      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString('base64url'), APP_URL: base,
+      ...process.env,
+      DATABASE_URL: url.toString(),
+      NEXT_TELEMETRY_DISABLED: '1',
+      BETTER_AUTH_SECRET: process.env.BETTER_AUTH_SECRET ?? randomBytes(32).toString('base64url'),
+      APP_URL: base,
     },
   });
   for (let i = 0; ; i++) {
     try {
       if ((await fetch(`${base}/api/health`, { headers: { connection: 'close' } })).ok) return proc;
-    } catch { /* starting */ }
+    } catch {
+      /* starting */
+    }
     if (i > 200) throw new Error('next start svarade inte');
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -98,7 +107,10 @@ async function startNext() {
 {
   const first = await startNext();
   fs.writeFileSync(baselineFile, await (await fetch(`${base}/`, { headers: { connection: 'close' } })).text());
-  await new Promise((r) => { first.once('exit', r); first.kill('SIGTERM'); });
+  await new Promise((r) => {
+    first.once('exit', r);
+    first.kill('SIGTERM');
+  });
 }
 const child = await startNext();
 
@@ -113,7 +125,9 @@ if (!wrk) {
   process.exit(2);
 }
 const luaFile = path.join(os.tmpdir(), `tl-bench-${process.pid}.lua`);
-fs.writeFileSync(luaFile, `
+fs.writeFileSync(
+  luaFile,
+  `
 wrk.headers["Accept-Encoding"] = "gzip, deflate, br"
 wrk.headers["Accept"] = "text/html"
 done = function(summary, latency, requests)
@@ -121,7 +135,8 @@ done = function(summary, latency, requests)
     summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.bytes,
     latency:percentile(99), summary.errors.timeout))
 end
-`);
+`,
+);
 process.on('exit', () => fs.rmSync(luaFile, { force: true }));
 
 /** wrk against one address: requests, percentiles and errors (timeouts after wrk's default 2 s included). */
@@ -131,10 +146,24 @@ function wrkRun(pathname: string, connections: number) {
   const out = spawnSync(wrk!, ['-t2', `-c${connections}`, `-d${SECONDS}s`, '-s', luaFile, base + pathname], { encoding: 'utf8' });
   const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out.stdout);
   if (!m) throw new Error(`wrk: ${out.stdout}${out.stderr}`);
-  const [requests, p50us, p95us, errors, bytes, p99us, timeouts] = m.slice(1).map(Number) as [number, number, number, number, number, number, number];
+  const [requests, p50us, p95us, errors, bytes, p99us, timeouts] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   return {
-    requests, requestsPerSecond: +(requests / SECONDS).toFixed(1), medianMs: +(p50us / 1000).toFixed(1), p95Ms: +(p95us / 1000).toFixed(1),
-    p99Ms: +(p99us / 1000).toFixed(1), errors, timeouts, gzipBytesPerResponse: Math.round(bytes / Math.max(1, requests)),
+    requests,
+    requestsPerSecond: +(requests / SECONDS).toFixed(1),
+    medianMs: +(p50us / 1000).toFixed(1),
+    p95Ms: +(p95us / 1000).toFixed(1),
+    p99Ms: +(p99us / 1000).toFixed(1),
+    errors,
+    timeouts,
+    gzipBytesPerResponse: Math.round(bytes / Math.max(1, requests)),
   };
 }
 
@@ -160,14 +189,31 @@ child.kill('SIGTERM');
 
 const kb = (bytes: number) => +(bytes / 1024).toFixed(1);
 const sizes = (text: string) => ({ bytes: Buffer.byteLength(text), kb: kb(Buffer.byteLength(text)), gzipKb: kb(gzipSync(text).length) });
-const goals = { medianMs: 50, p95Ms: 150, overviewHtmlKb: 100, overviewMedianRatio: 2, firstLoadJsGzipKb: 200, manyOverviewP99Ms: 500, manyErrors: 0 };
+const goals = {
+  medianMs: 50,
+  p95Ms: 150,
+  overviewHtmlKb: 100,
+  overviewMedianRatio: 2,
+  firstLoadJsGzipKb: 200,
+  manyOverviewP99Ms: 500,
+  manyErrors: 0,
+};
 const overviewHtml = sizes(html);
 const firstLoadJsGzipKb = kb(jsGzip);
-const ratios = { overviewMedian: +(overview.medianMs / statics.medianMs).toFixed(2), goalMedian: +(goal.medianMs / statics.medianMs).toFixed(2),
-  overviewP95: +(overview.p95Ms / statics.p95Ms).toFixed(2), goalP95: +(goal.p95Ms / statics.p95Ms).toFixed(2) };
+const ratios = {
+  overviewMedian: +(overview.medianMs / statics.medianMs).toFixed(2),
+  goalMedian: +(goal.medianMs / statics.medianMs).toFixed(2),
+  overviewP95: +(overview.p95Ms / statics.p95Ms).toFixed(2),
+  goalP95: +(goal.p95Ms / statics.p95Ms).toFixed(2),
+};
 const result = {
-  date: new Date().toISOString(), connections: CONNECTIONS, seconds: SECONDS,
-  static: statics, staticOverviewCopy: { ...staticLarge, bytes: fs.statSync(baselineFile).size }, overview, goal,
+  date: new Date().toISOString(),
+  connections: CONNECTIONS,
+  seconds: SECONDS,
+  static: statics,
+  staticOverviewCopy: { ...staticLarge, bytes: fs.statSync(baselineFile).size },
+  overview,
+  goal,
   overviewBytes: overviewHtml.bytes,
   /** The overview's HTML as the server sends it before compression, and gzipped. */
   overviewHtml,
@@ -176,9 +222,14 @@ const result = {
   /** The tiny static file's median and the overview's against it. */
   tinyFileMedianMs: statics.medianMs,
   ratios,
-  ratiosOverviewAsStaticFile: { overviewMedian: +(overview.medianMs / staticLarge.medianMs).toFixed(2), goalMedian: +(goal.medianMs / staticLarge.medianMs).toFixed(2),
-    overviewP95: +(overview.p95Ms / staticLarge.p95Ms).toFixed(2), goalP95: +(goal.p95Ms / staticLarge.p95Ms).toFixed(2) },
-  firstLoadJsGzipKb, scripts: scripts.length,
+  ratiosOverviewAsStaticFile: {
+    overviewMedian: +(overview.medianMs / staticLarge.medianMs).toFixed(2),
+    goalMedian: +(goal.medianMs / staticLarge.medianMs).toFixed(2),
+    overviewP95: +(overview.p95Ms / staticLarge.p95Ms).toFixed(2),
+    goalP95: +(goal.p95Ms / staticLarge.p95Ms).toFixed(2),
+  },
+  firstLoadJsGzipKb,
+  scripts: scripts.length,
   many,
   goals,
   met: {
@@ -192,5 +243,7 @@ const result = {
 fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/web.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
-console.log(`Översikten: ${overviewHtml.kb} kB HTML (${overviewHtml.gzipKb} kB gzip), median ${overview.medianMs} ms mot ${statics.medianMs} ms för en liten fil (${ratios.overviewMedian}×); `
-  + `50 anslutningar: p50 ${many.overview.medianMs} ms, p99 ${many.overview.p99Ms} ms, ${many.overview.errors} fel; målsidan p99 ${many.goal.p99Ms} ms, ${many.goal.errors} fel; JS ${firstLoadJsGzipKb} kB gzip.`);
+console.log(
+  `Översikten: ${overviewHtml.kb} kB HTML (${overviewHtml.gzipKb} kB gzip), median ${overview.medianMs} ms mot ${statics.medianMs} ms för en liten fil (${ratios.overviewMedian}×); ` +
+    `50 anslutningar: p50 ${many.overview.medianMs} ms, p99 ${many.overview.p99Ms} ms, ${many.overview.errors} fel; målsidan p99 ${many.goal.p99Ms} ms, ${many.goal.errors} fel; JS ${firstLoadJsGzipKb} kB gzip.`,
+);

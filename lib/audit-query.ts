@@ -7,13 +7,30 @@ const date = z.iso.date().optional().catch(undefined);
 /** The log's filters as they travel in the URL (?handelse=&q=&fran=&till=). Each field stands alone: one bad
  * value drops only itself, so an export never widens to the whole log because of a typo in another field. */
 export const auditQuerySchema = z.object({
-  handelse: z.string().optional().catch(undefined).transform((v) => (v && Object.hasOwn(AUDIT_ACTIONS, v) ? (v as AuditAction) : undefined)),
-  q: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  handelse: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((v) => (v && Object.hasOwn(AUDIT_ACTIONS, v) ? (v as AuditAction) : undefined)),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
   fran: date,
   till: date,
 });
 
-const stockholm = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' });
+const stockholm = new Intl.DateTimeFormat('sv-SE', {
+  timeZone: 'Europe/Stockholm',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
 
 /** Midnight in Stockholm (CET or CEST) at the start of an ISO date, as an instant. */
 export function stockholmMidnight(isoDate: string): Date {
@@ -31,11 +48,14 @@ function nextDay(isoDate: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function auditFilterFrom(params: Record<string, string | string[] | undefined>): AuditFilter & { raw: z.infer<typeof auditQuerySchema> } {
+export function auditFilterFrom(
+  params: Record<string, string | string[] | undefined>,
+): AuditFilter & { raw: z.infer<typeof auditQuerySchema> } {
   const flat = Object.fromEntries(Object.entries(params).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const raw = auditQuerySchema.parse(flat);
   return {
-    action: raw.handelse, q: raw.q,
+    action: raw.handelse,
+    q: raw.q,
     from: raw.fran ? stockholmMidnight(raw.fran) : undefined,
     to: raw.till ? stockholmMidnight(nextDay(raw.till)) : undefined,
     raw,

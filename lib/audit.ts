@@ -23,9 +23,15 @@ export interface AuditEntry {
 /** Writes one entry; pass the transaction of the change it records so that both land or neither does. */
 export async function writeAudit(db: Db, e: AuditEntry): Promise<void> {
   await db.insert(auditLog).values({
-    actorId: e.actorId, actor: e.actor, action: e.action,
-    targetType: e.targetType ?? null, targetId: e.targetId === undefined ? null : String(e.targetId),
-    summary: e.summary, before: e.before ?? null, after: e.after ?? null, ip: normaliseAddress(e.ip),
+    actorId: e.actorId,
+    actor: e.actor,
+    action: e.action,
+    targetType: e.targetType ?? null,
+    targetId: e.targetId === undefined ? null : String(e.targetId),
+    summary: e.summary,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    ip: normaliseAddress(e.ip),
   });
 }
 
@@ -71,11 +77,19 @@ export function withNames(text: string, names: Readonly<Record<string, string>>)
   return text.replace(/\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g, (id) => (names[id] ? `${names[id]} (${id})` : id));
 }
 
-export async function listAudit(db: Db, f: AuditFilter, limit = 200, offset = 0): Promise<{ rows: AuditRow[]; total: number; names: Record<string, string> }> {
+export async function listAudit(
+  db: Db,
+  f: AuditFilter,
+  limit = 200,
+  offset = 0,
+): Promise<{ rows: AuditRow[]; total: number; names: Record<string, string> }> {
   const w = where(f);
   const [rows, [count], names] = await Promise.all([
     db.select().from(auditLog).where(w).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(limit).offset(offset),
-    db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(w),
+    db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(w),
     indicatorNames(db),
   ]);
   return { rows, total: count?.n ?? 0, names };
@@ -86,14 +100,24 @@ export const formatAuditTime = (d: Date) => stockholm.format(d);
 
 /** The whole filtered log as CSV for Swedish Excel; every text cell is neutralised against formulas. */
 export async function auditCsv(db: Db, f: AuditFilter): Promise<string> {
-  const [rows, names] = await Promise.all([db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.at), desc(auditLog.id)), indicatorNames(db)]);
+  const [rows, names] = await Promise.all([
+    db.select().from(auditLog).where(where(f)).orderBy(desc(auditLog.at), desc(auditLog.id)),
+    indicatorNames(db),
+  ]);
   return toSwedishCsv(
     ['Tid', 'Vem', 'Händelse', 'Objekt', 'Id', 'Beskrivning', 'Före', 'Efter', 'IP-adress'],
     rows.map((r) => {
       const changes = describeChange(r.before, r.after, names);
       return [
-        formatAuditTime(r.at), r.actor, AUDIT_ACTIONS[r.action as AuditAction] ?? r.action, r.targetType, r.targetId, withNames(r.summary, names),
-        sideText(changes, 'before') || null, sideText(changes, 'after') || null, normaliseAddress(r.ip),
+        formatAuditTime(r.at),
+        r.actor,
+        AUDIT_ACTIONS[r.action as AuditAction] ?? r.action,
+        r.targetType,
+        r.targetId,
+        withNames(r.summary, names),
+        sideText(changes, 'before') || null,
+        sideText(changes, 'after') || null,
+        normaliseAddress(r.ip),
       ];
     }),
   );

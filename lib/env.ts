@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { parseTrustedProxies } from './net/client-address';
 
 const flag = (fallback: boolean) =>
-  z.string().trim().toLowerCase().optional()
+  z
+    .string()
+    .trim()
+    .toLowerCase()
+    .optional()
     .transform((v, ctx) => {
       if (v === undefined || v === '') return fallback;
       if (['1', 'true', 'ja', 'on', 'yes'].includes(v)) return true;
@@ -11,17 +15,25 @@ const flag = (fallback: boolean) =>
       return z.NEVER;
     });
 
-const optionalText = z.string().trim().optional().transform((v) => (v ? v : undefined));
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
 const positiveMb = (fallback: number) =>
-  z.string().trim().optional().transform((v, ctx) => {
-    if (v === undefined || v === '') return fallback;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n < 0) {
-      ctx.addIssue({ code: 'custom', message: 'ska vara ett antal megabyte (ett tal ≥ 0)' });
-      return z.NEVER;
-    }
-    return n;
-  });
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return fallback;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n < 0) {
+        ctx.addIssue({ code: 'custom', message: 'ska vara ett antal megabyte (ett tal ≥ 0)' });
+        return z.NEVER;
+      }
+      return n;
+    });
 
 /**
  * Every setting the app reads, validated once at start-up (instrumentation.ts) and wherever read.
@@ -29,21 +41,26 @@ const positiveMb = (fallback: number) =>
  */
 const envShape = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: optionalText
-    .pipe(z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL måste vara en postgres://-adress' }).optional()),
+  DATABASE_URL: optionalText.pipe(
+    z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL måste vara en postgres://-adress' }).optional(),
+  ),
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   /** Skip loading the plan and example data on an empty database (tests that want an empty one). */
   SEED_ON_START: z.enum(['0', '1']).default('1'),
   /** The port `npm start` / `npm run dev` listen on (Next reads it itself); the local address follows it. */
-  PORT: z.string().trim().optional().transform((v, ctx) => {
-    if (v === undefined || v === '') return undefined;
-    const n = Number(v);
-    if (!Number.isInteger(n) || n < 1 || n > 65535) {
-      ctx.addIssue({ code: 'custom', message: 'ska vara ett portnummer (1–65535)' });
-      return z.NEVER;
-    }
-    return n;
-  }),
+  PORT: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: 'ska vara ett portnummer (1–65535)' });
+        return z.NEVER;
+      }
+      return n;
+    }),
   /**
    * The address users reach the app at, e.g. https://trygghet.hedemora.se. https makes cookies Secure and turns on
    * HSTS. Unset: each request's own address counts (any port works on this machine).
@@ -79,17 +96,23 @@ const envShape = z.object({
     .pipe(z.url({ protocol: /^https?$/, error: 'KOLADA_BASE_URL måste vara en http(s)://-adress' }).optional())
     .transform((v) => v ?? 'https://api.kolada.se/v3'),
   /** Fetch from Kolada inside the server on a schedule (one server at a time): unset = only by hand. */
-  KOLADA_REFRESH: optionalText.pipe(z.enum(['daily', 'weekly'], { error: 'KOLADA_REFRESH ska vara daily eller weekly (eller tom)' }).optional()),
+  KOLADA_REFRESH: optionalText.pipe(
+    z.enum(['daily', 'weekly'], { error: 'KOLADA_REFRESH ska vara daily eller weekly (eller tom)' }).optional(),
+  ),
   /** Seconds Kolada gets to answer one request before it counts as not answering. */
-  KOLADA_TIMEOUT_S: z.string().trim().optional().transform((v, ctx) => {
-    if (v === undefined || v === '') return 30;
-    const n = Number(v);
-    if (!Number.isFinite(n) || n <= 0) {
-      ctx.addIssue({ code: 'custom', message: 'ska vara ett antal sekunder (ett tal > 0)' });
-      return z.NEVER;
-    }
-    return n;
-  }),
+  KOLADA_TIMEOUT_S: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return 30;
+      const n = Number(v);
+      if (!Number.isFinite(n) || n <= 0) {
+        ctx.addIssue({ code: 'custom', message: 'ska vara ett antal sekunder (ett tal > 0)' });
+        return z.NEVER;
+      }
+      return n;
+    }),
 });
 
 /** Every variable the app reads (a test checks that .env.example documents each one). */
@@ -98,12 +121,18 @@ export const ENV_KEYS = Object.keys(envShape.shape);
 const envSchema = envShape.superRefine((env, ctx) => {
   const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
   if (oidc.some(Boolean) && !oidc.every(Boolean)) {
-    ctx.addIssue({ code: 'custom', path: ['OIDC_ISSUER'], message: 'OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET måste anges tillsammans' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['OIDC_ISSUER'],
+      message: 'OIDC_ISSUER, OIDC_CLIENT_ID och OIDC_CLIENT_SECRET måste anges tillsammans',
+    });
   }
   if (env.NODE_ENV === 'production' && !env.BETTER_AUTH_SECRET) {
     ctx.addIssue({
-      code: 'custom', path: ['BETTER_AUTH_SECRET'],
-      message: 'saknas: i produktion startar appen inte utan en hemlig nyckel för sessioner (minst 32 tecken, t.ex. openssl rand -base64 32). `npm run setup` skapar en i .env.local.',
+      code: 'custom',
+      path: ['BETTER_AUTH_SECRET'],
+      message:
+        'saknas: i produktion startar appen inte utan en hemlig nyckel för sessioner (minst 32 tecken, t.ex. openssl rand -base64 32). `npm run setup` skapar en i .env.local.',
     });
   }
 });

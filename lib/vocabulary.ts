@@ -35,24 +35,44 @@ export type RegionKey = (typeof REGION_KEYS)[number];
 export const DIRECTIONS = ['up', 'down', 'ctx'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 export const DIRECTION_LABELS: Labels<typeof DIRECTIONS> = {
-  down: 'Lägre är bättre', up: 'Högre är bättre', ctx: 'Sammanhangsindikator (ingen målriktning)',
+  down: 'Lägre är bättre',
+  up: 'Högre är bättre',
+  ctx: 'Sammanhangsindikator (ingen målriktning)',
 };
 
 export const INDICATOR_TYPES = ['survey', 'count', 'wastewater', 'process'] as const;
 export type IndicatorType = (typeof INDICATOR_TYPES)[number];
 export const INDICATOR_TYPE_LABELS: Labels<typeof INDICATOR_TYPES> = {
-  survey: 'Enkätundersökning', count: 'Registerantal/anmälningar', wastewater: 'Avloppsmätning', process: 'Processmått (kommunens egna register)',
+  survey: 'Enkätundersökning',
+  count: 'Registerantal/anmälningar',
+  wastewater: 'Avloppsmätning',
+  process: 'Processmått (kommunens egna register)',
 };
 
 export const UNIT_KINDS = ['percent', 'per_100k', 'per_1000', 'count', 'mg_per_1000_day', 'index', 'months'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
 export const GEOGRAPHY_LEVELS = [
-  'kommun', 'lan', 'riket', 'polisomrade', 'polisregion', 'ort', 'reningsverk', 'skola', 'verksamhet',
+  'kommun',
+  'lan',
+  'riket',
+  'polisomrade',
+  'polisregion',
+  'ort',
+  'reningsverk',
+  'skola',
+  'verksamhet',
 ] as const;
 export const GEOGRAPHY_LEVEL_LABELS: Labels<typeof GEOGRAPHY_LEVELS> = {
-  kommun: 'kommun', lan: 'län', riket: 'riket', polisomrade: 'polisområde', polisregion: 'polisregion', ort: 'ort',
-  reningsverk: 'reningsverk', skola: 'skola', verksamhet: 'verksamhet',
+  kommun: 'kommun',
+  lan: 'län',
+  riket: 'riket',
+  polisomrade: 'polisområde',
+  polisregion: 'polisregion',
+  ort: 'ort',
+  reningsverk: 'reningsverk',
+  skola: 'skola',
+  verksamhet: 'verksamhet',
 };
 
 // Observations and imports
@@ -78,7 +98,12 @@ export const OBSERVATION_STATUS_LABELS: Labels<typeof OBSERVATION_STATUSES> = {
 };
 /** The short form, for a cell in a narrow table (the import preview). */
 export const OBSERVATION_STATUS_SHORT: Labels<typeof OBSERVATION_STATUSES> = {
-  suppressed: 'sekretess', not_applicable: 'ej tillämplig', missing: 'saknas', below_loq: '< LOQ', not_detected: 'ej detekterad', preliminary: 'prel.',
+  suppressed: 'sekretess',
+  not_applicable: 'ej tillämplig',
+  missing: 'saknas',
+  below_loq: '< LOQ',
+  not_detected: 'ej detekterad',
+  preliminary: 'prel.',
 };
 
 export const IMPORT_KINDS = ['seed', 'example', 'upload'] as const;
@@ -94,7 +119,11 @@ export const SEX_LABELS: Labels<typeof SEXES> = { T: 'Totalt', K: 'Kvinnor', M: 
 
 /** How often a local indicator gets new values: its label, and the months between values (for staleness). */
 export const CADENCES = {
-  year: ['Årligen', 12], halfyear: ['Halvårsvis', 6], quarter: ['Kvartalsvis', 3], month: ['Månadsvis', 1], twoyears: ['Vartannat år', 24],
+  year: ['Årligen', 12],
+  halfyear: ['Halvårsvis', 6],
+  quarter: ['Kvartalsvis', 3],
+  month: ['Månadsvis', 1],
+  twoyears: ['Vartannat år', 24],
 } as const;
 export type Cadence = keyof typeof CADENCES;
 export const CADENCE_LABELS = Object.fromEntries(Object.entries(CADENCES).map(([k, [label]]) => [k, label])) as Record<Cadence, string>;
@@ -108,12 +137,20 @@ export type ObservationStatus = (typeof OBSERVATION_STATUSES)[number];
 export const GOAL_KINDS = ['overall', 'table'] as const;
 
 export const LINK_ROLES = ['primary', 'supporting', 'context'] as const;
-export const LINK_ROLE_LABELS: Labels<typeof LINK_ROLES> = { primary: 'Huvudmått', supporting: 'Kompletterande mått', context: 'Sammanhang' };
+export const LINK_ROLE_LABELS: Labels<typeof LINK_ROLES> = {
+  primary: 'Huvudmått',
+  supporting: 'Kompletterande mått',
+  context: 'Sammanhang',
+};
 
 export const MEASURE_STATUSES = ['not_started', 'ongoing', 'completed', 'cancelled', 'changed'] as const;
 export type MeasureStatus = (typeof MEASURE_STATUSES)[number];
 export const MEASURE_STATUS_LABELS: Labels<typeof MEASURE_STATUSES> = {
-  not_started: 'Ej påbörjad', ongoing: 'Pågår', completed: 'Genomförd', cancelled: 'Avbruten', changed: 'Ändrad',
+  not_started: 'Ej påbörjad',
+  ongoing: 'Pågår',
+  completed: 'Genomförd',
+  cancelled: 'Avbruten',
+  changed: 'Ändrad',
 };
 
 export const EFFECT_HORIZONS = ['short', 'long'] as const;
@@ -209,6 +246,11 @@ export function regionDisplayName(r: { kind: string; name: string }): string {
 }
 
 export const UNIT_KIND_LABELS: Labels<typeof UNIT_KINDS> = {
-  percent: 'Procent (%)', per_100k: 'Per 100 000 invånare', per_1000: 'Per 1 000 invånare', count: 'Antal',
-  mg_per_1000_day: 'mg per 1 000 invånare och dygn', index: 'Index', months: 'Månader',
+  percent: 'Procent (%)',
+  per_100k: 'Per 100 000 invånare',
+  per_1000: 'Per 1 000 invånare',
+  count: 'Antal',
+  mg_per_1000_day: 'mg per 1 000 invånare och dygn',
+  index: 'Index',
+  months: 'Månader',
 };

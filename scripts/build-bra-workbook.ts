@@ -19,7 +19,10 @@ export async function buildWorkbook(csvText: string, kommun: string, lan: string
   const wb = new ExcelJS.Workbook();
   const used = new Set<string>();
   const sheetName = (base: string) => {
-    let name = base.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31).trim();
+    let name = base
+      .replace(/[\\/?*[\]:]/g, ' ')
+      .slice(0, 31)
+      .trim();
     for (let i = 2; used.has(name); i++) name = `${base.slice(0, 28).trim()} ${i}`;
     used.add(name);
     return name;
@@ -48,7 +51,14 @@ export async function buildWorkbook(csvText: string, kommun: string, lan: string
       const short = variabel.replace(/ enligt NTU\..*$/, '');
       title = respondents ? variabel : `${short}${survey !== span ? ` ${span}` : ''}, enligt NTU ${survey}. ${enhet}`;
       const suffix = enhet.startsWith('KI') ? (enhet.includes('undre') ? ' KI undre' : ' KI övre') : '';
-      name = sheetName(respondents ? 'Antal svarande' : `${short.replace(/^(Problem med|Oro för att utsättas för|Självrapporterad utsatthet för) /, '').slice(0, 31 - suffix.length).trim()}${suffix}`);
+      name = sheetName(
+        respondents
+          ? 'Antal svarande'
+          : `${short
+              .replace(/^(Problem med|Oro för att utsättas för|Självrapporterad utsatthet för) /, '')
+              .slice(0, 31 - suffix.length)
+              .trim()}${suffix}`,
+      );
       columns = years.map((ar) => ({ label: ar, ar, enhet }));
     }
     const ws = wb.addWorksheet(name);

@@ -11,8 +11,10 @@ try {
     const s = await seed(handle.db, files);
     const fmt = (c: { inserted: number; updated: number; unchanged: number }) =>
       `${c.inserted} nya, ${c.updated} ändrade, ${c.unchanged} oförändrade`;
-    console.log(`Seed klar (${handle.driver}): ${s.regions} regioner, ${s.indicators} indikatorer, ` +
-      `plan ${s.planCreated ? 'inläst' : 'fanns redan'}; EUDA: ${fmt(s.euda)}; publicerad statistik: ${fmt(s.real)}; exempeldata: ${fmt(s.examples)}.`);
+    console.log(
+      `Seed klar (${handle.driver}): ${s.regions} regioner, ${s.indicators} indikatorer, ` +
+        `plan ${s.planCreated ? 'inläst' : 'fanns redan'}; EUDA: ${fmt(s.euda)}; publicerad statistik: ${fmt(s.real)}; exempeldata: ${fmt(s.examples)}.`,
+    );
   } finally {
     await handle.close();
   }

@@ -13,7 +13,8 @@ import { runImport } from '../lib/import/run';
 
 /** The line TL_TEST_SIGNAL_STAGED=1 makes the CLI print to stderr once a streamed import has staged rows in its transaction. */
 const STAGED_MARKER = 'import: rows staged in the open transaction';
-const USAGE = 'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]\n' +
+const USAGE =
+  'Användning: npm run import -- <fil> [--source <källa>] [--sheet <blad>] [--dry-run] [--json] [--user <namn>]\n' +
   '  kolumnmappning: [--indicator <id>] --map "region=<kolumn>;period=<kolumn>;value=<kolumn>[;ki_låg=…;ki_hög=…;n=…;kön=…;grupp=…;kpi=…]" [--scale 100]';
 
 function usage(message: string): never {
@@ -26,9 +27,15 @@ function parse() {
   return parseArgs({
     allowPositionals: true,
     options: {
-      source: { type: 'string' }, sheet: { type: 'string' }, 'dry-run': { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false }, user: { type: 'string' }, help: { type: 'boolean', default: false },
-      indicator: { type: 'string' }, map: { type: 'string' }, scale: { type: 'string' },
+      source: { type: 'string' },
+      sheet: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      user: { type: 'string' },
+      help: { type: 'boolean', default: false },
+      indicator: { type: 'string' },
+      map: { type: 'string' },
+      scale: { type: 'string' },
     },
   });
 }
@@ -69,12 +76,20 @@ const print = (r: CliReport) => {
     return;
   }
   for (const e of r.errors) {
-    const where = [e.sheet ? `blad "${e.sheet}"` : null, e.row !== null ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null].filter(Boolean).join(', ');
+    const where = [e.sheet ? `blad "${e.sheet}"` : null, e.row !== null ? `rad ${e.row}` : null, e.column ? `kolumn ${e.column}` : null]
+      .filter(Boolean)
+      .join(', ');
     console.error(`${where ? `${where}: ` : ''}${e.value ? `"${e.value}": ` : ''}${e.message}`);
   }
-  const what = r.committed ? 'Importerat' : args.values['dry-run'] && r.errors.length === 0 ? 'Provkörning (inget skrevs)' : 'Inte importerat';
-  console.log(`${what}: ${r.file} (${r.source ?? 'okänd källa'}), ${r.rows} rader, ${r.observations} värden: ` +
-    `${r.inserted} nya, ${r.updated} ändrade, ${r.unchanged} oförändrade.`);
+  const what = r.committed
+    ? 'Importerat'
+    : args.values['dry-run'] && r.errors.length === 0
+      ? 'Provkörning (inget skrevs)'
+      : 'Inte importerat';
+  console.log(
+    `${what}: ${r.file} (${r.source ?? 'okänd källa'}), ${r.rows} rader, ${r.observations} värden: ` +
+      `${r.inserted} nya, ${r.updated} ändrade, ${r.unchanged} oförändrade.`,
+  );
 };
 
 let handle;
@@ -82,16 +97,31 @@ try {
   handle = await openDbFromEnv();
 } catch (err) {
   const msg = err instanceof DatabaseBusyError ? err.message : `Databasen kunde inte öppnas: ${describeDbError(err)}`;
-  print({ source: null, file: path.basename(file), sha256: null, rows: 0, observations: 0, inserted: 0, updated: 0, unchanged: 0,
-    errors: [{ row: null, column: null, value: null, message: msg }], committed: false });
+  print({
+    source: null,
+    file: path.basename(file),
+    sha256: null,
+    rows: 0,
+    observations: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [{ row: null, column: null, value: null, message: msg }],
+    committed: false,
+  });
   process.exit(1);
 }
 try {
   const user = args.values.user ?? process.env.USER ?? 'kommandorad';
   // Large files in the generic format stream through; everything else is read whole (and size-limited).
   const { report } = await runImport(handle, {
-    fileName: path.basename(file), file: { path: file }, source: args.values.source, sheet: args.values.sheet, mapping,
-    dryRun: args.values['dry-run'], user,
+    fileName: path.basename(file),
+    file: { path: file },
+    source: args.values.source,
+    sheet: args.values.sheet,
+    mapping,
+    dryRun: args.values['dry-run'],
+    user,
     // Only for test/integration/cli.test.ts: tells it when the import's transaction holds staged rows.
     onStaged: process.env.TL_TEST_SIGNAL_STAGED === '1' ? () => console.error(STAGED_MARKER) : undefined,
   });

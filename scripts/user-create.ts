@@ -24,7 +24,13 @@ function usage(message: string): never {
 let values: { email?: string; role?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
 try {
   ({ values } = parseArgs({
-    options: { email: { type: 'string' }, role: { type: 'string' }, name: { type: 'string' }, 'password-stdin': { type: 'boolean' }, help: { type: 'boolean' } },
+    options: {
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      'password-stdin': { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
   }));
 } catch (err) {
   usage((err as Error).message);
@@ -41,7 +47,9 @@ if (!role) usage(`Okänd roll "${values.role}": välj ${SPOKEN.join(', ')}.`);
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 const generated = !values['password-stdin'];
 const password = generated ? generatePassword() : await readStdin();
@@ -53,16 +61,22 @@ try {
   if (err instanceof DatabaseBusyError) {
     const env = readEnv();
     console.error(err.message);
-    console.error(fs.existsSync(firstAdminTokenFile(env))
-      ? `Den första administratören skapas utan att stoppa servern: öppna ${localAppUrl(env)}/forsta-start och ange engångskoden i ${path.relative(process.cwd(), firstAdminTokenFile(env))}.`
-      : `Övriga användare bjuds in av en administratör på ${localAppUrl(env)}/admin/anvandare medan servern kör.`);
+    console.error(
+      fs.existsSync(firstAdminTokenFile(env))
+        ? `Den första administratören skapas utan att stoppa servern: öppna ${localAppUrl(env)}/forsta-start och ange engångskoden i ${path.relative(process.cwd(), firstAdminTokenFile(env))}.`
+        : `Övriga användare bjuds in av en administratör på ${localAppUrl(env)}/admin/anvandare medan servern kör.`,
+    );
   } else {
     console.error(`Databasen kunde inte öppnas: ${describeDbError(err)}`);
   }
   process.exit(1);
 }
 try {
-  await createPasswordUser(handle.db, { email: values.email, name: values.name, role, password }, { actorId: null, actor: `kommandoraden (${os.userInfo().username})` });
+  await createPasswordUser(
+    handle.db,
+    { email: values.email, name: values.name, role, password },
+    { actorId: null, actor: `kommandoraden (${os.userInfo().username})` },
+  );
   console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${ROLE_LABELS[role].toLowerCase()}.`);
   if (generated) console.log(`Lösenord (visas bara nu, byt det under Konto efter första inloggningen): ${password}`);
 } catch (err) {

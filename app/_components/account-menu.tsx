@@ -5,7 +5,10 @@ import { useEffect, useState } from 'react';
 import { roleAtLeast, roleName, type Role } from '@/lib/auth/roles';
 import { signOutAction } from './sign-out';
 
-interface Me { email: string; role: Role }
+interface Me {
+  email: string;
+  role: Role;
+}
 
 /**
  * The signed-in user's part of the header, asked for in the browser: the pages themselves stay the same for
@@ -25,9 +28,18 @@ export function AccountMenu({ current }: { current: (href: string) => boolean })
     };
   }, []);
   if (me === undefined) return <li className="account" aria-hidden="true" />;
-  if (!me) return <li className="account"><Link href="/logga-in">Logga in</Link></li>;
+  if (!me)
+    return (
+      <li className="account">
+        <Link href="/logga-in">Logga in</Link>
+      </li>
+    );
   const item = (href: string, label: string) => (
-    <li key={href}><Link href={href} aria-current={current(href) ? 'page' : undefined}>{label}</Link></li>
+    <li key={href}>
+      <Link href={href} aria-current={current(href) ? 'page' : undefined}>
+        {label}
+      </Link>
+    </li>
   );
   return (
     <>
@@ -35,7 +47,12 @@ export function AccountMenu({ current }: { current: (href: string) => boolean })
       {item('/import/historik', 'Importhistorik')}
       {me.role === 'admin' && item('/admin/anvandare', 'Användare')}
       {me.role === 'admin' && item('/admin/logg', 'Ändringslogg')}
-      <li className="account"><Link href="/konto" aria-current={current('/konto') ? 'page' : undefined}>{me.email}<span className="sr-only">, mitt konto</span> ({roleName(me.role)})</Link></li>
+      <li className="account">
+        <Link href="/konto" aria-current={current('/konto') ? 'page' : undefined}>
+          {me.email}
+          <span className="sr-only">, mitt konto</span> ({roleName(me.role)})
+        </Link>
+      </li>
       <li>
         <form action={signOutAction} className="sign-out">
           <button type="submit">Logga ut</button>

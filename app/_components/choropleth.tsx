@@ -22,17 +22,19 @@ export const CLASS_STYLE: Readonly<Record<SignificanceClass, { fill: string; mar
 function Patterns({ prefix, only }: { prefix: string; only?: SignificanceClass }) {
   return (
     <defs>
-      {(Object.keys(CLASS_STYLE) as SignificanceClass[]).filter((c) => !only || c === only).map((c) => {
-        const s = CLASS_STYLE[c];
-        return (
-          <pattern key={c} id={`${prefix}-${c}`} width="8" height="8" patternUnits="userSpaceOnUse">
-            <rect width="8" height="8" fill={s.fill} />
-            {s.mark === 'dots' && <circle cx="4" cy="4" r="1.4" fill={s.ink} />}
-            {s.mark === 'stripes' && <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={s.ink} strokeWidth="1.4" />}
-            {s.mark === 'cross' && <path d="M0,0 l8,8 M8,0 l-8,8" stroke={s.ink} strokeWidth="0.8" />}
-          </pattern>
-        );
-      })}
+      {(Object.keys(CLASS_STYLE) as SignificanceClass[])
+        .filter((c) => !only || c === only)
+        .map((c) => {
+          const s = CLASS_STYLE[c];
+          return (
+            <pattern key={c} id={`${prefix}-${c}`} width="8" height="8" patternUnits="userSpaceOnUse">
+              <rect width="8" height="8" fill={s.fill} />
+              {s.mark === 'dots' && <circle cx="4" cy="4" r="1.4" fill={s.ink} />}
+              {s.mark === 'stripes' && <path d="M-2,2 l4,-4 M0,8 l8,-8 M6,10 l4,-4" stroke={s.ink} strokeWidth="1.4" />}
+              {s.mark === 'cross' && <path d="M0,0 l8,8 M8,0 l-8,8" stroke={s.ink} strokeWidth="0.8" />}
+            </pattern>
+          );
+        })}
     </defs>
   );
 }
@@ -66,7 +68,14 @@ export function describeEntry(e: MapEntry, f: ValueFormat): string {
  * n in its title and aria-label, a readout at the top on hover and focus (CSS only), and a legend. The page
  * shows the same data as a table beside it.
  */
-export function Choropleth({ map, entries, format, label, prefix = 'karta', highlight }: {
+export function Choropleth({
+  map,
+  entries,
+  format,
+  label,
+  prefix = 'karta',
+  highlight,
+}: {
   map: ProjectedMap;
   entries: MapEntry[];
   format: ValueFormat;
@@ -82,7 +91,9 @@ export function Choropleth({ map, entries, format, label, prefix = 'karta', high
     <figure style={{ margin: 0 }}>
       <svg className={styles.svg} viewBox={`0 0 ${map.width} ${map.height + top}`} role="group" aria-label={label}>
         <Patterns prefix={prefix} />
-        <text x="4" y="16" fontSize="12" fill="#333">Peka på eller tabba till en kommun.</text>
+        <text x="4" y="16" fontSize="12" fill="#333">
+          Peka på eller tabba till en kommun.
+        </text>
         <g transform={`translate(0 ${top})`}>
           {map.shapes.map((s) => {
             const e = byCode.get(s.code);
@@ -92,11 +103,22 @@ export function Choropleth({ map, entries, format, label, prefix = 'karta', high
             return (
               <g key={s.code} className={styles.kommun} tabIndex={0} role="img" aria-label={text} data-kommun={s.code} data-class={cls}>
                 <title>{text}</title>
-                <path className={styles.shape} d={s.d} fill={`url(#${prefix}-${cls})`} stroke="#333" strokeWidth={s.code === highlight ? 2 : 0.7} strokeLinejoin="round" />
+                <path
+                  className={styles.shape}
+                  d={s.d}
+                  fill={`url(#${prefix}-${cls})`}
+                  stroke="#333"
+                  strokeWidth={s.code === highlight ? 2 : 0.7}
+                  strokeLinejoin="round"
+                />
                 <g className={styles.readout} transform={`translate(0 ${-top})`} aria-hidden="true">
                   <rect x="1" y="1" width={map.width - 2} height={top - 4} fill="#ffffff" stroke="#333" rx="3" />
-                  <text x="6" y="16" fontSize="12" fontWeight="700" fill="#1a1a1a">{s.name}: {SIGNIFICANCE_CLASS_LABELS[cls].toLowerCase()}</text>
-                  <text x="6" y="32" fontSize="11" fill="#1a1a1a">{what}</text>
+                  <text x="6" y="16" fontSize="12" fontWeight="700" fill="#1a1a1a">
+                    {s.name}: {SIGNIFICANCE_CLASS_LABELS[cls].toLowerCase()}
+                  </text>
+                  <text x="6" y="32" fontSize="11" fill="#1a1a1a">
+                    {what}
+                  </text>
                 </g>
               </g>
             );
@@ -106,7 +128,9 @@ export function Choropleth({ map, entries, format, label, prefix = 'karta', high
       <figcaption>
         <ul className={styles.legend} aria-label="Teckenförklaring">
           {SIGNIFICANCE_ORDER.filter((c) => present.has(c) || c === 'similar' || c === 'none').map((c) => (
-            <li key={c}><Swatch cls={c} prefix={prefix} /> {SIGNIFICANCE_CLASS_LABELS[c]}</li>
+            <li key={c}>
+              <Swatch cls={c} prefix={prefix} /> {SIGNIFICANCE_CLASS_LABELS[c]}
+            </li>
           ))}
         </ul>
       </figcaption>

@@ -44,7 +44,9 @@ function markLabel(text: string, row: number, anchor: 'start' | 'end', color: st
     const x = (viewBox?.x ?? 0) + (anchor === 'start' ? 4 : -4);
     const y = fromBottom ? (viewBox?.y ?? 0) + (viewBox?.height ?? 0) - 6 - row * 14 : (viewBox?.y ?? 0) + 12 + row * 14;
     return (
-      <text x={x} y={y} textAnchor={anchor} fontSize={11} fill={color} stroke="#fff" strokeWidth={3} paintOrder="stroke">{text}</text>
+      <text x={x} y={y} textAnchor={anchor} fontSize={11} fill={color} stroke="#fff" strokeWidth={3} paintOrder="stroke">
+        {text}
+      </text>
     );
   }
   return MarkLabel;
@@ -54,11 +56,14 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
   const box = useRef<HTMLDivElement>(null);
   // A band is promised in the legend only when there is one to draw.
   const hasBand = (key: string) => rows.some((r) => Array.isArray(r[`${key}_ki`]));
-  const marks = placeMarks([
-    ...(annotations.baseline ? [{ period: annotations.baseline, label: TERMS.baseline, kind: 'baseline' as const }] : []),
-    ...annotations.actions.map((a) => ({ period: a.period, label: a.label, kind: 'action' as const })),
-    ...annotations.breaks.map((b) => ({ period: b.period, label: b.label, kind: 'break' as const })),
-  ], rows.map((r) => r.period));
+  const marks = placeMarks(
+    [
+      ...(annotations.baseline ? [{ period: annotations.baseline, label: TERMS.baseline, kind: 'baseline' as const }] : []),
+      ...annotations.actions.map((a) => ({ period: a.period, label: a.label, kind: 'action' as const })),
+      ...annotations.breaks.map((b) => ({ period: b.period, label: b.label, kind: 'break' as const })),
+    ],
+    rows.map((r) => r.period),
+  );
   const topRows = marks.filter((m) => m.kind !== 'break').length;
   // Lines whose every value is invented example data: named in the legend, drawn dotted with hollow markers.
   const exampleLine = (key: string) => rows.some((r) => r[key] !== null) && rows.every((r) => r[key] === null || isExampleValue(r, key));
@@ -115,49 +120,119 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
             <svg width="26" height="10" aria-hidden="true" focusable="false">
               <line x1="1" y1="5" x2="25" y2="5" stroke={l.color} strokeWidth="2.5" strokeDasharray={l.dash} />
             </svg>
-            {l.name}{l.band && hasBand(l.key) ? ' (band: 95 % KI)' : ''}{exampleLine(l.key) ? ' – exempeldata, ihåliga punkter' : ''}
+            {l.name}
+            {l.band && hasBand(l.key) ? ' (band: 95 % KI)' : ''}
+            {exampleLine(l.key) ? ' – exempeldata, ihåliga punkter' : ''}
           </li>
         ))}
       </ul>
       <div ref={box} className="indicator-chart" data-chart="indicator">
-        <ComposedChart responsive style={{ width: '100%', height: 320 + Math.max(0, topRows - 2) * 14 }} data={rows}
-          margin={{ top: 8, right: 16, bottom: 8, left: 4 }}>
+        <ComposedChart
+          responsive
+          style={{ width: '100%', height: 320 + Math.max(0, topRows - 2) * 14 }}
+          data={rows}
+          margin={{ top: 8, right: 16, bottom: 8, left: 4 }}
+        >
           <CartesianGrid stroke={CHART.grid} vertical={false} />
           <XAxis dataKey="period" tick={CHART.tick} interval="preserveStartEnd" minTickGap={8} />
-          <YAxis width={64} tick={CHART.tick} domain={[(min: number) => Math.min(0, min), 'auto']}
+          <YAxis
+            width={64}
+            tick={CHART.tick}
+            domain={[(min: number) => Math.min(0, min), 'auto']}
             tickFormatter={(v: number) => axisTick(v, decimals)}
-            label={{ value: AXIS_UNIT[unitKind], angle: -90, position: 'insideLeft', offset: 0, style: { ...CHART.axisLabel, textAnchor: 'middle' } }} />
-          <Tooltip formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [Array.isArray(v)
-            ? `KI ${formatNumber(v[0] as number, decimals)}–${formatNumber(v[1] as number, decimals)}`
-            : typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–',
-          withExampleMark(String(name), isExampleValue(item.payload, String(item.dataKey).replace(/_ki$/, '')))]} />
-          {lines.filter((l) => l.band).map((l) => (
-            <Area key={`${l.key}_ki`} dataKey={`${l.key}_ki`} name={`${l.name}, 95 % KI`} stroke="none" fill={l.color} fillOpacity={0.14}
-              isAnimationActive={false} connectNulls />
-          ))}
+            label={{
+              value: AXIS_UNIT[unitKind],
+              angle: -90,
+              position: 'insideLeft',
+              offset: 0,
+              style: { ...CHART.axisLabel, textAnchor: 'middle' },
+            }}
+          />
+          <Tooltip
+            formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [
+              Array.isArray(v)
+                ? `KI ${formatNumber(v[0] as number, decimals)}–${formatNumber(v[1] as number, decimals)}`
+                : typeof v === 'number'
+                  ? formatValue(v, unitKind, decimals)
+                  : '–',
+              withExampleMark(String(name), isExampleValue(item.payload, String(item.dataKey).replace(/_ki$/, ''))),
+            ]}
+          />
+          {lines
+            .filter((l) => l.band)
+            .map((l) => (
+              <Area
+                key={`${l.key}_ki`}
+                dataKey={`${l.key}_ki`}
+                name={`${l.name}, 95 % KI`}
+                stroke="none"
+                fill={l.color}
+                fillOpacity={0.14}
+                isAnimationActive={false}
+                connectNulls
+              />
+            ))}
           {lines.map((l) => {
             const example = exampleLine(l.key);
             return (
-              <Line key={l.key} type="linear" dataKey={l.key} name={l.name} stroke={l.color} strokeWidth={l.band ? 2.5 : 1.5}
-                strokeDasharray={example ? '2 3' : l.dash} isAnimationActive={false} connectNulls
+              <Line
+                key={l.key}
+                type="linear"
+                dataKey={l.key}
+                name={l.name}
+                stroke={l.color}
+                strokeWidth={l.band ? 2.5 : 1.5}
+                strokeDasharray={example ? '2 3' : l.dash}
+                isAnimationActive={false}
+                connectNulls
                 dot={(p: { cx?: number; cy?: number; value?: unknown; payload?: Record<string, unknown>; index?: number }) =>
-                  p.cx === undefined || p.cy === undefined || p.value === null || p.value === undefined ? <g key={p.index} />
-                    : <circle key={p.index} cx={p.cx} cy={p.cy} r={3} {...(isExampleValue(p.payload, l.key) ? { fill: '#fff', stroke: l.color, strokeWidth: 1.5 } : { fill: l.color })} />} />
+                  p.cx === undefined || p.cy === undefined || p.value === null || p.value === undefined ? (
+                    <g key={p.index} />
+                  ) : (
+                    <circle
+                      key={p.index}
+                      cx={p.cx}
+                      cy={p.cy}
+                      r={3}
+                      {...(isExampleValue(p.payload, l.key) ? { fill: '#fff', stroke: l.color, strokeWidth: 1.5 } : { fill: l.color })}
+                    />
+                  )
+                }
+              />
             );
           })}
           {annotations.target !== null && (
-            <ReferenceLine y={annotations.target} stroke={CHART.target.stroke} strokeDasharray="6 3"
-              label={{ value: `${TERMS.target} ${formatValue(annotations.target, unitKind, decimals)}`, position: 'insideBottomRight', fontSize: 11, fill: CHART.target.text }} />
+            <ReferenceLine
+              y={annotations.target}
+              stroke={CHART.target.stroke}
+              strokeDasharray="6 3"
+              label={{
+                value: `${TERMS.target} ${formatValue(annotations.target, unitKind, decimals)}`,
+                position: 'insideBottomRight',
+                fontSize: 11,
+                fill: CHART.target.text,
+              }}
+            />
           )}
           {marks.map((m) => (
-            <ReferenceLine key={`${m.kind}${m.period}`} x={m.period} stroke={MARK_COLOR[m.kind]} strokeDasharray={m.kind === 'break' ? undefined : m.kind === 'baseline' ? '4 2' : '2 2'}
-              label={markLabel(m.label, m.row, m.anchor, MARK_COLOR[m.kind], m.kind === 'break')} />
+            <ReferenceLine
+              key={`${m.kind}${m.period}`}
+              x={m.period}
+              stroke={MARK_COLOR[m.kind]}
+              strokeDasharray={m.kind === 'break' ? undefined : m.kind === 'baseline' ? '4 2' : '2 2'}
+              label={markLabel(m.label, m.row, m.anchor, MARK_COLOR[m.kind], m.kind === 'break')}
+            />
           ))}
         </ComposedChart>
       </div>
       <p className="chart-tools">
-        Ladda ner diagrammet: <button type="button" className="link-button" onClick={savePng}>PNG</button>{' '}
-        <button type="button" className="link-button" onClick={saveSvg}>SVG</button>
+        Ladda ner diagrammet:{' '}
+        <button type="button" className="link-button" onClick={savePng}>
+          PNG
+        </button>{' '}
+        <button type="button" className="link-button" onClick={saveSvg}>
+          SVG
+        </button>
       </p>
     </div>
   );

@@ -52,7 +52,12 @@ function sorted(entries: MapEntry[], sort: Sort, desc: boolean): MapEntry[] {
  * The indicator page's map section: the län's kommuner (or all of Sweden) in one period, coloured by the
  * benchmark test against the län or riket, with the same data as a sortable table beside it.
  */
-export async function IndicatorMap({ indicatorId, searchParams, format, unit }: {
+export async function IndicatorMap({
+  indicatorId,
+  searchParams,
+  format,
+  unit,
+}: {
   indicatorId: string;
   searchParams: Promise<Params>;
   format: ValueFormat;
@@ -74,55 +79,114 @@ export async function IndicatorMap({ indicatorId, searchParams, format, unit }: 
     const next = current && !s.desc ? 'fallande' : 'stigande';
     return (
       <th scope="col" aria-sort={current ? (s.desc ? 'descending' : 'ascending') : undefined}>
-        <Link href={href(params, { kartsort: key, kartordning: next })} scroll={false}>{text}<span className="sr-only">, sortera {next === 'fallande' ? 'fallande' : 'stigande'}</span></Link>
+        <Link href={href(params, { kartsort: key, kartordning: next })} scroll={false}>
+          {text}
+          <span className="sr-only">, sortera {next === 'fallande' ? 'fallande' : 'stigande'}</span>
+        </Link>
         {current && <span aria-hidden="true">{s.desc ? ' ▼' : ' ▲'}</span>}
       </th>
     );
   };
   return (
     <section id="karta" aria-labelledby="karta-rubrik">
-      <h2 id="karta-rubrik">Karta: {area} {data.period}</h2>
+      <h2 id="karta-rubrik">
+        Karta: {area} {data.period}
+      </h2>
       <p className={styles.toggles}>
         Visa:{' '}
-        {s.scope === 'lan' ? <strong aria-current="true">{data.lanName}</strong> : <Link href={href(params, { karta: null })} scroll={false}>{data.lanName}</Link>}
+        {s.scope === 'lan' ? (
+          <strong aria-current="true">{data.lanName}</strong>
+        ) : (
+          <Link href={href(params, { karta: null })} scroll={false}>
+            {data.lanName}
+          </Link>
+        )}
         {' · '}
-        {s.scope === 'riket' ? <strong aria-current="true">hela Sverige</strong> : <Link href={href(params, { karta: 'riket' })} scroll={false}>hela Sverige</Link>}
+        {s.scope === 'riket' ? (
+          <strong aria-current="true">hela Sverige</strong>
+        ) : (
+          <Link href={href(params, { karta: 'riket' })} scroll={false}>
+            hela Sverige
+          </Link>
+        )}
         {'. Jämför med: '}
-        {s.benchmark === 'lan' ? <strong aria-current="true">{s.scope === 'riket' ? 'eget län' : data.lanName}</strong> : <Link href={href(params, { mot: null })} scroll={false}>{s.scope === 'riket' ? 'eget län' : data.lanName}</Link>}
+        {s.benchmark === 'lan' ? (
+          <strong aria-current="true">{s.scope === 'riket' ? 'eget län' : data.lanName}</strong>
+        ) : (
+          <Link href={href(params, { mot: null })} scroll={false}>
+            {s.scope === 'riket' ? 'eget län' : data.lanName}
+          </Link>
+        )}
         {' · '}
-        {s.benchmark === 'riket' ? <strong aria-current="true">Sverige</strong> : <Link href={href(params, { mot: 'riket' })} scroll={false}>Sverige</Link>}
+        {s.benchmark === 'riket' ? (
+          <strong aria-current="true">Sverige</strong>
+        ) : (
+          <Link href={href(params, { mot: 'riket' })} scroll={false}>
+            Sverige
+          </Link>
+        )}
       </p>
       <p className={styles.toggles}>
         Period:{' '}
         {data.periods.map((p, i) => (
-          <span key={p}>{i > 0 && ' · '}{p === data.period ? <strong aria-current="true">{p}</strong> : <Link href={href(params, { period: p })} scroll={false}>{p}</Link>}</span>
+          <span key={p}>
+            {i > 0 && ' · '}
+            {p === data.period ? (
+              <strong aria-current="true">{p}</strong>
+            ) : (
+              <Link href={href(params, { period: p })} scroll={false}>
+                {p}
+              </Link>
+            )}
+          </span>
         ))}
       </p>
       <p className="chart-summary">
         {tested} av {entries.length} kommuner jämförs med {data.benchmarkName} för {data.period}
-        {counts.length > 0 && <>: {counts.map((x) => `${SIGNIFICANCE_CLASS_LABELS[x.c].toLowerCase()} ${x.n}`).join(', ')}</>}.
-        {' '}Samma test som på målsidorna (95 %; antal mot resten av länet, med kommunens överspridning). Skillnader säger inget om orsaker.
-        {format.type === 'count' && ' Anmälda brott påverkas av anmälningsbenägenhet och polisens insatser.'}
-        {' '}Med {tested} jämförelser väntas ungefär {formatNumber(0.05 * tested, 1)} se säkerställda ut av ren slump.
+        {counts.length > 0 && <>: {counts.map((x) => `${SIGNIFICANCE_CLASS_LABELS[x.c].toLowerCase()} ${x.n}`).join(', ')}</>}. Samma test
+        som på målsidorna (95 %; antal mot resten av länet, med kommunens överspridning). Skillnader säger inget om orsaker.
+        {format.type === 'count' && ' Anmälda brott påverkas av anmälningsbenägenhet och polisens insatser.'} Med {tested} jämförelser
+        väntas ungefär {formatNumber(0.05 * tested, 1)} se säkerställda ut av ren slump.
         {data.hasExample && <strong> Exempeldata visas men jämförs inte.</strong>}
       </p>
       <div className={styles.layout}>
         <div className={styles.mapCol}>
-          <Choropleth map={map} entries={entries} format={format} highlight={data.kommunCode}
-            label={`Karta över ${area}s kommuner, ${data.period}: färg och mönster visar jämförelsen med ${data.benchmarkName}`} />
+          <Choropleth
+            map={map}
+            entries={entries}
+            format={format}
+            highlight={data.kommunCode}
+            label={`Karta över ${area}s kommuner, ${data.period}: färg och mönster visar jämförelsen med ${data.benchmarkName}`}
+          />
         </div>
         <div className={styles.tableCol} role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0}>
           <table className="data">
-            <caption>Kommunerna {data.period} jämförda med {data.benchmarkName} ({unit.replace(/\.$/, '')})</caption>
+            <caption>
+              Kommunerna {data.period} jämförda med {data.benchmarkName} ({unit.replace(/\.$/, '')})
+            </caption>
             <thead>
-              <tr>{sortLink('namn', 'Kommun')}{sortLink('varde', 'Värde (95 % KI, antal)')}{sortLink('klass', 'Jämfört med ' + data.benchmarkName)}</tr>
+              <tr>
+                {sortLink('namn', 'Kommun')}
+                {sortLink('varde', 'Värde (95 % KI, antal)')}
+                {sortLink('klass', 'Jämfört med ' + data.benchmarkName)}
+              </tr>
             </thead>
             <tbody>
               {rows.map((e) => (
                 <tr key={e.code} data-kommun={e.code}>
-                  <th scope="row" style={{ fontWeight: e.code === data.kommunCode ? 700 : 400 }}>{e.name} <span className="meta">({e.code})</span></th>
+                  <th scope="row" style={{ fontWeight: e.code === data.kommunCode ? 700 : 400 }}>
+                    {e.name} <span className="meta">({e.code})</span>
+                  </th>
                   <td className="num">{describeEntry(e, format)}</td>
-                  <td><Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}{e.cls !== 'similar' && <><br /><span className="meta">{e.text}</span></>}</td>
+                  <td>
+                    <Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}
+                    {e.cls !== 'similar' && (
+                      <>
+                        <br />
+                        <span className="meta">{e.text}</span>
+                      </>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -130,10 +194,21 @@ export async function IndicatorMap({ indicatorId, searchParams, format, unit }: 
         </div>
       </div>
       <p className="chart-tools">
-        <Link href={href(params, { karta: s.scope === 'riket' ? 'riket' : null, mot: s.benchmark === 'riket' ? 'riket' : null, period: data.period })} scroll={false}>Permanent länk till kartan</Link>
-        {' '}(indikator, område, jämförelse och period står i adressen).
+        <Link
+          href={href(params, {
+            karta: s.scope === 'riket' ? 'riket' : null,
+            mot: s.benchmark === 'riket' ? 'riket' : null,
+            period: data.period,
+          })}
+          scroll={false}
+        >
+          Permanent länk till kartan
+        </Link>{' '}
+        (indikator, område, jämförelse och period står i adressen).
       </p>
-      <p className="chart-summary">Källa: {data.sources.join('; ') || 'inga värden'}. Kartunderlag: Valmyndighetens kommungränser (okfse/sweden-geojson).</p>
+      <p className="chart-summary">
+        Källa: {data.sources.join('; ') || 'inga värden'}. Kartunderlag: Valmyndighetens kommungränser (okfse/sweden-geojson).
+      </p>
     </section>
   );
 }

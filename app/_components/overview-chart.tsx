@@ -40,7 +40,11 @@ export function OverviewChart({ id, name, unit, unitKind, decimals, rows, lines,
     <figure style={{ margin: 0 }}>
       <ul className="chart-legend" aria-hidden="true">
         {lines.map((l) => (
-          <li key={l.key}><Swatch k={l.key} />{l.name}{rows.some((r) => isExampleValue(r, l.key)) ? ' (exempeldata, ihåliga punkter)' : ''}</li>
+          <li key={l.key}>
+            <Swatch k={l.key} />
+            {l.name}
+            {rows.some((r) => isExampleValue(r, l.key)) ? ' (exempeldata, ihåliga punkter)' : ''}
+          </li>
         ))}
       </ul>
       <div className="chart-box" data-chart={id} style={{ height: 170 }}>
@@ -50,9 +54,18 @@ export function OverviewChart({ id, name, unit, unitKind, decimals, rows, lines,
       <details className="data-table">
         <summary>Visa diagrammets data som tabell</summary>
         <table>
-          <caption className="sr-only">{name} per period ({unit})</caption>
+          <caption className="sr-only">
+            {name} per period ({unit})
+          </caption>
           <thead>
-            <tr><th scope="col">Period</th>{lines.map((l) => <th key={l.key} scope="col">{l.name}</th>)}</tr>
+            <tr>
+              <th scope="col">Period</th>
+              {lines.map((l) => (
+                <th key={l.key} scope="col">
+                  {l.name}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((row) => (
@@ -60,7 +73,12 @@ export function OverviewChart({ id, name, unit, unitKind, decimals, rows, lines,
                 <th scope="row">{row.period}</th>
                 {lines.map((l) => {
                   const v = row[l.key];
-                  return <td key={l.key}>{typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–'}{isExampleValue(row, l.key) && ' (exempel)'}</td>;
+                  return (
+                    <td key={l.key}>
+                      {typeof v === 'number' ? formatValue(v, unitKind, decimals) : '–'}
+                      {isExampleValue(row, l.key) && ' (exempel)'}
+                    </td>
+                  );
                 })}
               </tr>
             ))}

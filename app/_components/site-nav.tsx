@@ -40,15 +40,30 @@ export function SiteNav() {
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
   // /import is its own item beside /import/historik; every other item also covers the pages under it.
-  const current = (href: string) => (href === '/' || href === '/import' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`));
+  const current = (href: string) =>
+    href === '/' || href === '/import' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label="Huvudmeny" className="main-nav">
-      <button ref={button} type="button" className="menu-toggle" aria-expanded={open} aria-controls="huvudmeny" onClick={() => setOpen(!open)}>
-        <span aria-hidden="true" className="menu-icon">☰</span> Meny
+      <button
+        ref={button}
+        type="button"
+        className="menu-toggle"
+        aria-expanded={open}
+        aria-controls="huvudmeny"
+        onClick={() => setOpen(!open)}
+      >
+        <span aria-hidden="true" className="menu-icon">
+          ☰
+        </span>{' '}
+        Meny
       </button>
       <ul id="huvudmeny" className={open ? 'nav-list open' : 'nav-list'}>
         {LINKS.map(([href, label]) => (
-          <li key={href}><Link href={href} aria-current={current(href) ? 'page' : undefined}>{label}</Link></li>
+          <li key={href}>
+            <Link href={href} aria-current={current(href) ? 'page' : undefined}>
+              {label}
+            </Link>
+          </li>
         ))}
         <AccountMenu current={current} />
       </ul>

@@ -10,7 +10,15 @@ const initial: FormState = { ok: null, message: null };
  * React resets a form after its action runs; here what the user typed stays after a refusal (so a missing
  * justification can be added without choosing everything again), and is cleared only on success when asked.
  */
-export function StateForm({ action, submit, submitLabel, children, className, pendingText, resetOnSuccess = false }: {
+export function StateForm({
+  action,
+  submit,
+  submitLabel,
+  children,
+  className,
+  pendingText,
+  resetOnSuccess = false,
+}: {
   action: (state: FormState, form: FormData) => Promise<FormState>;
   submit: string;
   /** The button's accessible name when the visible text alone is not unique on the page ("Ta bort" → "Ta bort X från Y"). */
@@ -37,8 +45,16 @@ export function StateForm({ action, submit, submitLabel, children, className, pe
       }}
     >
       {children}
-      <p><button type="submit" disabled={pending} aria-label={submitLabel}>{pending ? (pendingText ?? 'Sparar …') : submit}</button></p>
-      {state.message && <p className={`notice ${state.ok ? 'ok' : 'alert'}`} role={state.ok ? 'status' : 'alert'}>{state.message}</p>}
+      <p>
+        <button type="submit" disabled={pending} aria-label={submitLabel}>
+          {pending ? (pendingText ?? 'Sparar …') : submit}
+        </button>
+      </p>
+      {state.message && (
+        <p className={`notice ${state.ok ? 'ok' : 'alert'}`} role={state.ok ? 'status' : 'alert'}>
+          {state.message}
+        </p>
+      )}
     </form>
   );
 }

@@ -53,7 +53,13 @@ export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
         tick={CHART.tick}
         tickFormatter={(v: number) => axisTick(v, decimals)}
         domain={[(min: number) => Math.min(0, min), 'auto']}
-        label={{ value: AXIS_UNIT[unitKind], angle: -90, position: 'insideLeft', offset: 0, style: { fontSize: 10, fill: CHART.axisLabel.fill, textAnchor: 'middle' } }}
+        label={{
+          value: AXIS_UNIT[unitKind],
+          angle: -90,
+          position: 'insideLeft',
+          offset: 0,
+          style: { fontSize: 10, fill: CHART.axisLabel.fill, textAnchor: 'middle' },
+        }}
       />
       <Tooltip
         formatter={(v: unknown, name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => [

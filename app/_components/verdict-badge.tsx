@@ -30,7 +30,8 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <>
       <Link href={`${METHOD_PAGE}#${s.anchor}`} className={`verdict-badge ${s.className}`}>
-        <span aria-hidden="true">{s.shape}</span> {verdict.label}{verdict.labelSuffix ? ` ${verdict.labelSuffix}` : ''}
+        <span aria-hidden="true">{s.shape}</span> {verdict.label}
+        {verdict.labelSuffix ? ` ${verdict.labelSuffix}` : ''}
         {verdict.provisional && ' (preliminärt)'}
       </Link>
       {verdict.target && (

@@ -27,7 +27,11 @@ export async function saveMeasureReportAction(_prev: FormState, form: FormData):
   if (!id.success) return { ok: false, message: 'Ogiltig åtgärd.' };
   const actor = await actorOf(user);
   return runFormAction(async () => {
-    const row = await saveMeasureReport(id.data, formFields(form, ['year', 'done', 'asPlanned', 'how', 'hours', 'costSek', 'problems', 'proposal']), actor);
+    const row = await saveMeasureReport(
+      id.data,
+      formFields(form, ['year', 'done', 'asPlanned', 'how', 'hours', 'costSek', 'problems', 'proposal']),
+      actor,
+    );
     return `Delrapporten för ${row.year} är sparad.`;
   }, ALL);
 }

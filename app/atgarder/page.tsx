@@ -18,7 +18,8 @@ export default async function ActionsPage() {
     <>
       <h1>Åtgärder</h1>
       <p className="lead">
-        Planens åtgärder med ansvariga, status och den årliga delrapporten till lokala Brå. {missing > 0
+        Planens åtgärder med ansvariga, status och den årliga delrapporten till lokala Brå.{' '}
+        {missing > 0
           ? `${missing} av ${views.length} åtgärder saknar delrapport för ${year}.`
           : `Alla åtgärder har delrapport för ${year}.`}
       </p>
@@ -28,24 +29,33 @@ export default async function ActionsPage() {
           <section key={code} aria-labelledby={`area-${code}`}>
             <h2 id={`area-${code}`}>{mine[0]!.areaTitle}</h2>
             <TableScroll label={`Åtgärder inom ${mine[0]!.areaTitle}`}>
-            <table className="data">
-              <caption className="sr-only">Åtgärder inom {mine[0]!.areaTitle}</caption>
-              <thead>
-                <tr><th scope="col">Åtgärd</th><th scope="col">Vem</th><th scope="col">Status</th><th scope="col">Start</th><th scope="col">Effekt</th><th scope="col">Delrapport {year}</th></tr>
-              </thead>
-              <tbody>
-                {mine.map((v) => (
-                  <tr key={v.action.id} data-action={v.action.code}>
-                    <th scope="row"><Link href={`/atgarder/${encodeURIComponent(v.action.code)}`}>{v.action.code}</Link> {v.action.title}</th>
-                    <td>{v.responsible.join(', ')}</td>
-                    <td>{MEASURE_STATUS_LABELS[v.action.status]}</td>
-                    <td>{v.action.startDate ? formatDateLong(v.action.startDate) : '–'}</td>
-                    <td>{v.action.effectHorizon ? EFFECT_HORIZON_LABELS[v.action.effectHorizon] : '–'}</td>
-                    <td>{v.reports.some((r) => r.year === year) ? 'Inlämnad' : <strong>Saknas</strong>}</td>
+              <table className="data">
+                <caption className="sr-only">Åtgärder inom {mine[0]!.areaTitle}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Åtgärd</th>
+                    <th scope="col">Vem</th>
+                    <th scope="col">Status</th>
+                    <th scope="col">Start</th>
+                    <th scope="col">Effekt</th>
+                    <th scope="col">Delrapport {year}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {mine.map((v) => (
+                    <tr key={v.action.id} data-action={v.action.code}>
+                      <th scope="row">
+                        <Link href={`/atgarder/${encodeURIComponent(v.action.code)}`}>{v.action.code}</Link> {v.action.title}
+                      </th>
+                      <td>{v.responsible.join(', ')}</td>
+                      <td>{MEASURE_STATUS_LABELS[v.action.status]}</td>
+                      <td>{v.action.startDate ? formatDateLong(v.action.startDate) : '–'}</td>
+                      <td>{v.action.effectHorizon ? EFFECT_HORIZON_LABELS[v.action.effectHorizon] : '–'}</td>
+                      <td>{v.reports.some((r) => r.year === year) ? 'Inlämnad' : <strong>Saknas</strong>}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
             </TableScroll>
           </section>
         );

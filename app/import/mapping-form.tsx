@@ -18,7 +18,13 @@ const REQUIRED: Role[] = ['region', 'period', 'value'];
  * are (or one per column in a wide table); a scale for shares written as fractions. Submitting previews the file
  * read with the mapping; it is saved when the import is confirmed.
  */
-export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: {
+export function MappingForm({
+  offer,
+  indicators,
+  initial,
+  onSubmit,
+  onCancel,
+}: {
   offer: Pick<MappingOffer, 'headers' | 'sample' | 'sheet'>;
   indicators: IndicatorOption[];
   initial: ColumnMapping;
@@ -36,7 +42,9 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const missing = REQUIRED.filter((r) => !columns[r] && !(r === 'value' && isWide) && !(r === 'period' && isWide && wide.every((w) => w.period)));
+    const missing = REQUIRED.filter(
+      (r) => !columns[r] && !(r === 'value' && isWide) && !(r === 'period' && isWide && wide.every((w) => w.period)),
+    );
     if (!indicator && !columns.kpi && !(isWide && wide.every((w) => w.indicator))) missing.push('kpi');
     if (missing.length > 0) {
       setError(`Välj ${missing.map((r) => (r === 'kpi' ? 'indikator' : ROLE_LABELS[r].toLowerCase())).join(', ')}.`);
@@ -56,16 +64,30 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
     <form onSubmit={submit} className="mapping-form" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>Ange vilken kolumn som är vad</h3>
       <p>
-        Filen liknar en lång tabell (ett värde per rad) men följer ingen känd mall. Välj indikator och kolumner; förslagen
-        kommer från kolumnernas namn. Mappningen sparas när du bekräftar importen och används automatiskt nästa gång en fil
-        med samma kolumner laddas upp.
+        Filen liknar en lång tabell (ett värde per rad) men följer ingen känd mall. Välj indikator och kolumner; förslagen kommer från
+        kolumnernas namn. Mappningen sparas när du bekräftar importen och används automatiskt nästa gång en fil med samma kolumner laddas
+        upp.
       </p>
       <div className="table-scroll" role="region" aria-label="De första raderna i filen (rullbar tabell)" tabIndex={0}>
         <table className="data">
           <caption>De första raderna i filen{offer.sheet ? ` (blad "${offer.sheet}")` : ''}</caption>
-          <thead><tr>{offer.headers.map((h, i) => <th key={i} scope="col">{h || '–'}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {offer.headers.map((h, i) => (
+                <th key={i} scope="col">
+                  {h || '–'}
+                </th>
+              ))}
+            </tr>
+          </thead>
           <tbody>
-            {offer.sample.map((r, i) => <tr key={i}>{offer.headers.map((_, j) => <td key={j}>{r[j] ?? ''}</td>)}</tr>)}
+            {offer.sample.map((r, i) => (
+              <tr key={i}>
+                {offer.headers.map((_, j) => (
+                  <td key={j}>{r[j] ?? ''}</td>
+                ))}
+              </tr>
+            ))}
           </tbody>
         </table>
       </div>
@@ -73,17 +95,32 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
         <label htmlFor={`${id}-ind`}>Indikator</label>
         <select id={`${id}-ind`} value={indicator} onChange={(e) => setIndicator(e.target.value)}>
           <option value="">{columns.kpi ? 'Från kolumnen för nyckeltal' : 'Välj indikator …'}</option>
-          {indicators.map((i) => <option key={i.id} value={i.id}>{i.name} ({i.id})</option>)}
+          {indicators.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.name} ({i.id})
+            </option>
+          ))}
         </select>
       </p>
       <fieldset>
         <legend>Kolumner</legend>
         {ROLE_ORDER.map((role) => (
           <p key={role}>
-            <label htmlFor={`${id}-${role}`}>{ROLE_LABELS[role]}{REQUIRED.includes(role) && !(isWide && role !== 'region') ? ' (krävs)' : ''}</label>
-            <select id={`${id}-${role}`} value={columns[role] ?? ''} onChange={(e) => setColumns({ ...columns, [role]: e.target.value || undefined })}>
+            <label htmlFor={`${id}-${role}`}>
+              {ROLE_LABELS[role]}
+              {REQUIRED.includes(role) && !(isWide && role !== 'region') ? ' (krävs)' : ''}
+            </label>
+            <select
+              id={`${id}-${role}`}
+              value={columns[role] ?? ''}
+              onChange={(e) => setColumns({ ...columns, [role]: e.target.value || undefined })}
+            >
               <option value="">Ingen</option>
-              {headers.map((h) => <option key={h} value={h}>{h}</option>)}
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
             </select>
           </p>
         ))}
@@ -93,10 +130,20 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
           <legend>En kolumn per värde (bred tabell)</legend>
           {wide.map((w, i) => (
             <p key={w.column}>
-              <label htmlFor={`${id}-w${i}`}>Indikator för kolumnen &quot;{w.column}&quot;{w.period ? ` (period ${w.period})` : w.sex ? ` (kön ${w.sex})` : ''}</label>
-              <select id={`${id}-w${i}`} value={w.indicator ?? ''} onChange={(e) => setWide(wide.map((x, j) => (j === i ? { ...x, indicator: e.target.value || undefined } : x)))}>
+              <label htmlFor={`${id}-w${i}`}>
+                Indikator för kolumnen &quot;{w.column}&quot;{w.period ? ` (period ${w.period})` : w.sex ? ` (kön ${w.sex})` : ''}
+              </label>
+              <select
+                id={`${id}-w${i}`}
+                value={w.indicator ?? ''}
+                onChange={(e) => setWide(wide.map((x, j) => (j === i ? { ...x, indicator: e.target.value || undefined } : x)))}
+              >
                 <option value="">Samma som ovan</option>
-                {indicators.map((ind) => <option key={ind.id} value={ind.id}>{ind.name} ({ind.id})</option>)}
+                {indicators.map((ind) => (
+                  <option key={ind.id} value={ind.id}>
+                    {ind.name} ({ind.id})
+                  </option>
+                ))}
               </select>
             </p>
           ))}
@@ -109,10 +156,18 @@ export function MappingForm({ offer, indicators, initial, onSubmit, onCancel }: 
           <option value="100">Andelar skrivna som bråk (0,046 → 4,6 %): multiplicera med 100</option>
         </select>
       </p>
-      {error && <p className="notice alert" role="alert">{error}</p>}
+      {error && (
+        <p className="notice alert" role="alert">
+          {error}
+        </p>
+      )}
       <p className="actions">
         <button type="submit">Förhandsgranska med mappningen</button>
-        {onCancel && <button type="button" onClick={onCancel}>Avbryt</button>}
+        {onCancel && (
+          <button type="button" onClick={onCancel}>
+            Avbryt
+          </button>
+        )}
       </p>
     </form>
   );

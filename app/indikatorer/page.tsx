@@ -17,55 +17,87 @@ export default async function IndicatorListPage({ searchParams }: { searchParams
   return (
     <>
       <h1>Indikatorer</h1>
-      <p className="lead">Alla mått i katalogen med bedömningen för {list.kommunName}. Sök och filtrera; adressen sparar urvalet så att det kan delas.</p>
+      <p className="lead">
+        Alla mått i katalogen med bedömningen för {list.kommunName}. Sök och filtrera; adressen sparar urvalet så att det kan delas.
+      </p>
       <form className="filters" method="get" role="search" aria-label="Filtrera indikatorer">
-        <p><label htmlFor="q">Sök</label><input id="q" name="q" type="search" defaultValue={q.q ?? ''} /></p>
+        <p>
+          <label htmlFor="q">Sök</label>
+          <input id="q" name="q" type="search" defaultValue={q.q ?? ''} />
+        </p>
         <p>
           <label htmlFor="omrade">Prioriterat område</label>
           <select id="omrade" name="omrade" defaultValue={q.omrade ?? ''}>
             <option value="">Alla</option>
-            {list.areas.map((a) => <option key={a.code} value={a.code}>{a.title}</option>)}
+            {list.areas.map((a) => (
+              <option key={a.code} value={a.code}>
+                {a.title}
+              </option>
+            ))}
           </select>
         </p>
         <p>
           <label htmlFor="kalla">Källa</label>
           <select id="kalla" name="kalla" defaultValue={q.kalla ?? ''}>
             <option value="">Alla</option>
-            {list.sources.map(([id, name]) => <option key={id} value={id}>{name}</option>)}
+            {list.sources.map(([id, name]) => (
+              <option key={id} value={id}>
+                {name}
+              </option>
+            ))}
           </select>
         </p>
         <p>
           <label htmlFor="bedomning">Bedömning</label>
           <select id="bedomning" name="bedomning" defaultValue={q.bedomning ?? ''}>
             <option value="">Alla</option>
-            {[...VERDICT_ORDER, 'Sammanhang'].map((l) => <option key={l} value={l}>{l}</option>)}
+            {[...VERDICT_ORDER, 'Sammanhang'].map((l) => (
+              <option key={l} value={l}>
+                {l}
+              </option>
+            ))}
           </select>
         </p>
         <button type="submit">Filtrera</button>
       </form>
       <TableScroll label="Indikatorer">
-      <table className="data indicator-list">
-        <caption>{list.shown.length} av {list.all} indikatorer</caption>
-        <thead><tr><th scope="col">Indikator</th><th scope="col">Bedömning för {list.kommunName}</th><th scope="col">Källa</th><th scope="col">Mål</th></tr></thead>
-        <tbody>
-          {list.shown.map((i) => (
-            <tr key={i.id} data-indicator={i.id}>
-              <td><Link href={`/indikatorer/${i.id}`}>{i.name}</Link></td>
-              <td><VerdictBadge verdict={i.assessment.verdict} /></td>
-              <td>{i.sourceName}</td>
-              <td>
-                {i.goalTexts.length > 0 && (
-                  <ul className="plain goal-list">
-                    {i.goalTexts.map((g) => (
-                      <li key={g.code}><Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}</li>
-                    ))}
-                  </ul>
-                )}
-              </td>
+        <table className="data indicator-list">
+          <caption>
+            {list.shown.length} av {list.all} indikatorer
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Indikator</th>
+              <th scope="col">Bedömning för {list.kommunName}</th>
+              <th scope="col">Källa</th>
+              <th scope="col">Mål</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.shown.map((i) => (
+              <tr key={i.id} data-indicator={i.id}>
+                <td>
+                  <Link href={`/indikatorer/${i.id}`}>{i.name}</Link>
+                </td>
+                <td>
+                  <VerdictBadge verdict={i.assessment.verdict} />
+                </td>
+                <td>{i.sourceName}</td>
+                <td>
+                  {i.goalTexts.length > 0 && (
+                    <ul className="plain goal-list">
+                      {i.goalTexts.map((g) => (
+                        <li key={g.code}>
+                          <Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}
+                        </li>
+                      ))}
+                    </ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
     </>
   );

@@ -12,12 +12,19 @@ export default async function AccountPage() {
     <>
       <h1>Mitt konto</h1>
       <dl className="facts">
-        <dt>Namn</dt><dd>{user.name}</dd>
-        <dt>E-postadress</dt><dd>{user.email}</dd>
-        <dt>Roll</dt><dd>{ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}</dd>
+        <dt>Namn</dt>
+        <dd>{user.name}</dd>
+        <dt>E-postadress</dt>
+        <dd>{user.email}</dd>
+        <dt>Roll</dt>
+        <dd>
+          {ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}
+        </dd>
       </dl>
       {user.role === 'admin' && (
-        <p><Link href="/admin/anvandare">Användare och roller</Link> · <Link href="/admin/logg">Ändringslogg</Link></p>
+        <p>
+          <Link href="/admin/anvandare">Användare och roller</Link> · <Link href="/admin/logg">Ändringslogg</Link>
+        </p>
       )}
       <AccountForms />
     </>

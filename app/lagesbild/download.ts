@@ -7,7 +7,8 @@ import type { LagesbildData } from '@/lib/reports/types';
 export async function lagesbildDownload(render: (d: LagesbildData) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
   try {
     const data = await getLagesbild();
-    if (!data) return new Response('Ingen åtgärdsplan är inläst.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    if (!data)
+      return new Response('Ingen åtgärdsplan är inläst.', { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' } });
     const body = await render(data);
     const name = `lagesbild-underlag-${data.kommun.toLowerCase().replace(/[^a-z0-9åäö]+/g, '-')}-${data.generatedAt.slice(0, 10)}.${ext}`;
     return new Response(new Uint8Array(body), {
@@ -19,6 +20,9 @@ export async function lagesbildDownload(render: (d: LagesbildData) => Promise<Bu
     });
   } catch (err) {
     console.error('lägesbild export failed:', describeDbError(err));
-    return new Response('Underlaget kunde inte skapas på grund av ett fel på servern.', { status: 500, headers: { 'content-type': 'text/plain; charset=utf-8' } });
+    return new Response('Underlaget kunde inte skapas på grund av ett fel på servern.', {
+      status: 500,
+      headers: { 'content-type': 'text/plain; charset=utf-8' },
+    });
   }
 }

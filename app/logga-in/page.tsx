@@ -18,7 +18,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   const firstAdmin = await getFirstAdminOpen().catch(() => false);
   const sp = await searchParams;
   const next = typeof sp.nasta === 'string' ? sp.nasta : '/';
-  const error = typeof sp.error === 'string' ? (SSO_ERRORS[sp.error] ?? 'Inloggningen via kommunens konto misslyckades. Försök igen eller logga in med e-post och lösenord.') : null;
+  const error =
+    typeof sp.error === 'string'
+      ? (SSO_ERRORS[sp.error] ?? 'Inloggningen via kommunens konto misslyckades. Försök igen eller logga in med e-post och lösenord.')
+      : null;
   return (
     <>
       <h1>Logga in</h1>
@@ -26,11 +29,22 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
         Inloggning behövs för att importera data, ångra importer och hantera användare
         {env.PUBLIC_DASHBOARD ? '. Översikten och indikatorerna är öppna för alla.' : ', och för att läsa instrumentpanelen.'}
       </p>
-      {sp.skapad === '1' && <p className="notice ok" role="status">Administratören är skapad. Logga in med e-postadressen och lösenordet du valde.</p>}
-      {firstAdmin && (
-        <p className="notice warn" role="note">Det finns ingen administratör ännu. <Link href="/forsta-start">Skapa den första administratören</Link> med engångskoden från serverns start.</p>
+      {sp.skapad === '1' && (
+        <p className="notice ok" role="status">
+          Administratören är skapad. Logga in med e-postadressen och lösenordet du valde.
+        </p>
       )}
-      {error && <p className="notice alert" role="alert">{error}</p>}
+      {firstAdmin && (
+        <p className="notice warn" role="note">
+          Det finns ingen administratör ännu. <Link href="/forsta-start">Skapa den första administratören</Link> med engångskoden från
+          serverns start.
+        </p>
+      )}
+      {error && (
+        <p className="notice alert" role="alert">
+          {error}
+        </p>
+      )}
       <SignInForm next={next} sso={env.OIDC_ISSUER ? { name: env.OIDC_NAME } : null} />
     </>
   );

@@ -13,7 +13,10 @@ export function SignInForm({ next, sso }: { next: string; sso: { name: string } 
     const form = new FormData(e.currentTarget);
     setPending(true);
     setError(null);
-    const { error: err } = await authClient.signIn.email({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') });
+    const { error: err } = await authClient.signIn.email({
+      email: String(form.get('email') ?? ''),
+      password: String(form.get('password') ?? ''),
+    });
     if (err) {
       setPending(false);
       setError(authErrorText(err, 'Inloggningen misslyckades. Försök igen.'));
@@ -40,7 +43,11 @@ export function SignInForm({ next, sso }: { next: string; sso: { name: string } 
     <div className="sign-in">
       {sso && (
         <>
-          <p><button type="button" className="primary" onClick={onSso} disabled={pending}>Logga in med {sso.name}</button></p>
+          <p>
+            <button type="button" className="primary" onClick={onSso} disabled={pending}>
+              Logga in med {sso.name}
+            </button>
+          </p>
           <p>eller med e-post och lösenord:</p>
         </>
       )}
@@ -53,8 +60,16 @@ export function SignInForm({ next, sso }: { next: string; sso: { name: string } 
           <label htmlFor="password">Lösenord</label>
           <input id="password" name="password" type="password" autoComplete="current-password" required />
         </p>
-        <p><button type="submit" disabled={pending}>{pending ? 'Loggar in …' : 'Logga in'}</button></p>
-        {error && <p id="sign-in-error" className="notice alert" role="alert">{error}</p>}
+        <p>
+          <button type="submit" disabled={pending}>
+            {pending ? 'Loggar in …' : 'Logga in'}
+          </button>
+        </p>
+        {error && (
+          <p id="sign-in-error" className="notice alert" role="alert">
+            {error}
+          </p>
+        )}
       </form>
     </div>
   );

@@ -24,7 +24,11 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
   const actor = await actorOf(await requireRole('coordinator'));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
-    const row = await saveGoalLink(code, formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']), actor);
+    const row = await saveGoalLink(
+      code,
+      formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']),
+      actor,
+    );
     return `Måttet ${row.indicatorId} är sparat för målet ${code}.`;
   }, ALL);
 }
@@ -62,7 +66,22 @@ export async function restoreLinkAction(_prev: FormState, form: FormData): Promi
 export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actorOf(await requireRole('coordinator'));
   return runFormAction(async () => {
-    const row = await saveLocalIndicator(formFields(form, ['id', 'name', 'definition', 'unit', 'unitKind', 'direction', 'type', 'decimals', 'cadence', 'measuredGeography', 'caveats']), actor);
+    const row = await saveLocalIndicator(
+      formFields(form, [
+        'id',
+        'name',
+        'definition',
+        'unit',
+        'unitKind',
+        'direction',
+        'type',
+        'decimals',
+        'cadence',
+        'measuredGeography',
+        'caveats',
+      ]),
+      actor,
+    );
     return `Måttet ${row.id} är tillagt. Koppla det till ett mål nedan och importera värden med mallen.`;
   }, ALL);
 }
@@ -70,7 +89,19 @@ export async function createIndicatorAction(_prev: FormState, form: FormData): P
 export async function startRevisedPlanAction(_prev: FormState, form: FormData): Promise<FormState> {
   const actor = await actorOf(await requireRole('coordinator'));
   return runFormAction(async () => {
-    const plan = await saveRevisedPlan(formFields(form, ['title', 'decidedDate', 'decidedBy', 'decisionParagraph', 'diarienummer', 'validFrom', 'reviseBy', 'basedOnLagesbild']), actor);
+    const plan = await saveRevisedPlan(
+      formFields(form, [
+        'title',
+        'decidedDate',
+        'decidedBy',
+        'decisionParagraph',
+        'diarienummer',
+        'validFrom',
+        'reviseBy',
+        'basedOnLagesbild',
+      ]),
+      actor,
+    );
     return `Den reviderade planen "${plan.title}" gäller nu. Den tidigare planen och dess uppföljningar finns kvar.`;
   }, ALL);
 }

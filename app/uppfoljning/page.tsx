@@ -20,37 +20,63 @@ export default async function ReviewsPage() {
     <>
       <h1>Uppföljning</h1>
       <p className="lead">
-        Lokala Brås årliga uppföljning av åtgärdsplanen. När årets uppföljning öppnas fryses de beräknade bedömningarna
-        (värden, konfidensintervall och vilka importer de bygger på), så att mötet kan öppnas igen och visar det Brå såg
-        då – även när nya data kommit. Brå för in sin egen bedömning per mål, kommentarer och beslut, och markerar till
-        sist uppföljningen som beslutad; då låses den.
+        Lokala Brås årliga uppföljning av åtgärdsplanen. När årets uppföljning öppnas fryses de beräknade bedömningarna (värden,
+        konfidensintervall och vilka importer de bygger på), så att mötet kan öppnas igen och visar det Brå såg då – även när nya data
+        kommit. Brå för in sin egen bedömning per mål, kommentarer och beslut, och markerar till sist uppföljningen som beslutad; då låses
+        den.
       </p>
-      {rows.length === 0 ? <p>Ingen uppföljning är öppnad ännu.</p> : (
+      {rows.length === 0 ? (
+        <p>Ingen uppföljning är öppnad ännu.</p>
+      ) : (
         <TableScroll label="Uppföljningar">
-        <table className="data">
-          <caption>Uppföljningar</caption>
-          <thead><tr><th scope="col">År</th><th scope="col">Möte</th><th scope="col">Plan</th><th scope="col">Status</th><th scope="col">Öppnad av</th></tr></thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <th scope="row"><Link href={`/uppfoljning/${r.year}`}>Uppföljning {r.year}</Link></th>
-                <td>{formatDateLong(r.meetingDate)}</td>
-                <td>{r.planTitle} (beslutad {formatDateLong(r.planDecided)})</td>
-                <td>{r.status === 'decided' ? `Beslutad${r.decidedBy ? ` av ${r.decidedBy}` : ''}` : 'Öppen'}</td>
-                <td>{r.openedBy}</td>
+          <table className="data">
+            <caption>Uppföljningar</caption>
+            <thead>
+              <tr>
+                <th scope="col">År</th>
+                <th scope="col">Möte</th>
+                <th scope="col">Plan</th>
+                <th scope="col">Status</th>
+                <th scope="col">Öppnad av</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">
+                    <Link href={`/uppfoljning/${r.year}`}>Uppföljning {r.year}</Link>
+                  </th>
+                  <td>{formatDateLong(r.meetingDate)}</td>
+                  <td>
+                    {r.planTitle} (beslutad {formatDateLong(r.planDecided)})
+                  </td>
+                  <td>{r.status === 'decided' ? `Beslutad${r.decidedBy ? ` av ${r.decidedBy}` : ''}` : 'Öppen'}</td>
+                  <td>{r.openedBy}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </TableScroll>
       )}
-      {rows.length >= 2 && <p><Link href={`/uppfoljning/jamfor?a=${rows[1]!.year}&b=${rows[0]!.year}`}>Jämför {rows[1]!.year} och {rows[0]!.year}</Link></p>}
+      {rows.length >= 2 && (
+        <p>
+          <Link href={`/uppfoljning/jamfor?a=${rows[1]!.year}&b=${rows[0]!.year}`}>
+            Jämför {rows[1]!.year} och {rows[0]!.year}
+          </Link>
+        </p>
+      )}
       {roleAtLeast(user?.role, 'coordinator') && (
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Öppna en uppföljning</h2>
           <StateForm action={openReviewAction} submit="Öppna uppföljningen och frys bedömningarna" pendingText="Beräknar och fryser …">
-            <p><label htmlFor="year">År</label><input id="year" name="year" type="number" min={2020} max={2100} defaultValue={year} required /></p>
-            <p><label htmlFor="meetingDate">Mötesdatum</label><input id="meetingDate" name="meetingDate" type="date" defaultValue={today} required /></p>
+            <p>
+              <label htmlFor="year">År</label>
+              <input id="year" name="year" type="number" min={2020} max={2100} defaultValue={year} required />
+            </p>
+            <p>
+              <label htmlFor="meetingDate">Mötesdatum</label>
+              <input id="meetingDate" name="meetingDate" type="date" defaultValue={today} required />
+            </p>
           </StateForm>
         </section>
       )}

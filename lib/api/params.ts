@@ -2,34 +2,45 @@ import { z } from 'zod';
 
 const regionCode = z.string().regex(/^(\d{2}|\d{4})$/, 'regionkoder är 2 (län, 00 = riket) eller 4 siffror (kommun)');
 /** A year or an ISO date; a year means its whole extent (from = 1 January, to = 31 December). */
-const bound = (end: 'from' | 'to') => z.string().regex(/^\d{4}(-\d{2}-\d{2})?$/, 'ange år (ÅÅÅÅ) eller datum (ÅÅÅÅ-MM-DD)')
-  .transform((s) => (s.length === 4 ? (end === 'from' ? `${s}-01-01` : `${s}-12-31`) : s));
+const bound = (end: 'from' | 'to') =>
+  z
+    .string()
+    .regex(/^\d{4}(-\d{2}-\d{2})?$/, 'ange år (ÅÅÅÅ) eller datum (ÅÅÅÅ-MM-DD)')
+    .transform((s) => (s.length === 4 ? (end === 'from' ? `${s}-01-01` : `${s}-12-31`) : s));
 
 export const formatParam = z.enum(['json', 'csv']).default('json');
 
 export const listQuery = z.strictObject({ format: formatParam });
 
-export const observationsQuery = z.strictObject({
-  regions: z.string().optional().transform((s, ctx) => {
-    if (s === undefined || s === '') return undefined;
-    const codes = s.split(',').map((c) => c.trim());
-    for (const c of codes) {
-      const r = regionCode.safeParse(c);
-      if (!r.success) ctx.addIssue({ code: 'custom', message: `${c}: ${r.error.issues[0]!.message}` });
-    }
-    if (codes.length > 400) ctx.addIssue({ code: 'custom', message: 'högst 400 regioner per anrop' });
-    return codes;
-  }),
-  from: bound('from').optional(),
-  to: bound('to').optional(),
-  sex: z.enum(['T', 'K', 'M']).optional(),
-  group: z.string().max(100).optional(),
-  site: z.string().max(100).optional(),
-  format: formatParam,
-}).refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from måste vara före to', path: ['from'] });
+export const observationsQuery = z
+  .strictObject({
+    regions: z
+      .string()
+      .optional()
+      .transform((s, ctx) => {
+        if (s === undefined || s === '') return undefined;
+        const codes = s.split(',').map((c) => c.trim());
+        for (const c of codes) {
+          const r = regionCode.safeParse(c);
+          if (!r.success) ctx.addIssue({ code: 'custom', message: `${c}: ${r.error.issues[0]!.message}` });
+        }
+        if (codes.length > 400) ctx.addIssue({ code: 'custom', message: 'högst 400 regioner per anrop' });
+        return codes;
+      }),
+    from: bound('from').optional(),
+    to: bound('to').optional(),
+    sex: z.enum(['T', 'K', 'M']).optional(),
+    group: z.string().max(100).optional(),
+    site: z.string().max(100).optional(),
+    format: formatParam,
+  })
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'from måste vara före to', path: ['from'] });
 
 /** Parses URLSearchParams with a schema; returns the data or a 400 response with the reasons. */
-export function parseQuery<T extends z.ZodType>(schema: T, params: URLSearchParams): { ok: true; data: z.infer<T> } | { ok: false; response: Response } {
+export function parseQuery<T extends z.ZodType>(
+  schema: T,
+  params: URLSearchParams,
+): { ok: true; data: z.infer<T> } | { ok: false; response: Response } {
   const raw: Record<string, string> = {};
   for (const [k, v] of params) {
     if (k in raw) return { ok: false, response: badRequest([`parametern ${k} anges flera gånger`]) };

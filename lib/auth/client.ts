@@ -13,10 +13,13 @@ export function originRefusalText(origin: string | null): string {
 
 export function authErrorText(err: { status?: number; message?: string; code?: string } | null | undefined, fallback: string): string {
   if (!err) return fallback;
-  if (err.status === 429) return err.message && /[åäö]/i.test(err.message) ? err.message : 'För många försök. Vänta en stund och försök igen.';
+  if (err.status === 429)
+    return err.message && /[åäö]/i.test(err.message) ? err.message : 'För många försök. Vänta en stund och försök igen.';
   if (err.status === 401) return 'Fel e-postadress eller lösenord.';
-  if (err.status === 403 && /origin/i.test(`${err.code ?? ''} ${err.message ?? ''}`)) return originRefusalText(typeof window === 'undefined' ? null : window.location.origin);
-  if (err.status === 403) return err.message && /[åäö]/i.test(err.message) ? err.message : 'Kontot får inte logga in. Kontakta en administratör.';
+  if (err.status === 403 && /origin/i.test(`${err.code ?? ''} ${err.message ?? ''}`))
+    return originRefusalText(typeof window === 'undefined' ? null : window.location.origin);
+  if (err.status === 403)
+    return err.message && /[åäö]/i.test(err.message) ? err.message : 'Kontot får inte logga in. Kontakta en administratör.';
   if (err.status === 400 && err.message && /password/i.test(err.message)) return 'Lösenordet uppfyller inte kraven (minst 12 tecken).';
   return err.message && /[åäö]/i.test(err.message) ? err.message : fallback;
 }

@@ -16,7 +16,10 @@ const SESSION_COOKIE = /(?:^|;)\s*(?:__Secure-)?tl\.session_token=([^;]*)/g;
 let cachedKey: { secret: string; key: Promise<CryptoKey> } | null = null;
 function hmacKey(secret: string): Promise<CryptoKey> {
   if (cachedKey?.secret !== secret) {
-    cachedKey = { secret, key: crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']) };
+    cachedKey = {
+      secret,
+      key: crypto.subtle.importKey('raw', new TextEncoder().encode(secret), { name: 'HMAC', hash: 'SHA-256' }, false, ['verify']),
+    };
   }
   return cachedKey.key;
 }

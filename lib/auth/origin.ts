@@ -11,7 +11,9 @@ export function isCrossSite(headers: Headers): boolean {
   let originHost: string | null = null;
   try {
     originHost = new URL(origin).host;
-  } catch { /* "null" or garbage */ }
+  } catch {
+    /* "null" or garbage */
+  }
   return !host || originHost !== host;
 }
 

@@ -10,9 +10,11 @@ export function isRole(v: unknown): v is Role {
 
 /** The Swedish names people type (also without å ä ö), and English spellings, for each stored role. */
 const SPOKEN: Record<string, Role> = {
-  läsare: 'reader', lasare: 'reader',
+  läsare: 'reader',
+  lasare: 'reader',
   samordnare: 'coordinator',
-  administratör: 'admin', administrator: 'admin',
+  administratör: 'admin',
+  administrator: 'admin',
 };
 
 /** Accepts the role as typed on a command line or in a form: "administratör", "administrator", "Samordnare", "admin". */

@@ -21,7 +21,6 @@ export const MIN_PASSWORD_LENGTH = 12;
 /** An invitation link (a password-reset token) stays valid this long. */
 const INVITE_SECONDS = 7 * 24 * 3600;
 
-
 const ac = createAccessControl(defaultStatements);
 const roles = {
   reader: ac.newRole({ user: [], session: [] }),
@@ -103,9 +102,10 @@ export function isOriginRefusal(err: unknown): boolean {
 }
 
 function createAuth(db: Db, env: Env) {
-  const oidc = env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
-    ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
-    : null;
+  const oidc =
+    env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
+      ? { issuer: env.OIDC_ISSUER.replace(/\/$/, ''), clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET }
+      : null;
   const secure = isHttpsDeployment(env);
   return betterAuth({
     appName: 'Trygghetsläget',
@@ -156,7 +156,10 @@ function createAuth(db: Db, env: Env) {
           const ip = clientIp(ctx.request?.headers ?? ctx.headers);
           if (email && (await failedSignInsInARow(db, email, ip)) >= MAX_FAILED_SIGN_INS) {
             await writeAudit(db, {
-              actorId: null, actor: email, action: 'sign_in_locked', ip,
+              actorId: null,
+              actor: email,
+              action: 'sign_in_locked',
+              ip,
               summary: `Inloggning nekad: ${MAX_FAILED_SIGN_INS} felaktiga lösenord i rad från adressen ${ip ?? 'okänd'}. Kontot är spärrat från den adressen i ${LOCK_MINUTES} minuter.`,
             });
             throw new APIError('TOO_MANY_REQUESTS', {
@@ -171,7 +174,13 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/sign-out') {
           const session = await getSessionFromCtx(ctx).catch(() => null);
           if (session) {
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'sign_out', summary: 'Loggade ut.', ip: clientIp(ctx.request?.headers ?? ctx.headers) });
+            await writeAudit(db, {
+              actorId: session.user.id,
+              actor: session.user.email,
+              action: 'sign_out',
+              summary: 'Loggade ut.',
+              ip: clientIp(ctx.request?.headers ?? ctx.headers),
+            });
           }
         }
       }),
@@ -184,25 +193,48 @@ function createAuth(db: Db, env: Env) {
           if (isOriginRefusal(err)) {
             // Not a wrong password: the browser was on an address the server does not know (APP_URL is another).
             const origin = ctx.request?.headers.get('origin') ?? ctx.request?.headers.get('referer') ?? 'okänd';
-            console.warn(`Trygghetsläget: inloggning avvisad: den kom från ${origin}, som servern inte känner igen (APP_URL=${env.APP_URL ?? 'osatt'}). Sätt APP_URL till adressen användarna öppnar appen på.`);
+            console.warn(
+              `Trygghetsläget: inloggning avvisad: den kom från ${origin}, som servern inte känner igen (APP_URL=${env.APP_URL ?? 'osatt'}). Sätt APP_URL till adressen användarna öppnar appen på.`,
+            );
             await writeAudit(db, {
-              actorId: null, actor: email || 'okänd', action: 'sign_in_refused_origin', ip,
+              actorId: null,
+              actor: email || 'okänd',
+              action: 'sign_in_refused_origin',
+              ip,
               summary: `Inloggningen kom från adressen ${origin}, som servern inte känner igen (APP_URL är ${env.APP_URL ?? 'inte satt'}). Lösenordet prövades inte.`,
             });
           } else if (email && err.statusCode !== 429) {
-            await writeAudit(db, { actorId: null, actor: email, action: 'sign_in_failed', summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.', ip });
+            await writeAudit(db, {
+              actorId: null,
+              actor: email,
+              action: 'sign_in_failed',
+              summary: 'Fel e-postadress eller lösenord, eller inaktiverat konto.',
+              ip,
+            });
           }
         }
         const newSession = ctx.context.newSession;
         if (newSession && (ctx.path === '/sign-in/email' || ctx.path.startsWith('/callback/'))) {
           const how = ctx.path === '/sign-in/email' ? 'e-post och lösenord' : 'enkel inloggning (OpenID Connect)';
-          await writeAudit(db, { actorId: newSession.user.id, actor: newSession.user.email, action: 'sign_in', summary: `Loggade in med ${how}.`, ip });
+          await writeAudit(db, {
+            actorId: newSession.user.id,
+            actor: newSession.user.email,
+            action: 'sign_in',
+            summary: `Loggade in med ${how}.`,
+            ip,
+          });
         }
         if (ctx.path === '/change-password' && !failed) {
           const session = ctx.context.session ?? ctx.context.newSession;
           if (session) {
             const others = ctx.body?.revokeOtherSessions === true ? 'andra sessioner avslutades' : 'andra sessioner behölls';
-            await writeAudit(db, { actorId: session.user.id, actor: session.user.email, action: 'password_changed', summary: `Bytte sitt lösenord (${others}).`, ip });
+            await writeAudit(db, {
+              actorId: session.user.id,
+              actor: session.user.email,
+              action: 'password_changed',
+              summary: `Bytte sitt lösenord (${others}).`,
+              ip,
+            });
           }
         }
         if (ctx.path === '/update-user') {
@@ -212,13 +244,26 @@ function createAuth(db: Db, env: Env) {
           const name = typeof ctx.body?.name === 'string' ? ctx.body.name : undefined;
           if (session && !failed && before !== undefined && name !== undefined && name !== before) {
             await writeAudit(db, {
-              actorId: session.user.id, actor: session.user.email, action: 'user_renamed', targetType: 'användare', targetId: session.user.id,
-              summary: `Ändrade sitt namn: ${before} → ${name}.`, before: { name: before }, after: { name }, ip,
+              actorId: session.user.id,
+              actor: session.user.email,
+              action: 'user_renamed',
+              targetType: 'användare',
+              targetId: session.user.id,
+              summary: `Ändrade sitt namn: ${before} → ${name}.`,
+              before: { name: before },
+              after: { name },
+              ip,
             });
           }
         }
         if (ctx.path === '/reset-password' && !failed) {
-          await writeAudit(db, { actorId: null, actor: 'inbjudningslänk', action: 'password_changed', summary: 'Ett lösenord sattes via en inbjudnings- eller återställningslänk.', ip });
+          await writeAudit(db, {
+            actorId: null,
+            actor: 'inbjudningslänk',
+            action: 'password_changed',
+            summary: 'Ett lösenord sattes via en inbjudnings- eller återställningslänk.',
+            ip,
+          });
         }
       }),
     },
@@ -231,18 +276,22 @@ function createAuth(db: Db, env: Env) {
         bannedUserMessage: 'Kontot är inaktiverat. Kontakta en administratör.',
       }),
       ...(oidc
-        ? [genericOAuth({
-          config: [{
-            providerId: OIDC_PROVIDER_ID,
-            name: env.OIDC_NAME,
-            discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
-            clientId: oidc.clientId,
-            clientSecret: oidc.clientSecret,
-            scopes: ['openid', 'email', 'profile'],
-            pkce: true,
-            disableImplicitSignUp: !env.OIDC_ALLOW_SIGNUP,
-          }],
-        })]
+        ? [
+            genericOAuth({
+              config: [
+                {
+                  providerId: OIDC_PROVIDER_ID,
+                  name: env.OIDC_NAME,
+                  discoveryUrl: `${oidc.issuer}/.well-known/openid-configuration`,
+                  clientId: oidc.clientId,
+                  clientSecret: oidc.clientSecret,
+                  scopes: ['openid', 'email', 'profile'],
+                  pkce: true,
+                  disableImplicitSignUp: !env.OIDC_ALLOW_SIGNUP,
+                },
+              ],
+            }),
+          ]
         : []),
       nextCookies(), // last: lets server actions set the session cookie
     ],

@@ -34,19 +34,28 @@ export async function createPasswordUser(
   if (!emailSchema.test(email)) throw new UserInputError(`Ogiltig e-postadress: "${input.email}".`);
   const bad = checkPassword(input.password);
   if (bad) throw new UserInputError(bad);
-  const [existing] = await db.select({ id: authUsers.id }).from(authUsers).where(sql`lower(${authUsers.email}) = ${email}`);
+  const [existing] = await db
+    .select({ id: authUsers.id })
+    .from(authUsers)
+    .where(sql`lower(${authUsers.email}) = ${email}`);
   if (existing) throw new UserInputError(`Det finns redan en användare med e-postadressen ${email}.`);
   const auth = authFor(db);
   const res = await auth.api.createUser({ body: { email, name: input.name?.trim() || email, password: input.password, role: input.role } });
   await writeAudit(db, {
-    ...by, action: 'user_invited', targetType: 'användare', targetId: res.user.id,
-    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}.`, after: { email, role: input.role },
+    ...by,
+    action: 'user_invited',
+    targetType: 'användare',
+    targetId: res.user.id,
+    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}.`,
+    after: { email, role: input.role },
   });
   return { id: res.user.id };
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
-  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(authUsers)
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(authUsers)
     .where(sql`${authUsers.role} = 'admin' and not ${authUsers.banned}`);
   return row?.n ?? 0;
 }
@@ -60,12 +69,20 @@ export async function findUser(db: Db, id: string) {
  * Lifts a sign-in lock (MAX_FAILED_SIGN_INS wrong passwords) on a user's account, from every address at once:
  * the lockout counts only failures after the latest sign-in or lifted lock. Recorded in the change log.
  */
-export async function unlockSignIn(db: Db, userId: string, by: { actorId: string | null; actor: string; ip?: string | null }): Promise<{ email: string } | null> {
+export async function unlockSignIn(
+  db: Db,
+  userId: string,
+  by: { actorId: string | null; actor: string; ip?: string | null },
+): Promise<{ email: string } | null> {
   const user = await findUser(db, userId);
   if (!user) return null;
   await writeAudit(db, {
-    ...by, action: 'sign_in_unlocked', targetType: 'användare', targetId: user.id,
-    summary: `Hävde inloggningsspärren för ${user.email}.`, after: { email: user.email },
+    ...by,
+    action: 'sign_in_unlocked',
+    targetType: 'användare',
+    targetId: user.id,
+    summary: `Hävde inloggningsspärren för ${user.email}.`,
+    after: { email: user.email },
   });
   return { email: user.email };
 }

@@ -2,7 +2,15 @@ import { z } from 'zod';
 import { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS } from '../vocabulary';
 
 // The enums live in the vocabulary module, shared by these zod schemas, the drizzle schema and the pages.
-export { DIRECTIONS, GEOGRAPHY_LEVELS, INDICATOR_TYPES, UNIT_KINDS, type Direction, type IndicatorType, type UnitKind } from '../vocabulary';
+export {
+  DIRECTIONS,
+  GEOGRAPHY_LEVELS,
+  INDICATOR_TYPES,
+  UNIT_KINDS,
+  type Direction,
+  type IndicatorType,
+  type UnitKind,
+} from '../vocabulary';
 
 const id = z.string().regex(/^[a-z][a-z0-9_]*$/, 'id: gemener, siffror och _');
 

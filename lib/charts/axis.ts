@@ -24,7 +24,11 @@ export function axisTick(v: number, decimals: number): string {
   return formatNumber(v, Math.max(1, decimals));
 }
 
-export interface RefMark { period: string; label: string; kind: 'baseline' | 'action' | 'break' }
+export interface RefMark {
+  period: string;
+  label: string;
+  kind: 'baseline' | 'action' | 'break';
+}
 
 /**
  * Reference-line labels that never sit on each other: marks at the same period are merged into one label
@@ -41,7 +45,9 @@ export function placeMarks(marks: RefMark[], periods: string[]): (RefMark & { ro
     } else if (!same.label.split(' · ').includes(m.label)) same.label = `${same.label} · ${m.label}`;
   }
   const index = (p: string) => periods.indexOf(p);
-  const top = merged.filter((m) => m.kind !== 'break').sort((a, b) => (a.kind === 'baseline' ? -1 : b.kind === 'baseline' ? 1 : index(a.period) - index(b.period)));
+  const top = merged
+    .filter((m) => m.kind !== 'break')
+    .sort((a, b) => (a.kind === 'baseline' ? -1 : b.kind === 'baseline' ? 1 : index(a.period) - index(b.period)));
   const bottom = merged.filter((m) => m.kind === 'break');
   const anchor = (p: string): 'start' | 'end' => (periods.length > 1 && index(p) > (periods.length - 1) / 2 ? 'end' : 'start');
   return [

@@ -21,9 +21,11 @@ export function summarizeSeries(
     const first = points[0]!;
     const last = points.at(-1)!;
     const fmt = (r: SeriesRow) => formatValue(r[l.key] as number, unit.unitKind, unit.decimals);
-    parts.push(points.length === 1
-      ? `${l.name}: ${fmt(last)} (${last.period}), ett mätvärde.`
-      : `${l.name}: ${fmt(last)} (${last.period}), från ${fmt(first)} (${first.period}); ${points.length} mätvärden.`);
+    parts.push(
+      points.length === 1
+        ? `${l.name}: ${fmt(last)} (${last.period}), ett mätvärde.`
+        : `${l.name}: ${fmt(last)} (${last.period}), från ${fmt(first)} (${first.period}); ${points.length} mätvärden.`,
+    );
   }
   return parts.join(' ');
 }

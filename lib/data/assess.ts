@@ -98,7 +98,10 @@ export function assessIndicator(input: {
     points,
     baselinePeriod: input.link?.baselinePeriod ?? null,
     decidedDate: input.decidedDate,
-    target: input.link?.targetValue != null && input.link.targetYear != null ? { value: input.link.targetValue, year: input.link.targetYear } : null,
+    target:
+      input.link?.targetValue != null && input.link.targetYear != null
+        ? { value: input.link.targetValue, year: input.link.targetYear }
+        : null,
     // A share that should rise is bounded by 100 %; one that should fall has 0 as its limit (C = 1).
     limit: input.indicator.unitKind === 'percent' && input.indicator.direction === 'up' ? 100 : null,
     subgroup: input.subgroup ?? false,
@@ -108,25 +111,48 @@ export function assessIndicator(input: {
   const benchmarks: Assessment['benchmarks'] = [];
   if (latest) {
     const dispersion = kommunDispersion(points, kind);
-    for (const [key, rows, name] of [['lan', input.lan, input.names.lan], ['riket', input.riket, input.names.riket]] as const) {
+    for (const [key, rows, name] of [
+      ['lan', input.lan, input.names.lan],
+      ['riket', input.riket, input.names.riket],
+    ] as const) {
       const row = rows.find((o) => o.period === latest.period);
       if (!row) continue;
       const other = toStatPoint(row);
       const w = key === 'lan' ? lanShare(input.population, latest.period) : 0;
       const b = benchmarkLabel(latest, other, kind, { otherName: name, w, dispersion });
-      benchmarks.push({ key, name, label: b.label, text: b.text, significant: b.significant, p: b.p, size: b.size ?? null, w, provenance: provenanceOf([latest, other]) });
+      benchmarks.push({
+        key,
+        name,
+        label: b.label,
+        text: b.text,
+        significant: b.significant,
+        p: b.p,
+        size: b.size ?? null,
+        w,
+        provenance: provenanceOf([latest, other]),
+      });
     }
   }
   let rank: Assessment['rank'] = null;
   if (latest && input.lanKommuner && input.lanKommuner.length > 1) {
     const same = input.lanKommuner.filter((k) => k.obs.period === latest.period).map((k) => ({ code: k.code, p: toStatPoint(k.obs) }));
-    const r = rankWithInterval(same.map(({ code, p }) => ({
-      code, value: p.value, se: standardError(p, kind), hidden: hiddenReason(p, kind) !== null,
-    })), input.kommunCode, kind.direction);
+    const r = rankWithInterval(
+      same.map(({ code, p }) => ({
+        code,
+        value: p.value,
+        se: standardError(p, kind),
+        hidden: hiddenReason(p, kind) !== null,
+      })),
+      input.kommunCode,
+      kind.direction,
+    );
     if (r && r.of > 1) rank = { ...r, period: latest.period, provenance: provenanceOf(same.map((k) => k.p)) };
   }
   return {
-    verdict, provenance: provenanceOf([verdict.baseline, verdict.latest]), benchmarks, rank,
+    verdict,
+    provenance: provenanceOf([verdict.baseline, verdict.latest]),
+    benchmarks,
+    rank,
     stale: staleness(latest?.end ?? null, input.source.cadenceMonths, input.today),
   };
 }

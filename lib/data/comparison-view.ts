@@ -9,5 +9,9 @@ export const getComparisonGroups = withServerDb(listComparisonGroups);
 export const getGroupComparison = withServerDb(loadGroupComparison);
 
 export const getGroupsPage = withServerDb(loadGroupsPage);
-export const saveOwnComparisonGroup = withServerDb(async (db, input: { title?: string; members: string[] }, actor: Actor) => saveOwnGroup(db, await planKommun(db), input, actor));
-export const removeOwnComparisonGroup = withServerDb(async (db, id: string, actor: Actor) => removeOwnGroup(db, await planKommun(db), id, actor));
+export const saveOwnComparisonGroup = withServerDb(async (db, input: { title?: string; members: string[] }, actor: Actor) =>
+  saveOwnGroup(db, await planKommun(db), input, actor),
+);
+export const removeOwnComparisonGroup = withServerDb(async (db, id: string, actor: Actor) =>
+  removeOwnGroup(db, await planKommun(db), id, actor),
+);

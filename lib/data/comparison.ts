@@ -76,7 +76,11 @@ function limitsOf(p: StatPoint, kind: IndicatorKind): { low: number | null; high
  * its län or riket with the project's benchmark test (real values only; example values are shown but not
  * judged), with the kommun series' over-dispersion as on the goal page.
  */
-export async function loadIndicatorMap(db: Db, indicatorId: string, opts: { scope: 'lan' | 'riket'; benchmark: 'lan' | 'riket'; period?: string | null }): Promise<IndicatorMap | null> {
+export async function loadIndicatorMap(
+  db: Db,
+  indicatorId: string,
+  opts: { scope: 'lan' | 'riket'; benchmark: 'lan' | 'riket'; period?: string | null },
+): Promise<IndicatorMap | null> {
   const row = await getIndicator(db, indicatorId);
   const plan = await getCurrentPlan(db);
   if (!row || !plan) return null;
@@ -84,35 +88,68 @@ export async function loadIndicatorMap(db: Db, indicatorId: string, opts: { scop
   if (!geo?.parent) return null;
   const kind = kindOf(row.indicator);
   const lanCode = geo.parent.code;
-  const all = await db.select({ code: regions.code, name: regions.name, shortName: regions.shortName, kind: regions.kind, parentCode: regions.parentCode }).from(regions)
-    .where(opts.scope === 'riket' ? or(eq(regions.kind, 'kommun'), eq(regions.kind, 'lan'), eq(regions.kind, 'riket')) : or(eq(regions.parentCode, lanCode), eq(regions.code, lanCode), eq(regions.code, RIKET_CODE)))
+  const all = await db
+    .select({ code: regions.code, name: regions.name, shortName: regions.shortName, kind: regions.kind, parentCode: regions.parentCode })
+    .from(regions)
+    .where(
+      opts.scope === 'riket'
+        ? or(eq(regions.kind, 'kommun'), eq(regions.kind, 'lan'), eq(regions.kind, 'riket'))
+        : or(eq(regions.parentCode, lanCode), eq(regions.code, lanCode), eq(regions.code, RIKET_CODE)),
+    )
     .orderBy(asc(regions.name));
   const kommuner = all.filter((r) => r.kind === 'kommun');
   const regionNames = new Map(all.map((r) => [r.code, r.shortName]));
   const rows = await listObservations(db, { indicatorIds: [indicatorId], regionCodes: all.map((r) => r.code), ...SERIES });
   const obs = rows.map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
   const real = obs.filter((o) => !o.isExample);
-  const periods = [...new Set(obs.filter((o) => kommuner.some((k) => k.code === o.regionCode)).map((o) => o.period))]
-    .sort((a, b) => normalizePeriod(a).localeCompare(normalizePeriod(b)));
+  const periods = [...new Set(obs.filter((o) => kommuner.some((k) => k.code === o.regionCode)).map((o) => o.period))].sort((a, b) =>
+    normalizePeriod(a).localeCompare(normalizePeriod(b)),
+  );
   const mine = obs.filter((o) => o.regionCode === plan.kommunCode).map((o) => o.period);
-  const period = opts.period && periods.includes(opts.period) ? opts.period : mine.at(-1) ?? periods.at(-1) ?? null;
+  const period = opts.period && periods.includes(opts.period) ? opts.period : (mine.at(-1) ?? periods.at(-1) ?? null);
   // Populations (for surveys' dependence margin, §2.3): only needed when the indicator has no counts of its own.
-  const popRows = kind.type === 'survey'
-    ? (await listObservations(db, { indicatorIds: Object.values(POPULATION_INDICATORS), regionCodes: all.map((r) => r.code), ...SERIES })).map((r) => r.obs)
-    : [];
+  const popRows =
+    kind.type === 'survey'
+      ? (
+          await listObservations(db, { indicatorIds: Object.values(POPULATION_INDICATORS), regionCodes: all.map((r) => r.code), ...SERIES })
+        ).map((r) => r.obs)
+      : [];
   const realBy = byRegion(real);
   const allBy = byRegion(obs);
   const entries: MapEntry[] = kommuner.map((k) => {
-    const base = { code: k.code, name: k.name, lanCode: k.parentCode ?? '', period, value: null, ciLow: null, ciHigh: null, n: null, count: null, population: null, example: false };
+    const base = {
+      code: k.code,
+      name: k.name,
+      lanCode: k.parentCode ?? '',
+      period,
+      value: null,
+      ciLow: null,
+      ciHigh: null,
+      n: null,
+      count: null,
+      population: null,
+      example: false,
+    };
     const any = (allBy.get(k.code) ?? []).find((o) => o.period === period);
     if (!any) return { ...base, missing: 'värde saknas', cls: 'none', text: 'Underlag saknas: inget värde för perioden.' };
     const p = toStatPoint(any);
     const lim = limitsOf(p, kind);
-    const shown = { ...base, value: any.value, ciLow: lim.low, ciHigh: lim.high, n: kind.type === 'count' ? countOf(p, kind) : any.n, count: countOf(p, kind), population: any.denominator, example: any.isExample };
-    if (any.isExample) return { ...shown, missing: 'exempeldata', cls: 'none', text: 'Exempeldata: ingen jämförelse med påhittade värden.' };
+    const shown = {
+      ...base,
+      value: any.value,
+      ciLow: lim.low,
+      ciHigh: lim.high,
+      n: kind.type === 'count' ? countOf(p, kind) : any.n,
+      count: countOf(p, kind),
+      population: any.denominator,
+      example: any.isExample,
+    };
+    if (any.isExample)
+      return { ...shown, missing: 'exempeldata', cls: 'none', text: 'Exempeldata: ingen jämförelse med påhittade värden.' };
     const hidden = hiddenReason(p, kind);
-    if (hidden) return { ...shown, value: null, ciLow: null, ciHigh: null, missing: hidden, cls: 'none', text: `Underlag saknas: ${hidden}.` };
-    const benchCode = opts.benchmark === 'riket' ? RIKET_CODE : k.parentCode ?? '';
+    if (hidden)
+      return { ...shown, value: null, ciLow: null, ciHigh: null, missing: hidden, cls: 'none', text: `Underlag saknas: ${hidden}.` };
+    const benchCode = opts.benchmark === 'riket' ? RIKET_CODE : (k.parentCode ?? '');
     const benchRow = (realBy.get(benchCode) ?? []).find((o) => o.period === period);
     const series = statPoints(realBy.get(k.code) ?? [], row.source.id);
     const dispersion = kommunDispersion(series, kind);
@@ -124,17 +161,32 @@ export async function loadIndicatorMap(db: Db, indicatorId: string, opts: { scop
       w = pk && pl ? pk / pl : null;
     }
     const { cls, result } = classify(toStatPoint(any), benchRow ? toStatPoint(benchRow) : null, kind, {
-      otherName: regionNames.get(benchCode) ?? benchCode, w, dispersion,
+      otherName: regionNames.get(benchCode) ?? benchCode,
+      w,
+      dispersion,
     });
-    return { ...shown, missing: null, cls, text: result.label ? result.text : `Underlag saknas: ${result.text.replace(/^Ingen jämförelse: /, '')}` };
+    return {
+      ...shown,
+      missing: null,
+      cls,
+      text: result.label ? result.text : `Underlag saknas: ${result.text.replace(/^Ingen jämförelse: /, '')}`,
+    };
   });
   const used = obs.filter((o) => o.period === period);
   return {
-    indicatorId, scope: opts.scope, lanCode, lanName: geo.parent.shortName, kommunCode: plan.kommunCode, benchmark: opts.benchmark,
+    indicatorId,
+    scope: opts.scope,
+    lanCode,
+    lanName: geo.parent.shortName,
+    kommunCode: plan.kommunCode,
+    benchmark: opts.benchmark,
     benchmarkName: opts.benchmark === 'riket' ? 'Sverige' : opts.scope === 'riket' ? 'eget län' : geo.parent.shortName,
-    periods, period, entries,
+    periods,
+    period,
+    entries,
     benchmarkValue: (realBy.get(opts.benchmark === 'riket' ? RIKET_CODE : lanCode) ?? []).find((o) => o.period === period)?.value ?? null,
-    sources: provenanceLabels(used.map((o) => o.source)), hasExample: used.some((o) => o.isExample),
+    sources: provenanceLabels(used.map((o) => o.source)),
+    hasExample: used.some((o) => o.isExample),
   };
 }
 
@@ -150,20 +202,43 @@ export interface ComparisonGroup {
 
 /** The groups a kommun can compare with: its SKR kommungrupp, Kolada's groups made for it, and its own groups. */
 export async function listComparisonGroups(db: Db, kommunCode: string): Promise<ComparisonGroup[]> {
-  const mine = await db.select({ id: comparisonGroupMembers.groupId }).from(comparisonGroupMembers).where(eq(comparisonGroupMembers.regionCode, kommunCode));
-  const groups = await db.select().from(comparisonGroups).where(or(
-    eq(comparisonGroups.ownerCode, kommunCode),
-    and(eq(comparisonGroups.kind, 'skr_kommungrupp'), inArray(comparisonGroups.id, mine.length ? mine.map((m) => m.id) : [''])),
-  ));
+  const mine = await db
+    .select({ id: comparisonGroupMembers.groupId })
+    .from(comparisonGroupMembers)
+    .where(eq(comparisonGroupMembers.regionCode, kommunCode));
+  const groups = await db
+    .select()
+    .from(comparisonGroups)
+    .where(
+      or(
+        eq(comparisonGroups.ownerCode, kommunCode),
+        and(eq(comparisonGroups.kind, 'skr_kommungrupp'), inArray(comparisonGroups.id, mine.length ? mine.map((m) => m.id) : [''])),
+      ),
+    );
   if (groups.length === 0) return [];
-  const members = await db.select({ groupId: comparisonGroupMembers.groupId, code: regions.code, name: regions.name }).from(comparisonGroupMembers)
+  const members = await db
+    .select({ groupId: comparisonGroupMembers.groupId, code: regions.code, name: regions.name })
+    .from(comparisonGroupMembers)
     .innerJoin(regions, eq(regions.code, comparisonGroupMembers.regionCode))
-    .where(inArray(comparisonGroupMembers.groupId, groups.map((g) => g.id))).orderBy(asc(regions.name));
+    .where(
+      inArray(
+        comparisonGroupMembers.groupId,
+        groups.map((g) => g.id),
+      ),
+    )
+    .orderBy(asc(regions.name));
   const order = { skr_kommungrupp: 0, own: 1, kolada_liknande: 2 } as const;
-  return groups.map((g) => ({
-    id: g.id, kind: g.kind, title: g.title, source: g.source, year: g.year, ownerCode: g.ownerCode,
-    members: members.filter((m) => m.groupId === g.id).map(({ code, name }) => ({ code, name })),
-  })).sort((a, b) => order[a.kind] - order[b.kind] || (b.year ?? 0) - (a.year ?? 0) || a.title.localeCompare(b.title, 'sv'));
+  return groups
+    .map((g) => ({
+      id: g.id,
+      kind: g.kind,
+      title: g.title,
+      source: g.source,
+      year: g.year,
+      ownerCode: g.ownerCode,
+      members: members.filter((m) => m.groupId === g.id).map(({ code, name }) => ({ code, name })),
+    }))
+    .sort((a, b) => order[a.kind] - order[b.kind] || (b.year ?? 0) - (a.year ?? 0) || a.title.localeCompare(b.title, 'sv'));
 }
 
 export interface GroupPeriod {
@@ -195,23 +270,49 @@ export const MIN_GROUP_VALUES = 3;
  * visible values, and the kommun's place in it; for counts also the kommun against the group's pooled rate
  * with the project's count test (statistics.md §2.4, over-dispersion of the kommun series).
  */
-export async function loadGroupComparison(db: Db, indicatorId: string, groupId: string, kommunCode: string): Promise<GroupComparison | null> {
+export async function loadGroupComparison(
+  db: Db,
+  indicatorId: string,
+  groupId: string,
+  kommunCode: string,
+): Promise<GroupComparison | null> {
   const row = await getIndicator(db, indicatorId);
   if (!row) return null;
   const [g] = await db.select().from(comparisonGroups).where(eq(comparisonGroups.id, groupId));
   if (!g) return null;
-  const members = await db.select({ code: regions.code, name: regions.name }).from(comparisonGroupMembers)
-    .innerJoin(regions, eq(regions.code, comparisonGroupMembers.regionCode)).where(eq(comparisonGroupMembers.groupId, groupId)).orderBy(asc(regions.name));
-  const group: ComparisonGroup = { id: g.id, kind: g.kind, title: g.title, source: g.source, year: g.year, ownerCode: g.ownerCode, members };
+  const members = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(comparisonGroupMembers)
+    .innerJoin(regions, eq(regions.code, comparisonGroupMembers.regionCode))
+    .where(eq(comparisonGroupMembers.groupId, groupId))
+    .orderBy(asc(regions.name));
+  const group: ComparisonGroup = {
+    id: g.id,
+    kind: g.kind,
+    title: g.title,
+    source: g.source,
+    year: g.year,
+    ownerCode: g.ownerCode,
+    members,
+  };
   const others = members.filter((m) => m.code !== kommunCode);
   const kind = kindOf(row.indicator);
-  const rows = (await listObservations(db, { indicatorIds: [indicatorId], regionCodes: [kommunCode, ...others.map((m) => m.code)], ...SERIES }))
-    .map((r) => r.obs).filter((o) => !o.isExample);
-  const kommunPoints = statPoints(rows.filter((o) => o.regionCode === kommunCode), row.source.id);
+  const rows = (
+    await listObservations(db, { indicatorIds: [indicatorId], regionCodes: [kommunCode, ...others.map((m) => m.code)], ...SERIES })
+  )
+    .map((r) => r.obs)
+    .filter((o) => !o.isExample);
+  const kommunPoints = statPoints(
+    rows.filter((o) => o.regionCode === kommunCode),
+    row.source.id,
+  );
   const dispersion = kommunDispersion(kommunPoints, kind);
   const periods = [...new Set(rows.map((o) => o.period))].sort((a, b) => normalizePeriod(a).localeCompare(normalizePeriod(b)));
   const out: GroupPeriod[] = periods.map((period) => {
-    const visible = rows.filter((o) => o.period === period && o.regionCode !== kommunCode).map(toStatPoint).filter((p) => hiddenReason(p, kind) === null);
+    const visible = rows
+      .filter((o) => o.period === period && o.regionCode !== kommunCode)
+      .map(toStatPoint)
+      .filter((p) => hiddenReason(p, kind) === null);
     const q = visible.length >= MIN_GROUP_VALUES ? quartiles(visible.map((p) => p.value as number)) : null;
     const kp = kommunPoints.find((p) => p.period === period) ?? null;
     const kv = kp && hiddenReason(kp, kind) === null ? (kp.value as number) : null;
@@ -222,12 +323,30 @@ export async function loadGroupComparison(db: Db, indicatorId: string, groupId: 
       if (counts.every((c) => c.x !== null && isFiniteNumber(c.pop) && c.pop > 0)) {
         const x = counts.reduce((s, c) => s + (c.x as number), 0);
         const pop = counts.reduce((s, c) => s + (c.pop as number), 0);
-        const pooled: StatPoint = { ...kp, value: (x / pop) * (rateFactor(kind.unitKind) ?? 1), numerator: x, denominator: pop, ciLow: null, ciHigh: null, n: null, example: false };
+        const pooled: StatPoint = {
+          ...kp,
+          value: (x / pop) * (rateFactor(kind.unitKind) ?? 1),
+          numerator: x,
+          denominator: pop,
+          ciLow: null,
+          ciHigh: null,
+          n: null,
+          example: false,
+        };
         const b = benchmarkLabel(kp, pooled, kind, { otherName: 'gruppen', w: 0, rest: { numerator: x, denominator: pop }, dispersion });
         significance = { label: b.label, text: b.text, significant: b.significant };
       }
     }
-    return { period, n: visible.length, median: q?.median ?? null, q1: q?.q1 ?? null, q3: q?.q3 ?? null, kommun: kv, position, significance };
+    return {
+      period,
+      n: visible.length,
+      median: q?.median ?? null,
+      q1: q?.q1 ?? null,
+      q3: q?.q3 ?? null,
+      kommun: kv,
+      position,
+      significance,
+    };
   });
   return { group, others, periods: out };
 }

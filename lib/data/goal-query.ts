@@ -31,15 +31,26 @@ export interface GoalIndicatorView {
   chart: ChartData;
   lines: { key: 'kommun' | 'lan' | 'riket'; name: string }[];
   summary: string;
-  table: { region: string; period: string; value: number | null; ciLow: number | null; ciHigh: number | null; n: number | null; status: string | null; example: boolean }[];
+  table: {
+    region: string;
+    period: string;
+    value: number | null;
+    ciLow: number | null;
+    ciHigh: number | null;
+    n: number | null;
+    status: string | null;
+    example: boolean;
+  }[];
 }
-
 
 /** A goal page: every linked indicator assessed and charted, and the plan's table rows for the goal. */
 export async function loadGoalView(db: Db, code: string, today: Date) {
   const plan = await getCurrentPlan(db);
   if (!plan) return null;
-  const [goal] = await db.select().from(goals).where(and(eq(goals.planId, plan.id), eq(goals.code, code)));
+  const [goal] = await db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.planId, plan.id), eq(goals.code, code)));
   if (!goal) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
   if (!geo?.parent) return null;
@@ -48,7 +59,11 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
     listGoalLinks(db, [goal.id]),
     // An övergripande mål is worked on through its area's table rows; a table row shows itself.
     goal.kind === 'overall'
-      ? db.select().from(goals).where(and(eq(goals.areaId, goal.areaId), eq(goals.kind, 'table'))).orderBy(asc(goals.sort))
+      ? db
+          .select()
+          .from(goals)
+          .where(and(eq(goals.areaId, goal.areaId), eq(goals.kind, 'table')))
+          .orderBy(asc(goals.sort))
       : Promise.resolve([goal]),
     db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, geo.parent.code)),
     loadPopulation(db, geo.region.code, geo.parent.code),
@@ -58,40 +73,83 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
   const names = { kommun: geo.region.shortName, lan: geo.parent.name, riket: 'Sverige' };
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const kommunCodes = lanKommuner.map((k) => k.code);
-  const obs = ids.length === 0 ? [] : (await listObservations(db, {
-    indicatorIds: ids, regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])], site: '',
-    // The breakdown each link counts (usually the total).
-    series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
-  })).map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
+  const obs =
+    ids.length === 0
+      ? []
+      : (
+          await listObservations(db, {
+            indicatorIds: ids,
+            regionCodes: [...new Set([codes.lan, codes.riket, ...kommunCodes, codes.kommun])],
+            site: '',
+            // The breakdown each link counts (usually the total).
+            series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
+          })
+        ).map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
 
   const indicators: GoalIndicatorView[] = links.map((l) => {
     const subgroup = l.link.sex !== 'T' || l.link.grp !== '';
     const mine = obs.filter((o) => o.indicatorId === l.indicator.id && o.sex === l.link.sex && o.grp === l.link.grp);
     const of = (c: string) => mine.filter((o) => o.regionCode === c);
-    const latestByKommun = kommunCodes.map((c) => ({ code: c, obs: of(c).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
+    const latestByKommun = kommunCodes
+      .map((c) => ({ code: c, obs: of(c).at(-1) }))
+      .filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => k.obs !== undefined);
     const assessment = assessIndicator({
-      indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
-      kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
-      lanKommuner: latestByKommun, kommunCode: codes.kommun, today, subgroup, population,
+      indicator: l.indicator,
+      source: l.source,
+      link: l.link,
+      decidedDate: plan.decidedDate,
+      kommun: of(codes.kommun),
+      lan: of(codes.lan),
+      riket: of(codes.riket),
+      names: { lan: names.lan, riket: names.riket },
+      lanKommuner: latestByKommun,
+      kommunCode: codes.kommun,
+      today,
+      subgroup,
+      population,
     });
-    const series = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) })).filter((s) => s.rows.length > 0);
+    const series = (['kommun', 'lan', 'riket'] as const)
+      .map((k) => ({ key: k, name: names[k], rows: of(codes[k]) }))
+      .filter((s) => s.rows.length > 0);
     const chart = indicatorChart(series, {
-      sourceId: l.source.id, baseline: assessment.verdict.baseline?.period ?? null, target: l.link.targetValue,
+      sourceId: l.source.id,
+      baseline: assessment.verdict.baseline?.period ?? null,
+      target: l.link.targetValue,
       actions: actionMarksFor(starts, l.indicator.id, plan.validFrom),
     });
     const lines = series.map((s) => ({ key: s.key, name: s.name }));
     return {
-      id: l.indicator.id, name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name, unit: l.indicator.unit, unitKind: l.indicator.unitKind, decimals: l.indicator.decimals,
-      type: l.indicator.type, direction: l.indicator.direction, role: l.link.role, sourceName: l.source.name,
+      id: l.indicator.id,
+      name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name,
+      unit: l.indicator.unit,
+      unitKind: l.indicator.unitKind,
+      decimals: l.indicator.decimals,
+      type: l.indicator.type,
+      direction: l.indicator.direction,
+      role: l.link.role,
+      sourceName: l.source.name,
       sources: provenanceLabels(mine.filter((o) => [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)).map((o) => o.source)),
-      measuredGeography: l.indicator.measuredGeography, hasExample: mine.some((o) => o.isExample && [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)),
-      assessment, chart, lines,
+      measuredGeography: l.indicator.measuredGeography,
+      hasExample: mine.some((o) => o.isExample && [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)),
+      assessment,
+      chart,
+      lines,
       summary: summarizeSeries(chart.rows as never, lines, l.indicator),
-      table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample }))),
+      table: series.flatMap((s) =>
+        s.rows.map((o) => ({
+          region: s.name,
+          period: o.period,
+          value: o.value,
+          ciLow: o.ciLow,
+          ciHigh: o.ciHigh,
+          n: o.n,
+          status: o.status,
+          example: o.isExample,
+        })),
+      ),
     };
   });
   // §5: every test the page shows — each change test and each benchmark test.
   const comparisons = summarizeComparisons(indicators.flatMap((i) => [i.assessment.verdict.p, ...i.assessment.benchmarks.map((b) => b.p)]));
   return { plan, goal, area: area!, indicators, tableRows, names, comparisons };
 }
-

@@ -12,16 +12,39 @@ export interface SeriesSpec {
 
 export interface ChartData {
   rows: ChartRow[];
-  annotations: { baseline: string | null; target: number | null; breaks: { period: string; label: string }[]; actions: { period: string; label: string }[] };
+  annotations: {
+    baseline: string | null;
+    target: number | null;
+    breaks: { period: string; label: string }[];
+    actions: { period: string; label: string }[];
+  };
 }
 
 /** Chart rows with KI bands, and the marks a reader needs: baseline, target, method breaks, start of the åtgärder. */
-export function indicatorChart(series: SeriesSpec[], opts: {
-  sourceId: string; baseline: string | null; target: number | null;
-  /** Start dates of the åtgärder that work on the indicator (from lib/followup/actions.ts). */
-  actions: { start: string; label: string }[];
-}): ChartData {
-  const rows = chartRows(series.flatMap((s) => s.rows.map((o) => ({ period: o.period, start: o.periodStart, key: s.key, value: o.value, low: o.ciLow, high: o.ciHigh, example: o.isExample }))), series.map((s) => s.key));
+export function indicatorChart(
+  series: SeriesSpec[],
+  opts: {
+    sourceId: string;
+    baseline: string | null;
+    target: number | null;
+    /** Start dates of the åtgärder that work on the indicator (from lib/followup/actions.ts). */
+    actions: { start: string; label: string }[];
+  },
+): ChartData {
+  const rows = chartRows(
+    series.flatMap((s) =>
+      s.rows.map((o) => ({
+        period: o.period,
+        start: o.periodStart,
+        key: s.key,
+        value: o.value,
+        low: o.ciLow,
+        high: o.ciHigh,
+        example: o.isExample,
+      })),
+    ),
+    series.map((s) => s.key),
+  );
   const breakAt = methodBreak(rows, opts.sourceId);
   // The first period that begins after an åtgärd started is the first that can show its effect. Several actions
   // starting before the same period share one mark.

@@ -34,11 +34,19 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return null;
   const [rows, areas, goals, population] = await Promise.all([
-    listIndicators(db), listAreas(db, plan.id), listGoals(db, plan.id), loadPopulation(db, geo.region.code, geo.parent.code),
+    listIndicators(db),
+    listAreas(db, plan.id),
+    listGoals(db, plan.id),
+    loadPopulation(db, geo.region.code, geo.parent.code),
   ]);
-  const links = await listGoalLinks(db, goals.map((g) => g.id));
+  const links = await listGoalLinks(
+    db,
+    goals.map((g) => g.id),
+  );
   const codes = [geo.region.code, geo.parent.code, RIKET_CODE];
-  const obs = (await listObservations(db, { indicatorIds: rows.map((r) => r.indicator.id), regionCodes: codes, sex: 'T', grp: '', site: '' })).map((r) => r.obs);
+  const obs = (
+    await listObservations(db, { indicatorIds: rows.map((r) => r.indicator.id), regionCodes: codes, sex: 'T', grp: '', site: '' })
+  ).map((r) => r.obs);
   const areaOf = new Map(areas.map((a) => [a.id, a]));
   const all: ListedIndicator[] = rows.map(({ indicator, source }) => {
     const mine = obs.filter((o) => o.indicatorId === indicator.id);
@@ -47,24 +55,39 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
     const goalsOf = myLinks.map((l) => goals.find((g) => g.id === l.link.goalId)!);
     const link = myLinks.find((l) => goalsOf.find((g) => g.id === l.link.goalId)?.kind === 'overall')?.link ?? myLinks[0]?.link ?? null;
     const assessment = assessIndicator({
-      indicator, source, link, decidedDate: plan.decidedDate, kommun: of(codes[0]!), lan: of(codes[1]!), riket: of(codes[2]!),
-      names: { lan: geo.parent!.name, riket: 'Sverige' }, kommunCode: codes[0]!, today, population,
+      indicator,
+      source,
+      link,
+      decidedDate: plan.decidedDate,
+      kommun: of(codes[0]!),
+      lan: of(codes[1]!),
+      riket: of(codes[2]!),
+      names: { lan: geo.parent!.name, riket: 'Sverige' },
+      kommunCode: codes[0]!,
+      today,
+      population,
     });
     return {
-      id: indicator.id, name: indicator.name, sourceId: source.id, sourceName: source.name,
+      id: indicator.id,
+      name: indicator.name,
+      sourceId: source.id,
+      sourceName: source.name,
       areas: [...new Set(goalsOf.map((g) => areaOf.get(g.areaId)?.code ?? ''))].filter(Boolean),
       goals: [...new Set(goalsOf.map((g) => g.code))],
       goalTexts: [...new Map(goalsOf.map((g) => [g.code, { code: g.code, text: g.text, kind: g.kind }])).values()],
-      assessment, label: assessment.verdict.label ?? 'Sammanhang',
+      assessment,
+      label: assessment.verdict.label ?? 'Sammanhang',
     };
   });
   const text = q.q?.trim().toLocaleLowerCase('sv-SE');
-  const shown = all.filter((i) =>
-    (!text || i.name.toLocaleLowerCase('sv-SE').includes(text) || i.id.includes(text))
-    && (!q.omrade || i.areas.includes(q.omrade))
-    && (!q.kalla || i.sourceId === q.kalla)
-    // "Målet uppnått" is a target status beside the change verdict (statistics.md §7 rule 3).
-    && (!q.bedomning || i.label === q.bedomning || (q.bedomning === 'Målet uppnått' && i.assessment.verdict.target?.met === true)));
+  const shown = all.filter(
+    (i) =>
+      (!text || i.name.toLocaleLowerCase('sv-SE').includes(text) || i.id.includes(text)) &&
+      (!q.omrade || i.areas.includes(q.omrade)) &&
+      (!q.kalla || i.sourceId === q.kalla) &&
+      // "Målet uppnått" is a target status beside the change verdict (statistics.md §7 rule 3).
+      (!q.bedomning || i.label === q.bedomning || (q.bedomning === 'Målet uppnått' && i.assessment.verdict.target?.met === true)),
+  );
   const sources = [...new Map(rows.map((r) => [r.source.id, r.source.name])).entries()];
   return { all: all.length, shown, areas: areas.map((a) => ({ code: a.code, title: a.title })), sources, kommunName: geo.region.shortName };
 }

@@ -19,8 +19,11 @@ export const indicatorQuery = z.object({
   kon: z.enum(['T', 'K', 'M']).optional().catch(undefined),
   grupp: z.string().max(100).optional().catch(undefined),
   plats: z.string().max(100).optional().catch(undefined),
-  jamfor: z.union([z.string(), z.array(z.string())]).optional()
-    .transform((v) => (Array.isArray(v) ? v : v ? v.split(',') : []).filter((c) => /^\d{4}$/.test(c)).slice(0, 15)).catch([]),
+  jamfor: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (Array.isArray(v) ? v : v ? v.split(',') : []).filter((c) => /^\d{4}$/.test(c)).slice(0, 15))
+    .catch([]),
 });
 export type IndicatorQuery = z.infer<typeof indicatorQuery>;
 
@@ -35,11 +38,16 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const [breakdowns, goalLinks, lanKommuner, population] = await Promise.all([
     listBreakdowns(db, id),
     listGoalsOfIndicator(db, id),
-    db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.parentCode, geo.parent.code)).orderBy(asc(regions.name)),
+    db
+      .select({ code: regions.code, name: regions.name })
+      .from(regions)
+      .where(eq(regions.parentCode, geo.parent.code))
+      .orderBy(asc(regions.name)),
     loadPopulation(db, geo.region.code, geo.parent.code),
   ]);
   // The plan's own series (total, no group, the region itself) unless the URL asks for a breakdown.
-  const fallback = breakdowns.find((b) => b.sex === 'T' && b.grp === '' && b.site === '') ?? breakdowns[0] ?? { sex: 'T' as const, grp: '', site: '' };
+  const fallback = breakdowns.find((b) => b.sex === 'T' && b.grp === '' && b.site === '') ??
+    breakdowns[0] ?? { sex: 'T' as const, grp: '', site: '' };
   const chosen = {
     sex: q.kon ?? (q.grupp !== undefined || q.plats !== undefined ? 'T' : fallback.sex),
     grp: q.grupp ?? (q.kon || q.plats !== undefined ? '' : fallback.grp),
@@ -49,34 +57,72 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   const codes = { kommun: geo.region.code, lan: geo.parent.code, riket: RIKET_CODE };
   const names = { kommun: geo.region.shortName, lan: geo.parent.name, riket: 'Sverige' };
   const compare = q.jamfor.filter((c) => c !== codes.kommun && lanKommuner.some((k) => k.code === c));
-  const rows = (await listObservations(db, {
-    indicatorIds: [id], regionCodes: [codes.kommun, codes.lan, codes.riket, ...lanKommuner.map((k) => k.code)],
-    sex: chosen.sex, grp: chosen.grp, site: chosen.site,
-  }));
+  const rows = await listObservations(db, {
+    indicatorIds: [id],
+    regionCodes: [codes.kommun, codes.lan, codes.riket, ...lanKommuner.map((k) => k.code)],
+    sex: chosen.sex,
+    grp: chosen.grp,
+    site: chosen.site,
+  });
   const provenance = [...new Set(rows.map((r) => provenanceDetail({ ...r.provenance, importId: r.obs.importId })))];
   const obs = rows.map((r) => ({ ...r.obs, source: provenanceLabel(r.provenance) }));
   const of = (c: string) => obs.filter((o) => o.regionCode === c);
   const link = goalLinks.find((g) => g.goal.kind === 'overall')?.link ?? goalLinks[0]?.link ?? null;
   const assessment = assessIndicator({
-    indicator: row.indicator, source: row.source, link, decidedDate: plan.decidedDate,
-    kommun: of(codes.kommun), lan: of(codes.lan), riket: of(codes.riket), names: { lan: names.lan, riket: names.riket },
-    lanKommuner: lanKommuner.map((k) => ({ code: k.code, obs: of(k.code).at(-1) })).filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => !!k.obs),
-    kommunCode: codes.kommun, today, subgroup, population,
+    indicator: row.indicator,
+    source: row.source,
+    link,
+    decidedDate: plan.decidedDate,
+    kommun: of(codes.kommun),
+    lan: of(codes.lan),
+    riket: of(codes.riket),
+    names: { lan: names.lan, riket: names.riket },
+    lanKommuner: lanKommuner
+      .map((k) => ({ code: k.code, obs: of(k.code).at(-1) }))
+      .filter((k): k is { code: string; obs: NonNullable<typeof k.obs> } => !!k.obs),
+    kommunCode: codes.kommun,
+    today,
+    subgroup,
+    population,
   });
   const main = (['kommun', 'lan', 'riket'] as const).map((k) => ({ key: k, name: names[k], rows: of(codes[k]) }));
   const extra = compare.map((c) => ({ key: `k${c}`, name: lanKommuner.find((k) => k.code === c)!.name, rows: of(c) }));
   const series = [...main, ...extra].filter((s) => s.rows.length > 0);
   const starts = await actionStartsByIndicator(db, plan.id, [row.indicator.id]);
   const chart = indicatorChart(series, {
-    sourceId: row.source.id, baseline: assessment.verdict.baseline?.period ?? null, target: link?.targetValue ?? null,
+    sourceId: row.source.id,
+    baseline: assessment.verdict.baseline?.period ?? null,
+    target: link?.targetValue ?? null,
     actions: actionMarksFor(starts, row.indicator.id, plan.validFrom),
   });
   const lines = series.map((s) => ({ key: s.key, name: s.name, main: !s.key.startsWith('k') || s.key === 'kommun' }));
   return {
-    indicator: row.indicator, source: row.source, names, chosen, subgroup, compare, lanKommuner: lanKommuner.filter((k) => k.code !== codes.kommun),
-    breakdowns: breakdowns.map((b) => ({ ...b, label: breakdownLabel(b) })), goals: goalLinks.map((g) => ({ code: g.goal.code, text: g.goal.text, role: g.link.role })),
-    assessment, chart, lines, summary: summarizeSeries(chart.rows as never, lines, row.indicator),
-    table: series.flatMap((s) => s.rows.map((o) => ({ region: s.name, period: o.period, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n, status: o.status, example: o.isExample, note: o.note }))),
+    indicator: row.indicator,
+    source: row.source,
+    names,
+    chosen,
+    subgroup,
+    compare,
+    lanKommuner: lanKommuner.filter((k) => k.code !== codes.kommun),
+    breakdowns: breakdowns.map((b) => ({ ...b, label: breakdownLabel(b) })),
+    goals: goalLinks.map((g) => ({ code: g.goal.code, text: g.goal.text, role: g.link.role })),
+    assessment,
+    chart,
+    lines,
+    summary: summarizeSeries(chart.rows as never, lines, row.indicator),
+    table: series.flatMap((s) =>
+      s.rows.map((o) => ({
+        region: s.name,
+        period: o.period,
+        value: o.value,
+        ciLow: o.ciLow,
+        ciHigh: o.ciHigh,
+        n: o.n,
+        status: o.status,
+        example: o.isExample,
+        note: o.note,
+      })),
+    ),
     hasExample: obs.some((o) => o.isExample),
     sources: provenanceLabels(obs.map((o) => o.source)),
     provenance,

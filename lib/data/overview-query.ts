@@ -68,8 +68,13 @@ export interface OverviewGoal {
 }
 
 export const VERDICT_ORDER: VerdictLabel[] = [
-  'Målet uppnått', 'Säkerställd förbättring', 'Tecken på förbättring (ej säkerställd)', 'Oförändrat',
-  'Tecken på försämring (ej säkerställd)', 'Säkerställd försämring', 'Underlag saknas',
+  'Målet uppnått',
+  'Säkerställd förbättring',
+  'Tecken på förbättring (ej säkerställd)',
+  'Oförändrat',
+  'Tecken på försämring (ej säkerställd)',
+  'Säkerställd försämring',
+  'Underlag saknas',
 ];
 
 /**
@@ -79,7 +84,9 @@ export const VERDICT_ORDER: VerdictLabel[] = [
 export function rollup(indicators: Pick<OverviewIndicator, 'assessment'>[]): OverviewGoal['rollup'] {
   return VERDICT_ORDER.map((label) => ({
     label,
-    count: indicators.filter((i) => (label === 'Målet uppnått' ? i.assessment.verdict.target?.met === true : i.assessment.verdict.label === label)).length,
+    count: indicators.filter((i) =>
+      label === 'Målet uppnått' ? i.assessment.verdict.target?.met === true : i.assessment.verdict.label === label,
+    ).length,
   })).filter((r) => r.count > 0);
 }
 
@@ -113,8 +120,14 @@ function latestOf(rows: SourcedRow[]): LatestValue | null {
   const last = rows.at(-1);
   if (!last) return null;
   return {
-    value: last.value, period: last.period, ciLow: last.ciLow, ciHigh: last.ciHigh, n: last.n, status: last.status,
-    isExample: last.isExample, source: last.source,
+    value: last.value,
+    period: last.period,
+    ciLow: last.ciLow,
+    ciHigh: last.ciHigh,
+    n: last.n,
+    status: last.status,
+    isExample: last.isExample,
+    source: last.source,
   };
 }
 
@@ -138,13 +151,18 @@ export async function loadOverview(db: Db, today: Date, opts: { areaCode?: strin
   const areas = opts.areaCode === undefined ? allAreas : allAreas.filter((a) => a.code === opts.areaCode);
   const areaIds = new Set(areas.map((a) => a.id));
   const goals = allGoals.filter((g) => areaIds.has(g.areaId));
-  const links = await listGoalLinks(db, goals.map((g) => g.id));
+  const links = await listGoalLinks(
+    db,
+    goals.map((g) => g.id),
+  );
   const indicatorIds = [...new Set(links.map((l) => l.indicator.id))];
   const siteIds = [...new Set(indicatorIds.flatMap((id) => [id, referenceIdFor(id)]).filter((id): id is string => id !== null))];
   const [obs, siteRows, population] = await Promise.all([
     // Each link's own breakdown (kön, grupp) is the series that counts for its goal: usually the total.
     listObservations(db, {
-      indicatorIds, regionCodes: regions.map((r) => r.code), site: '',
+      indicatorIds,
+      regionCodes: regions.map((r) => r.code),
+      site: '',
       series: links.map((l) => ({ indicatorId: l.indicator.id, sex: l.link.sex, grp: l.link.grp })),
     }).then((rows) => rows.map((r): SourcedRow => ({ ...r.obs, source: provenanceLabel(r.provenance) }))),
     listSiteSeries(db, siteIds),
@@ -164,13 +182,23 @@ export async function loadOverview(db: Db, today: Date, opts: { areaCode?: strin
     const subgroup = l.link.sex !== 'T' || l.link.grp !== '';
     const of = (code: string) => rows.filter((o) => o.regionCode === code);
     const assessment = assessIndicator({
-      indicator: l.indicator, source: l.source, link: l.link, decidedDate: plan.decidedDate,
-      kommun: of(regions[0]!.code), lan: of(regions[1]!.code), riket: of(regions[2]!.code),
-      names: { lan: regions[1]!.name, riket: regions[2]!.name }, kommunCode: regions[0]!.code, today, subgroup, population,
+      indicator: l.indicator,
+      source: l.source,
+      link: l.link,
+      decidedDate: plan.decidedDate,
+      kommun: of(regions[0]!.code),
+      lan: of(regions[1]!.code),
+      riket: of(regions[2]!.code),
+      names: { lan: regions[1]!.name, riket: regions[2]!.name },
+      kommunCode: regions[0]!.code,
+      today,
+      subgroup,
+      population,
     });
-    const latest = Object.fromEntries(
-      regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))]),
-    ) as Record<RegionKey, LatestValue | null>;
+    const latest = Object.fromEntries(regions.map((r) => [r.key, latestOf(rows.filter((o) => o.regionCode === r.code))])) as Record<
+      RegionKey,
+      LatestValue | null
+    >;
     return {
       id: l.indicator.id,
       name: subgroup ? `${l.indicator.name} (${breakdownLabel({ sex: l.link.sex, grp: l.link.grp, site: '' })})` : l.indicator.name,
@@ -186,7 +214,16 @@ export async function loadOverview(db: Db, today: Date, opts: { areaCode?: strin
       publishedLevels: l.indicator.publishedLevels,
       comparable: l.source.comparable,
       latest,
-      series: mergeSeries(rows.map((o) => ({ period: o.period, periodStart: o.periodStart, key: keyOf.get(o.regionCode)!, value: o.value, example: o.isExample })), [...REGION_KEYS]),
+      series: mergeSeries(
+        rows.map((o) => ({
+          period: o.period,
+          periodStart: o.periodStart,
+          key: keyOf.get(o.regionCode)!,
+          value: o.value,
+          example: o.isExample,
+        })),
+        [...REGION_KEYS],
+      ),
       hasExample: rows.some((o) => o.isExample),
       siteReference: siteRefs.get(l.indicator.id) ?? siteRefs.get(referenceIdFor(l.indicator.id) ?? '') ?? null,
       assessment,
@@ -197,10 +234,12 @@ export async function loadOverview(db: Db, today: Date, opts: { areaCode?: strin
     code: a.code,
     title: a.title,
     lagesbildSummary: a.lagesbildSummary,
-    goals: goals.filter((g) => g.areaId === a.id).map((g) => {
-      const inds = links.filter((l) => l.link.goalId === g.id).map(indicatorView);
-      return { code: g.code, text: g.text, indicators: inds, rollup: rollup(inds) };
-    }),
+    goals: goals
+      .filter((g) => g.areaId === a.id)
+      .map((g) => {
+        const inds = links.filter((l) => l.link.goalId === g.id).map(indicatorView);
+        return { code: g.code, text: g.text, indicators: inds, rollup: rollup(inds) };
+      }),
   }));
 
   return {

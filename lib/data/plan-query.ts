@@ -18,8 +18,19 @@ export async function loadPlanPage(db: Db, askedId: number) {
     db.select().from(goals).where(eq(goals.planId, plan.id)).orderBy(asc(goals.sort)),
     db.select({ id: indicators.id, name: indicators.name, sourceId: indicators.sourceId }).from(indicators).orderBy(asc(indicators.name)),
   ]);
-  const links = goalRows.length === 0 ? [] : await db.select({ link: goalIndicators, name: indicators.name }).from(goalIndicators)
-    .innerJoin(indicators, eq(indicators.id, goalIndicators.indicatorId))
-    .where(inArray(goalIndicators.goalId, goalRows.map((g) => g.id))).orderBy(asc(goalIndicators.sort));
+  const links =
+    goalRows.length === 0
+      ? []
+      : await db
+          .select({ link: goalIndicators, name: indicators.name })
+          .from(goalIndicators)
+          .innerJoin(indicators, eq(indicators.id, goalIndicators.indicatorId))
+          .where(
+            inArray(
+              goalIndicators.goalId,
+              goalRows.map((g) => g.id),
+            ),
+          )
+          .orderBy(asc(goalIndicators.sort));
   return { current, allPlans, plan, areas, goalRows, catalogue, links };
 }

@@ -1,5 +1,13 @@
 import 'server-only';
-import { createLocalIndicator, lastRemovedLink, removeGoalIndicator, restoreGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal } from '../plan/edit';
+import {
+  createLocalIndicator,
+  lastRemovedLink,
+  removeGoalIndicator,
+  restoreGoalIndicator,
+  saveGoalIndicator,
+  startRevisedPlan,
+  updateGoal,
+} from '../plan/edit';
 import { withServerDb } from './door';
 import { loadPlanPage } from './plan-query';
 

@@ -61,17 +61,24 @@ export function lanShare(ctx: PopulationContext | null | undefined, period: stri
  * kommuner, each row joined to the population rows only for the plan's kommun.
  */
 export async function loadPopulation(db: Db, kommunCode: string, lanCode: string): Promise<PopulationContext> {
-  const rows = await db.select({ code: regions.code, obs: observations }).from(regions)
-    .leftJoin(observations, and(
-      eq(regions.code, kommunCode),
-      inArray(observations.indicatorId, Object.values(POPULATION_INDICATORS)),
-      inArray(observations.regionCode, [kommunCode, lanCode]),
-      eq(observations.isExample, false),
-    ))
+  const rows = await db
+    .select({ code: regions.code, obs: observations })
+    .from(regions)
+    .leftJoin(
+      observations,
+      and(
+        eq(regions.code, kommunCode),
+        inArray(observations.indicatorId, Object.values(POPULATION_INDICATORS)),
+        inArray(observations.regionCode, [kommunCode, lanCode]),
+        eq(observations.isExample, false),
+      ),
+    )
     .where(eq(regions.parentCode, lanCode));
   const obs = rows.map((r) => r.obs).filter((o): o is Obs => o !== null);
   return {
     byRegion: new Map([kommunCode, lanCode].map((c) => [c, populationByYear(obs, c)])),
-    kommunCode, lanCode, lanKommuner: new Set(rows.map((r) => r.code)).size,
+    kommunCode,
+    lanCode,
+    lanKommuner: new Set(rows.map((r) => r.code)).size,
   };
 }

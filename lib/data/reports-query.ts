@@ -15,7 +15,13 @@ export async function loadFollowUpReport(db: Db, year: number): Promise<FollowUp
   const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   const names = geo?.parent ? { lan: geo.parent.name, riket: 'Sverige' } : { riket: 'Sverige' };
-  return buildFollowUpReport(view, await listActionViews(db, view.review.planId), geo ? `${geo.region.name} kommun` : 'Kommunen', new Date(), names);
+  return buildFollowUpReport(
+    view,
+    await listActionViews(db, view.review.planId),
+    geo ? `${geo.region.name} kommun` : 'Kommunen',
+    new Date(),
+    names,
+  );
 }
 
 /** What /lagesbild shows: the lägesbild data, the plan in force, its region and each indicator's unit kind. Null without a plan. */
@@ -23,6 +29,8 @@ export async function loadLagesbildPage(db: Db) {
   const [data, plan] = await Promise.all([buildLagesbild(db), getCurrentPlan(db)]);
   if (!data || !plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
-  const unitKinds = new Map((await db.select({ id: indicators.id, unitKind: indicators.unitKind }).from(indicators)).map((i) => [i.id, i.unitKind]));
+  const unitKinds = new Map(
+    (await db.select({ id: indicators.id, unitKind: indicators.unitKind }).from(indicators)).map((i) => [i.id, i.unitKind]),
+  );
   return { data, plan, geo, unitKinds };
 }

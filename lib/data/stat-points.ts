@@ -7,14 +7,26 @@ export function toStatPoint(o: Obs): StatPoint {
   const detail = o.detail as { days?: Record<string, number | null>; deff?: unknown } | null;
   const days = detail?.days;
   return {
-    period: o.period, start: o.periodStart, end: o.periodEnd, value: o.value, ciLow: o.ciLow, ciHigh: o.ciHigh, n: o.n,
-    numerator: o.numerator, denominator: o.denominator, status: o.status, responseRate: o.responseRate,
-    days: days ? Object.values(days) : null, site: o.site, grp: o.grp,
+    period: o.period,
+    start: o.periodStart,
+    end: o.periodEnd,
+    value: o.value,
+    ciLow: o.ciLow,
+    ciHigh: o.ciHigh,
+    n: o.n,
+    numerator: o.numerator,
+    denominator: o.denominator,
+    status: o.status,
+    responseRate: o.responseRate,
+    days: days ? Object.values(days) : null,
+    site: o.site,
+    grp: o.grp,
     // NTU changed method in 2017: a point from before it starts another series.
     seriesBreakBefore: false,
     // A design effect the source file gives (Lupp, NTU sub-groups) overrides the source default.
     deff: typeof detail?.deff === 'number' && detail.deff > 0 ? detail.deff : null,
-    example: o.isExample, importId: o.importId,
+    example: o.isExample,
+    importId: o.importId,
   };
 }
 

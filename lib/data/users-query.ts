@@ -15,6 +15,9 @@ export async function loadUserList(db: Db) {
 
 /** The id of the user with this e-mail (compared in lower case), or null. */
 export async function loadUserIdByEmail(db: Db, email: string): Promise<string | null> {
-  const [existing] = await db.select({ id: authUsers.id }).from(authUsers).where(sql`lower(${authUsers.email}) = ${email}`);
+  const [existing] = await db
+    .select({ id: authUsers.id })
+    .from(authUsers)
+    .where(sql`lower(${authUsers.email}) = ${email}`);
   return existing?.id ?? null;
 }

@@ -21,8 +21,14 @@ export interface ObservationColumn<F extends string = string> {
   value: (o: ObservationInput) => unknown;
 }
 
-const col = <F extends string>(name: string, field: F, type: string, role: 'key' | 'derived' | 'compared', notNull: boolean, value: (o: ObservationInput) => unknown): ObservationColumn<F> =>
-  ({ name, field, type, notNull, key: role === 'key', compared: role === 'compared', value });
+const col = <F extends string>(
+  name: string,
+  field: F,
+  type: string,
+  role: 'key' | 'derived' | 'compared',
+  notNull: boolean,
+  value: (o: ObservationInput) => unknown,
+): ObservationColumn<F> => ({ name, field, type, notNull, key: role === 'key', compared: role === 'compared', value });
 
 export const OBSERVATION_COLUMNS = [
   col('indicator_id', 'indicatorId', 'text', 'key', true, (o) => o.indicatorId),

@@ -52,7 +52,11 @@ export interface MappingOffer {
 
 /** A file that no adapter recognises but that is nearly a long table: the user maps its columns. */
 export class MappingNeededError extends ImportFileError {
-  constructor(message: string, readonly offer: MappingOffer, sheets?: string[]) {
+  constructor(
+    message: string,
+    readonly offer: MappingOffer,
+    sheets?: string[],
+  ) {
     super(message, undefined, sheets);
   }
 }
@@ -84,9 +88,13 @@ export function sha256Hex(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 
-async function readTables(input: AnalyzeInput): Promise<{ tables: Table[]; format: 'csv' | 'xlsx' | 'json'; encoding: TextEncoding | null }> {
+async function readTables(
+  input: AnalyzeInput,
+): Promise<{ tables: Table[]; format: 'csv' | 'xlsx' | 'json'; encoding: TextEncoding | null }> {
   if (isXls(input.bytes)) {
-    throw new ImportFileError(`Filen ${input.fileName} är en äldre Excel-fil (.xls). Öppna den i Excel och spara som .xlsx (Arkiv → Spara som → Excel-arbetsbok), eller som CSV UTF-8, och ladda upp den igen.`);
+    throw new ImportFileError(
+      `Filen ${input.fileName} är en äldre Excel-fil (.xls). Öppna den i Excel och spara som .xlsx (Arkiv → Spara som → Excel-arbetsbok), eller som CSV UTF-8, och ladda upp den igen.`,
+    );
   }
   if (isXlsx(input.bytes)) return { tables: await readWorkbook(input.bytes, input.fileName), format: 'xlsx', encoding: null };
   const { text, encoding } = decodeText(input.bytes, input.fileName);
@@ -120,7 +128,8 @@ function choose(input: AnalyzeInput, tables: Table[]): Choice {
   let pool = nonEmpty;
   if (input.sheet) {
     const t = tables.find((x) => x.name === input.sheet);
-    if (!t) throw new ImportFileError(`Bladet "${input.sheet}" finns inte. Arbetsboken har bladen: ${tables.map((x) => x.name).join(', ')}.`);
+    if (!t)
+      throw new ImportFileError(`Bladet "${input.sheet}" finns inte. Arbetsboken har bladen: ${tables.map((x) => x.name).join(', ')}.`);
     pool = [t];
   }
   const forced = input.source ? getAdapter(input.source) : undefined;
@@ -148,7 +157,11 @@ function choose(input: AnalyzeInput, tables: Table[]): Choice {
   const sheets = [...new Set(matches.map((m) => m.table))];
   if (sheets.length > 1) {
     const message = `Arbetsboken har flera blad som kan importeras: ${sheets.map((t) => `"${t.name}"`).join(', ')}. Välj vilket blad som ska läsas.`;
-    throw new ImportFileError(message, undefined, sheets.map((t) => t.name));
+    throw new ImportFileError(
+      message,
+      undefined,
+      sheets.map((t) => t.name),
+    );
   }
   if (matches.length > 0) return { match: matches[0]!, message: '', pool };
   for (const table of pool) {
@@ -156,15 +169,24 @@ function choose(input: AnalyzeInput, tables: Table[]): Choice {
     if (companion) throw new ImportFileError(companion);
   }
   const tried = adapters.map((a) => a.label).join('; ');
-  const near = nearest && nearest.matched >= 2
-    ? ` Närmast: ${nearest.adapter.label} (${nearest.matched} kolumner känns igen)${nearest.missing.length ? `, men ${nearest.missing.map((m) => `"${m}"`).join(', ')} saknas` : ''}.`
-    : '';
-  const what = forced ? `Filen har inte formatet för ${forced.label}: förväntade ${forced.expects}.` : `Okänt filformat: rubrikraden känns inte igen. Provade: ${tried}.`;
+  const near =
+    nearest && nearest.matched >= 2
+      ? ` Närmast: ${nearest.adapter.label} (${nearest.matched} kolumner känns igen)${nearest.missing.length ? `, men ${nearest.missing.map((m) => `"${m}"`).join(', ')} saknas` : ''}.`
+      : '';
+  const what = forced
+    ? `Filen har inte formatet för ${forced.label}: förväntade ${forced.expects}.`
+    : `Okänt filformat: rubrikraden känns inte igen. Provade: ${tried}.`;
   return { match: null, message: `${what}${near}`, pool };
 }
 
 /** Reads one table with a mapping (given, or saved under its header signature). */
-function mapped(table: Table, mapping: ColumnMapping, origin: AppliedMapping['origin'], ctx: ImportContext, saved?: SavedMapping): { parsed: AdapterResult; applied: AppliedMapping } {
+function mapped(
+  table: Table,
+  mapping: ColumnMapping,
+  origin: AppliedMapping['origin'],
+  ctx: ImportContext,
+  saved?: SavedMapping,
+): { parsed: AdapterResult; applied: AppliedMapping } {
   const h = findHeader(table);
   const parsed = applyMapping(table, mapping, ctx, { kpis: loadKoladaKpis() });
   const applied: AppliedMapping = { signature: h ? headerSignature(h) : '', headers: h?.headers ?? [], mapping, origin };
@@ -193,8 +215,9 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
     parsed = whole.parseWorkbook(tables, ctx);
   } else if (input.mapping && format !== 'json') {
     const pool = tables.filter((t) => t.rows.length > 0);
-    table = input.sheet ? tables.find((t) => t.name === input.sheet) ?? null : pool[0] ?? null;
-    if (!table) throw new ImportFileError(input.sheet ? `Bladet "${input.sheet}" finns inte.` : `Filen ${input.fileName} innehåller inga rader.`);
+    table = input.sheet ? (tables.find((t) => t.name === input.sheet) ?? null) : (pool[0] ?? null);
+    if (!table)
+      throw new ImportFileError(input.sheet ? `Bladet "${input.sheet}" finns inte.` : `Filen ${input.fileName} innehåller inga rader.`);
     adapter = MAPPING_ADAPTER;
     ({ parsed, applied } = mapped(table, input.mapping, 'given', ctx));
   } else {
@@ -204,7 +227,9 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
       parsed = choice.match.adapter.parse(table, ctx);
     } else {
       const candidates = choice.pool.filter((t) => t.json === undefined && findHeader(t));
-      const withSaved = candidates.map((t) => ({ t, saved: input.savedMappings?.get(headerSignature(findHeader(t)!)) })).find((c) => c.saved);
+      const withSaved = candidates
+        .map((t) => ({ t, saved: input.savedMappings?.get(headerSignature(findHeader(t)!)) }))
+        .find((c) => c.saved);
       if (withSaved?.saved && !input.source) {
         table = withSaved.t;
         adapter = MAPPING_ADAPTER;
@@ -215,11 +240,18 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
         if (!offered || !h || offered.rows.length < h.index + 2) throw new ImportFileError(choice.message);
         const suggestion = guessMapping(h);
         const offer: MappingOffer = {
-          signature: headerSignature(h), sheet: format === 'xlsx' ? offered.name : null, headers: h.headers,
-          sample: offered.rows.slice(h.index + 1, h.index + 6).map((r) => r.cells), suggestion, gaps: mappingGaps(suggestion),
+          signature: headerSignature(h),
+          sheet: format === 'xlsx' ? offered.name : null,
+          headers: h.headers,
+          sample: offered.rows.slice(h.index + 1, h.index + 6).map((r) => r.cells),
+          suggestion,
+          gaps: mappingGaps(suggestion),
         };
-        throw new MappingNeededError(`${choice.message} Du kan i stället ange vilken kolumn som är vad (kolumnmappning: på sidan Importera, eller med --indicator och --map på kommandoraden).`, offer,
-          format === 'xlsx' && tables.length > 1 ? tables.filter((t) => t.rows.length > 0).map((t) => t.name) : undefined);
+        throw new MappingNeededError(
+          `${choice.message} Du kan i stället ange vilken kolumn som är vad (kolumnmappning: på sidan Importera, eller med --indicator och --map på kommandoraden).`,
+          offer,
+          format === 'xlsx' && tables.length > 1 ? tables.filter((t) => t.rows.length > 0).map((t) => t.name) : undefined,
+        );
       }
     }
   }
@@ -251,7 +283,11 @@ export async function analyzeFile(input: AnalyzeInput, ctx: ImportContext, maxBy
       indicators: uniq(obs.map((o) => o.indicatorId)),
       regions: uniq(obs.map((o) => o.regionCode)),
       periods: uniq(obs.map((o) => o.period.label)),
-      breakdowns: uniq(obs.flatMap((o) => [o.sex && o.sex !== 'T' ? `kön ${o.sex}` : '', o.grp ? `grupp ${o.grp}` : '', o.site ? `plats ${o.site}` : '']).filter(Boolean)),
+      breakdowns: uniq(
+        obs
+          .flatMap((o) => [o.sex && o.sex !== 'T' ? `kön ${o.sex}` : '', o.grp ? `grupp ${o.grp}` : '', o.site ? `plats ${o.site}` : ''])
+          .filter(Boolean),
+      ),
     },
     names: {
       indicators: Object.fromEntries(uniq(obs.map((o) => o.indicatorId)).map((id) => [id, ctx.indicators.get(id)?.name ?? id])),

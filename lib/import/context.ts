@@ -24,7 +24,10 @@ export class RegionResolver {
   private readonly byCode: Map<string, RegionInfo>;
   private readonly aliasKeys: string[];
 
-  constructor(regions: RegionInfo[], private readonly aliases: Map<string, string>) {
+  constructor(
+    regions: RegionInfo[],
+    private readonly aliases: Map<string, string>,
+  ) {
     this.byCode = new Map(regions.map((r) => [r.code, r]));
     this.aliasKeys = [...aliases.keys()];
   }
@@ -46,12 +49,19 @@ export class RegionResolver {
 
   private resolveCode(raw: string): RegionResult {
     // Kolada writes riket "0000" and län "00xx"; Excel drops leading zeros ("114" for 0114, "1" for 01).
-    const candidates = raw === '0000' || raw === '0' ? ['00']
-      : raw.length === 4 && raw.startsWith('00') ? [raw.slice(2)]
-      : raw.length <= 2 ? [raw.padStart(2, '0')]
-      : [raw.padStart(4, '0')];
+    const candidates =
+      raw === '0000' || raw === '0'
+        ? ['00']
+        : raw.length === 4 && raw.startsWith('00')
+          ? [raw.slice(2)]
+          : raw.length <= 2
+            ? [raw.padStart(2, '0')]
+            : [raw.padStart(4, '0')];
     for (const c of candidates) if (this.byCode.has(c)) return { ok: true, code: c };
-    return { ok: false, message: 'okänd regionkod: ange kommunkod (4 siffror, t.ex. 2083), länskod (2 siffror, t.ex. 20) eller 00 för riket' };
+    return {
+      ok: false,
+      message: 'okänd regionkod: ange kommunkod (4 siffror, t.ex. 2083), länskod (2 siffror, t.ex. 20) eller 00 för riket',
+    };
   }
 
   /** "Menade du Hedemora (2083)?" from the nearest alias names. */

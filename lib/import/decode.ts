@@ -23,7 +23,9 @@ export function decodeText(bytes: Uint8Array, fileName: string): DecodedText {
     decoded = { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), encoding: 'utf-16le' };
   } else {
     if (looksBinary(bytes)) {
-      throw new ImportFileError(`Filen ${fileName} är ingen textfil (CSV) och ingen Excel-fil (.xlsx). Spara den som CSV eller .xlsx och försök igen.`);
+      throw new ImportFileError(
+        `Filen ${fileName} är ingen textfil (CSV) och ingen Excel-fil (.xlsx). Spara den som CSV eller .xlsx och försök igen.`,
+      );
     }
     try {
       decoded = { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };

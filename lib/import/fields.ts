@@ -39,7 +39,11 @@ export class RowReader {
   }
 
   /** A value that may be a missing marker ("..", "XX", "."); returns the value or the marker's status. */
-  valueOrMarker(column: string, raw: string, dashMeans: 'zero' | 'missing' | 'invalid' = 'invalid'): { value: number | null; status: ObservationStatus | null } | null {
+  valueOrMarker(
+    column: string,
+    raw: string,
+    dashMeans: 'zero' | 'missing' | 'invalid' = 'invalid',
+  ): { value: number | null; status: ObservationStatus | null } | null {
     if (raw === '') return { value: null, status: null };
     const marker = missingMarker(raw, dashMeans);
     if (marker === 'zero') return { value: 0, status: null };

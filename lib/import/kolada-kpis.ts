@@ -83,7 +83,8 @@ export function koladaKpiTable(list: KoladaKpi[]): KoladaKpiTable {
   const byTitle = new Map(list.map((k) => [headerKey(k.title), k]));
   return {
     list,
-    find: (s) => byId.get(s.trim().toUpperCase()) ?? byTitle.get(headerKey(s)) ?? byTitle.get(headerKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, ''))),
+    find: (s) =>
+      byId.get(s.trim().toUpperCase()) ?? byTitle.get(headerKey(s)) ?? byTitle.get(headerKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, ''))),
   };
 }
 

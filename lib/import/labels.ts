@@ -49,9 +49,32 @@ function resolveName(regions: RegionResolver, s: string): RegionResult {
 }
 
 const SEX_WORDS: Record<string, Sex> = {
-  '': 'T', t: 'T', totalt: 'T', total: 'T', alla: 'T', samtliga: 'T', 'båda könen': 'T', 'kvinnor och män': 'T', 'flickor och pojkar': 'T', 'tjejer och killar': 'T', 'pojkar och flickor': 'T',
-  k: 'K', kvinnor: 'K', kvinna: 'K', tjejer: 'K', flickor: 'K', f: 'K', female: 'K', women: 'K',
-  m: 'M', män: 'M', man: 'M', killar: 'M', pojkar: 'M', male: 'M', men: 'M',
+  '': 'T',
+  t: 'T',
+  totalt: 'T',
+  total: 'T',
+  alla: 'T',
+  samtliga: 'T',
+  'båda könen': 'T',
+  'kvinnor och män': 'T',
+  'flickor och pojkar': 'T',
+  'tjejer och killar': 'T',
+  'pojkar och flickor': 'T',
+  k: 'K',
+  kvinnor: 'K',
+  kvinna: 'K',
+  tjejer: 'K',
+  flickor: 'K',
+  f: 'K',
+  female: 'K',
+  women: 'K',
+  m: 'M',
+  män: 'M',
+  man: 'M',
+  killar: 'M',
+  pojkar: 'M',
+  male: 'M',
+  men: 'M',
 };
 
 /** `Totalt`, `Kvinnor`/`Män`, `K`/`M`/`T`, `tjejer`/`killar`, `Flickor`/`Pojkar`; undefined when not a sex. */

@@ -5,7 +5,16 @@ import { RegionResolver, type ImportContext } from './context';
 /** The catalogue and region names an import validates against, read once per import. */
 export async function loadImportContext(db: Db): Promise<ImportContext> {
   const [inds, regs, aliases] = await Promise.all([
-    db.select({ id: indicators.id, name: indicators.name, unitKind: indicators.unitKind, type: indicators.type, decimals: indicators.decimals, sourceId: indicators.sourceId }).from(indicators),
+    db
+      .select({
+        id: indicators.id,
+        name: indicators.name,
+        unitKind: indicators.unitKind,
+        type: indicators.type,
+        decimals: indicators.decimals,
+        sourceId: indicators.sourceId,
+      })
+      .from(indicators),
     db.select({ code: regions.code, kind: regions.kind, name: regions.name }).from(regions),
     db.select().from(regionAliases),
   ]);

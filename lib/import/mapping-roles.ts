@@ -3,6 +3,14 @@ export const ROLES = ['region', 'period', 'value', 'ciLow', 'ciHigh', 'n', 'sex'
 export type Role = (typeof ROLES)[number];
 
 export const ROLE_LABELS: Record<Role, string> = {
-  region: 'Region', period: 'Period', value: 'Värde', ciLow: 'KI låg', ciHigh: 'KI hög', n: 'Antal svarande (n)',
-  sex: 'Kön', group: 'Grupp', status: 'Status', kpi: 'Nyckeltal (indikator per rad)',
+  region: 'Region',
+  period: 'Period',
+  value: 'Värde',
+  ciLow: 'KI låg',
+  ciHigh: 'KI hög',
+  n: 'Antal svarande (n)',
+  sex: 'Kön',
+  group: 'Grupp',
+  status: 'Status',
+  kpi: 'Nyckeltal (indikator per rad)',
 };

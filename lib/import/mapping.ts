@@ -21,9 +21,26 @@ export { ROLES, ROLE_LABELS, type Role } from './mapping-roles';
 
 /** CLI spellings of the roles (`--map "region=Boendekommun;ki_låg=Nedre"`). */
 const ROLE_ALIASES: Record<string, Role> = {
-  region: 'region', period: 'period', ar: 'period', value: 'value', varde: 'value', cilow: 'ciLow', ci_low: 'ciLow', ki_lag: 'ciLow',
-  cihigh: 'ciHigh', ci_high: 'ciHigh', ki_hog: 'ciHigh', n: 'n', sex: 'sex', kon: 'sex', group: 'group', grupp: 'group',
-  status: 'status', kpi: 'kpi', nyckeltal: 'kpi', indikator: 'kpi',
+  region: 'region',
+  period: 'period',
+  ar: 'period',
+  value: 'value',
+  varde: 'value',
+  cilow: 'ciLow',
+  ci_low: 'ciLow',
+  ki_lag: 'ciLow',
+  cihigh: 'ciHigh',
+  ci_high: 'ciHigh',
+  ki_hog: 'ciHigh',
+  n: 'n',
+  sex: 'sex',
+  kon: 'sex',
+  group: 'group',
+  grupp: 'group',
+  status: 'status',
+  kpi: 'kpi',
+  nyckeltal: 'kpi',
+  indikator: 'kpi',
 };
 
 const wideColumnSchema = z.object({
@@ -72,14 +89,30 @@ export function findHeader(table: Table, maxScan = 25): HeaderInfo | null {
 
 /** The header's signature: what a saved mapping is found by (header texts, case and accents ignored, in order). */
 export function headerSignature(h: Pick<HeaderInfo, 'keys'>): string {
-  return createHash('sha256').update(h.keys.filter((k) => k !== '').join('\u001f')).digest('hex').slice(0, 32);
+  return createHash('sha256')
+    .update(h.keys.filter((k) => k !== '').join('\u001f'))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Guessing: which column plays which role, from its name (the user confirms or changes it).
 
 const NAMES: Record<Exclude<Role, 'ciLow' | 'ciHigh'>, string[]> = {
-  region: ['region', 'kommun', 'lan', 'municipality_id', 'municipality', 'omrade', 'geografi', 'region/kommun', 'kommunnamn', 'kommunkod', 'boendekommun', 'hemkommun'],
+  region: [
+    'region',
+    'kommun',
+    'lan',
+    'municipality_id',
+    'municipality',
+    'omrade',
+    'geografi',
+    'region/kommun',
+    'kommunnamn',
+    'kommunkod',
+    'boendekommun',
+    'hemkommun',
+  ],
   period: ['period', 'ar', 'year', 'tid', 'lasar', 'undersokningsar', 'matar', 'arsperiod'],
   value: ['varde', 'value', 'andel', 'andel (%)', 'andel (procent)', 'andel i procent', 'procent', 'andel procent', 'antal', 'varde (%)'],
   n: ['n', 'antal svarande', 'antal svar', 'respondents', 'antal individer', 'antal_svarande', 'svarande'],
@@ -155,7 +188,10 @@ export function mappingGaps(m: ColumnMapping): string[] {
 export function parseMapArg(arg: string): { columns: ColumnMapping['columns']; errors: string[] } {
   const columns: ColumnMapping['columns'] = {};
   const errors: string[] = [];
-  for (const part of arg.split(';').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of arg
+    .split(';')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = part.indexOf('=');
     if (eq <= 0) {
       errors.push(`"${part}": skriv roll=kolumn, t.ex. region=Boendekommun`);
@@ -163,7 +199,12 @@ export function parseMapArg(arg: string): { columns: ColumnMapping['columns']; e
     }
     const role = ROLE_ALIASES[headerKey(part.slice(0, eq)).replace(/\s+/g, '_')];
     const column = part.slice(eq + 1).trim();
-    if (!role) errors.push(`okänd roll "${part.slice(0, eq)}": använd ${Object.keys(ROLE_ALIASES).filter((k) => !k.includes('_') || k.startsWith('ki')).join(', ')}`);
+    if (!role)
+      errors.push(
+        `okänd roll "${part.slice(0, eq)}": använd ${Object.keys(ROLE_ALIASES)
+          .filter((k) => !k.includes('_') || k.startsWith('ki'))
+          .join(', ')}`,
+      );
     else if (!column) errors.push(`rollen ${part.slice(0, eq)} saknar kolumnnamn`);
     else columns[role] = column;
   }
@@ -192,7 +233,9 @@ function resolveIndicator(raw: string, ctx: ImportContext, kpis: KoladaKpiTable 
   if (kpi) {
     if (!kpi.indicator) return { skip: `${kpi.kpi} ${kpi.title}${kpi.note ? ` (${kpi.note})` : ''}` };
     const ind = ctx.indicators.get(kpi.indicator);
-    return ind ? { indicator: ind, scale: kpi.scale ?? 1, pooledYears: kpi.pooledYears } : { error: `indikatorn ${kpi.indicator} (för ${kpi.kpi}) finns inte i katalogen` };
+    return ind
+      ? { indicator: ind, scale: kpi.scale ?? 1, pooledYears: kpi.pooledYears }
+      : { error: `indikatorn ${kpi.indicator} (för ${kpi.kpi}) finns inte i katalogen` };
   }
   const key = headerKey(s);
   for (const ind of ctx.indicators.values()) if (headerKey(ind.name) === key) return { indicator: ind, scale: 1 };
@@ -221,7 +264,15 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
   const idx: Partial<Record<Role, number>> = {};
   for (const role of ROLES) {
     const i = col(mapping.columns[role]);
-    if (i === -1) issues.push(issue(h.row.line, ROLE_LABELS[role], mapping.columns[role]!, `kolumnen "${mapping.columns[role]}" finns inte i rubrikraden (${h.headers.filter(Boolean).join(', ')})`));
+    if (i === -1)
+      issues.push(
+        issue(
+          h.row.line,
+          ROLE_LABELS[role],
+          mapping.columns[role]!,
+          `kolumnen "${mapping.columns[role]}" finns inte i rubrikraden (${h.headers.filter(Boolean).join(', ')})`,
+        ),
+      );
     else if (i !== undefined) idx[role] = i;
   }
   const wide = (mapping.wide ?? []).map((w) => ({ ...w, index: col(w.column) }));
@@ -265,11 +316,17 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
     let period = null as ReturnType<typeof parseStatPeriod>;
     if (idx.period !== undefined) {
       period = parseStatPeriod(get('period'));
-      if (!period) r.fail(label('period'), get('period'), get('period') === '' ? 'perioden saknas' : 'okänd period: ange år (2024), period (2019–2022) eller läsår (2026/27)');
+      if (!period)
+        r.fail(
+          label('period'),
+          get('period'),
+          get('period') === '' ? 'perioden saknas' : 'okänd period: ange år (2024), period (2019–2022) eller läsår (2026/27)',
+        );
     }
     const sexRaw = get('sex');
     const sex = parseSexLabel(sexRaw);
-    if (sex === undefined) r.fail(label('sex'), sexRaw, 'okänt kön: förväntade Totalt, Kvinnor, Män (även T/K/M, tjejer/killar, flickor/pojkar)');
+    if (sex === undefined)
+      r.fail(label('sex'), sexRaw, 'okänt kön: förväntade Totalt, Kvinnor, Män (även T/K/M, tjejer/killar, flickor/pojkar)');
     const grp = normalizeGroupLabel(get('group'));
     const n = idx.n === undefined ? null : r.integer(label('n'), get('n'));
     const status = idx.status === undefined ? null : r.status(label('status'), get('status'));
@@ -287,7 +344,13 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
     if (wide.length > 0) {
       for (const w of wide) {
         const wPeriod = w.period ? parseStatPeriod(w.period) : period;
-        cells.push({ column: w.column, raw: row.cells[w.index!] ?? '', resolved: wideIndicators.get(w.column) ?? rowIndicator, period: wPeriod, sex: w.sex ?? sex });
+        cells.push({
+          column: w.column,
+          raw: row.cells[w.index!] ?? '',
+          resolved: wideIndicators.get(w.column) ?? rowIndicator,
+          period: wPeriod,
+          sex: w.sex ?? sex,
+        });
       }
     } else {
       cells.push({ column: label('value'), raw: get('value'), resolved: rowIndicator, period, sex });
@@ -308,11 +371,20 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
       const scale = scaleAll * c.resolved.scale;
       const sc = (x: number | null | undefined) => (x === null || x === undefined ? null : +(x * scale).toPrecision(12));
       const pooled = c.resolved.pooledYears ?? 1;
-      const window = pooled > 1 && c.period.kind === 'year' ? parseStatPeriod(`${Number(c.period.label) - pooled + 1}–${c.period.label}`) : null;
+      const window =
+        pooled > 1 && c.period.kind === 'year' ? parseStatPeriod(`${Number(c.period.label) - pooled + 1}–${c.period.label}`) : null;
       const o: ParsedObservation = {
-        row: row.line, indicatorId: c.resolved.indicator.id, regionCode: region.code, period: window ?? c.period, sex: c.sex, grp,
-        value: sc(c.v.value), status: status ?? c.v.status, n,
-        ciLow: wide.length > 0 ? null : sc(ciLow?.value), ciHigh: wide.length > 0 ? null : sc(ciHigh?.value),
+        row: row.line,
+        indicatorId: c.resolved.indicator.id,
+        regionCode: region.code,
+        period: window ?? c.period,
+        sex: c.sex,
+        grp,
+        value: sc(c.v.value),
+        status: status ?? c.v.status,
+        n,
+        ciLow: wide.length > 0 ? null : sc(ciLow?.value),
+        ciHigh: wide.length > 0 ? null : sc(ciHigh?.value),
         note: null,
       };
       if (o.value === null && !o.status) o.status = 'missing';
@@ -320,9 +392,12 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
     }
   }
   for (const [what, count] of skipped) {
-    notes.push(`${formatNumber(count)} ${count === 1 ? 'värde' : 'värden'} för ${what} hoppades över: nyckeltalet har ingen indikator i katalogen (data-imports/kolada-kpis.json).`);
+    notes.push(
+      `${formatNumber(count)} ${count === 1 ? 'värde' : 'värden'} för ${what} hoppades över: nyckeltalet har ingen indikator i katalogen (data-imports/kolada-kpis.json).`,
+    );
   }
-  if (footers > 0) notes.push(`${formatNumber(footers)} ${footers === 1 ? 'rad' : 'rader'} med noter eller fotnoter under tabellen lästes inte som data.`);
+  if (footers > 0)
+    notes.push(`${formatNumber(footers)} ${footers === 1 ? 'rad' : 'rader'} med noter eller fotnoter under tabellen lästes inte som data.`);
   if (scaleAll !== 1) notes.push(`Värden och konfidensintervall multiplicerades med ${fmt(scaleAll)}.`);
   const slash = data.map((r) => (idx.period === undefined ? '' : (r.cells[idx.period] ?? ''))).find((p) => slashYearSuggestion(p));
   if (slash) notes.push(`Läsår som ${slash} lästes som ${slashYearSuggestion(slash)}.`);

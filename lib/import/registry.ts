@@ -16,7 +16,17 @@ import { snAdapter } from './sources/svenskt-naringsliv';
  * template comes last. Adding a source adds a module here; the pipeline never changes.
  */
 export const ADAPTERS: SourceAdapter[] = [
-  braLagesbildAdapter, ntuKommunAdapter, ntuLanAdapter, eudaAdapter, braAnmaldaAdapter, koladaAdapter, koladaFileAdapter, luppAdapter, snAdapter, riseAdapter, genericAdapter,
+  braLagesbildAdapter,
+  ntuKommunAdapter,
+  ntuLanAdapter,
+  eudaAdapter,
+  braAnmaldaAdapter,
+  koladaAdapter,
+  koladaFileAdapter,
+  luppAdapter,
+  snAdapter,
+  riseAdapter,
+  genericAdapter,
 ];
 
 export function getAdapter(id: string): SourceAdapter | undefined {

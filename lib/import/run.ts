@@ -62,7 +62,9 @@ export interface ImportRun {
 
 function isStreamed(input: ImportInput, size: number, streamAbove: number): boolean {
   const name = input.fileName;
-  return !input.mapping && size > streamAbove && !name.endsWith('.xlsx') && !name.endsWith('.json') && (input.source ?? 'generic') === 'generic';
+  return (
+    !input.mapping && size > streamAbove && !name.endsWith('.xlsx') && !name.endsWith('.json') && (input.source ?? 'generic') === 'generic'
+  );
 }
 
 /**
@@ -71,8 +73,16 @@ function isStreamed(input: ImportInput, size: number, streamAbove: number): bool
  */
 export async function runImport(handle: DbHandle, input: ImportInput): Promise<ImportRun> {
   const base: CliReport = {
-    source: input.source ?? null, file: input.fileName, sha256: null, rows: 0, observations: 0,
-    inserted: 0, updated: 0, unchanged: 0, errors: [], committed: false,
+    source: input.source ?? null,
+    file: input.fileName,
+    sha256: null,
+    rows: 0,
+    observations: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    committed: false,
   };
   const run: ImportRun = { report: { ...base }, analysis: null, diff: null, importId: null, refusal: null, failure: null };
   try {
@@ -80,14 +90,22 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
     const ctx = await loadImportContext(handle.db);
     if ('path' in input.file && isStreamed(input, fs.statSync(input.file.path).size, limits.streamAbove)) {
       run.report = await streamGenericImport(handle, ctx, {
-        file: input.file.path, fileName: input.fileName, dryRun: input.dryRun, user: input.user, onStaged: input.onStaged,
+        file: input.file.path,
+        fileName: input.fileName,
+        dryRun: input.dryRun,
+        user: input.user,
+        onStaged: input.onStaged,
       });
       return run;
     }
     const bytes = 'bytes' in input.file ? input.file.bytes : new Uint8Array(fs.readFileSync(input.file.path));
     base.sha256 = run.report.sha256 = sha256Hex(bytes);
     const savedMappings = input.mapping ? undefined : await loadSavedMappings(handle.db);
-    const a = await analyzeFile({ fileName: input.fileName, bytes, source: input.source, sheet: input.sheet, mapping: input.mapping, savedMappings }, ctx, limits.maxBytes);
+    const a = await analyzeFile(
+      { fileName: input.fileName, bytes, source: input.source, sheet: input.sheet, mapping: input.mapping, savedMappings },
+      ctx,
+      limits.maxBytes,
+    );
     if (input.provenance) a.provenance = input.provenance;
     run.analysis = a;
     Object.assign(run.report, { source: a.adapter.id, rows: a.rows, observations: a.observations.length, errors: a.issues });
@@ -106,9 +124,20 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
     }
     const given = a.mapping?.origin === 'given' && a.mapping.signature ? a.mapping : null;
     const c = await commitImport(handle.db, a, {
-      createdBy: input.user, audit: input.audit, retrieval: input.retrieval,
+      createdBy: input.user,
+      audit: input.audit,
+      retrieval: input.retrieval,
       // The mapping is saved in the import's own transaction: both are written, or neither.
-      afterWrite: given ? (tx) => saveMapping(tx, { signature: given.signature, headers: given.headers, mapping: given.mapping, fileName: a.fileName, by: input.user }) : undefined,
+      afterWrite: given
+        ? (tx) =>
+            saveMapping(tx, {
+              signature: given.signature,
+              headers: given.headers,
+              mapping: given.mapping,
+              fileName: a.fileName,
+              by: input.user,
+            })
+        : undefined,
     });
     run.importId = c.importId;
     Object.assign(run.report, { inserted: c.inserted, updated: c.updated, unchanged: c.unchanged, committed: true });
@@ -120,7 +149,10 @@ export async function runImport(handle: DbHandle, input: ImportInput): Promise<I
       return run;
     }
     run.failure = err;
-    run.report = { ...base, errors: [{ row: null, column: null, value: null, message: `Importen avbröts: ${describeDbError(err)}. Inget skrevs.` }] };
+    run.report = {
+      ...base,
+      errors: [{ row: null, column: null, value: null, message: `Importen avbröts: ${describeDbError(err)}. Inget skrevs.` }],
+    };
     return run;
   }
 }

@@ -28,20 +28,29 @@ export async function createStaging(tx: Db): Promise<void> {
  * EUDA and example series alike). `example` rows are written only where no value exists yet and never replace one.
  */
 export async function writeObservations(
-  tx: Db, importId: number, rows: (ObservationInput & { row?: number })[], opts: MergeOptions = {},
+  tx: Db,
+  importId: number,
+  rows: (ObservationInput & { row?: number })[],
+  opts: MergeOptions = {},
 ): Promise<MergeCounts> {
   await createStaging(tx);
   // A file's rows keep their line numbers (a conflict names them); generated rows are numbered in order.
-  await stageRows(tx, rows.map((o, i) => ({ ...o, row: o.row ?? i + 1 })));
+  await stageRows(
+    tx,
+    rows.map((o, i) => ({ ...o, row: o.row ?? i + 1 })),
+  );
   return mergeStaging(tx, importId, rows.length, opts);
 }
 
 /** A staged row's values in STAGING_COLUMNS order, as COPY takes them (jsonb as JSON text). */
 export function stagingValues(o: ObservationInput & { row: number }): unknown[] {
-  return [o.row, ...OBSERVATION_COLUMNS.map((c) => {
-    const v = c.value(o);
-    return c.type === 'jsonb' && v !== null ? JSON.stringify(v) : v;
-  })];
+  return [
+    o.row,
+    ...OBSERVATION_COLUMNS.map((c) => {
+      const v = c.value(o);
+      return c.type === 'jsonb' && v !== null ? JSON.stringify(v) : v;
+    }),
+  ];
 }
 
 const RECORD_TYPES = ['row integer', ...OBSERVATION_COLUMNS.map((c) => `${c.name} ${c.type}`)].join(', ');
@@ -52,14 +61,17 @@ const RECORD_TYPES = ['row integer', ...OBSERVATION_COLUMNS.map((c) => `${c.name
  */
 export async function stageRows(tx: Db, rows: (ObservationInput & { row: number })[], batch = 5000): Promise<void> {
   for (let i = 0; i < rows.length; i += batch) {
-    const records = rows.slice(i, i + batch).map((o) => Object.fromEntries([['row', o.row], ...OBSERVATION_COLUMNS.map((c) => [c.name, c.value(o)])]));
+    const records = rows
+      .slice(i, i + batch)
+      .map((o) => Object.fromEntries([['row', o.row], ...OBSERVATION_COLUMNS.map((c) => [c.name, c.value(o)])]));
     await tx.execute(sql`insert into import_staging (${sql.raw(STAGING_COLUMNS.join(', '))})
       select ${sql.raw(STAGING_COLUMNS.join(', '))} from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as x(${sql.raw(RECORD_TYPES)})`);
   }
 }
 
 const on = (a: string, b: string) => KEY.map((k) => `${a}.${k} = ${b}.${k}`).join(' and ');
-const differs = (a: string, b: string) => `(${COMPARED.map((c) => `${a}.${c}`).join(', ')}, ${a}.is_example) is distinct from (${COMPARED.map((c) => `${b}.${c}`).join(', ')}, false)`;
+const differs = (a: string, b: string) =>
+  `(${COMPARED.map((c) => `${a}.${c}`).join(', ')}, ${a}.is_example) is distinct from (${COMPARED.map((c) => `${b}.${c}`).join(', ')}, false)`;
 
 /** The observation state an undo restores, as stored in revisions (camelCase, as the schema names it). */
 const stateJson = (t: string, isExample: string, importId: string) =>
@@ -91,16 +103,31 @@ export async function mergeStaging(tx: Db, importId: number, staged: number, opt
   const repeated = rowsOf(await tx.execute(sql.raw(`select 1 from import_staging group by ${keyList} having count(*) > 1 limit 1`)));
   const merge = opts.example ? insertAbsent : mergeOnce;
   if (repeated.length === 0) return merge(tx, importId, staged);
-  const conflicts = rowsOf<{ first: number; other: number }>(await tx.execute(sql.raw(`
+  const conflicts = rowsOf<{ first: number; other: number }>(
+    await tx.execute(
+      sql.raw(`
     select min(row) as first, max(row) as other from import_staging group by ${keyList}
-    having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`)));
+    having count(distinct (value, ci_low, ci_high, n, status)) > 1 order by 1 limit 100`),
+    ),
+  );
   if (conflicts.length > 0) {
-    const issues = conflicts.map((c) => issue(Number(c.other), null, null,
-      `samma indikator, region, period och grupp som rad ${c.first} men ett annat värde: filen får bara ha ett värde per nyckel`));
-    throw new ImportFileError(`Filen har ${issues.length}${issues.length === 100 ? '+' : ''} rader med motstridiga värden och importerades inte.`, issues);
+    const issues = conflicts.map((c) =>
+      issue(
+        Number(c.other),
+        null,
+        null,
+        `samma indikator, region, period och grupp som rad ${c.first} men ett annat värde: filen får bara ha ett värde per nyckel`,
+      ),
+    );
+    throw new ImportFileError(
+      `Filen har ${issues.length}${issues.length === 100 ? '+' : ''} rader med motstridiga värden och importerades inte.`,
+      issues,
+    );
   }
   // Only identical repeats: they count once.
-  const removed = rowsOf(await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row returning 1`))).length;
+  const removed = rowsOf(
+    await tx.execute(sql.raw(`delete from import_staging a using import_staging b where ${on('a', 'b')} and a.row > b.row returning 1`)),
+  ).length;
   return merge(tx, importId, staged - removed);
 }
 
@@ -122,7 +149,9 @@ async function mergeOnce(tx: Db, importId: number, staged: number): Promise<Merg
   const cols = OBSERVATION_COLUMNS.map((c) => c.name);
   const set = [...cols.filter((c) => !KEY.includes(c)), 'is_example', 'import_id'].map((c) => `${c} = excluded.${c}`).join(', ');
   // All parts of one statement see the same snapshot: `rev` reads the values before `up` replaces them.
-  const [counts] = rowsOf<{ inserted: number; written: number; updated: number }>(await tx.execute(sql.raw(`
+  const [counts] = rowsOf<{ inserted: number; written: number; updated: number }>(
+    await tx.execute(
+      sql.raw(`
     with rev as (
       insert into observation_revisions (import_id, indicator_id, region_code, period, sex, grp, site, action, before, after)
       select ${id}, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, 'update', ${STATE_JSON}, ${stateJson('s', 'false', id)}
@@ -136,7 +165,9 @@ async function mergeOnce(tx: Db, importId: number, staged: number): Promise<Merg
       returning (xmax = 0) as inserted
     )
     select (select count(*) from up where inserted)::int as inserted, (select count(*) from up)::int as written,
-      (select count(*) from rev)::int as updated`)));
+      (select count(*) from rev)::int as updated`),
+    ),
+  );
   const inserted = Number(counts!.inserted);
   const updated = Number(counts!.written) - inserted;
   return { inserted, updated, unchanged: staged - inserted - updated };
@@ -145,14 +176,18 @@ async function mergeOnce(tx: Db, importId: number, staged: number): Promise<Merg
 /** Example rows: inserted where their key is free, otherwise left out (they never replace a value). */
 async function insertAbsent(tx: Db, importId: number, staged: number): Promise<MergeCounts> {
   const cols = OBSERVATION_COLUMNS.map((c) => c.name).join(', ');
-  const [counts] = rowsOf<{ inserted: number }>(await tx.execute(sql.raw(`
+  const [counts] = rowsOf<{ inserted: number }>(
+    await tx.execute(
+      sql.raw(`
     with up as (
       insert into observations (${cols}, is_example, import_id)
       select ${cols}, true, ${String(Math.trunc(importId))} from import_staging
       on conflict (${KEY.join(', ')}) do nothing
       returning 1
     )
-    select count(*)::int as inserted from up`)));
+    select count(*)::int as inserted from up`),
+    ),
+  );
   const inserted = Number(counts!.inserted);
   return { inserted, updated: 0, unchanged: staged - inserted };
 }
@@ -174,24 +209,45 @@ export interface StagedChange {
 }
 
 /** What merging the staged rows would do — by the same rule `mergeStaging` uses — without writing. */
-export async function previewStaging(tx: Db, limit: number): Promise<{ inserted: number; updated: number; total: number; changes: StagedChange[] }> {
+export async function previewStaging(
+  tx: Db,
+  limit: number,
+): Promise<{ inserted: number; updated: number; total: number; changes: StagedChange[] }> {
   const changed = `(o.id is null or ${differs('o', 's')})`;
-  const [counts] = rowsOf<{ total: number; inserted: number; updated: number }>(await tx.execute(sql.raw(`
+  const [counts] = rowsOf<{ total: number; inserted: number; updated: number }>(
+    await tx.execute(
+      sql.raw(`
     select count(*)::int as total, count(*) filter (where o.id is null)::int as inserted,
       count(*) filter (where o.id is not null and ${differs('o', 's')})::int as updated
-    from import_staging s left join observations o on ${on('o', 's')}`)));
-  const changes = rowsOf<Record<string, unknown>>(await tx.execute(sql.raw(`
+    from import_staging s left join observations o on ${on('o', 's')}`),
+    ),
+  );
+  const changes = rowsOf<Record<string, unknown>>(
+    await tx.execute(
+      sql.raw(`
     select s.row, s.indicator_id, s.region_code, s.period, s.sex, s.grp, s.site, o.id is not null as existed, s.value, s.status,
       o.value as old_value, o.status as old_status, o.is_example as old_example
     from import_staging s left join observations o on ${on('o', 's')}
-    where ${changed} order by s.row limit ${Math.max(0, Math.trunc(limit))}`)));
+    where ${changed} order by s.row limit ${Math.max(0, Math.trunc(limit))}`),
+    ),
+  );
   return {
-    total: Number(counts!.total), inserted: Number(counts!.inserted), updated: Number(counts!.updated),
+    total: Number(counts!.total),
+    inserted: Number(counts!.inserted),
+    updated: Number(counts!.updated),
     changes: changes.map((c) => ({
-      row: Number(c.row), indicatorId: String(c.indicator_id), regionCode: String(c.region_code), period: String(c.period),
-      sex: String(c.sex), grp: String(c.grp), site: String(c.site), existed: Boolean(c.existed),
-      value: c.value === null ? null : Number(c.value), status: (c.status as string | null) ?? null,
-      oldValue: c.old_value === null ? null : Number(c.old_value), oldStatus: (c.old_status as string | null) ?? null,
+      row: Number(c.row),
+      indicatorId: String(c.indicator_id),
+      regionCode: String(c.region_code),
+      period: String(c.period),
+      sex: String(c.sex),
+      grp: String(c.grp),
+      site: String(c.site),
+      existed: Boolean(c.existed),
+      value: c.value === null ? null : Number(c.value),
+      status: (c.status as string | null) ?? null,
+      oldValue: c.old_value === null ? null : Number(c.old_value),
+      oldStatus: (c.old_status as string | null) ?? null,
       oldExample: c.old_example === null ? null : Boolean(c.old_example),
     })),
   };

@@ -60,7 +60,8 @@ async function sniff(file: string): Promise<{ encoding: 'utf-8' | 'utf-8-bom' | 
     const { bytesRead } = await fd.read(buf, 0, buf.length, 0);
     const bytes = buf.subarray(0, bytesRead);
     if (bytes.length === 0) throw new ImportFileError('Filen är tom.');
-    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { encoding: 'utf-8-bom', head: bytes.subarray(3).toString('utf8') };
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+      return { encoding: 'utf-8-bom', head: bytes.subarray(3).toString('utf8') };
     // Cut at the last newline so a multi-byte character is never split.
     const cut = bytes.lastIndexOf(0x0a);
     const probe = cut > 0 ? bytes.subarray(0, cut) : bytes;
@@ -92,8 +93,16 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
   const { encoding, head } = await sniff(input.file);
   const delimiter = guessDelimiter(head);
   const report: CliReport = {
-    source: 'generic', file: input.fileName, sha256: null, rows: 0, observations: 0, inserted: 0, updated: 0, unchanged: 0,
-    errors: [], committed: false,
+    source: 'generic',
+    file: input.fileName,
+    sha256: null,
+    rows: 0,
+    observations: 0,
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    committed: false,
   };
   const issues: ImportIssue[] = [];
   let issueCount = 0;
@@ -108,12 +117,24 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
     raw.on('data', (b) => hash.update(b as Buffer));
     if (encoding === 'windows-1252') return raw.pipe(iconv.decodeStream('windows-1252'));
     const decoder = new TextDecoder('utf-8', { fatal: true });
-    return raw.pipe(new Transform({
-      transform(chunk: Buffer, _enc, cb) {
-        try { cb(null, decoder.decode(chunk, { stream: true })); } catch { cb(new ImportFileError('Filen är inte giltig UTF-8 längre in i filen: spara den som "CSV UTF-8" eller som Windows-1252 rakt igenom.')); }
-      },
-      flush(cb) { cb(null, decoder.decode()); },
-    }));
+    return raw.pipe(
+      new Transform({
+        transform(chunk: Buffer, _enc, cb) {
+          try {
+            cb(null, decoder.decode(chunk, { stream: true }));
+          } catch {
+            cb(
+              new ImportFileError(
+                'Filen är inte giltig UTF-8 längre in i filen: spara den som "CSV UTF-8" eller som Windows-1252 rakt igenom.',
+              ),
+            );
+          }
+        },
+        flush(cb) {
+          cb(null, decoder.decode());
+        },
+      }),
+    );
   };
 
   /**
@@ -142,7 +163,9 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
         if (!header) {
           header = matchColumns({ name: input.fileName, rows: [row] }, GENERIC_COLUMNS);
           if (header.missing.length > 0) {
-            throw new ImportFileError(`Stora filer importeras från kommandoraden i det generiska formatet; kolumnerna ${header.missing.map((s) => `"${s.names[0]}"`).join(', ')} saknas.`);
+            throw new ImportFileError(
+              `Stora filer importeras från kommandoraden i det generiska formatet; kolumnerna ${header.missing.map((s) => `"${s.names[0]}"`).join(', ')} saknas.`,
+            );
           }
           continue;
         }
@@ -182,11 +205,21 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
     const counts = await mergeStaging(tx, importId, report.observations);
     Object.assign(report, counts);
     report.sha256 = hash.digest('hex');
-    await tx.update(imports).set({ ...counts, sha256: report.sha256, rows: report.rows, observations: report.observations })
+    await tx
+      .update(imports)
+      .set({ ...counts, sha256: report.sha256, rows: report.rows, observations: report.observations })
       .where(eq(imports.id, importId));
     if (input.dryRun) throw new DryRun();
   };
-  const record = { fileName: input.fileName, sha256: 'pending', rows: 0, encoding, sheet: null, adapter: { id: 'generic', sourceId: null }, observations: 0 };
+  const record = {
+    fileName: input.fileName,
+    sha256: 'pending',
+    rows: 0,
+    encoding,
+    sheet: null,
+    adapter: { id: 'generic', sourceId: null },
+    observations: 0,
+  };
 
   try {
     if (handle.driver === 'postgres') {
@@ -215,7 +248,8 @@ export async function streamGenericImport(handle: DbHandle, ctx: ImportContext, 
   } catch (err) {
     report.committed = false;
     if (err instanceof DryRun) return { ...report, committed: false };
-    if (err instanceof ImportFileError) return { ...report, errors: err.issues.length ? err.issues : [issue(null, null, null, err.message)] };
+    if (err instanceof ImportFileError)
+      return { ...report, errors: err.issues.length ? err.issues : [issue(null, null, null, err.message)] };
     throw err;
   }
   return report;

@@ -52,7 +52,10 @@ const CANDIDATES = [';', '\t', ',', '|'];
  * first data rows. Papaparse's own guess picks "," for Swedish files with decimal commas, so it is not used.
  */
 export function guessDelimiter(text: string): string {
-  const lines = text.split(/\r?\n/).filter((l) => l.trim() !== '').slice(0, 21);
+  const lines = text
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '')
+    .slice(0, 21);
   const header = lines[0] ?? '';
   const outsideQuotes = header.replace(/"[^"]*"/g, '');
   let best = { delimiter: ';', score: -1 };
@@ -89,5 +92,9 @@ export function guessDelimiter(text: string): string {
 
 /** Lower-cased, accent-insensitive header key: "Ki_låg" → "ki_lag", "Per 100 000 inv." → "per 100 000 inv.". */
 export function headerKey(h: string): string {
-  return cleanText(h).toLocaleLowerCase('sv-SE').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/\s+/g, ' ');
+  return cleanText(h)
+    .toLocaleLowerCase('sv-SE')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, ' ');
 }

@@ -48,12 +48,27 @@ export function missingMarker(raw: string, dashMeans: 'zero' | 'missing' | 'inva
 
 /** Status words in templates: Swedish, English and the lab flags. */
 const STATUS_WORDS: Record<string, ObservationStatus> = {
-  '..': 'suppressed', sekretess: 'suppressed', suppressed: 'suppressed', xx: 'suppressed', 'för få svar': 'suppressed',
-  '.': 'not_applicable', 'ej tillämplig': 'not_applicable', not_applicable: 'not_applicable',
-  saknas: 'missing', bortfall: 'missing', missing: 'missing',
-  under_lloq: 'below_loq', under_loq: 'below_loq', '<loq': 'below_loq', below_loq: 'below_loq',
-  ej_detekterad: 'not_detected', 'ej detekterad': 'not_detected', not_detected: 'not_detected',
-  prel: 'preliminary', preliminär: 'preliminary', preliminary: 'preliminary',
+  '..': 'suppressed',
+  sekretess: 'suppressed',
+  suppressed: 'suppressed',
+  xx: 'suppressed',
+  'för få svar': 'suppressed',
+  '.': 'not_applicable',
+  'ej tillämplig': 'not_applicable',
+  not_applicable: 'not_applicable',
+  saknas: 'missing',
+  bortfall: 'missing',
+  missing: 'missing',
+  under_lloq: 'below_loq',
+  under_loq: 'below_loq',
+  '<loq': 'below_loq',
+  below_loq: 'below_loq',
+  ej_detekterad: 'not_detected',
+  'ej detekterad': 'not_detected',
+  not_detected: 'not_detected',
+  prel: 'preliminary',
+  preliminär: 'preliminary',
+  preliminary: 'preliminary',
 };
 
 export function parseStatus(raw: string): ObservationStatus | null | undefined {

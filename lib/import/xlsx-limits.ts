@@ -41,7 +41,9 @@ export interface ZipEntry {
 const mb = (n: number) => `${formatNumber(n / 1048576, 0)} MB`;
 
 export function damaged(fileName: string): ImportFileError {
-  return new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`);
+  return new ImportFileError(
+    `Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx). Är den skadad, eller en äldre .xls? Spara om den som .xlsx.`,
+  );
 }
 
 /** The archive's central directory. */
@@ -106,7 +108,13 @@ class Stop extends Error {
  * Unpacks one part as a stream and calls `onText` with each piece (with a small overlap from the piece before,
  * so that a tag split across two pieces is seen whole). Throws when it unpacks to more than `maxBytes`.
  */
-export async function scanPart(packed: Uint8Array, method: number, maxBytes: number, onText: ((text: string, overlap: number) => void) | null, tooBig: () => ImportFileError): Promise<number> {
+export async function scanPart(
+  packed: Uint8Array,
+  method: number,
+  maxBytes: number,
+  onText: ((text: string, overlap: number) => void) | null,
+  tooBig: () => ImportFileError,
+): Promise<number> {
   let total = 0;
   let tail = '';
   let stopped: Stop | null = null;
@@ -133,11 +141,14 @@ export async function scanPart(packed: Uint8Array, method: number, maxBytes: num
     }
     return total;
   }
-  if (method !== 8) throw new Stop(new ImportFileError('Arbetsboken använder en komprimering som inte stöds. Spara om den som .xlsx i Excel.'));
+  if (method !== 8)
+    throw new Stop(new ImportFileError('Arbetsboken använder en komprimering som inte stöds. Spara om den som .xlsx i Excel.'));
   await pipeline(
-    Readable.from((function* () {
-      for (let i = 0; i < packed.length; i += 1 << 16) yield packed.subarray(i, i + (1 << 16));
-    })()),
+    Readable.from(
+      (function* () {
+        for (let i = 0; i < packed.length; i += 1 << 16) yield packed.subarray(i, i + (1 << 16));
+      })(),
+    ),
     zlib.createInflateRaw({ chunkSize: 1 << 16 }),
     async (source: AsyncIterable<Buffer>) => {
       for await (const chunk of source) take(chunk);
@@ -154,8 +165,10 @@ export async function scanPart(packed: Uint8Array, method: number, maxBytes: num
  */
 export async function checkXlsx(bytes: Uint8Array, fileName: string, limits: XlsxLimits = XLSX_LIMITS): Promise<XlsxShape> {
   const entries = readDirectory(bytes, fileName);
-  const tooBig = (n: number) => new ImportFileError(
-    `Filen ${fileName} packas upp till ${n > limits.unpackedBytes * 4 ? `mer än ${mb(limits.unpackedBytes * 4)}` : mb(n)}; högst ${mb(limits.unpackedBytes)} uppackat kan läsas. Dela upp arbetsboken, eller spara bladet som CSV (semikolonseparerad) och importera den.`);
+  const tooBig = (n: number) =>
+    new ImportFileError(
+      `Filen ${fileName} packas upp till ${n > limits.unpackedBytes * 4 ? `mer än ${mb(limits.unpackedBytes * 4)}` : mb(n)}; högst ${mb(limits.unpackedBytes)} uppackat kan läsas. Dela upp arbetsboken, eller spara bladet som CSV (semikolonseparerad) och importera den.`,
+    );
   const declared = entries.reduce((sum, e) => sum + e.size, 0);
   if (declared > limits.unpackedBytes || entries.some((e) => e.size === 0xffffffff)) throw tooBig(declared);
   const shape: XlsxShape = { sheets: new Map(), unpackedBytes: 0 };
@@ -167,32 +180,43 @@ export async function checkXlsx(bytes: Uint8Array, fileName: string, limits: Xls
       let sheetRows = 0;
       let columns = 0;
       let seenDimension = false;
-      const refuseRows = (n: number, exact: boolean) => new ImportFileError(
-        `Arbetsboken ${fileName} har ${exact ? '' : 'fler än '}${formatNumber(n, 0)} rader; högst ${formatNumber(limits.rows, 0)} rader kan läsas från en Excel-fil. Spara bladet som CSV (semikolonseparerad) och importera CSV-filen.`);
-      const refuseColumns = (n: number) => new ImportFileError(
-        `Arbetsboken ${fileName} har ett blad med ${formatNumber(n, 0)} kolumner; högst ${formatNumber(limits.columns, 0)} kan läsas.`);
-      const onText = isSheet ? (text: string, overlap: number) => {
-        if (!seenDimension) {
-          const d = DIMENSION.exec(text);
-          if (d) {
-            seenDimension = true;
-            const declaredRows = Number(d[2]);
-            if (rows + declaredRows > limits.rows && declaredRows > limits.rows) throw new Stop(refuseRows(declaredRows, true));
-            if (columnNumber(d[1]!) > limits.columns) throw new Stop(refuseColumns(columnNumber(d[1]!)));
+      const refuseRows = (n: number, exact: boolean) =>
+        new ImportFileError(
+          `Arbetsboken ${fileName} har ${exact ? '' : 'fler än '}${formatNumber(n, 0)} rader; högst ${formatNumber(limits.rows, 0)} rader kan läsas från en Excel-fil. Spara bladet som CSV (semikolonseparerad) och importera CSV-filen.`,
+        );
+      const refuseColumns = (n: number) =>
+        new ImportFileError(
+          `Arbetsboken ${fileName} har ett blad med ${formatNumber(n, 0)} kolumner; högst ${formatNumber(limits.columns, 0)} kan läsas.`,
+        );
+      const onText = isSheet
+        ? (text: string, overlap: number) => {
+            if (!seenDimension) {
+              const d = DIMENSION.exec(text);
+              if (d) {
+                seenDimension = true;
+                const declaredRows = Number(d[2]);
+                if (rows + declaredRows > limits.rows && declaredRows > limits.rows) throw new Stop(refuseRows(declaredRows, true));
+                if (columnNumber(d[1]!) > limits.columns) throw new Stop(refuseColumns(columnNumber(d[1]!)));
+              }
+            }
+            // A tag wholly inside the overlap with the piece before was counted there.
+            for (const m of text.matchAll(ROW)) if (m.index! + m[0].length > overlap) sheetRows++;
+            for (const m of text.matchAll(CELL)) if (m.index! + m[0].length > overlap) cells++;
+            if (cells > limits.cells) {
+              throw new Stop(
+                new ImportFileError(
+                  `Arbetsboken ${fileName} har fler än ${formatNumber(limits.cells, 0)} ifyllda celler; så många kan inte läsas från en Excel-fil. Spara bladet som CSV (semikolonseparerad) och importera CSV-filen.`,
+                ),
+              );
+            }
+            for (const m of text.matchAll(COLUMN)) columns = Math.max(columns, columnNumber(m[1]!));
+            if (rows + sheetRows > limits.rows) throw new Stop(refuseRows(limits.rows, false));
+            if (columns > limits.columns) throw new Stop(refuseColumns(columns));
           }
-        }
-        // A tag wholly inside the overlap with the piece before was counted there.
-        for (const m of text.matchAll(ROW)) if (m.index! + m[0].length > overlap) sheetRows++;
-        for (const m of text.matchAll(CELL)) if (m.index! + m[0].length > overlap) cells++;
-        if (cells > limits.cells) {
-          throw new Stop(new ImportFileError(`Arbetsboken ${fileName} har fler än ${formatNumber(limits.cells, 0)} ifyllda celler; så många kan inte läsas från en Excel-fil. Spara bladet som CSV (semikolonseparerad) och importera CSV-filen.`));
-        }
-        for (const m of text.matchAll(COLUMN)) columns = Math.max(columns, columnNumber(m[1]!));
-        if (rows + sheetRows > limits.rows) throw new Stop(refuseRows(limits.rows, false));
-        if (columns > limits.columns) throw new Stop(refuseColumns(columns));
-      } : null;
-      const size = await scanPart(packedData(bytes, e, fileName), e.method, limits.unpackedBytes - shape.unpackedBytes, onText,
-        () => tooBig(limits.unpackedBytes + 1));
+        : null;
+      const size = await scanPart(packedData(bytes, e, fileName), e.method, limits.unpackedBytes - shape.unpackedBytes, onText, () =>
+        tooBig(limits.unpackedBytes + 1),
+      );
       shape.unpackedBytes += size;
       if (isSheet) {
         rows += sheetRows;

@@ -29,7 +29,10 @@ export async function repairXlsx(bytes: Uint8Array): Promise<Uint8Array | null> 
       const sourceDir = path.dirname(path.dirname(file.name));
       const fixed = xml.replace(/<Relationship\b[^>]*>/g, (rel) => {
         if (/TargetMode="External"/.test(rel)) return rel;
-        return rel.replace(/Target="\/([^"]*)"/, (_m, abs: string) => `Target="${sourceDir === '.' ? abs : path.relative(sourceDir, abs)}"`);
+        return rel.replace(
+          /Target="\/([^"]*)"/,
+          (_m, abs: string) => `Target="${sourceDir === '.' ? abs : path.relative(sourceDir, abs)}"`,
+        );
       });
       if (fixed !== xml) {
         zip.file(file.name, fixed);
@@ -39,9 +42,7 @@ export async function repairXlsx(bytes: Uint8Array): Promise<Uint8Array | null> 
       const xml = await file.async('string');
       const prefix = new RegExp(`xmlns:([A-Za-z_][\\w.-]*)="${MAIN_NS.replace(/[/.]/g, '\\$&')}"`).exec(xml)?.[1];
       if (!prefix) continue;
-      const fixed = xml
-        .replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1')
-        .replace(`xmlns:${prefix}="${MAIN_NS}"`, `xmlns="${MAIN_NS}"`);
+      const fixed = xml.replace(new RegExp(`<(/?)${prefix}:`, 'g'), '<$1').replace(`xmlns:${prefix}="${MAIN_NS}"`, `xmlns="${MAIN_NS}"`);
       zip.file(file.name, fixed);
       changed = true;
     }
@@ -98,7 +99,12 @@ async function renameWorksheets(zip: JSZip): Promise<boolean> {
  */
 async function needsRepair(zip: JSZip): Promise<boolean> {
   for (const file of Object.values(zip.files)) {
-    if (!file.dir && file.name.endsWith('.rels') && /<Relationship\b(?![^>]*TargetMode="External")[^>]*Target="\//.test(await file.async('string'))) return true;
+    if (
+      !file.dir &&
+      file.name.endsWith('.rels') &&
+      /<Relationship\b(?![^>]*TargetMode="External")[^>]*Target="\//.test(await file.async('string'))
+    )
+      return true;
   }
   const workbook = await zip.file('xl/workbook.xml')?.async('string');
   if (workbook === undefined) return true; // the workbook is elsewhere: the relationships say where

@@ -13,7 +13,9 @@ import { damaged, packedData, readDirectory, scanPart, type ZipEntry } from './x
 const ENTITY = /&(?:#(\d+)|#x([0-9a-fA-F]+)|(lt|gt|amp|quot|apos));/g;
 const NAMED: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 function unescapeXml(s: string): string {
-  return s.includes('&') ? s.replace(ENTITY, (_, dec, hex, name) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16)))) : s;
+  return s.includes('&')
+    ? s.replace(ENTITY, (_, dec, hex, name) => (name ? NAMED[name]! : String.fromCodePoint(dec ? Number(dec) : parseInt(hex, 16))))
+    : s;
 }
 
 function attr(tag: string, name: string): string | undefined {
@@ -24,16 +26,23 @@ function attr(tag: string, name: string): string | undefined {
 /** The text of every <t> in a fragment (rich-text runs joined), without phonetic guides (<rPh>). */
 function texts(fragment: string): string {
   let out = '';
-  for (const m of fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g)) out += unescapeXml(m[1] ?? '');
+  for (const m of fragment.replace(/<rPh\b[\s\S]*?<\/rPh>/g, '').matchAll(/<t(?:\s[^>]*)?>([\s\S]*?)<\/t>|<t(?:\s[^>]*)?\/>/g))
+    out += unescapeXml(m[1] ?? '');
   return out;
 }
 
 async function partText(bytes: Uint8Array, e: ZipEntry | undefined, fileName: string): Promise<string> {
   if (!e) return '';
   let text = '';
-  await scanPart(packedData(bytes, e, fileName), e.method, Number.MAX_SAFE_INTEGER, (t, overlap) => {
-    text += t.slice(overlap);
-  }, () => damaged(fileName));
+  await scanPart(
+    packedData(bytes, e, fileName),
+    e.method,
+    Number.MAX_SAFE_INTEGER,
+    (t, overlap) => {
+      text += t.slice(overlap);
+    },
+    () => damaged(fileName),
+  );
   return text;
 }
 
@@ -85,7 +94,7 @@ function cellValue(open: string, inner: string, ctx: SheetContext): string {
   const v = /<v(?:\s[^>]*)?>([\s\S]*?)<\/v>/.exec(inner)?.[1];
   switch (type) {
     case 's':
-      return v === undefined ? '' : ctx.shared[Number(v)] ?? '';
+      return v === undefined ? '' : (ctx.shared[Number(v)] ?? '');
     case 'inlineStr':
       return texts(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
     case 'str':
@@ -182,7 +191,9 @@ export async function readWorkbookStreamed(bytes: Uint8Array, fileName: string):
     const workbook = await partText(bytes, entries.get('xl/workbook.xml'), fileName);
     if (!workbook) throw damaged(fileName);
     const ctx: SheetContext = {
-      shared: [...(await partText(bytes, entries.get('xl/sharedStrings.xml'), fileName)).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map((m) => texts(m[1] ?? '')),
+      shared: [...(await partText(bytes, entries.get('xl/sharedStrings.xml'), fileName)).matchAll(/<si>([\s\S]*?)<\/si>|<si\/>/g)].map(
+        (m) => texts(m[1] ?? ''),
+      ),
       styles: readStyles(await partText(bytes, entries.get('xl/styles.xml'), fileName)),
       date1904: /<workbookPr\b[^>]*\bdate1904="(1|true)"/.test(workbook),
     };
@@ -198,13 +209,22 @@ export async function readWorkbookStreamed(bytes: Uint8Array, fileName: string):
         // Only complete rows are parsed; the rest waits for the next piece.
         const end = pending.lastIndexOf('</row>');
         if (end < 0) {
-          if (pending.length > MAX_ROW_CHARS) throw new ImportFileError(`Arbetsboken ${fileName} har en rad som är större än ${MAX_ROW_CHARS / 1048576} MB och kan inte läsas.`);
+          if (pending.length > MAX_ROW_CHARS)
+            throw new ImportFileError(
+              `Arbetsboken ${fileName} har en rad som är större än ${MAX_ROW_CHARS / 1048576} MB och kan inte läsas.`,
+            );
           return;
         }
         parseRows(pending.slice(0, end + 6), rows, ctx, last);
         pending = pending.slice(end + 6);
       };
-      await scanPart(packedData(bytes, e, fileName), e.method, Number.MAX_SAFE_INTEGER, (text, overlap) => take(text.slice(overlap)), () => damaged(fileName));
+      await scanPart(
+        packedData(bytes, e, fileName),
+        e.method,
+        Number.MAX_SAFE_INTEGER,
+        (text, overlap) => take(text.slice(overlap)),
+        () => damaged(fileName),
+      );
       parseRows(pending, rows, ctx, last); // after the last </row>: at most self-closing (empty) rows
       tables.push({ name, rows: fillMerges(rows, pending) });
     }

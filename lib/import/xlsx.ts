@@ -39,7 +39,12 @@ export const STREAM_SHEET_BYTES = 4 * 1024 * 1024;
  * first (checkXlsx: unpacked size, rows, columns and cells, as streams), so that only a workbook that fits is
  * read whole; a larger or hostile one is refused with a Swedish message before it takes memory or time.
  */
-export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: XlsxLimits = XLSX_LIMITS, streamAbove = STREAM_SHEET_BYTES): Promise<Table[]> {
+export async function readWorkbook(
+  bytes: Uint8Array,
+  fileName: string,
+  limits: XlsxLimits = XLSX_LIMITS,
+  streamAbove = STREAM_SHEET_BYTES,
+): Promise<Table[]> {
   const shape = await checkXlsx(bytes, fileName, limits);
   // A package another tool wrote (absolute part names, prefixed elements) is rewritten into Excel's spelling
   // first; the sizes measured above still hold, since only names and prefixes change.
@@ -53,7 +58,9 @@ export async function readWorkbook(bytes: Uint8Array, fileName: string, limits: 
   try {
     await wb.xlsx.load(new Uint8Array(bytes).buffer); // a copy: exceljs wants a whole ArrayBuffer
   } catch {
-    throw new ImportFileError(`Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx): arbetsbokens delar går inte att tolka. Öppna den i Excel och spara den som .xlsx igen.`);
+    throw new ImportFileError(
+      `Filen ${fileName} kunde inte läsas som Excel-arbetsbok (.xlsx): arbetsbokens delar går inte att tolka. Öppna den i Excel och spara den som .xlsx igen.`,
+    );
   }
   return wb.worksheets.map((ws) => {
     const rows: TableRow[] = [];

@@ -42,9 +42,10 @@ export type KommunFeature = Feature<Polygon | MultiPolygon, KommunProps>;
 export function d3Winding(f: KommunFeature): KommunFeature {
   if (geoArea(f as GeoPermissibleObjects) <= 2 * Math.PI) return f;
   const rev = (rings: number[][][]) => rings.map((r) => [...r].reverse());
-  const geometry: Polygon | MultiPolygon = f.geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: rev(f.geometry.coordinates) }
-    : { type: 'MultiPolygon', coordinates: f.geometry.coordinates.map(rev) };
+  const geometry: Polygon | MultiPolygon =
+    f.geometry.type === 'Polygon'
+      ? { type: 'Polygon', coordinates: rev(f.geometry.coordinates) }
+      : { type: 'MultiPolygon', coordinates: f.geometry.coordinates.map(rev) };
   return { ...f, geometry };
 }
 
@@ -63,17 +64,19 @@ export function projectKommuner(features: readonly KommunFeature[], scope: strin
   const height = Math.ceil(y1 - y0 + 2);
   projection.translate([projection.translate()[0], projection.translate()[1] - y0 + 1]);
   const path = geoPath(projection).digits(1);
-  const shapes = chosen.map((f) => {
-    const c = path.centroid(f);
-    return {
-      code: f.properties.id,
-      name: f.properties.kom_namn,
-      lanCode: f.properties.lan_code,
-      d: path(f) ?? '',
-      centroid: [Math.round(c[0] * 10) / 10, Math.round(c[1] * 10) / 10] as [number, number],
-      bounds: path.bounds(f) as [[number, number], [number, number]],
-    };
-  }).sort((a, b) => a.name.localeCompare(b.name, 'sv'));
+  const shapes = chosen
+    .map((f) => {
+      const c = path.centroid(f);
+      return {
+        code: f.properties.id,
+        name: f.properties.kom_namn,
+        lanCode: f.properties.lan_code,
+        d: path(f) ?? '',
+        centroid: [Math.round(c[0] * 10) / 10, Math.round(c[1] * 10) / 10] as [number, number],
+        bounds: path.bounds(f) as [[number, number], [number, number]],
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name, 'sv'));
   return { scope, width, height, shapes };
 }
 
@@ -94,7 +97,9 @@ const cache = new Map<string, ProjectedMap>();
 export function kommunFeatures(): KommunFeature[] {
   if (!features) {
     const dir = path.resolve(/*turbopackIgnore: true*/ process.env.DATA_IMPORTS_DIR ?? path.join(process.cwd(), 'data-imports'));
-    const json = JSON.parse(fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, 'geo', 'kommuner.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, KommunProps>;
+    const json = JSON.parse(
+      fs.readFileSync(path.join(/*turbopackIgnore: true*/ dir, 'geo', 'kommuner.geojson'), 'utf8'),
+    ) as FeatureCollection<Polygon | MultiPolygon, KommunProps>;
     features = json.features;
   }
   return features;

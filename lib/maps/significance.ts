@@ -21,7 +21,12 @@ export const SIGNIFICANCE_ORDER: readonly SignificanceClass[] = ['better', 'lowe
  * the rest of the län, surveys with score limits and the dependence margin). Indicators without polarity get
  * higher/lower instead of better/worse.
  */
-export function classify(kommun: StatPoint | null, benchmark: StatPoint | null, kind: IndicatorKind, opts: BenchmarkOptions): { cls: SignificanceClass; result: BenchmarkResult } {
+export function classify(
+  kommun: StatPoint | null,
+  benchmark: StatPoint | null,
+  kind: IndicatorKind,
+  opts: BenchmarkOptions,
+): { cls: SignificanceClass; result: BenchmarkResult } {
   const result = benchmarkLabel(kommun, benchmark, kind, opts);
   if (!result.label) return { cls: 'none', result };
   if (!result.significant) return { cls: 'similar', result };

@@ -22,7 +22,12 @@ export function parseTrustedProxies(value: string | undefined): net.BlockList | 
     const ip = normaliseAddress(addr);
     const family = ip ? net.isIP(ip) : 0;
     const prefix = bits === undefined ? null : Number(bits);
-    if (!ip || family === 0 || extra !== undefined || (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128)))) {
+    if (
+      !ip ||
+      family === 0 ||
+      extra !== undefined ||
+      (prefix !== null && (!Number.isInteger(prefix) || prefix < 0 || prefix > (family === 4 ? 32 : 128)))
+    ) {
       throw new Error(`"${entry}" är varken en IP-adress eller ett adressintervall (t.ex. 10.0.0.0/8)`);
     }
     const type = family === 4 ? 'ipv4' : 'ipv6';

@@ -4,9 +4,7 @@ import { writeAudit } from '../audit';
 import { DIRECTIONS, INDICATOR_TYPES, UNIT_KINDS } from '../catalogue/catalogue-file';
 import type { Db } from '../db/client';
 import { rowsOf, withTx } from '../db/tx';
-import {
-  actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews,
-} from '../db/schema';
+import { actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas, reviews } from '../db/schema';
 import { getCurrentPlan } from '../db/queries/plan';
 import { InputError as FollowUpInputError, parseInput } from '../input';
 import { CADENCE_LABELS, CADENCES, type Cadence } from '../vocabulary';
@@ -20,7 +18,13 @@ import { LINK_ROLES } from './plan-file';
  */
 
 const text = (max = 2000) => z.string().trim().max(max);
-const optionalText = (max = 2000) => z.string().trim().max(max).optional().transform((v) => (v ? v : null));
+const optionalText = (max = 2000) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : null));
 
 const fieldName = (key: string) => key || 'Fält';
 
@@ -32,7 +36,10 @@ async function currentPlanOrThrow(db: Db) {
 
 async function goalOfCurrentPlan(db: Db, code: string) {
   const plan = await currentPlanOrThrow(db);
-  const [goal] = await db.select().from(goals).where(and(eq(goals.planId, plan.id), eq(goals.code, code)));
+  const [goal] = await db
+    .select()
+    .from(goals)
+    .where(and(eq(goals.planId, plan.id), eq(goals.code, code)));
   if (!goal) throw new FollowUpInputError(`Målet ${code} finns inte i den gällande planen.`);
   return { plan, goal };
 }
@@ -52,8 +59,22 @@ export async function updateGoal(db: Db, code: string, input: unknown, actor: Ac
     const { goal } = await goalOfCurrentPlan(tx, code);
     const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
-    const pick = (g: typeof goal) => ({ text: g.text, cause: g.cause, actionText: g.actionText, responsibleText: g.responsibleText, proposal: g.proposal });
-    await writeAudit(tx, { ...actor, action: 'plan_changed', targetType: 'mål', targetId: code, summary: `Ändrade målet ${code}.`, before: pick(goal), after: pick(after!) });
+    const pick = (g: typeof goal) => ({
+      text: g.text,
+      cause: g.cause,
+      actionText: g.actionText,
+      responsibleText: g.responsibleText,
+      proposal: g.proposal,
+    });
+    await writeAudit(tx, {
+      ...actor,
+      action: 'plan_changed',
+      targetType: 'mål',
+      targetId: code,
+      summary: `Ändrade målet ${code}.`,
+      before: pick(goal),
+      after: pick(after!),
+    });
     return after!;
   });
 }
@@ -61,51 +82,89 @@ export async function updateGoal(db: Db, code: string, input: unknown, actor: Ac
 /** Form fields arrive as text, calls from code may pass numbers: both are read the same way. */
 const asText = (v: unknown) => (typeof v === 'number' ? String(v) : v === null ? undefined : v);
 
-export const linkSchema = z.object({
-  indicatorId: z.string().trim().min(1, 'välj ett mått'),
-  role: z.enum(LINK_ROLES, { error: 'välj huvudmått, kompletterande eller sammanhang' }),
-  baselinePeriod: optionalText(20),
-  targetValue: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
-    const v = (raw ?? '').replace(/[\s\u00a0]/g, '');
-    if (v === '') return null;
-    if (!/^-?\d+([.,]\d+)?$/.test(v)) {
-      ctx.addIssue({ code: 'custom', message: 'målvärdet ska vara ett tal (t.ex. 8,5)' });
-      return z.NEVER;
-    }
-    return Number(v.replace(',', '.'));
-  }),
-  targetYear: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
-    const v = (raw ?? '').trim();
-    if (v === '') return null;
-    if (!/^\d{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) {
-      ctx.addIssue({ code: 'custom', message: 'målåret ska vara ett år mellan 2000 och 2100' });
-      return z.NEVER;
-    }
-    return Number(v);
-  }),
-  sex: z.enum(['T', 'K', 'M']).default('T'),
-  grp: z.string().trim().max(100).default(''),
-  note: optionalText(),
-}).refine((v) => (v.targetValue === null) === (v.targetYear === null), { message: 'ange både målvärde och målår, eller inget av dem', path: ['targetYear'] });
+export const linkSchema = z
+  .object({
+    indicatorId: z.string().trim().min(1, 'välj ett mått'),
+    role: z.enum(LINK_ROLES, { error: 'välj huvudmått, kompletterande eller sammanhang' }),
+    baselinePeriod: optionalText(20),
+    targetValue: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
+      const v = (raw ?? '').replace(/[\s\u00a0]/g, '');
+      if (v === '') return null;
+      if (!/^-?\d+([.,]\d+)?$/.test(v)) {
+        ctx.addIssue({ code: 'custom', message: 'målvärdet ska vara ett tal (t.ex. 8,5)' });
+        return z.NEVER;
+      }
+      return Number(v.replace(',', '.'));
+    }),
+    targetYear: z.preprocess(asText, z.string().optional()).transform((raw, ctx) => {
+      const v = (raw ?? '').trim();
+      if (v === '') return null;
+      if (!/^\d{4}$/.test(v) || Number(v) < 2000 || Number(v) > 2100) {
+        ctx.addIssue({ code: 'custom', message: 'målåret ska vara ett år mellan 2000 och 2100' });
+        return z.NEVER;
+      }
+      return Number(v);
+    }),
+    sex: z.enum(['T', 'K', 'M']).default('T'),
+    grp: z.string().trim().max(100).default(''),
+    note: optionalText(),
+  })
+  .refine((v) => (v.targetValue === null) === (v.targetYear === null), {
+    message: 'ange både målvärde och målår, eller inget av dem',
+    path: ['targetYear'],
+  });
 
 /** Adds or changes the link between a goal and an indicator: role, baseline, target, and which breakdown counts. */
 export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown, actor: Actor) {
   const v = parseInput(linkSchema, input, fieldName);
   return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
-    const [ind] = await tx.select({ id: indicators.id, breakdowns: indicators.breakdowns }).from(indicators).where(eq(indicators.id, v.indicatorId));
+    const [ind] = await tx
+      .select({ id: indicators.id, breakdowns: indicators.breakdowns })
+      .from(indicators)
+      .where(eq(indicators.id, v.indicatorId));
     if (!ind) throw new FollowUpInputError(`Måttet ${v.indicatorId} finns inte i katalogen.`);
-    if (v.sex !== 'T' && !ind.breakdowns.some((b) => b.startsWith('kön'))) throw new FollowUpInputError(`Måttet ${v.indicatorId} redovisas inte per kön.`);
-    const [before] = await tx.select().from(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, v.indicatorId)));
-    const [{ next }] = (await tx.select({ next: sql<number>`coalesce(max(${goalIndicators.sort}), 0) + 1` }).from(goalIndicators).where(eq(goalIndicators.goalId, goal.id))) as [{ next: number }];
-    const values = { role: v.role, baselinePeriod: v.baselinePeriod, targetValue: v.targetValue, targetYear: v.targetYear, sex: v.sex, grp: v.grp, note: v.note };
-    const [after] = await tx.insert(goalIndicators).values({ goalId: goal.id, indicatorId: v.indicatorId, ...values, sort: before?.sort ?? next })
-      .onConflictDoUpdate({ target: [goalIndicators.goalId, goalIndicators.indicatorId], set: values }).returning();
-    const pick = (l: NonNullable<typeof before>) => ({ role: l.role, baselinePeriod: l.baselinePeriod, targetValue: l.targetValue, targetYear: l.targetYear, sex: l.sex, grp: l.grp, note: l.note });
+    if (v.sex !== 'T' && !ind.breakdowns.some((b) => b.startsWith('kön')))
+      throw new FollowUpInputError(`Måttet ${v.indicatorId} redovisas inte per kön.`);
+    const [before] = await tx
+      .select()
+      .from(goalIndicators)
+      .where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, v.indicatorId)));
+    const [{ next }] = (await tx
+      .select({ next: sql<number>`coalesce(max(${goalIndicators.sort}), 0) + 1` })
+      .from(goalIndicators)
+      .where(eq(goalIndicators.goalId, goal.id))) as [{ next: number }];
+    const values = {
+      role: v.role,
+      baselinePeriod: v.baselinePeriod,
+      targetValue: v.targetValue,
+      targetYear: v.targetYear,
+      sex: v.sex,
+      grp: v.grp,
+      note: v.note,
+    };
+    const [after] = await tx
+      .insert(goalIndicators)
+      .values({ goalId: goal.id, indicatorId: v.indicatorId, ...values, sort: before?.sort ?? next })
+      .onConflictDoUpdate({ target: [goalIndicators.goalId, goalIndicators.indicatorId], set: values })
+      .returning();
+    const pick = (l: NonNullable<typeof before>) => ({
+      role: l.role,
+      baselinePeriod: l.baselinePeriod,
+      targetValue: l.targetValue,
+      targetYear: l.targetYear,
+      sex: l.sex,
+      grp: l.grp,
+      note: l.note,
+    });
     await writeAudit(tx, {
-      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode,
+      ...actor,
+      action: 'plan_changed',
+      targetType: 'mål',
+      targetId: goalCode,
       summary: `${before ? 'Ändrade kopplingen' : 'Kopplade'} måttet ${v.indicatorId} ${before ? 'för' : 'till'} målet ${goalCode}.`,
-      before: before ? pick(before) : null, after: pick(after!),
+      before: before ? pick(before) : null,
+      after: pick(after!),
     });
     return after!;
   });
@@ -114,11 +173,28 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
 export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
   return withTx(db, async (tx) => {
     const { goal } = await goalOfCurrentPlan(tx, goalCode);
-    const [row] = await tx.delete(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId))).returning();
+    const [row] = await tx
+      .delete(goalIndicators)
+      .where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)))
+      .returning();
     if (!row) throw new FollowUpInputError(`Måttet ${indicatorId} är inte kopplat till målet ${goalCode}.`);
     await writeAudit(tx, {
-      ...actor, action: 'plan_changed', targetType: 'mål', targetId: goalCode, summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
-      before: { indicatorId, role: row.role, baselinePeriod: row.baselinePeriod, targetValue: row.targetValue, targetYear: row.targetYear, sex: row.sex, grp: row.grp, note: row.note }, after: null,
+      ...actor,
+      action: 'plan_changed',
+      targetType: 'mål',
+      targetId: goalCode,
+      summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
+      before: {
+        indicatorId,
+        role: row.role,
+        baselinePeriod: row.baselinePeriod,
+        targetValue: row.targetValue,
+        targetYear: row.targetYear,
+        sex: row.sex,
+        grp: row.grp,
+        note: row.note,
+      },
+      after: null,
     });
     return row;
   });
@@ -146,8 +222,14 @@ export async function lastRemovedLink(db: Db, goalCode: string, indicatorId: str
   const b = rowsOf<{ before: Partial<RemovedLink> }>(rows)[0]?.before;
   if (!b?.role) return null;
   return {
-    indicatorId, role: b.role, baselinePeriod: b.baselinePeriod ?? null, targetValue: b.targetValue ?? null, targetYear: b.targetYear ?? null,
-    sex: b.sex ?? 'T', grp: b.grp ?? '', note: b.note ?? null,
+    indicatorId,
+    role: b.role,
+    baselinePeriod: b.baselinePeriod ?? null,
+    targetValue: b.targetValue ?? null,
+    targetYear: b.targetYear ?? null,
+    sex: b.sex ?? 'T',
+    grp: b.grp ?? '',
+    note: b.note ?? null,
   };
 }
 
@@ -157,17 +239,24 @@ export async function lastRemovedLink(db: Db, goalCode: string, indicatorId: str
  */
 export async function restoreGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
   const removed = await lastRemovedLink(db, goalCode, indicatorId);
-  if (!removed) throw new FollowUpInputError(`Det finns ingen borttagen koppling mellan målet ${goalCode} och måttet ${indicatorId} att ångra.`);
+  if (!removed)
+    throw new FollowUpInputError(`Det finns ingen borttagen koppling mellan målet ${goalCode} och måttet ${indicatorId} att ångra.`);
   const { goal } = await goalOfCurrentPlan(db, goalCode);
-  const [now] = await db.select({ id: goalIndicators.indicatorId }).from(goalIndicators).where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)));
+  const [now] = await db
+    .select({ id: goalIndicators.indicatorId })
+    .from(goalIndicators)
+    .where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)));
   if (now) throw new FollowUpInputError(`Måttet ${indicatorId} är redan kopplat till målet ${goalCode} igen: inget att ångra.`);
   const input = Object.fromEntries(Object.entries(removed).map(([k, v]) => [k, v ?? undefined]));
   return saveGoalIndicator(db, goalCode, input, actor);
 }
 
-
 export const localIndicatorSchema = z.object({
-  id: z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
+  id: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9_]{2,60}$/, 'små bokstäver a–z, siffror och _ (3–61 tecken), t.ex. lokal_orosanmalningar_forskola'),
   name: text(300).min(3, 'ge måttet ett namn'),
   definition: text(3000).min(10, 'beskriv vad som räknas (definitionen)'),
   unit: text(100).min(1, 'ange enhet, t.ex. "antal per år"'),
@@ -188,14 +277,36 @@ export async function createLocalIndicator(db: Db, input: unknown, actor: Actor)
     const [exists] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, v.id));
     if (exists) throw new FollowUpInputError(`Det finns redan ett mått med id ${v.id}.`);
     const plan = await currentPlanOrThrow(tx);
-    const [row] = await tx.insert(indicators).values({
-      id: v.id, name: v.name, nameEn: v.name, definition: v.definition, question: null, unit: v.unit, unitKind: v.unitKind,
-      direction: v.direction, type: v.type, decimals: v.decimals, sourceId: 'kommun', breakdowns: [],
-      cadence: CADENCES[v.cadence][0], goalArea: 'lokal', measuredGeography: v.measuredGeography, publishedLevels: ['kommun'], caveats: v.caveats,
-    }).returning();
+    const [row] = await tx
+      .insert(indicators)
+      .values({
+        id: v.id,
+        name: v.name,
+        nameEn: v.name,
+        definition: v.definition,
+        question: null,
+        unit: v.unit,
+        unitKind: v.unitKind,
+        direction: v.direction,
+        type: v.type,
+        decimals: v.decimals,
+        sourceId: 'kommun',
+        breakdowns: [],
+        cadence: CADENCES[v.cadence][0],
+        goalArea: 'lokal',
+        measuredGeography: v.measuredGeography,
+        publishedLevels: ['kommun'],
+        caveats: v.caveats,
+      })
+      .returning();
     await writeAudit(tx, {
-      ...actor, action: 'indicator_created', targetType: 'mått', targetId: v.id, summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
-      before: null, after: v,
+      ...actor,
+      action: 'indicator_created',
+      targetType: 'mått',
+      targetId: v.id,
+      summary: `Lade till det lokala måttet ${v.id} (${v.name}) för planen ${plan.title}.`,
+      before: null,
+      after: v,
     });
     return row!;
   });
@@ -221,25 +332,44 @@ export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
   const v = parseInput(revisedPlanSchema, input, fieldName);
   return withTx(db, async (tx) => {
     const old = await currentPlanOrThrow(tx);
-    if (v.decidedDate <= old.decidedDate) throw new FollowUpInputError(`Den reviderade planen måste vara beslutad efter den gällande (${old.decidedDate}).`);
+    if (v.decidedDate <= old.decidedDate)
+      throw new FollowUpInputError(`Den reviderade planen måste vara beslutad efter den gällande (${old.decidedDate}).`);
     const { id: _id, ...rest } = old;
-    const [plan] = await tx.insert(plans).values({ ...rest, ...v, documentDate: v.decidedDate, sourceFile: `reviderad från plan ${old.id}`, sha256: `revision-of-${old.id}-${v.decidedDate}` }).returning();
+    const [plan] = await tx
+      .insert(plans)
+      .values({
+        ...rest,
+        ...v,
+        documentDate: v.decidedDate,
+        sourceFile: `reviderad från plan ${old.id}`,
+        sha256: `revision-of-${old.id}-${v.decidedDate}`,
+      })
+      .returning();
     const areas = await tx.select().from(priorityAreas).where(eq(priorityAreas.planId, old.id)).orderBy(asc(priorityAreas.sort));
     const areaMap = new Map<number, number>();
     for (const { id, ...a } of areas) {
-      const [n] = await tx.insert(priorityAreas).values({ ...a, planId: plan!.id }).returning({ id: priorityAreas.id });
+      const [n] = await tx
+        .insert(priorityAreas)
+        .values({ ...a, planId: plan!.id })
+        .returning({ id: priorityAreas.id });
       areaMap.set(id, n!.id);
     }
     const oldGoals = await tx.select().from(goals).where(eq(goals.planId, old.id));
     const goalMap = new Map<number, number>();
     for (const { id, ...g } of oldGoals) {
-      const [n] = await tx.insert(goals).values({ ...g, planId: plan!.id, areaId: areaMap.get(g.areaId)! }).returning({ id: goals.id });
+      const [n] = await tx
+        .insert(goals)
+        .values({ ...g, planId: plan!.id, areaId: areaMap.get(g.areaId)! })
+        .returning({ id: goals.id });
       goalMap.set(id, n!.id);
     }
     const oldActions = await tx.select().from(actions).where(eq(actions.planId, old.id));
     const actionMap = new Map<number, number>();
     for (const { id, ...a } of oldActions) {
-      const [n] = await tx.insert(actions).values({ ...a, planId: plan!.id, areaId: areaMap.get(a.areaId)! }).returning({ id: actions.id });
+      const [n] = await tx
+        .insert(actions)
+        .values({ ...a, planId: plan!.id, areaId: areaMap.get(a.areaId)! })
+        .returning({ id: actions.id });
       actionMap.set(id, n!.id);
     }
     const oldActionIds = [...actionMap.keys()];
@@ -250,15 +380,23 @@ export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
     }
     if (oldGoalIds.length > 0) {
       const ga = await tx.select().from(goalActions).where(inArray(goalActions.goalId, oldGoalIds));
-      if (ga.length > 0) await tx.insert(goalActions).values(ga.map((r) => ({ goalId: goalMap.get(r.goalId)!, actionId: actionMap.get(r.actionId)! })));
+      if (ga.length > 0)
+        await tx.insert(goalActions).values(ga.map((r) => ({ goalId: goalMap.get(r.goalId)!, actionId: actionMap.get(r.actionId)! })));
       const gi = await tx.select().from(goalIndicators).where(inArray(goalIndicators.goalId, oldGoalIds));
       if (gi.length > 0) await tx.insert(goalIndicators).values(gi.map((r) => ({ ...r, goalId: goalMap.get(r.goalId)! })));
     }
-    const [{ n: reviewCount }] = (await tx.select({ n: sql<number>`count(*)::int` }).from(reviews).where(eq(reviews.planId, old.id))) as [{ n: number }];
+    const [{ n: reviewCount }] = (await tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(reviews)
+      .where(eq(reviews.planId, old.id))) as [{ n: number }];
     await writeAudit(tx, {
-      ...actor, action: 'plan_revised', targetType: 'plan', targetId: plan!.id,
+      ...actor,
+      action: 'plan_revised',
+      targetType: 'plan',
+      targetId: plan!.id,
       summary: `Startade en reviderad plan (${v.title}, beslutad ${v.decidedDate}) som kopia av plan ${old.id}; den gamla planen och dess ${reviewCount} uppföljningar finns kvar.`,
-      before: { planId: old.id, title: old.title, decidedDate: old.decidedDate, reviseBy: old.reviseBy }, after: { planId: plan!.id, ...v },
+      before: { planId: old.id, title: old.title, decidedDate: old.decidedDate, reviseBy: old.reviseBy },
+      after: { planId: plan!.id, ...v },
     });
     return plan!;
   });
@@ -266,5 +404,8 @@ export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
 
 /** Every plan, newest first: the current one and the earlier ones kept for their reviews. */
 export async function listPlans(db: Db) {
-  return db.select({ id: plans.id, title: plans.title, decidedDate: plans.decidedDate, reviseBy: plans.reviseBy }).from(plans).orderBy(sql`${plans.decidedDate} desc`, sql`${plans.id} desc`);
+  return db
+    .select({ id: plans.id, title: plans.title, decidedDate: plans.decidedDate, reviseBy: plans.reviseBy })
+    .from(plans)
+    .orderBy(sql`${plans.decidedDate} desc`, sql`${plans.id} desc`);
 }

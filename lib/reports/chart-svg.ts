@@ -50,7 +50,8 @@ const EXAMPLE = '#8a1c24';
 
 /** XML 1.0 forbids most control characters and lone surrogates even as entities: drop them. */
 /* eslint-disable no-control-regex -- XML forbids these control characters: they are what this matches */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const INVALID_XML =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 /* eslint-enable no-control-regex */
 
 /** Text or attribute value, safe inside an XML document. */
@@ -126,7 +127,8 @@ function niceTicks(lo: number, hi: number, percent: boolean): { ticks: number[];
 
 function markerSvg(kind: 'circle' | 'square' | 'triangle', x: number, y: number, color: string): string {
   if (kind === 'circle') return `<circle cx="${n(x)}" cy="${n(y)}" r="3.5" fill="${color}" stroke="#ffffff" stroke-width="1"/>`;
-  if (kind === 'square') return `<rect x="${n(x - 3.5)}" y="${n(y - 3.5)}" width="7" height="7" fill="${color}" stroke="#ffffff" stroke-width="1"/>`;
+  if (kind === 'square')
+    return `<rect x="${n(x - 3.5)}" y="${n(y - 3.5)}" width="7" height="7" fill="${color}" stroke="#ffffff" stroke-width="1"/>`;
   return `<path d="M${n(x)} ${n(y - 4.5)}L${n(x + 4.5)} ${n(y + 3.5)}L${n(x - 4.5)} ${n(y + 3.5)}Z" fill="${color}" stroke="#ffffff" stroke-width="1"/>`;
 }
 
@@ -161,9 +163,10 @@ export function chartDescription(input: ReportIndicator): string {
   for (const s of withValues) {
     const last = [...s.points].reverse().find((p) => p.value !== null);
     if (!last || last.value === null) continue;
-    const ci = last.ciLow !== null && last.ciHigh !== null
-      ? ` (95 % KI ${formatNumber(last.ciLow, ind.decimals)}–${formatNumber(last.ciHigh, ind.decimals)})`
-      : '';
+    const ci =
+      last.ciLow !== null && last.ciHigh !== null
+        ? ` (95 % KI ${formatNumber(last.ciLow, ind.decimals)}–${formatNumber(last.ciHigh, ind.decimals)})`
+        : '';
     parts.push(`${s.name} ${last.period}: ${formatChartValue(last.value, ind)}${ci}.`);
   }
   if (ind.baselinePeriod) parts.push(`Baslinje: ${ind.baselinePeriod}.`);
@@ -302,7 +305,8 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
     const x = xOf(i);
     const shown = (periods.length - 1 - i) % every === 0;
     out.push(`<line x1="${n(x)}" y1="${n(bottom)}" x2="${n(x)}" y2="${n(bottom + (shown ? 5 : 3))}" stroke="${AXIS}" stroke-width="1"/>`);
-    if (shown) out.push(`<text x="${n(x)}" y="${n(bottom + 18)}" font-size="${axisFs}" fill="${MUTED}" text-anchor="middle">${esc(p)}</text>`);
+    if (shown)
+      out.push(`<text x="${n(x)}" y="${n(bottom + 18)}" font-size="${axisFs}" fill="${MUTED}" text-anchor="middle">${esc(p)}</text>`);
   });
   out.push('</g>');
 
@@ -313,10 +317,15 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
     const flush = () => {
       if (run.length === 1) {
         const r = run[0]!;
-        out.push(`<line x1="${n(r.x)}" y1="${n(yOf(r.lo))}" x2="${n(r.x)}" y2="${n(yOf(r.hi))}" stroke="${st.color}" stroke-opacity="0.35" stroke-width="6"/>`);
+        out.push(
+          `<line x1="${n(r.x)}" y1="${n(yOf(r.lo))}" x2="${n(r.x)}" y2="${n(yOf(r.hi))}" stroke="${st.color}" stroke-opacity="0.35" stroke-width="6"/>`,
+        );
       } else if (run.length > 1) {
         const upper = run.map((r, i) => `${i === 0 ? 'M' : 'L'}${n(r.x)} ${n(yOf(r.hi))}`).join('');
-        const lower = [...run].reverse().map((r) => `L${n(r.x)} ${n(yOf(r.lo))}`).join('');
+        const lower = [...run]
+          .reverse()
+          .map((r) => `L${n(r.x)} ${n(yOf(r.lo))}`)
+          .join('');
         out.push(`<path d="${upper}${lower}Z" fill="${st.color}" fill-opacity="0.13" stroke="none"/>`);
       }
       run = [];
@@ -335,7 +344,9 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
   // Target line: named in the legend, so no label can cover the data.
   if (ind.target !== null) {
     const y = yOf(ind.target);
-    out.push(`<line x1="${left}" y1="${n(y)}" x2="${right}" y2="${n(y)}" stroke="${TARGET}" stroke-width="1.5" stroke-dasharray="${TARGET_DASH}"/>`);
+    out.push(
+      `<line x1="${left}" y1="${n(y)}" x2="${right}" y2="${n(y)}" stroke="${TARGET}" stroke-width="1.5" stroke-dasharray="${TARGET_DASH}"/>`,
+    );
   }
 
   // Baseline: a dashed vertical line with its label above the plot.
@@ -345,7 +356,9 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
     const w = textWidth(label, axisFs);
     const anchor = x - w / 2 < 4 ? 'start' : x + w / 2 > width - 4 ? 'end' : 'middle';
     const tx = anchor === 'start' ? Math.max(4, x - 4) : anchor === 'end' ? Math.min(width - 4, x + 4) : x;
-    out.push(`<line x1="${n(x)}" y1="${n(top - 4)}" x2="${n(x)}" y2="${n(bottom)}" stroke="${BASELINE}" stroke-width="1" stroke-dasharray="4 3"/>`);
+    out.push(
+      `<line x1="${n(x)}" y1="${n(top - 4)}" x2="${n(x)}" y2="${n(bottom)}" stroke="${BASELINE}" stroke-width="1" stroke-dasharray="4 3"/>`,
+    );
     out.push(`<text x="${n(tx)}" y="${n(top - 7)}" font-size="${axisFs}" fill="${BASELINE}" text-anchor="${anchor}">${esc(label)}</text>`);
   }
 
@@ -371,7 +384,9 @@ export function chartSvg(input: ReportIndicator, opts: { width?: number; height?
     }
     out.push(`<g>`);
     if (d.includes('L')) {
-      out.push(`<path d="${d}" fill="none" stroke="${st.color}" stroke-width="${s.key === 'kommun' ? 2.5 : 2}" stroke-linejoin="round"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`);
+      out.push(
+        `<path d="${d}" fill="none" stroke="${st.color}" stroke-width="${s.key === 'kommun' ? 2.5 : 2}" stroke-linejoin="round"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''}/>`,
+      );
     }
     out.push(...marks, '</g>');
   }

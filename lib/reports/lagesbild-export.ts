@@ -14,7 +14,17 @@ export const CONTENTS_SHEET = 'Innehåll';
 
 /** The columns of every indicator sheet and every CSV file, in order. */
 export const LAGESBILD_COLUMNS = [
-  'Område', 'Regionkod', 'Period', 'Kön', 'Grupp', 'Värde', 'KI låg', 'KI hög', 'n', 'Status', 'Exempeldata',
+  'Område',
+  'Regionkod',
+  'Period',
+  'Kön',
+  'Grupp',
+  'Värde',
+  'KI låg',
+  'KI hög',
+  'n',
+  'Status',
+  'Exempeldata',
 ] as const;
 
 const MAX_SHEET_NAME = 31;
@@ -62,7 +72,9 @@ export function numberFormat(decimals: number): string {
 }
 
 const generatedFormat = new Intl.DateTimeFormat('sv-SE', {
-  dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Stockholm',
+  dateStyle: 'long',
+  timeStyle: 'short',
+  timeZone: 'Europe/Stockholm',
 });
 
 /** "12 maj 2026 14:03" (Swedish time); the input as-is if it is not a date. */
@@ -78,8 +90,17 @@ function text(v: string | null | undefined): string {
 function rowCells(r: Row): CsvCell[] {
   const num = (v: number | null) => (v !== null && Number.isFinite(v) ? v : null);
   return [
-    text(r.regionName), text(r.regionCode), text(r.period), text(r.sex), text(r.group),
-    num(r.value), num(r.ciLow), num(r.ciHigh), num(r.n), text(r.status), r.isExample ? 'Ja' : 'Nej',
+    text(r.regionName),
+    text(r.regionCode),
+    text(r.period),
+    text(r.sex),
+    text(r.group),
+    num(r.value),
+    num(r.ciLow),
+    num(r.ciHigh),
+    num(r.n),
+    text(r.status),
+    r.isExample ? 'Ja' : 'Nej',
   ];
 }
 
@@ -104,11 +125,12 @@ const FILE_UNSAFE = /[\\/:*?"<>|\u0000-\u001f]/g;
  * at most 31 characters, unique ignoring case (as Excel compares them), a "_2", "_3" … suffix on clashes.
  */
 export function sheetNameFor(id: string, used: Set<string>): string {
-  const base = id
-    .replace(SHEET_FORBIDDEN, '_')
-    .replace(CONTROL_CHARS, '')
-    .replace(/^'+|'+$/g, '')
-    .trim() || 'Indikator';
+  const base =
+    id
+      .replace(SHEET_FORBIDDEN, '_')
+      .replace(CONTROL_CHARS, '')
+      .replace(/^'+|'+$/g, '')
+      .trim() || 'Indikator';
   let name = base.slice(0, MAX_SHEET_NAME).replace(/'+$/, '');
   for (let i = 2; used.has(name.toLocaleLowerCase('sv')); i++) {
     const suffix = `_${i}`;
@@ -195,10 +217,34 @@ function addContentsSheet(wb: ExcelJS.Workbook, data: LagesbildData, list: Entry
   });
 
   ws.columns = [
-    { width: widthOf(list.map((e) => e.areaTitle), 12, 30) },
-    { width: widthOf(list.map((e) => e.indicator.name), 20, 50) },
-    { width: widthOf(list.map((e) => e.indicator.source), 10, 35) },
-    { width: widthOf(list.map((e) => e.indicator.unit), 8, 25) },
+    {
+      width: widthOf(
+        list.map((e) => e.areaTitle),
+        12,
+        30,
+      ),
+    },
+    {
+      width: widthOf(
+        list.map((e) => e.indicator.name),
+        20,
+        50,
+      ),
+    },
+    {
+      width: widthOf(
+        list.map((e) => e.indicator.source),
+        10,
+        35,
+      ),
+    },
+    {
+      width: widthOf(
+        list.map((e) => e.indicator.unit),
+        8,
+        25,
+      ),
+    },
     { width: 13 },
     { width: 13 },
     { width: 80 },
@@ -255,16 +301,46 @@ function addIndicatorSheet(wb: ExcelJS.Workbook, e: Entry, name: string): void {
 
   const col = (pick: (r: Row) => string | null) => ind.rows.map((r) => pick(r) ?? '');
   ws.columns = [
-    { width: widthOf(col((r) => r.regionName), 8, 30) },
+    {
+      width: widthOf(
+        col((r) => r.regionName),
+        8,
+        30,
+      ),
+    },
     { width: 11 },
-    { width: widthOf(col((r) => r.period), 8, 20) },
-    { width: widthOf(col((r) => r.sex), 6, 15) },
-    { width: widthOf(col((r) => r.group), 8, 30) },
+    {
+      width: widthOf(
+        col((r) => r.period),
+        8,
+        20,
+      ),
+    },
+    {
+      width: widthOf(
+        col((r) => r.sex),
+        6,
+        15,
+      ),
+    },
+    {
+      width: widthOf(
+        col((r) => r.group),
+        8,
+        30,
+      ),
+    },
     { width: 11 },
     { width: 11 },
     { width: 11 },
     { width: 9 },
-    { width: widthOf(col((r) => r.status), 8, 30) },
+    {
+      width: widthOf(
+        col((r) => r.status),
+        8,
+        30,
+      ),
+    },
     { width: 13 },
   ];
   ws.views = [{ state: 'frozen', xSplit: 0, ySplit: headerRow, topLeftCell: `A${headerRow + 1}`, activeCell: `A${headerRow + 1}` }];
@@ -397,11 +473,31 @@ export async function lagesbildCsvZip(data: LagesbildData): Promise<Buffer> {
   });
 
   const contents = toSwedishCsv(
-    ['Områdeskod', 'Område', 'Indikator-id', 'Indikator', 'Källa', 'Enhet', 'Antal värden', 'Exempeldata', 'Fil', 'Signifikans', 'Förbehåll'],
+    [
+      'Områdeskod',
+      'Område',
+      'Indikator-id',
+      'Indikator',
+      'Källa',
+      'Enhet',
+      'Antal värden',
+      'Exempeldata',
+      'Fil',
+      'Signifikans',
+      'Förbehåll',
+    ],
     list.map((e, i) => [
-      e.areaCode, e.areaTitle, e.indicator.id, e.indicator.name, e.indicator.source, e.indicator.unit,
-      valueCount(e.indicator), hasExample(e.indicator) ? 'Ja' : 'Nej', paths[i] ?? '',
-      e.indicator.statements.join(' '), e.indicator.caveats ?? '',
+      e.areaCode,
+      e.areaTitle,
+      e.indicator.id,
+      e.indicator.name,
+      e.indicator.source,
+      e.indicator.unit,
+      valueCount(e.indicator),
+      hasExample(e.indicator) ? 'Ja' : 'Nej',
+      paths[i] ?? '',
+      e.indicator.statements.join(' '),
+      e.indicator.caveats ?? '',
     ]),
   );
   zip.file('innehall.csv', contents, { date: fileDate });

@@ -33,7 +33,15 @@ import { chartDescription, chartSvg, REPORT_FONT_CANDIDATES } from './chart-svg'
 import { fitColumnWidths, wordsOf } from './column-widths';
 import { textWidthPt } from './measure';
 import {
-  DELRAPPORT_FIELDS, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine, SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells,
+  DELRAPPORT_FIELDS,
+  EXAMPLE_WARNING,
+  formatGenerated,
+  rollupLine,
+  statusLine,
+  SUMMARY_COLUMNS,
+  SUMMARY_HEADING,
+  SUMMARY_NOTE,
+  summaryCells,
 } from './report-text';
 import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator, ReportReference } from './types';
 import { PALETTE, wordColour } from './palette';
@@ -49,7 +57,9 @@ const CHART_PX_H = Math.round((CHART_H / CHART_W) * CHART_PX_W);
 const PNG_SCALE = 2;
 
 const GROUP_BG = 'EEF2F7';
-const [ACCENT, MUTED, HEAD_BG, WARN_BG, WARN_INK] = [PALETTE.accent, PALETTE.muted, PALETTE.headBg, PALETTE.warnBg, PALETTE.warnInk].map(wordColour) as [string, string, string, string, string];
+const [ACCENT, MUTED, HEAD_BG, WARN_BG, WARN_INK] = [PALETTE.accent, PALETTE.muted, PALETTE.headBg, PALETTE.warnBg, PALETTE.warnInk].map(
+  wordColour,
+) as [string, string, string, string, string];
 /** Arial: in Word as it is, in LibreOffice as Liberation Sans with the same metrics, so pages break alike. */
 const BODY_FONT = 'Arial';
 /** Text width: A4 (11 906 twips) less two 2 cm margins (1 134 twips each). */
@@ -144,7 +154,13 @@ function labelled(label: string, value: string, o: { after?: number; keepNext?: 
 const HEADINGS = { 1: HeadingLevel.HEADING_1, 2: HeadingLevel.HEADING_2, 3: HeadingLevel.HEADING_3, 4: HeadingLevel.HEADING_4 } as const;
 
 function heading(level: 1 | 2 | 3 | 4, text: string, o: { pageBreakBefore?: boolean } = {}): Paragraph {
-  return new Paragraph({ heading: HEADINGS[level], keepNext: true, keepLines: true, pageBreakBefore: o.pageBreakBefore, children: [new TextRun({ text })] });
+  return new Paragraph({
+    heading: HEADINGS[level],
+    keepNext: true,
+    keepLines: true,
+    pageBreakBefore: o.pageBreakBefore,
+    children: [new TextRun({ text })],
+  });
 }
 
 const CELL_MARGINS = { top: 60, bottom: 60, left: 100, right: 100 };
@@ -221,7 +237,8 @@ function table(headers: string[], rows: string[][], widths: number[], o: TableOp
       ...rows.map((r, ri) => {
         // A group heading stays with its first row; a short table stays whole.
         const keepNext = o.groupRows?.has(ri) || (!!o.keepTogether && ri < last);
-        if (o.groupRows?.has(ri)) return new TableRow({ cantSplit: true, children: [cell(r[0] ?? '', 0, false, true, headers.length, GROUP_BG)] });
+        if (o.groupRows?.has(ri))
+          return new TableRow({ cantSplit: true, children: [cell(r[0] ?? '', 0, false, true, headers.length, GROUP_BG)] });
         return new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false, !!keepNext)) });
       }),
     ],
@@ -246,7 +263,12 @@ function warning(text: string): Paragraph {
 function titlePage(report: FollowUpReport): Block[] {
   return [
     new Paragraph({ spacing: { before: 0, after: 60 }, children: [new TextRun({ text: report.kommun, size: 24, color: MUTED })] }),
-    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { before: 0, after: 60 }, keepNext: true, children: [new TextRun({ text: `Uppföljningsrapport ${report.year}` })] }),
+    new Paragraph({
+      heading: HeadingLevel.TITLE,
+      spacing: { before: 0, after: 60 },
+      keepNext: true,
+      children: [new TextRun({ text: `Uppföljningsrapport ${report.year}` })],
+    }),
     para(report.planTitle, { size: 24, after: 160 }),
     labelled('Mötesdatum', dateLong(report.meetingDate), { after: 0, size: 18 }),
     labelled('Status', statusLine(report), { after: 0, size: 18 }),
@@ -271,7 +293,14 @@ function summaryBlocks(report: FollowUpReport): Block[] {
   const out: Block[] = [heading(1, SUMMARY_HEADING)];
   if (rows.length === 0) out.push(para('Planen har inga övergripande mål.', { color: MUTED }));
   else {
-    out.push(table(SUMMARY_COLUMNS.map((c) => c.header), rows, SUMMARY_COLUMNS.map((c) => c.width), { size: 16, groupRows: groups }));
+    out.push(
+      table(
+        SUMMARY_COLUMNS.map((c) => c.header),
+        rows,
+        SUMMARY_COLUMNS.map((c) => c.width),
+        { size: 16, groupRows: groups },
+      ),
+    );
   }
   out.push(para(SUMMARY_NOTE, { size: 15, color: MUTED, after: 200 }));
   return out;
@@ -289,7 +318,12 @@ function contentsBlocks(report: FollowUpReport): Block[] {
     { title: DATA_QUALITY, level: 1 },
   ];
   return [
-    new Paragraph({ style: 'TOCHeading', keepNext: true, spacing: { before: 240, after: 80 }, children: [new TextRun({ text: 'Innehåll', bold: true, size: 26, color: ACCENT })] }),
+    new Paragraph({
+      style: 'TOCHeading',
+      keepNext: true,
+      spacing: { before: 240, after: 80 },
+      children: [new TextRun({ text: 'Innehåll', bold: true, size: 26, color: ACCENT })],
+    }),
     new TableOfContents(TOC_ALIAS, { hyperlink: true, headingStyleRange: '1-2', cachedEntries: entries, beginDirty: true }),
     para(
       'Innehållsförteckningen är ett fält. Visas inga sidnummer: högerklicka i förteckningen och välj Uppdatera fält (Word) ' +
@@ -309,7 +343,12 @@ function referenceBlocks(ref: ReportReference): Block[] {
   return [
     spacer(60),
     para(ref.summary, { size: 18, after: 60, keepNext: true }),
-    table([`Reningsverk i`, `Dygnsmedel ${ref.period}`], ref.sites.map((s) => [s.place, s.value]), [60, 40], { size: 18 }),
+    table(
+      [`Reningsverk i`, `Dygnsmedel ${ref.period}`],
+      ref.sites.map((s) => [s.place, s.value]),
+      [60, 40],
+      { size: 18 },
+    ),
     spacer(80),
   ];
 }
@@ -351,7 +390,12 @@ function actionBlocks(action: ReportAction, year: number): Block[] {
   if (action.report) {
     const r = action.report;
     out.push(
-      table([`Delrapport ${year}`, 'Svar'], DELRAPPORT_FIELDS.map((f) => [f.label, r[f.key] ?? '–']), [25, 75], { firstColumnBold: true, size: 19 }),
+      table(
+        [`Delrapport ${year}`, 'Svar'],
+        DELRAPPORT_FIELDS.map((f) => [f.label, r[f.key] ?? '–']),
+        [25, 75],
+        { firstColumnBold: true, size: 19 },
+      ),
       spacer(),
     );
   } else {
@@ -387,7 +431,9 @@ function goalBlocks(goal: ReportGoal, year: number, charts: Map<ReportIndicator,
 function dataQualityBlocks(report: FollowUpReport): Block[] {
   const out: Block[] = [
     heading(1, DATA_QUALITY, { pageBreakBefore: true }),
-    para('En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.', { after: 160 }),
+    para('En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.', {
+      after: 160,
+    }),
   ];
   if (report.dataQuality.length === 0) {
     out.push(para('Inga indikatorer.', { color: MUTED }));
@@ -425,7 +471,9 @@ export async function renderFollowUpDocx(report: FollowUpReport): Promise<Buffer
   if (report.generalDecisions?.length) {
     children.push(heading(1, GENERAL_DECISIONS, { pageBreakBefore: true }));
     for (const d of report.generalDecisions) {
-      children.push(new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: `${d.kind}: ${d.text}` })] }));
+      children.push(
+        new Paragraph({ bullet: { level: 0 }, spacing: { after: 40 }, children: [new TextRun({ text: `${d.kind}: ${d.text}` })] }),
+      );
     }
   }
   children.push(...dataQualityBlocks(report));
@@ -446,10 +494,22 @@ export async function renderFollowUpDocx(report: FollowUpReport): Promise<Buffer
         // picture to a one-line strip and lays the 28-point title over the line above it.
         document: { run: { font: BODY_FONT, size: 20, language: sv }, paragraph: { spacing: { line: 264, lineRule: LineRuleType.AUTO } } },
         title: { run: { font: BODY_FONT, size: 56, bold: true, color: ACCENT, language: sv } },
-        heading1: { run: { font: BODY_FONT, size: 36, bold: true, color: ACCENT, language: sv }, paragraph: { spacing: { before: 0, after: 200 } } },
-        heading2: { run: { font: BODY_FONT, size: 28, bold: true, color: ACCENT, language: sv }, paragraph: { spacing: { before: 320, after: 120 } } },
-        heading3: { run: { font: BODY_FONT, size: 24, bold: true, color: '1B1B1B', language: sv }, paragraph: { spacing: { before: 240, after: 80 } } },
-        heading4: { run: { font: BODY_FONT, size: 21, bold: true, color: '1B1B1B', language: sv }, paragraph: { spacing: { before: 200, after: 60 } } },
+        heading1: {
+          run: { font: BODY_FONT, size: 36, bold: true, color: ACCENT, language: sv },
+          paragraph: { spacing: { before: 0, after: 200 } },
+        },
+        heading2: {
+          run: { font: BODY_FONT, size: 28, bold: true, color: ACCENT, language: sv },
+          paragraph: { spacing: { before: 320, after: 120 } },
+        },
+        heading3: {
+          run: { font: BODY_FONT, size: 24, bold: true, color: '1B1B1B', language: sv },
+          paragraph: { spacing: { before: 240, after: 80 } },
+        },
+        heading4: {
+          run: { font: BODY_FONT, size: 21, bold: true, color: '1B1B1B', language: sv },
+          paragraph: { spacing: { before: 200, after: 60 } },
+        },
       },
     },
     sections: [

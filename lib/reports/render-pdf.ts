@@ -12,7 +12,16 @@ import { ACCENT, BOTTOM, type Doc, hasValues, INK, LEFT, MARGIN, MUTED, PAGE, RU
 import { table, type TableColumn, tableHeight } from './pdf/table';
 import { Writer } from './pdf/writer';
 import {
-  DELRAPPORT_FIELDS, dateLong, EXAMPLE_WARNING, formatGenerated, rollupLine, statusLine, SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells,
+  DELRAPPORT_FIELDS,
+  dateLong,
+  EXAMPLE_WARNING,
+  formatGenerated,
+  rollupLine,
+  statusLine,
+  SUMMARY_COLUMNS,
+  SUMMARY_HEADING,
+  SUMMARY_NOTE,
+  summaryCells,
 } from './report-text';
 import type { FollowUpReport, ReportAction, ReportGoal, ReportIndicator, ReportReference } from './types';
 
@@ -42,7 +51,11 @@ function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null)
   summaryTable(w, report);
   w.text(SUMMARY_NOTE, { size: 7.5, color: MUTED, gap: 8 });
 
-  const entries = [...report.areas.map((a) => a.title), ...(report.generalDecisions?.length ? [GENERAL_DECISIONS] : []), 'Bilaga: Datakvalitet'];
+  const entries = [
+    ...report.areas.map((a) => a.title),
+    ...(report.generalDecisions?.length ? [GENERAL_DECISIONS] : []),
+    'Bilaga: Datakvalitet',
+  ];
   w.heading(2, 'Innehåll', { keep: entries.length * 15 });
   entries.forEach((title, i) => {
     const page = tocPages?.[i];
@@ -51,7 +64,13 @@ function titlePage(w: Writer, report: FollowUpReport, tocPages: number[] | null)
     // One paragraph per entry: the title and, right-aligned on the same line, its page.
     doc.text(w.fonts.clean(title), LEFT, y, { width: WIDTH - 60, lineBreak: false, structParent: w.root, structType: 'P' });
     if (page !== undefined) {
-      doc.text(`sida ${page}`, LEFT + WIDTH - 60, y, { width: 60, align: 'right', lineBreak: false, structParent: w.root, structType: 'P' });
+      doc.text(`sida ${page}`, LEFT + WIDTH - 60, y, {
+        width: 60,
+        align: 'right',
+        lineBreak: false,
+        structParent: w.root,
+        structType: 'P',
+      });
     }
     doc.x = LEFT;
     doc.y = y + 15;
@@ -178,15 +197,15 @@ const GENERAL_DECISIONS = 'Beslut för planen som helhet';
 
 function dataQuality(w: Writer, report: FollowUpReport): void {
   w.heading(1, 'Bilaga: Datakvalitet', { outline: true });
-  w.text(
-    'En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.',
-    { gap: 8 },
-  );
+  w.text('En rad per indikator: varifrån värdena kommer, vilka perioder som finns, underlagets storlek (n) och kända förbehåll.', {
+    gap: 8,
+  });
   if (report.dataQuality.length === 0) {
     w.text('Inga indikatorer.', { color: MUTED });
     return;
   }
-  table(w, 
+  table(
+    w,
     [
       { header: 'Indikator', width: 26 },
       { header: 'Källa', width: 17 },
@@ -211,7 +230,12 @@ function footers(w: Writer, report: FollowUpReport): void {
     doc.page.margins.bottom = 0;
     const y = PAGE.height - 38;
     doc.markContent('Artifact', { type: 'Pagination' });
-    doc.moveTo(LEFT, y - 6).lineTo(LEFT + WIDTH, y - 6).lineWidth(0.5).strokeColor(RULE).stroke();
+    doc
+      .moveTo(LEFT, y - 6)
+      .lineTo(LEFT + WIDTH, y - 6)
+      .lineWidth(0.5)
+      .strokeColor(RULE)
+      .stroke();
     doc.font(fonts.regular).fontSize(8.5).fillColor(MUTED);
     doc.text(fonts.clean(`Uppföljningsrapport ${report.year} – ${report.kommun}`), LEFT, y, { width: WIDTH / 2, lineBreak: false });
     doc.text(`Sida ${i + 1} av ${total}`, LEFT + WIDTH / 2, y, { width: WIDTH / 2, align: 'right', lineBreak: false });

@@ -5,7 +5,12 @@ import type { FollowUpReport, ReportAction, ReportGoal } from './types';
 /** Text the PDF, the DOCX and the print page share, so that the three files say the same thing. */
 
 const stockholm = new Intl.DateTimeFormat('sv-SE', {
-  day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Stockholm',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZone: 'Europe/Stockholm',
 });
 
 /** "28 november 2026 kl. 10:15" (Swedish time) from an ISO timestamp. */
@@ -23,9 +28,7 @@ export function dateLong(iso: string): string {
 }
 
 export function statusLine(report: Pick<FollowUpReport, 'status' | 'decidedAt'>): string {
-  return report.status === 'decided'
-    ? `Beslutad${report.decidedAt ? ` ${dateLong(report.decidedAt)}` : ''}`
-    : 'Utkast – ej beslutad';
+  return report.status === 'decided' ? `Beslutad${report.decidedAt ? ` ${dateLong(report.decidedAt)}` : ''}` : 'Utkast – ej beslutad';
 }
 
 export function rollupLine(goal: ReportGoal): string {
@@ -73,7 +76,10 @@ export function summaryBasis(row: Pick<GoalSummaryRow, 'real' | 'example' | 'emp
 
 /** One goal's cells, in SUMMARY_COLUMNS order. */
 export function summaryCells(row: GoalSummaryRow): string[] {
-  const period = [row.latestPeriod ?? (row.latestExamplePeriod ? null : '–'), row.latestExamplePeriod ? `exempel ${row.latestExamplePeriod}` : null]
+  const period = [
+    row.latestPeriod ?? (row.latestExamplePeriod ? null : '–'),
+    row.latestExamplePeriod ? `exempel ${row.latestExamplePeriod}` : null,
+  ]
     .filter(Boolean)
     .join('; ');
   return [

@@ -35,8 +35,14 @@ export function buildComparisonGroups(skrCsv: string, liknandeCsv: string, kommu
   parseCsv(skrCsv).forEach((r, i) => {
     const code = (r.kommun_kod ?? '').padStart(4, '0');
     const id = r.kolada_group_id ?? '';
-    if (!kommuner.has(code)) throw bad('kolada/skr-kommungrupp.csv', i + 2, `okänd kommunkod "${r.kommun_kod}" (kolumn kommun_kod, väntat en av SCB:s 290 kommunkoder)`);
-    if (!/^G\d+$/.test(id)) throw bad('kolada/skr-kommungrupp.csv', i + 2, `ogiltigt grupp-id "${id}" (kolumn kolada_group_id, väntat G följt av siffror)`);
+    if (!kommuner.has(code))
+      throw bad(
+        'kolada/skr-kommungrupp.csv',
+        i + 2,
+        `okänd kommunkod "${r.kommun_kod}" (kolumn kommun_kod, väntat en av SCB:s 290 kommunkoder)`,
+      );
+    if (!/^G\d+$/.test(id))
+      throw bad('kolada/skr-kommungrupp.csv', i + 2, `ogiltigt grupp-id "${id}" (kolumn kolada_group_id, väntat G följt av siffror)`);
     const title = (r.kolada_group_title ?? '').replace(/\s*\(ovägt medel\)\s*$/, '').trim();
     if (!groups.has(id)) groups.set(id, { id, kind: 'skr_kommungrupp', title, ownerCode: null, year: 2023, source: SKR_SOURCE });
     members.push({ groupId: id, regionCode: code });
@@ -45,12 +51,18 @@ export function buildComparisonGroups(skrCsv: string, liknandeCsv: string, kommu
     const id = r.group_id ?? '';
     const code = (r.member_id ?? '').padStart(4, '0');
     if (!/^G\d+$/.test(id)) throw bad('kolada/liknande-kommuner-hedemora.csv', i + 2, `ogiltigt grupp-id "${id}" (kolumn group_id)`);
-    if (!kommuner.has(code)) throw bad('kolada/liknande-kommuner-hedemora.csv', i + 2, `okänd kommunkod "${r.member_id}" (kolumn member_id)`);
+    if (!kommuner.has(code))
+      throw bad('kolada/liknande-kommuner-hedemora.csv', i + 2, `okänd kommunkod "${r.member_id}" (kolumn member_id)`);
     const title = (r.group_title ?? '').trim();
     if (!groups.has(id)) {
       const m = /,\s*([^,]+),\s*(\d{4})\s*$/.exec(title);
-      const owner = m ? byName.get(m[1]!.trim().toLowerCase()) ?? null : null;
-      if (!owner) throw bad('kolada/liknande-kommuner-hedemora.csv', i + 2, `titeln "${title}" namnger ingen känd kommun och inget år (väntat "…, <kommun>, <år>")`);
+      const owner = m ? (byName.get(m[1]!.trim().toLowerCase()) ?? null) : null;
+      if (!owner)
+        throw bad(
+          'kolada/liknande-kommuner-hedemora.csv',
+          i + 2,
+          `titeln "${title}" namnger ingen känd kommun och inget år (väntat "…, <kommun>, <år>")`,
+        );
       groups.set(id, { id, kind: 'kolada_liknande', title, ownerCode: owner, year: Number(m![2]), source: LIKNANDE_SOURCE });
     }
     members.push({ groupId: id, regionCode: code });

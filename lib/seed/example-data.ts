@@ -25,16 +25,18 @@ export const profilesSchema = z.object({
   about: z.string(),
   periodSets: z.record(z.string(), z.array(z.string()).min(1)),
   notes: z.record(z.string(), z.string()),
-  indicators: z.array(z.object({
-    id: z.string(),
-    periods: z.string(),
-    kind: z.enum(EXAMPLE_KINDS),
-    noise: z.number().nonnegative(),
-    responseRate: z.number().min(0).max(1).optional(),
-    referenceYearOffset: z.number().int().optional(),
-    /** Keyed by role: the plan's kommun, its län and riket, so another kommun gets its own codes. */
-    regions: z.partialRecord(z.enum(REGION_ROLES), regionProfile),
-  })),
+  indicators: z.array(
+    z.object({
+      id: z.string(),
+      periods: z.string(),
+      kind: z.enum(EXAMPLE_KINDS),
+      noise: z.number().nonnegative(),
+      responseRate: z.number().min(0).max(1).optional(),
+      referenceYearOffset: z.number().int().optional(),
+      /** Keyed by role: the plan's kommun, its län and riket, so another kommun gets its own codes. */
+      regions: z.partialRecord(z.enum(REGION_ROLES), regionProfile),
+    }),
+  ),
   regionNotes: z.record(z.string(), z.partialRecord(z.enum(REGION_ROLES), z.string())),
 });
 export type ExampleProfiles = z.infer<typeof profilesSchema>;

@@ -29,17 +29,19 @@ function read(rel: string): TextFile {
 }
 
 /** A published statistics file the seed loads as real data, through the import pipeline, with its provenance. */
-export const realDataSchema = z.array(z.object({
-  file: z.string().min(1),
-  /** Import adapter id; recognised from the header when absent. */
-  source: z.string().min(1).optional(),
-  publication: z.string().min(1),
-  publisher: z.string().min(1),
-  url: z.url().nullable(),
-  /** When it was retrieved: "2026-01" or "2026-01-15". */
-  retrieved: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
-  note: z.string().nullable(),
-}));
+export const realDataSchema = z.array(
+  z.object({
+    file: z.string().min(1),
+    /** Import adapter id; recognised from the header when absent. */
+    source: z.string().min(1).optional(),
+    publication: z.string().min(1),
+    publisher: z.string().min(1),
+    url: z.url().nullable(),
+    /** When it was retrieved: "2026-01" or "2026-01-15". */
+    retrieved: z.string().regex(/^\d{4}-\d{2}(-\d{2})?$/),
+    note: z.string().nullable(),
+  }),
+);
 export type RealDataEntry = z.infer<typeof realDataSchema>[number];
 
 function parseJson<T>(file: TextFile, schema: z.ZodType<T>): T {

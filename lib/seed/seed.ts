@@ -2,8 +2,20 @@ import { and, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
 import { withTx } from '../db/tx';
 import {
-  actionResponsibles, actions, goalActions, goalIndicators, goals, imports, indicators, plans, priorityAreas,
-  comparisonGroupMembers, comparisonGroups, regionAliases, regions, sources,
+  actionResponsibles,
+  actions,
+  goalActions,
+  goalIndicators,
+  goals,
+  imports,
+  indicators,
+  plans,
+  priorityAreas,
+  comparisonGroupMembers,
+  comparisonGroups,
+  regionAliases,
+  regions,
+  sources,
 } from '../db/schema';
 import type { IndicatorLink, PlanFile } from '../plan/plan-file';
 import type { ImportContext } from '../import/context';
@@ -56,74 +68,124 @@ export async function seedIfEmpty(db: Db, load: () => SeedFiles): Promise<SeedSu
 async function seedRegions(db: Db, files: SeedFiles): Promise<number> {
   const { regions: rows, aliases } = buildRegions(files.lan.text, files.kommuner.text);
   // Parents first, so the tree is consistent at every step.
-  await db.insert(regions).values(rows).onConflictDoUpdate({
-    target: regions.code,
-    set: { kind: sql`excluded.kind`, name: sql`excluded.name`, shortName: sql`excluded.short_name`, parentCode: sql`excluded.parent_code` },
-    setWhere: sql`(regions.kind, regions.name, regions.short_name, regions.parent_code) is distinct from (excluded.kind, excluded.name, excluded.short_name, excluded.parent_code)`,
-  });
+  await db
+    .insert(regions)
+    .values(rows)
+    .onConflictDoUpdate({
+      target: regions.code,
+      set: {
+        kind: sql`excluded.kind`,
+        name: sql`excluded.name`,
+        shortName: sql`excluded.short_name`,
+        parentCode: sql`excluded.parent_code`,
+      },
+      setWhere: sql`(regions.kind, regions.name, regions.short_name, regions.parent_code) is distinct from (excluded.kind, excluded.name, excluded.short_name, excluded.parent_code)`,
+    });
   const aliasRows = [...aliases].map(([alias, regionCode]) => ({ alias, regionCode }));
-  await db.insert(regionAliases).values(aliasRows).onConflictDoUpdate({
-    target: regionAliases.alias,
-    set: { regionCode: sql`excluded.region_code` },
-    setWhere: sql`region_aliases.region_code <> excluded.region_code`,
-  });
+  await db
+    .insert(regionAliases)
+    .values(aliasRows)
+    .onConflictDoUpdate({
+      target: regionAliases.alias,
+      set: { regionCode: sql`excluded.region_code` },
+      setWhere: sql`region_aliases.region_code <> excluded.region_code`,
+    });
   return rows.length;
 }
 
 /** SKR's kommungrupp and Kolada's "liknande kommuner" (reference data); a kommun's own groups are left alone. */
 async function seedComparisonGroups(db: Db, files: SeedFiles): Promise<void> {
   if (!files.kolada) return;
-  const kommuner = new Map(buildRegions(files.lan.text, files.kommuner.text).regions.filter((r) => r.kind === 'kommun').map((r) => [r.code, r.name]));
+  const kommuner = new Map(
+    buildRegions(files.lan.text, files.kommuner.text)
+      .regions.filter((r) => r.kind === 'kommun')
+      .map((r) => [r.code, r.name]),
+  );
   const { groups, members } = buildComparisonGroups(files.kolada.skr.text, files.kolada.liknande.text, kommuner);
   if (groups.length === 0) return;
-  await db.insert(comparisonGroups).values(groups).onConflictDoUpdate({
-    target: comparisonGroups.id,
-    set: { kind: sql`excluded.kind`, title: sql`excluded.title`, ownerCode: sql`excluded.owner_code`, year: sql`excluded.year`, source: sql`excluded.source`, updatedAt: sql`now()` },
-    setWhere: sql`(comparison_groups.kind, comparison_groups.title, comparison_groups.owner_code, comparison_groups.year, comparison_groups.source) is distinct from (excluded.kind, excluded.title, excluded.owner_code, excluded.year, excluded.source)`,
-  });
+  await db
+    .insert(comparisonGroups)
+    .values(groups)
+    .onConflictDoUpdate({
+      target: comparisonGroups.id,
+      set: {
+        kind: sql`excluded.kind`,
+        title: sql`excluded.title`,
+        ownerCode: sql`excluded.owner_code`,
+        year: sql`excluded.year`,
+        source: sql`excluded.source`,
+        updatedAt: sql`now()`,
+      },
+      setWhere: sql`(comparison_groups.kind, comparison_groups.title, comparison_groups.owner_code, comparison_groups.year, comparison_groups.source) is distinct from (excluded.kind, excluded.title, excluded.owner_code, excluded.year, excluded.source)`,
+    });
   await db.insert(comparisonGroupMembers).values(members).onConflictDoNothing();
 }
 
 async function seedCatalogue(db: Db, files: SeedFiles): Promise<void> {
   // The catalogue files are the reference: descriptions follow them on every seed, unchanged rows stay untouched.
   for (const s of files.sources) {
-    await db.insert(sources).values(s).onConflictDoUpdate({ target: sources.id, set: s, setWhere: distinct(sources, s) });
+    await db
+      .insert(sources)
+      .values(s)
+      .onConflictDoUpdate({ target: sources.id, set: s, setWhere: distinct(sources, s) });
   }
   const sourceIds = new Set(files.sources.map((s) => s.id));
   for (const i of files.indicators) {
     if (!sourceIds.has(i.sourceId)) throw new Error(`Indikatorn ${i.id} anger okänd källa "${i.sourceId}"`);
-    await db.insert(indicators).values(i).onConflictDoUpdate({ target: indicators.id, set: i, setWhere: distinct(indicators, i) });
+    await db
+      .insert(indicators)
+      .values(i)
+      .onConflictDoUpdate({ target: indicators.id, set: i, setWhere: distinct(indicators, i) });
   }
 }
 
 /** SQL "row differs" test over the columns of a catalogue record. */
 function distinct(table: typeof sources | typeof indicators, record: object) {
   const columns = getTableColumns(table) as Record<string, { name: string }>;
-  const cols = Object.keys(record).filter((k) => k !== 'id').map((k) => sql.identifier(columns[k]!.name));
-  const current = sql.join(cols.map((c) => sql`${table}.${c}`), sql`, `);
-  const incoming = sql.join(cols.map((c) => sql`excluded.${c}`), sql`, `);
+  const cols = Object.keys(record)
+    .filter((k) => k !== 'id')
+    .map((k) => sql.identifier(columns[k]!.name));
+  const current = sql.join(
+    cols.map((c) => sql`${table}.${c}`),
+    sql`, `,
+  );
+  const incoming = sql.join(
+    cols.map((c) => sql`excluded.${c}`),
+    sql`, `,
+  );
   return sql`(${current}) is distinct from (${incoming})`;
 }
 
 /** Inserts the plan once; a plan already in the database (and whatever was recorded against it) is kept. */
 async function seedPlan(db: Db, plan: PlanFile, file: TextFile): Promise<boolean> {
-  const existing = await db.select({ id: plans.id }).from(plans)
+  const existing = await db
+    .select({ id: plans.id })
+    .from(plans)
     .where(and(eq(plans.kommunCode, plan.kommunCode), eq(plans.decidedDate, plan.decidedDate)));
   if (existing.length > 0) return false;
 
   const known = new Set((await db.select({ id: indicators.id }).from(indicators)).map((r) => r.id));
   const { areas, ...head } = plan;
-  const [created] = await db.insert(plans).values({ ...head, sourceFile: file.name, sha256: file.sha256 }).returning({ id: plans.id });
+  const [created] = await db
+    .insert(plans)
+    .values({ ...head, sourceFile: file.name, sha256: file.sha256 })
+    .returning({ id: plans.id });
   const planId = created!.id;
 
   for (const [ai, area] of areas.entries()) {
     const { overallGoals, actions: areaActions, goals: tableGoals, ...areaHead } = area;
-    const [a] = await db.insert(priorityAreas).values({ ...areaHead, planId, sort: ai }).returning({ id: priorityAreas.id });
+    const [a] = await db
+      .insert(priorityAreas)
+      .values({ ...areaHead, planId, sort: ai })
+      .returning({ id: priorityAreas.id });
     const areaId = a!.id;
 
     const actionIds = new Map<string, number>();
     for (const [i, act] of areaActions.entries()) {
-      const [row] = await db.insert(actions).values({ planId, areaId, code: act.code, title: act.title, sort: i }).returning({ id: actions.id });
+      const [row] = await db
+        .insert(actions)
+        .values({ planId, areaId, code: act.code, title: act.title, sort: i })
+        .returning({ id: actions.id });
       actionIds.set(act.code, row!.id);
       await db.insert(actionResponsibles).values(act.responsible.map((party, sort) => ({ actionId: row!.id, party, sort })));
     }
@@ -133,21 +195,45 @@ async function seedPlan(db: Db, plan: PlanFile, file: TextFile): Promise<boolean
       for (const l of links) {
         if (!known.has(l.indicator)) throw new Error(`Planens mål ${goalCode} länkar till okänd indikator "${l.indicator}"`);
       }
-      await db.insert(goalIndicators).values(links.map((l, sort) => ({
-        goalId, indicatorId: l.indicator, role: l.role, baselinePeriod: l.baselinePeriod, targetValue: l.targetValue,
-        targetYear: l.targetYear, sex: l.sex, grp: l.group, note: l.note, sort,
-      })));
+      await db.insert(goalIndicators).values(
+        links.map((l, sort) => ({
+          goalId,
+          indicatorId: l.indicator,
+          role: l.role,
+          baselinePeriod: l.baselinePeriod,
+          targetValue: l.targetValue,
+          targetYear: l.targetYear,
+          sex: l.sex,
+          grp: l.group,
+          note: l.note,
+          sort,
+        })),
+      );
     };
 
     for (const [i, g] of overallGoals.entries()) {
-      const [row] = await db.insert(goals).values({ planId, areaId, code: g.code, kind: 'overall', text: g.text, sort: i }).returning({ id: goals.id });
+      const [row] = await db
+        .insert(goals)
+        .values({ planId, areaId, code: g.code, kind: 'overall', text: g.text, sort: i })
+        .returning({ id: goals.id });
       await insertLinks(row!.id, g.indicators, g.code);
     }
     for (const [i, g] of tableGoals.entries()) {
-      const [row] = await db.insert(goals).values({
-        planId, areaId, code: g.code, kind: 'table', text: g.goal, cause: g.cause, actionText: g.action,
-        responsibleText: g.responsible, proposal: g.proposal, sort: i,
-      }).returning({ id: goals.id });
+      const [row] = await db
+        .insert(goals)
+        .values({
+          planId,
+          areaId,
+          code: g.code,
+          kind: 'table',
+          text: g.goal,
+          cause: g.cause,
+          actionText: g.action,
+          responsibleText: g.responsible,
+          proposal: g.proposal,
+          sort: i,
+        })
+        .returning({ id: goals.id });
       await insertLinks(row!.id, g.indicators, g.code);
       const ids = g.actionCodes.map((c) => {
         const id = actionIds.get(c);
@@ -161,18 +247,31 @@ async function seedPlan(db: Db, plan: PlanFile, file: TextFile): Promise<boolean
 }
 
 /** One provenance record per loaded file version; a re-load finds the same record. */
-async function importRecord(db: Db, kind: 'seed' | 'example', sourceId: string | null, file: TextFile, rows: number): Promise<{ id: number; created: boolean }> {
-  const inserted = await db.insert(imports)
+async function importRecord(
+  db: Db,
+  kind: 'seed' | 'example',
+  sourceId: string | null,
+  file: TextFile,
+  rows: number,
+): Promise<{ id: number; created: boolean }> {
+  const inserted = await db
+    .insert(imports)
     .values({ kind, sourceId, fileName: file.name, sha256: file.sha256, createdBy: 'system (seed)', rows })
     .onConflictDoNothing({ target: [imports.kind, imports.sha256], where: sql`${imports.kind} <> 'upload'` })
     .returning({ id: imports.id });
   if (inserted[0]) return { id: inserted[0].id, created: true };
-  const [found] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, kind), eq(imports.sha256, file.sha256)));
+  const [found] = await db
+    .select({ id: imports.id })
+    .from(imports)
+    .where(and(eq(imports.kind, kind), eq(imports.sha256, file.sha256)));
   return { id: found!.id, created: false };
 }
 
 async function recordCounts(db: Db, importId: number, observationsCount: number, c: MergeCounts) {
-  await db.update(imports).set({ observations: observationsCount, ...c }).where(eq(imports.id, importId));
+  await db
+    .update(imports)
+    .set({ observations: observationsCount, ...c })
+    .where(eq(imports.id, importId));
 }
 
 /** The real EUDA file goes through the same adapter as an upload of it, so both write identical rows. */
@@ -196,15 +295,25 @@ async function seedRealData(db: Db, files: SeedFiles): Promise<MergeCounts> {
   if (files.realData.length === 0) return total;
   const ctx = await loadImportContext(db);
   for (const { entry, file } of files.realData) {
-    const [done] = await db.select({ id: imports.id }).from(imports).where(and(eq(imports.kind, 'seed'), eq(imports.sha256, file.sha256)));
+    const [done] = await db
+      .select({ id: imports.id })
+      .from(imports)
+      .where(and(eq(imports.kind, 'seed'), eq(imports.sha256, file.sha256)));
     if (done) continue;
     const analysis = await analyzeFile({ fileName: file.name, bytes: file.bytes, source: entry.source }, ctx, Number.POSITIVE_INFINITY);
     if (analysis.issues.length > 0) {
-      const first = analysis.issues.slice(0, 3).map((i) => `rad ${i.row ?? '–'}, ${i.column ?? '–'}: ${i.message}`).join('; ');
+      const first = analysis.issues
+        .slice(0, 3)
+        .map((i) => `rad ${i.row ?? '–'}, ${i.column ?? '–'}: ${i.message}`)
+        .join('; ');
       throw new Error(`${file.name} kunde inte läsas in (${analysis.issues.length} fel, t.ex. ${first})`);
     }
     analysis.provenance = { publication: entry.publication, publisher: entry.publisher, url: entry.url };
-    const r = await commitImport(db, analysis, { createdBy: 'system (seed)', kind: 'seed', retrieval: { retrieved: entry.retrieved, note: entry.note, url: entry.url } });
+    const r = await commitImport(db, analysis, {
+      createdBy: 'system (seed)',
+      kind: 'seed',
+      retrieval: { retrieved: entry.retrieved, note: entry.note, url: entry.url },
+    });
     total.inserted += r.inserted;
     total.updated += r.updated;
     total.unchanged += r.unchanged;

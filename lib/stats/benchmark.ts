@@ -59,7 +59,8 @@ function limits(p: StatPoint, kind: IndicatorKind): { low: number; high: number 
 
 function texts(kind: IndicatorKind, name: string, sign: number, significant: boolean): { label: string; text: string } {
   const d = kind.direction === 'up' ? 1 : kind.direction === 'down' ? -1 : 0;
-  if (!significant || sign === 0) return { label: `Ingen säkerställd skillnad mot ${name}`, text: `Ingen säkerställd skillnad mot ${name}` };
+  if (!significant || sign === 0)
+    return { label: `Ingen säkerställd skillnad mot ${name}`, text: `Ingen säkerställd skillnad mot ${name}` };
   let label: string;
   if (d === 0) label = sign > 0 ? `Högre än ${name}` : `Lägre än ${name}`;
   else label = d * sign > 0 ? `Bättre än ${name}` : `Sämre än ${name}`;
@@ -67,7 +68,13 @@ function texts(kind: IndicatorKind, name: string, sign: number, significant: boo
 }
 
 /** "Sämre än Dalarna: 8 procentenheter högre (95 % KI 2–14)." */
-function withSize(t: { label: string; text: string }, size: ChangeSize | null, kind: IndicatorKind, significant: boolean, note: string | null): string {
+function withSize(
+  t: { label: string; text: string },
+  size: ChangeSize | null,
+  kind: IndicatorKind,
+  significant: boolean,
+  note: string | null,
+): string {
   let text = t.text;
   if (significant && size) {
     const higher = size.delta > 0 ? 'högre' : 'lägre';
@@ -77,7 +84,8 @@ function withSize(t: { label: string; text: string }, size: ChangeSize | null, k
   return `${text}.${note ? ` ${note}` : ''}`;
 }
 
-export const NOTE_UNKNOWN_SHARE = 'Kommunens andel av länets befolkning är okänd: jämförelsen räknar som om kommunen inte ingick i länet (försiktigt).';
+export const NOTE_UNKNOWN_SHARE =
+  'Kommunens andel av länets befolkning är okänd: jämförelsen räknar som om kommunen inte ingick i länet (försiktigt).';
 export const NO_COMPARISON_WHOLE_LAN = 'Ingen jämförelse: kommunen utgör hela länet.';
 
 /**
@@ -86,14 +94,20 @@ export const NO_COMPARISON_WHOLE_LAN = 'Ingen jämförelse: kommunen utgör hela
  * län (riket directly), scaled by the kommun's over-dispersion. No "tecken" level. No label for wastewater,
  * inventories, hidden values, different periods, or a kommun that is its whole län.
  */
-export function benchmarkLabel(kommun: StatPoint | null | undefined, other: StatPoint | null | undefined, kind: IndicatorKind, opts: BenchmarkOptions): BenchmarkResult {
+export function benchmarkLabel(
+  kommun: StatPoint | null | undefined,
+  other: StatPoint | null | undefined,
+  kind: IndicatorKind,
+  opts: BenchmarkOptions,
+): BenchmarkResult {
   const name = (opts?.otherName ?? '').trim() || 'jämförelseområdet';
   const none = (text: string): BenchmarkResult => ({ label: null, text, significant: false, zEq: null, p: null });
   if (!kind) return none('Ingen jämförelse: indikator saknas.');
   if (kind.type === 'wastewater') return none('Ingen jämförelse för avloppsvatten.');
   if (kind.type === 'process' && !(kommun && isBinomialShare(kommun, kind))) return none('Ingen jämförelse för processindikatorer.');
   if (!kommun || !other) return none('Ingen jämförelse: värde saknas.');
-  if (hiddenReason(kommun, kind) !== null || hiddenReason(other, kind) !== null) return none('Ingen jämförelse: värde saknas eller för litet underlag.');
+  if (hiddenReason(kommun, kind) !== null || hiddenReason(other, kind) !== null)
+    return none('Ingen jämförelse: värde saknas eller för litet underlag.');
   if (normalizePeriod(kommun.period) !== normalizePeriod(other.period)) return none('Ingen jämförelse: olika perioder.');
   const known = isFiniteNumber(opts.w);
   // Unknown share: w = 0 (the independence formula) is the conservative choice for any w ≤ 0.5 (§2.3).
@@ -160,5 +174,15 @@ export function benchmarkLabel(kommun: StatPoint | null | undefined, other: Stat
     scale: 'difference',
   };
   const tx = texts(kind, name, Math.sign(delta), significant);
-  return { ...tx, text: withSize(tx, size, kind, significant, note), significant, zEq, p: twoSidedPFromZ(zEq), delta, margin: M, size, note };
+  return {
+    ...tx,
+    text: withSize(tx, size, kind, significant, note),
+    significant,
+    zEq,
+    p: twoSidedPFromZ(zEq),
+    delta,
+    margin: M,
+    size,
+    note,
+  };
 }

@@ -1,15 +1,7 @@
 /** Comparing two values (statistics.md §2): margin rule, Newcombe, Poisson and exact conditional tests. */
 import { binomialTwoSidedP, twoSidedPFromZ, Z95, zFromTwoSidedP } from './distributions';
 import { interval, rateFactor } from './intervals';
-import {
-  countOf,
-  hiddenReason,
-  isFiniteNumber,
-  periodsOverlap,
-  REASON,
-  samePeriod,
-  seriesBreakBetween,
-} from './points';
+import { countOf, hiddenReason, isFiniteNumber, periodsOverlap, REASON, samePeriod, seriesBreakBetween } from './points';
 import { deflate, type Dispersion } from './dispersion';
 import { compareWastewater } from './wastewater';
 import type { ChangeSize, Comparison, IndicatorKind, StatPoint } from './types';
@@ -36,7 +28,11 @@ interface Valued {
  * b higher → M = √((high_a − a)² + (b − low_b)²). Symmetric KIs give M = √(m₁² + m₂²).
  * z_eq = 1.96·|Δ|/M; significant ⇔ |Δ| > M.
  */
-export function marginTest(a: Valued, b: Valued, z: number = Z95): { delta: number; margin: number; zEq: number; significant: boolean } | null {
+export function marginTest(
+  a: Valued,
+  b: Valued,
+  z: number = Z95,
+): { delta: number; margin: number; zEq: number; significant: boolean } | null {
   const vals = [a.value, a.low, a.high, b.value, b.low, b.high];
   if (!vals.every(isFiniteNumber)) return null;
   const delta = b.value - a.value;
@@ -82,7 +78,7 @@ export function countTest(x1: number, p1: number, x2: number, p2: number): Count
   if (![x1, p1, x2, p2].every(isFiniteNumber) || x1 < 0 || x2 < 0 || p1 <= 0 || p2 <= 0) return null;
   const ratio = x1 > 0 ? x2 / p2 / (x1 / p1) : null;
   if (x1 + x2 >= 100 && x1 > 0 && x2 > 0) {
-    const z = Math.log((x2 / p2) / (x1 / p1)) / Math.sqrt(1 / x1 + 1 / x2);
+    const z = Math.log(x2 / p2 / (x1 / p1)) / Math.sqrt(1 / x1 + 1 / x2);
     return { ratio, z, p: twoSidedPFromZ(z), zEq: Math.abs(z), method: 'poisson-z' };
   }
   const k = Math.round(x2);
@@ -97,7 +93,12 @@ export function countTest(x1: number, p1: number, x2: number, p2: number): Count
  * break between them, overlapping periods (shared respondents / pooled windows), wastewater not like-for-like,
  * a survey value with neither KI nor n.
  */
-export function comparability(a: StatPoint | null | undefined, b: StatPoint | null | undefined, kind: IndicatorKind, series: readonly StatPoint[] = []): string | null {
+export function comparability(
+  a: StatPoint | null | undefined,
+  b: StatPoint | null | undefined,
+  kind: IndicatorKind,
+  series: readonly StatPoint[] = [],
+): string | null {
   if (!kind) return REASON.missingValue;
   if (!a) return REASON.noBaseline;
   if (!b) return REASON.noLatest;
@@ -140,7 +141,12 @@ export function countsFor(a: StatPoint, b: StatPoint, kind: IndicatorKind): { x1
 }
 
 /** "a → b" change (§2.1, §2.4, §2.5, process exact). */
-export function compareTwo(a: StatPoint | null | undefined, b: StatPoint | null | undefined, kind: IndicatorKind, opts: CompareOptions = {}): Comparison {
+export function compareTwo(
+  a: StatPoint | null | undefined,
+  b: StatPoint | null | undefined,
+  kind: IndicatorKind,
+  opts: CompareOptions = {},
+): Comparison {
   const zc = isFiniteNumber(opts.z) && opts.z > 0 ? opts.z : Z95;
   const none = (reason: string): Comparison => ({ delta: null, zEq: null, p: null, significant: false, method: null, reason });
   const reason = comparability(a, b, kind, opts.series ?? []);
@@ -181,7 +187,8 @@ export function compareTwo(a: StatPoint | null | undefined, b: StatPoint | null 
     const ib = interval(b, kind);
     if (ia?.method === 'published' && ib?.method === 'published') {
       const m = marginTest({ value: va, low: ia.low, high: ia.high }, { value: vb, low: ib.low, high: ib.high }, zc);
-      if (m) return { delta: m.delta, zEq: m.zEq, p: twoSidedPFromZ(m.zEq), significant: m.significant, method: 'margin', margin: m.margin };
+      if (m)
+        return { delta: m.delta, zEq: m.zEq, p: twoSidedPFromZ(m.zEq), significant: m.significant, method: 'margin', margin: m.margin };
     }
     return none(counts);
   }
@@ -251,7 +258,12 @@ export function changeSize(a: StatPoint, b: StatPoint, kind: IndicatorKind, disp
     if (typeof c === 'string' || c.x1 <= 0 || c.x2 <= 0) return null;
     const ratio = c.x2 / c.p2 / (c.x1 / c.p1);
     const se = Math.sqrt((1 / c.x1 + 1 / c.x2) * (dispersion?.phi ?? 1));
-    return { delta: ratio - 1, low: Math.exp(Math.log(ratio) - Z95 * se) - 1, high: Math.exp(Math.log(ratio) + Z95 * se) - 1, scale: 'ratio' };
+    return {
+      delta: ratio - 1,
+      low: Math.exp(Math.log(ratio) - Z95 * se) - 1,
+      high: Math.exp(Math.log(ratio) + Z95 * se) - 1,
+      scale: 'ratio',
+    };
   }
   const ia = interval(a, kind);
   const ib = interval(b, kind);

@@ -33,7 +33,11 @@ export function dispersionFactor(counts: readonly number[], exposures?: readonly
   const mu = () => t.map((ti, i) => e[i]! * Math.exp(a + b * ti));
   for (let it = 0; it < 50; it++) {
     const m = mu();
-    let ga = 0, gb = 0, haa = 0, hab = 0, hbb = 0;
+    let ga = 0,
+      gb = 0,
+      haa = 0,
+      hab = 0,
+      hbb = 0;
     for (let i = 0; i < k; i++) {
       const r = counts[i]! - m[i]!;
       ga += r;

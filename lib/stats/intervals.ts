@@ -107,8 +107,15 @@ function proportionScale(kind: IndicatorKind): number | null {
  * uncertainty applies (§1.4). Inventories (schools, areas, meetings) have no denominator and are exact.
  */
 export function isBinomialShare(point: StatPoint, kind: IndicatorKind): boolean {
-  return kind.type === 'process' && kind.unitKind === 'percent' && isFiniteNumber(point.denominator) && point.denominator > 0
-    && isFiniteNumber(point.value) && point.value >= 0 && point.value <= 100;
+  return (
+    kind.type === 'process' &&
+    kind.unitKind === 'percent' &&
+    isFiniteNumber(point.denominator) &&
+    point.denominator > 0 &&
+    isFiniteNumber(point.value) &&
+    point.value >= 0 &&
+    point.value <= 100
+  );
 }
 
 /**
@@ -155,7 +162,11 @@ export function interval(point: StatPoint, kind: IndicatorKind, opts: { deff?: n
  * Standard error of a value in its own unit: surveys with n → Wald √(p(1−p)/n_eff); published KI →
  * width/(2·1.96); counts → Poisson √x scaled; process → 0; otherwise null.
  */
-export function standardError(point: StatPoint, kind: IndicatorKind, opts: { deff?: number; preferPublished?: boolean } = {}): number | null {
+export function standardError(
+  point: StatPoint,
+  kind: IndicatorKind,
+  opts: { deff?: number; preferPublished?: boolean } = {},
+): number | null {
   if (!point || !kind || !isFiniteNumber(point.value)) return null;
   const pub = published(point);
   if (kind.type === 'process') {
@@ -208,7 +219,8 @@ export function pooledRate(years: { year: number; events: number; population: nu
   const sorted = [...years].sort((a, b) => a.year - b.year);
   for (let i = 0; i < sorted.length; i++) {
     const y = sorted[i]!;
-    if (!Number.isInteger(y.year) || !isFiniteNumber(y.events) || y.events < 0 || !isFiniteNumber(y.population) || y.population <= 0) return null;
+    if (!Number.isInteger(y.year) || !isFiniteNumber(y.events) || y.events < 0 || !isFiniteNumber(y.population) || y.population <= 0)
+      return null;
     if (i > 0 && y.year !== sorted[i - 1]!.year + 1) return null;
   }
   const events = sorted.reduce((s, y) => s + y.events, 0);

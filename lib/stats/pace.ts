@@ -49,7 +49,7 @@ export function paceThresholds(y0: number, limit: number | null | undefined): { 
 /** CAGR between two values over `years` years. */
 export function cagr(from: number, to: number, years: number): number | null {
   if (!isFiniteNumber(from) || !isFiniteNumber(to) || !isFiniteNumber(years) || years <= 0) return null;
-  if (from === 0 || Math.sign(from) !== Math.sign(to) && to !== 0) return null;
+  if (from === 0 || (Math.sign(from) !== Math.sign(to) && to !== 0)) return null;
   const r = (to / from) ** (1 / years) - 1;
   return isFiniteNumber(r) ? r : null;
 }
@@ -145,9 +145,19 @@ function paceCore(input: PaceInput): PaceCore {
     const req = T - t0 >= 1 && Math.sign(ystar) === Math.sign(y0) ? cagr(y0, ystar, T - t0) : null;
     if (achieved) {
       const r = req !== null && req !== 0 ? (s * d * obs) / Math.abs(req) : 1;
-      return { label: LABELS.substantial, uncertain: false, method, value: r, score: 5, achieved: true, cagrObs: obs, cagrReq: req ?? undefined };
+      return {
+        label: LABELS.substantial,
+        uncertain: false,
+        method,
+        value: r,
+        score: 5,
+        achieved: true,
+        cagrObs: obs,
+        cagrReq: req ?? undefined,
+      };
     }
-    if (req === null) return notCalculable(method, T - t0 < 1 ? 'målåret ligger inte efter basåret' : 'målvärdet har annat tecken än baslinjen');
+    if (req === null)
+      return notCalculable(method, T - t0 < 1 ? 'målåret ligger inte efter basåret' : 'målvärdet har annat tecken än baslinjen');
     // Target equal to the baseline and not met: the value has moved the wrong way.
     const r = req === 0 ? -1 : (s * d * obs) / Math.abs(req);
     const label = r >= 0.95 ? LABELS.substantial : r >= 0.6 ? LABELS.moderate : r >= 0 ? LABELS.limited : LABELS.deterioration;

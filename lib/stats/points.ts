@@ -23,7 +23,10 @@ export function isFiniteNumber(v: unknown): v is number {
 
 /** Period label with dashes normalised to an en dash and spaces removed: "2021-2022" → "2021–2022". */
 export function normalizePeriod(label: string): string {
-  return label.trim().replace(/\s*[-–—]\s*(?=\d{4}\b)/g, '–').replace(/\s+/g, ' ');
+  return label
+    .trim()
+    .replace(/\s*[-–—]\s*(?=\d{4}\b)/g, '–')
+    .replace(/\s+/g, ' ');
 }
 
 /** Same period label (dash-insensitive). */
@@ -131,7 +134,7 @@ export function seriesBreakBetween(a: StatPoint, b: StatPoint, kind: IndicatorKi
   if (isNtu(kind)) {
     const y1 = pointYear(first);
     const y2 = pointYear(last);
-    if (y1 !== null && y2 !== null && (y1 < 2017) !== (y2 < 2017)) return true;
+    if (y1 !== null && y2 !== null && y1 < 2017 !== y2 < 2017) return true;
   }
   return false;
 }

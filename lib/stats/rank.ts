@@ -37,7 +37,12 @@ function rankOf(values: readonly number[], me: number, direction: Direction): nu
  * kommun's own value is hidden or missing, fewer than two kommuner remain, or any standard error is unknown
  * (then no rank is shown rather than one without its uncertainty).
  */
-export function rankWithInterval(values: readonly RankInput[], code: string, direction: Direction, opts: { sims?: number; seed?: number } = {}): RankResult | null {
+export function rankWithInterval(
+  values: readonly RankInput[],
+  code: string,
+  direction: Direction,
+  opts: { sims?: number; seed?: number } = {},
+): RankResult | null {
   const valid = values.filter((v) => v && !v.hidden && isFiniteNumber(v.value));
   const me = valid.findIndex((v) => v.code === code);
   if (me < 0 || valid.length < 2) return null;
@@ -47,7 +52,14 @@ export function rankWithInterval(values: readonly RankInput[], code: string, dir
   const sims = opts.sims ?? 2000;
   const draw = normalSampler(opts.seed ?? 20830);
   const ranks: number[] = [];
-  for (let s = 0; s < sims; s++) ranks.push(rankOf(valid.map((v) => (v.value as number) + (v.se as number) * draw()), me, direction));
+  for (let s = 0; s < sims; s++)
+    ranks.push(
+      rankOf(
+        valid.map((v) => (v.value as number) + (v.se as number) * draw()),
+        me,
+        direction,
+      ),
+    );
   ranks.sort((a, b) => a - b);
   const q = (p: number) => ranks[Math.min(sims - 1, Math.max(0, Math.round(p * (sims - 1))))]!;
   return { rank, of: valid.length, low: Math.min(rank, q(0.025)), high: Math.max(rank, q(0.975)) };

@@ -71,7 +71,9 @@ export interface SentenceInput {
 }
 
 /** First sentence: "Andelen har minskat från 38 % till 30 %." */
-export function changeSentence(i: Pick<SentenceInput, 'unitKind' | 'from' | 'to' | 'fromBelowLoq' | 'toBelowLoq' | 'decimals'> & { neutral?: boolean }): string {
+export function changeSentence(
+  i: Pick<SentenceInput, 'unitKind' | 'from' | 'to' | 'fromBelowLoq' | 'toBelowLoq' | 'decimals'> & { neutral?: boolean },
+): string {
   const { noun, neuter } = subjectNoun(i.unitKind);
   const loq = 'under kvantifieringsgränsen';
   if (i.fromBelowLoq && i.toBelowLoq) return `${noun} var ${loq} vid båda mättillfällena.`;
@@ -124,7 +126,8 @@ export function evidenceSentence(i: SentenceInput): string {
   }
   if (i.method === 'loq') return `${noun} är inte statistiskt säkerställd (ett av värdena ligger under kvantifieringsgränsen).`;
   if (i.method === 'test-b') return `${noun} är inte statistiskt säkerställd (enstaka prover).`;
-  if (i.significant && i.capped) return `${noun} är inte statistiskt säkerställd (underlaget räcker inte för att säkerställa en förändring).`;
+  if (i.significant && i.capped)
+    return `${noun} är inte statistiskt säkerställd (underlaget räcker inte för att säkerställa en förändring).`;
   return `${noun} är inte statistiskt säkerställd.`;
 }
 
@@ -153,17 +156,19 @@ function amount(v: number, unitKind: UnitKind, decimals: number): string {
 export function sizeWords(size: ChangeSize, unitKind: UnitKind, decimals: number): string {
   const sign = size.delta < 0 ? -1 : 1;
   const [lo, hi] = sign < 0 ? [-size.high, -size.low] : [size.low, size.high];
-  const range = (a: number, b: number, dec: number) => (a < 0 ? `${formatSv(a, dec)} till ${formatSv(b, dec)}` : `${formatSv(a, dec)}–${formatSv(b, dec)}`);
-  if (size.scale === 'ratio') return `${formatSv(sign * size.delta * 100, 0)}${NBSP}% (95${NBSP}% KI ${range(lo * 100, hi * 100, 0)}${NBSP}%)`;
+  const range = (a: number, b: number, dec: number) =>
+    a < 0 ? `${formatSv(a, dec)} till ${formatSv(b, dec)}` : `${formatSv(a, dec)}–${formatSv(b, dec)}`;
+  if (size.scale === 'ratio')
+    return `${formatSv(sign * size.delta * 100, 0)}${NBSP}% (95${NBSP}% KI ${range(lo * 100, hi * 100, 0)}${NBSP}%)`;
   const dec = Math.max(decimals, 0);
-  const unitOnly = unitKind === 'percent' ? '' : SUFFIX[unitKind] ?? '';
+  const unitOnly = unitKind === 'percent' ? '' : (SUFFIX[unitKind] ?? '');
   return `${amount(sign * size.delta, unitKind, dec)} (95${NBSP}% KI ${range(lo, hi, dec)}${unitOnly})`;
 }
 
 /** "−1,2 procentenheter per år (95 % KI −2,0 till −0,4)". */
 export function slopeWords(s: SlopeEstimate, unitKind: UnitKind, decimals: number): string {
   const dec = Math.max(1, decimals);
-  const unit = unitKind === 'percent' ? ' procentenheter' : SUFFIX[unitKind] ?? '';
+  const unit = unitKind === 'percent' ? ' procentenheter' : (SUFFIX[unitKind] ?? '');
   return `${formatSv(s.perYear, dec)}${unit} per år (95${NBSP}% KI ${formatSv(s.low, dec)} till ${formatSv(s.high, dec)})`;
 }
 

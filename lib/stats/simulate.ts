@@ -17,8 +17,18 @@ export interface Scenario {
 }
 
 const year = (y: number, o: Partial<StatPoint>): StatPoint => ({
-  period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
+  period: String(y),
+  start: `${y}-01-01`,
+  end: `${y}-12-31`,
+  value: null,
+  ciLow: null,
+  ciHigh: null,
+  n: null,
+  numerator: null,
+  denominator: null,
+  status: null,
+  responseRate: null,
+  ...o,
 });
 
 /** Binomial draw by summing Bernoulli trials (n is at most a few thousand here). */
@@ -96,7 +106,10 @@ export const SCENARIOS: Scenario[] = [
     kind: NTU,
     series: (u, z) => {
       const p = 0.1 + 0.4 * u();
-      return { points: [ntuPoint(2022, p, 300 + Math.floor(900 * u()), u, z), ntuPoint(2024, p, 300 + Math.floor(900 * u()), u, z)], baselinePeriod: '2022' };
+      return {
+        points: [ntuPoint(2022, p, 300 + Math.floor(900 * u()), u, z), ntuPoint(2024, p, 300 + Math.floor(900 * u()), u, z)],
+        baselinePeriod: '2022',
+      };
     },
   },
   {
@@ -104,7 +117,10 @@ export const SCENARIOS: Scenario[] = [
     kind: SN,
     series: (u) => {
       const p = 0.1 + 0.4 * u();
-      return { points: Array.from({ length: 6 }, (_, i) => surveyPoint(2019 + i, p, 200 + Math.floor(800 * u()), u)), baselinePeriod: '2019' };
+      return {
+        points: Array.from({ length: 6 }, (_, i) => surveyPoint(2019 + i, p, 200 + Math.floor(800 * u()), u)),
+        baselinePeriod: '2019',
+      };
     },
   },
   {

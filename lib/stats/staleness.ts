@@ -30,7 +30,8 @@ export function staleness(latestEnd: string | null, cadenceMonths: number | null
   const month = Number(m[2]);
   if (!(month >= 1 && month <= 12)) return { stale: false, expectedNext: null, text: 'Data saknas.' };
   const avser = `Senaste data avser ${year}`;
-  const cadence = typeof cadenceMonths === 'number' && Number.isFinite(cadenceMonths) && cadenceMonths > 0 ? Math.round(cadenceMonths) : null;
+  const cadence =
+    typeof cadenceMonths === 'number' && Number.isFinite(cadenceMonths) && cadenceMonths > 0 ? Math.round(cadenceMonths) : null;
   if (cadence === null) return { stale: false, expectedNext: null, text: `${avser}; källan har ingen fast utgivningstakt.` };
   const idx = year * 12 + (month - 1) + cadence;
   const ny = Math.floor(idx / 12);

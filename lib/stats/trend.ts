@@ -1,7 +1,17 @@
 /** Trend over five or more points (statistics.md §3). */
 import { CHI2_95, chiSquareSf, Z95 } from './distributions';
 import { interval, standardError } from './intervals';
-import { countOf, hiddenReason, isFiniteNumber, periodsOverlap, pointEndYear, pointYear, polarity, seriesBreakBetween, sortPoints } from './points';
+import {
+  countOf,
+  hiddenReason,
+  isFiniteNumber,
+  periodsOverlap,
+  pointEndYear,
+  pointYear,
+  polarity,
+  seriesBreakBetween,
+  sortPoints,
+} from './points';
 import type { IndicatorKind, SlopeEstimate, StatPoint, TrendMarker, TrendResult } from './types';
 
 export const MIN_TREND_POINTS = 5;
@@ -17,7 +27,11 @@ export interface TrendOptions {
 export function chiSquareLinearTrend(r: readonly number[], n: readonly number[]): number | null {
   const k = r.length;
   if (k < 2 || n.length !== k) return null;
-  let R = 0, N = 0, srt = 0, snt = 0, snt2 = 0;
+  let R = 0,
+    N = 0,
+    srt = 0,
+    snt = 0,
+    snt2 = 0;
   for (let i = 0; i < k; i++) {
     const t = i + 1;
     const ri = r[i]!;
@@ -50,7 +64,9 @@ export function chiSquarePoissonTrend(r: readonly number[]): number | null {
 export function weightedSlope(y: readonly number[], w: readonly number[]): { slope: number; sxx: number } | null {
   const k = y.length;
   if (k < 2 || w.length !== k) return null;
-  let sw = 0, st = 0, sy = 0;
+  let sw = 0,
+    st = 0,
+    sy = 0;
   for (let i = 0; i < k; i++) {
     const wi = w[i]!;
     if (!isFiniteNumber(wi) || wi <= 0 || !isFiniteNumber(y[i])) return null;
@@ -60,7 +76,8 @@ export function weightedSlope(y: readonly number[], w: readonly number[]): { slo
   }
   const tbar = st / sw;
   const ybar = sy / sw;
-  let sxy = 0, sxx = 0;
+  let sxy = 0,
+    sxx = 0;
   for (let i = 0; i < k; i++) {
     const dt = i + 1 - tbar;
     sxy += w[i]! * dt * (y[i]! - ybar);
@@ -145,7 +162,10 @@ export function trendTest(points: readonly StatPoint[], kind: IndicatorKind, opt
   let method: TrendResult['method'] = null;
   let seSlope: number | null = null;
 
-  const allRn = pts.every((p) => isFiniteNumber(p.numerator) && isFiniteNumber(p.denominator) && p.denominator > 0 && p.numerator >= 0 && p.numerator <= p.denominator);
+  const allRn = pts.every(
+    (p) =>
+      isFiniteNumber(p.numerator) && isFiniteNumber(p.denominator) && p.denominator > 0 && p.numerator >= 0 && p.numerator <= p.denominator,
+  );
   if (allRn) {
     const r = pts.map((p) => p.numerator as number);
     const n = pts.map((p) => p.denominator as number);

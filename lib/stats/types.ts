@@ -132,11 +132,7 @@ export type VerdictLabel =
   | 'Underlag saknas';
 
 export type NeutralText =
-  | 'Säkerställd ökning'
-  | 'Säkerställd minskning'
-  | 'Ökning (ej säkerställd)'
-  | 'Minskning (ej säkerställd)'
-  | 'Oförändrat';
+  'Säkerställd ökning' | 'Säkerställd minskning' | 'Ökning (ej säkerställd)' | 'Minskning (ej säkerställd)' | 'Oförändrat';
 
 export type PaceLabel =
   | 'God takt'

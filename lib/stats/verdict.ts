@@ -40,7 +40,8 @@ import {
 } from './types';
 
 export const TARGET_WITHIN_MARGIN = '(målvärdet inom felmarginalen)';
-export const NOTE_SHORT_COUNTS = 'För få mätningar för att skatta hur mycket antalen varierar utöver slumpen (överspridning): förändringen kan som mest ge tecken, inte säkerställas.';
+export const NOTE_SHORT_COUNTS =
+  'För få mätningar för att skatta hur mycket antalen varierar utöver slumpen (överspridning): förändringen kan som mest ge tecken, inte säkerställas.';
 
 /** A point that is an observation (a value, or a flagged absence that still says something). */
 function isObservation(p: StatPoint, kind: IndicatorKind): boolean {
@@ -131,7 +132,14 @@ function seriesDispersion(sorted: StatPoint[], l: StatPoint, kind: IndicatorKind
 }
 
 /** Target status beside the change verdict (§7 rule 3): met or not, and whether the target lies in L's KI. */
-function targetStatus(target: Target | null, lValue: number | null, l: StatPoint, kind: IndicatorKind, d: number, decimals: number): TargetStatus | null {
+function targetStatus(
+  target: Target | null,
+  lValue: number | null,
+  l: StatPoint,
+  kind: IndicatorKind,
+  d: number,
+  decimals: number,
+): TargetStatus | null {
   if (!target || lValue === null) return null;
   const met = d * (lValue - target.value) >= 0;
   const iv = interval(l, kind);
@@ -172,7 +180,11 @@ export function assessSeries(input: AssessInput): Verdict {
   };
   if (!input || !kind) {
     const reason = 'indikator saknas';
-    return { ...base, reason, sentence: verdictSentence({ unitKind: 'count', from: null, to: null, significant: false, zEq: null, method: null, reason }) };
+    return {
+      ...base,
+      reason,
+      sentence: verdictSentence({ unitKind: 'count', from: null, to: null, significant: false, zEq: null, method: null, reason }),
+    };
   }
   const { sorted, baseline: b, latest: l } = pickBaselineAndLatest(input);
   const flags = flagsFor(input, [b, l]);
@@ -201,7 +213,10 @@ export function assessSeries(input: AssessInput): Verdict {
   const notes = [...(two.notes ?? [])];
   const shortCounts = kind.type === 'count' && dispersion === null;
   if (shortCounts) notes.push(NOTE_SHORT_COUNTS);
-  else if (dispersion && dispersion.phi > 1) notes.push(`Antalen varierar mer än slumpen i en Poissonfördelning (överspridning ${formatSv(dispersion.phi, 1)}); felmarginalen är vidgad därefter.`);
+  else if (dispersion && dispersion.phi > 1)
+    notes.push(
+      `Antalen varierar mer än slumpen i en Poissonfördelning (överspridning ${formatSv(dispersion.phi, 1)}); felmarginalen är vidgad därefter.`,
+    );
 
   // Rule 4 (evidence), computed before the label rules so that every label carries its evidence.
   let trend: TrendResult | null = null;
@@ -266,7 +281,14 @@ export function assessSeries(input: AssessInput): Verdict {
 
   // Rule 5: label from the evidence (inventories: exact).
   const g = d * direction;
-  const label = method === 'exact' ? (direction === 0 ? 'Oförändrat' : g > 0 ? 'Säkerställd förbättring' : 'Säkerställd försämring') : evidenceLabel(significant, capped, zEq, g);
+  const label =
+    method === 'exact'
+      ? direction === 0
+        ? 'Oförändrat'
+        : g > 0
+          ? 'Säkerställd förbättring'
+          : 'Säkerställd försämring'
+      : evidenceLabel(significant, capped, zEq, g);
   const provisional = label.startsWith('Säkerställd') && method !== 'exact' && !trend && isProvisional(sorted, b, l, kind, two.delta ?? 0);
 
   // Rule 3: the target status, beside the change verdict (never instead of it).
@@ -316,6 +338,10 @@ export function assessSeries(input: AssessInput): Verdict {
     pace,
     target: tStatus,
     targetChance,
-    sentence: verdictSentence({ ...sentenceBase, provisional, targetMet: tStatus?.met ? { value: tStatus.value, withinMargin: tStatus.withinMargin } : null }),
+    sentence: verdictSentence({
+      ...sentenceBase,
+      provisional,
+      targetMet: tStatus?.met ? { value: tStatus.value, withinMargin: tStatus.withinMargin } : null,
+    }),
   };
 }

@@ -115,9 +115,11 @@ export function testB(v1: number, v2: number, cv: number, k1 = 1, k2 = 1): { sig
 
 export const NOTE_LOQ_BOTH = 'Under kvantifieringsgränsen vid båda mättillfällena.';
 export const NOTE_LOQ_ONE = 'Under kvantifieringsgränsen vid ett av mättillfällena: riktningen är känd men inte storleken.';
-export const NOTE_TEST_A = 'Skillnaden är större än dag-till-dag-variationen under provveckan – inte nödvändigtvis mellan veckor eller säsonger.';
+export const NOTE_TEST_A =
+  'Skillnaden är större än dag-till-dag-variationen under provveckan – inte nödvändigtvis mellan veckor eller säsonger.';
 export const NOTE_TEST_B = 'Enstaka prover: jämförelsen kan som mest ge tecken på förändring.';
-export const NOTE_ONE_WEEK = 'En provvecka per år: variationen inom veckan säger inte hur mycket nivån skiftar mellan år, så jämförelsen kan som mest ge tecken på förändring.';
+export const NOTE_ONE_WEEK =
+  'En provvecka per år: variationen inom veckan säger inte hur mycket nivån skiftar mellan år, så jämförelsen kan som mest ge tecken på förändring.';
 export const NOTE_YEAR_TO_YEAR = 'Jämförelsen bygger på verkets egen variation mellan år.';
 
 /** Fewest earlier year-to-year changes from which a site's own variation is estimated. */
@@ -128,9 +130,21 @@ export const MIN_YEAR_CHANGES = 3;
  * consecutive ln changes among the comparable yearly values up to a (the pair being judged left out); a
  * difference of two yearly values has that variance whatever the gap. t = ln(v_b/v_a)/s on k changes' df.
  */
-export function yearToYearTest(a: StatPoint, b: StatPoint, series: readonly StatPoint[]): { t: number; df: number; p: number; s: number } | null {
+export function yearToYearTest(
+  a: StatPoint,
+  b: StatPoint,
+  series: readonly StatPoint[],
+): { t: number; df: number; p: number; s: number } | null {
   const history = series
-    .filter((p) => p !== b && !isDated(p) && wastewaterComparability(p, a) === null && isFiniteNumber(p.value) && p.value > 0 && (p.end ?? '') <= (a.end ?? ''))
+    .filter(
+      (p) =>
+        p !== b &&
+        !isDated(p) &&
+        wastewaterComparability(p, a) === null &&
+        isFiniteNumber(p.value) &&
+        p.value > 0 &&
+        (p.end ?? '') <= (a.end ?? ''),
+    )
     .sort((x, y) => (x.start < y.start ? -1 : x.start > y.start ? 1 : 0));
   const changes: number[] = [];
   for (let i = 1; i < history.length; i++) changes.push(Math.log((history[i]!.value as number) / (history[i - 1]!.value as number)));

@@ -50,7 +50,7 @@ async function card(page: Page, url: string, indicator: string) {
   return page.locator(`[data-indicator="${indicator}"]`).first();
 }
 
-describe('a fresh start shows Hedemora\'s real numbers', () => {
+describe("a fresh start shows Hedemora's real numbers", () => {
   it('on the overview: NTU narkotikahandel 2025 6 %, KI 4–9, n 98, Dalarna and Sverige, with Brå as source and no Exempeldata badge', async () => {
     const page = await browser.newPage();
     const narko = await card(page, seeded.url, 'ntu_problem_narkotikahandel');
@@ -87,15 +87,17 @@ describe('a fresh start shows Hedemora\'s real numbers', () => {
     await page.close();
   });
 
-  it('through the API for Hedemora, Dalarna, riket and the län\'s other kommuner', async () => {
-    const json = await (await fetch(`${seeded.url}/api/v1/indicators/ntu_problem_narkotikahandel/observations?regions=2083,20,00,2084,2080&from=2025&to=2025`)).json();
+  it("through the API for Hedemora, Dalarna, riket and the län's other kommuner", async () => {
+    const json = await (
+      await fetch(`${seeded.url}/api/v1/indicators/ntu_problem_narkotikahandel/observations?regions=2083,20,00,2084,2080&from=2025&to=2025`)
+    ).json();
     const by = new Map(json.observations.map((o: { region: string }) => [o.region, o]));
     expect(by.get('2083')).toMatchObject({ value: 6, ciLow: 4, ciHigh: 9, n: 98, example: false, source: SOURCE });
     for (const code of ['20', '00', '2084', '2080']) expect(by.get(code), code).toMatchObject({ example: false, source: SOURCE });
   });
 });
 
-describe('Brå\'s workbook through /import', () => {
+describe("Brå's workbook through /import", () => {
   it('every sheet in one import with one preview; the values reach the overview; a second upload changes nothing', async () => {
     const page = await browser.newPage();
     await signInBrowser(page, bare.url, USERS.samordnare, '/import');
@@ -122,7 +124,7 @@ describe('Brå\'s workbook through /import', () => {
 
     const after = await card(page, bare.url, 'ntu_problem_narkotikahandel');
     expect(await after.innerText()).toContain(`Källa: ${SOURCE}`);
-    expect((await after.locator('table.latest tbody tr').first().innerText())).toMatch(/Hedemora\s+6,0\s%\s+KI\s4,0–9,0\s·\sn\s=\s98\s+2025/);
+    expect(await after.locator('table.latest tbody tr').first().innerText()).toMatch(/Hedemora\s+6,0\s%\s+KI\s4,0–9,0\s·\sn\s=\s98\s+2025/);
 
     await page.goto(`${bare.url}/import`);
     await page.setInputFiles('#import-file', WORKBOOK);

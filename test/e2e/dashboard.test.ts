@@ -7,7 +7,8 @@ import { openOverviewDetails } from './overview-page';
 import { startServer, tempPgliteDir, type Server } from './server';
 
 const SHOTS = path.resolve('test-results');
-const VERDICTS = /Målet uppnått|Säkerställd förbättring|Tecken på förbättring \(ej säkerställd\)|Oförändrat|Tecken på försämring \(ej säkerställd\)|Säkerställd försämring|Underlag saknas|Sammanhang/;
+const VERDICTS =
+  /Målet uppnått|Säkerställd förbättring|Tecken på förbättring \(ej säkerställd\)|Oförändrat|Tecken på försämring \(ej säkerställd\)|Säkerställd försämring|Underlag saknas|Sammanhang/;
 
 let browser: BrowserContext;
 let server: Server;
@@ -118,7 +119,9 @@ describe('public API', () => {
   });
 
   it('returns observations as JSON and Swedish-Excel CSV, and 400 with a message for a bad query', async () => {
-    const json = await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083,20,00&from=2019&to=2024`)).json();
+    const json = await (
+      await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083,20,00&from=2019&to=2024`)
+    ).json();
     expect(new Set(json.observations.map((o: { region: string }) => o.region))).toEqual(new Set(['2083', '20', '00']));
     for (const o of json.observations) expect(o.periodEnd >= '2019-01-01' && o.periodStart <= '2024-12-31').toBe(true);
     const csv = await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083&format=csv`);
@@ -165,7 +168,16 @@ describe('public API', () => {
     expect(href).toMatch(/^\/metod#[a-z-]+$/);
     await page.goto(`${server.url}${href}`);
     const main = await page.locator('main').innerText();
-    for (const word of ['Säkerställd förbättring', 'Tecken på förbättring', 'Oförändrat', 'Underlag saknas', 'överspridningen', '2017', 'Placeringen', 'Holms metod']) {
+    for (const word of [
+      'Säkerställd förbättring',
+      'Tecken på förbättring',
+      'Oförändrat',
+      'Underlag saknas',
+      'överspridningen',
+      '2017',
+      'Placeringen',
+      'Holms metod',
+    ]) {
       expect(main).toContain(word);
     }
     expect(await page.locator(`[id="${href!.split('#')[1]}"]`).count()).toBe(1);

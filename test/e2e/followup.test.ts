@@ -68,7 +68,13 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     expect(rollup.length).toBeGreaterThan(0);
     frozen = await hedemoraLatestIn('[data-goal="T-M1"]', 'ntu_otrygg_kvall');
     await openOverviewDetails(page, server.url);
-    expect(await page.locator('section.goal').filter({ has: page.locator('#goal-T-M1') }).locator('.rollup .verdict-badge').allInnerTexts()).toEqual(rollup);
+    expect(
+      await page
+        .locator('section.goal')
+        .filter({ has: page.locator('#goal-T-M1') })
+        .locator('.rollup .verdict-badge')
+        .allInnerTexts(),
+    ).toEqual(rollup);
     expect(await hedemoraLatestIn('main', 'ntu_otrygg_kvall')).toEqual(frozen);
   });
 
@@ -161,7 +167,16 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     await parser.destroy();
     expect(pdf.total).toBeGreaterThanOrEqual(3);
     const flat = pdf.text.replace(/\s+/g, ' ');
-    for (const s of [`Uppföljningsrapport ${YEAR}`, 'Trygghetsvandringarna visar tydlig förbättring', 'Långshyttan', 'Fyra trygghetsvandringar', 'Beslut för planen som helhet', 'Polisens trygghetsmätning 2025', 'Datakvalitet']) expect(flat).toContain(s);
+    for (const s of [
+      `Uppföljningsrapport ${YEAR}`,
+      'Trygghetsvandringarna visar tydlig förbättring',
+      'Långshyttan',
+      'Fyra trygghetsvandringar',
+      'Beslut för planen som helhet',
+      'Polisens trygghetsmätning 2025',
+      'Datakvalitet',
+    ])
+      expect(flat).toContain(s);
 
     const docxRes = await page.request.get(`${server.url}/uppfoljning/${YEAR}/rapport.docx`);
     expect(docxRes.status()).toBe(200);
@@ -183,7 +198,9 @@ describe(`the follow-up meeting ${YEAR}`, () => {
     expect(printable.indexOf('Sammanfattning')).toBeLessThan(printable.indexOf('Indikatorernas utveckling'));
     expect(printable).toContain('Reningsverk i');
     expect(await page.locator('img.report-chart').count()).toBeGreaterThan(5);
-    expect(await page.locator('img.report-chart').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(true);
+    expect(await page.locator('img.report-chart').evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth > 0))).toBe(
+      true,
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('header.site-header').isVisible()).toBe(false);
@@ -200,12 +217,20 @@ describe(`the follow-up meeting ${YEAR}`, () => {
 
   it('still shows the frozen values after new data is imported', async () => {
     const form = new FormData();
-    form.set('file', new File([
-      'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\r\n',
-      'ntu_otrygg_kvall;2083;2025–2026;;;41,7;35,0;48,4;199;;ny skattning\r\n',
-    ], 'ntu-ny.csv'));
+    form.set(
+      'file',
+      new File(
+        [
+          'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\r\n',
+          'ntu_otrygg_kvall;2083;2025–2026;;;41,7;35,0;48,4;199;;ny skattning\r\n',
+        ],
+        'ntu-ny.csv',
+      ),
+    );
     const cookie = await sessionCookie(server.url, USERS.samordnare);
-    const preview = await (await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } })).json() as { sha256: string };
+    const preview = (await (await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } })).json()) as {
+      sha256: string;
+    };
     form.set('confirm', '1');
     form.set('sha256', preview.sha256);
     expect((await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } })).status).toBe(200);
@@ -221,7 +246,16 @@ describe(`the follow-up meeting ${YEAR}`, () => {
   it('recorded every edit in the change log, who and what', async () => {
     const rows = await auditRows();
     const mine = rows.filter((r) => r[1] === USERS.samordnare.email).map((r) => r[2]);
-    for (const a of ['Uppföljning öppnad', 'Brås bedömning sparad', 'Beslut tillagt', 'Åtgärd ändrad', 'Delrapport sparad', 'Uppföljning beslutad', 'Import']) expect(mine).toContain(a);
+    for (const a of [
+      'Uppföljning öppnad',
+      'Brås bedömning sparad',
+      'Beslut tillagt',
+      'Åtgärd ändrad',
+      'Delrapport sparad',
+      'Uppföljning beslutad',
+      'Import',
+    ])
+      expect(mine).toContain(a);
     const assessment = rows.find((r) => r[2] === 'Brås bedömning sparad')!;
     expect(assessment[7]).toContain(JUSTIFICATION);
     const action = rows.find((r) => r[2] === 'Åtgärd ändrad')!;
@@ -231,7 +265,7 @@ describe(`the follow-up meeting ${YEAR}`, () => {
 });
 
 describe('comparing reviews', () => {
-  it('shows two years side by side: computed verdicts, Brå\'s assessments and decisions', async () => {
+  it("shows two years side by side: computed verdicts, Brå's assessments and decisions", async () => {
     await page.goto(`${server.url}/uppfoljning`);
     await page.locator('header li.account a').waitFor();
     await page.getByLabel('År').fill(String(YEAR - 1));
@@ -256,7 +290,9 @@ describe('plan upkeep and the lägesbild underlag', () => {
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel('Id (små bokstäver, siffror och _)').fill('lokal_orosanmalningar_forskola');
     await page.getByLabel('Namn', { exact: true }).fill('Antal orosanmälningar från förskolan');
-    await page.getByLabel('Definition: vad räknas, avgränsning').fill('Orosanmälningar till socialtjänsten där anmälaren är förskolepersonal, per kalenderår.');
+    await page
+      .getByLabel('Definition: vad räknas, avgränsning')
+      .fill('Orosanmälningar till socialtjänsten där anmälaren är förskolepersonal, per kalenderår.');
     await page.getByLabel('Enhet', { exact: true }).fill('antal per år');
     await page.getByLabel('Vad som mäts (geografi)').fill('Kommunens förskolor');
     await page.getByRole('button', { name: 'Lägg till måttet' }).click();
@@ -274,7 +310,9 @@ describe('plan upkeep and the lägesbild underlag', () => {
     await goal.getByRole('button', { name: 'Spara måttet för målet' }).click();
     await goal.getByText('Måttet lokal_orosanmalningar_forskola är sparat för målet V-M1.').waitFor();
     await page.reload();
-    expect(await page.locator('[data-goal="V-M1"] tr[data-link="lokal_orosanmalningar_forskola"]').innerText()).toMatch(/Kompletterande[\s\S]*25 år 2028/);
+    expect(await page.locator('[data-goal="V-M1"] tr[data-link="lokal_orosanmalningar_forskola"]').innerText()).toMatch(
+      /Kompletterande[\s\S]*25 år 2028/,
+    );
     await page.goto(`${server.url}/mal/V-M1`);
     expect(await page.locator('main').innerText()).toContain('Antal orosanmälningar från förskolan');
 

@@ -37,10 +37,11 @@ async function upload(page: Page, rel: string) {
 }
 
 /** The import section (form, mapping, preview) is no wider than the window; the site's navigation is issue 15's. */
-const fits = (page: Page) => page.evaluate(() => {
-  const el = document.querySelector('.import');
-  return el !== null && el.getBoundingClientRect().right <= window.innerWidth && el.scrollWidth <= el.clientWidth + 1;
-});
+const fits = (page: Page) =>
+  page.evaluate(() => {
+    const el = document.querySelector('.import');
+    return el !== null && el.getBoundingClientRect().right <= window.innerWidth && el.scrollWidth <= el.clientWidth + 1;
+  });
 
 describe('column mapping in the browser', () => {
   it('maps an unknown long table, previews with names, commits, and the next upload uses the saved mapping (1280 px)', async () => {

@@ -90,7 +90,9 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.screenshot({ path: path.join(SHOTS, 'overview-after-import.png') });
 
     await page.goto(`${server.url}${href}`);
-    expect(await page.locator('main').innerText()).toMatch(new RegExp(`Ändrad[\\s\\S]*2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`));
+    expect(await page.locator('main').innerText()).toMatch(
+      new RegExp(`Ändrad[\\s\\S]*2026[\\s\\S]*${exampleBefore} \\(exempel\\)\\s+24,4`),
+    );
     expect(await axeViolations(page)).toEqual([]);
     await page.getByRole('link', { name: 'Ångra importen' }).click();
     await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
@@ -106,7 +108,10 @@ describe('upload → preview → confirm → the new value on the overview → u
   it('lists every problem with row and column, renders file text as text, and writes nothing', async () => {
     const page = await browser.newPage();
     let dialogs = 0;
-    page.on('dialog', (d) => { dialogs++; void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs++;
+      void d.dismiss();
+    });
     const file = excelCsv('fel.csv', [
       'indikator;region;period;värde;kommentar',
       'ntu_otrygg_kvall;2083;2025–2026;130;',

@@ -24,14 +24,16 @@ afterAll(async () => {
 });
 
 describe('the map on an indicator page', () => {
-  it.each([1280, 390])('shows Dalarna\'s 15 kommuner, focusable and named, with the table beside it, axe clean at %d px', async (width) => {
+  it.each([1280, 390])("shows Dalarna's 15 kommuner, focusable and named, with the table beside it, axe clean at %d px", async (width) => {
     const page = await browser.newPage();
     await page.setViewportSize({ width, height: 900 });
     await page.goto(`${server.url}/indikatorer/${ID}`);
     const shapes = page.locator('#karta svg [data-kommun][tabindex="0"]');
     expect(await shapes.count()).toBe(15);
     const hedemora = page.locator('#karta svg [data-kommun="2083"]');
-    expect(await hedemora.getAttribute('aria-label')).toMatch(/^Hedemora: Ingen säkerställd skillnad\. 784 \(95 % KI [\d\s\u00a0]+–[\d\s\u00a0]+\), antal 120$/);
+    expect(await hedemora.getAttribute('aria-label')).toMatch(
+      /^Hedemora: Ingen säkerställd skillnad\. 784 \(95 % KI [\d\s\u00a0]+–[\d\s\u00a0]+\), antal 120$/,
+    );
     expect(await hedemora.locator('title').textContent()).toContain('Hedemora');
     // The classes the unit test works out by hand from Brå's counts and populations.
     expect(await page.locator('#karta svg [data-kommun="2026"]').getAttribute('data-class')).toBe('lower');
@@ -79,7 +81,7 @@ describe('the map on an indicator page', () => {
 });
 
 describe('comparison groups and the goal page', () => {
-  it('shows ranked bars of the län\'s kommuner on a goal page, axe clean', async () => {
+  it("shows ranked bars of the län's kommuner on a goal page, axe clean", async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/mal/T-M1`);
     const bars = page.locator('[data-indicator="ntu_otrygg_kvall"] .ranked-bars');

@@ -46,8 +46,7 @@ class Jar {
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq);
       const value = pair.slice(eq + 1);
-      const expired = attrs.some((a) => /^max-age=0$/i.test(a)
-        || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()));
+      const expired = attrs.some((a) => /^max-age=0$/i.test(a) || (/^expires=/i.test(a) && Date.parse(a.slice(8)) < Date.now()));
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -108,9 +107,10 @@ async function authorize(login: string, challenge: string, state: string, nonce:
     pages.push(form);
     htmls.push(html);
     expect(form.action).toBeDefined();
-    const body = form.prompt === 'login'
-      ? new URLSearchParams({ prompt: 'login', login, password: 'vad-som-helst' })
-      : new URLSearchParams({ prompt: form.prompt ?? '' });
+    const body =
+      form.prompt === 'login'
+        ? new URLSearchParams({ prompt: 'login', login, password: 'vad-som-helst' })
+        : new URLSearchParams({ prompt: form.prompt ?? '' });
     res = await fetch(new URL(form.action!, op.issuer), {
       method: 'POST',
       redirect: 'manual',

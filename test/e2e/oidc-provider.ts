@@ -163,14 +163,16 @@ export async function startOidcProvider(opts: {
   const signingKey = { ...(await exportJWK(privateKey)), kid: 'local-oidc', alg: 'RS256', use: 'sig' };
 
   const provider = new Provider(issuer, {
-    clients: [{
-      client_id: OIDC_CLIENT_ID,
-      client_secret: clientSecret,
-      redirect_uris: opts.redirectUris,
-      grant_types: ['authorization_code'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-    }],
+    clients: [
+      {
+        client_id: OIDC_CLIENT_ID,
+        client_secret: clientSecret,
+        redirect_uris: opts.redirectUris,
+        grant_types: ['authorization_code'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
     scopes: ['openid', 'email', 'profile'],
     claims: {
       openid: ['sub'],
@@ -209,9 +211,9 @@ export async function startOidcProvider(opts: {
     },
     async renderError(ctx: KoaContext, out: Record<string, string>) {
       ctx.type = 'html';
-      ctx.body = `<!DOCTYPE html><html><head><title>oidc error</title></head><body><h1>oidc error</h1><pre>${
-        Object.entries(out).map(([k, v]) => `${k}: ${String(v).replace(/[<>&]/g, '')}`).join('\n')
-      }</pre></body></html>`;
+      ctx.body = `<!DOCTYPE html><html><head><title>oidc error</title></head><body><h1>oidc error</h1><pre>${Object.entries(out)
+        .map(([k, v]) => `${k}: ${String(v).replace(/[<>&]/g, '')}`)
+        .join('\n')}</pre></body></html>`;
     },
   });
 
@@ -235,9 +237,7 @@ export async function startOidcProvider(opts: {
         await provider.interactionFinished(
           ctx.req,
           ctx.res,
-          known(login)
-            ? { login: { accountId: login } }
-            : { error: 'access_denied', error_description: `unknown login: ${login}` },
+          known(login) ? { login: { accountId: login } } : { error: 'access_denied', error_description: `unknown login: ${login}` },
           { mergeWithLastSubmission: false },
         );
         return; // the response (303 to the authorization resume URL) is already sent
@@ -245,8 +245,7 @@ export async function startOidcProvider(opts: {
     }
 
     // The token endpoint: accept client_secret_post by rewriting it to client_secret_basic.
-    if (ctx.method === 'POST' && ctx.path === '/token' && !ctx.req.headers.authorization
-      && ctx.is('application/x-www-form-urlencoded')) {
+    if (ctx.method === 'POST' && ctx.path === '/token' && !ctx.req.headers.authorization && ctx.is('application/x-www-form-urlencoded')) {
       const form = new URLSearchParams(await readBody(ctx.req));
       const id = form.get('client_id');
       const secret = form.get('client_secret');
@@ -275,9 +274,10 @@ export async function startOidcProvider(opts: {
     issuer,
     clientId: OIDC_CLIENT_ID,
     clientSecret,
-    stop: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }

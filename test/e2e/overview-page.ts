@@ -10,7 +10,9 @@ export async function openOverviewDetails(page: Page, url: string): Promise<void
   const n = await details.count();
   if (n === 0) throw new Error('Översikten har inga områden att öppna');
   for (let i = 0; i < n; i++) await details.nth(i).locator('summary').first().click();
-  await page.waitForFunction(() => [...document.querySelectorAll('details[data-area-detail]')].every((d) => d.querySelector('[data-goal-detail]')));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll('details[data-area-detail]')].every((d) => d.querySelector('[data-goal-detail]')),
+  );
   // Recharts draws only in the browser: wait for the lines.
   await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
 }

@@ -65,8 +65,14 @@ describe('the overview opens with the summary', () => {
     expect(await table.getAttribute('class')).toBe('summary-table');
     const headers = await table.locator('thead th').allInnerTexts();
     expect(headers.map((h) => h.replace(/\s+/g, ' ').trim())).toEqual([
-      'Övergripande mål', '▲ Säkerställd förbättring', '▼ Säkerställd försämring', '● Oförändrat*', '? Underlag saknas',
-      'Måttens data', 'Senaste period', 'Utveckling i Hedemora',
+      'Övergripande mål',
+      '▲ Säkerställd förbättring',
+      '▼ Säkerställd försämring',
+      '● Oförändrat*',
+      '? Underlag saknas',
+      'Måttens data',
+      'Senaste period',
+      'Utveckling i Hedemora',
     ]);
     expect(await table.locator('tbody th[scope="rowgroup"]').allInnerTexts()).toEqual(PLAN.areas.map((a) => a.title));
     const rows = table.locator('tr[data-summary-goal]');
@@ -78,7 +84,8 @@ describe('the overview opens with the summary', () => {
       expect(text).toContain(goal.code);
       expect(await th.locator('a').first().getAttribute('href')).toBe(`/mal/${goal.code}`);
       // Every row has its counts, the data it rests on, a period and the kommun's trend with its text alternative.
-      for (const g of ['better', 'worse', 'unchanged', 'noData']) expect(await rows.nth(i).locator(`td[data-group="${g}"]`).innerText()).toMatch(/^(\S+ )?\d+$/);
+      for (const g of ['better', 'worse', 'unchanged', 'noData'])
+        expect(await rows.nth(i).locator(`td[data-group="${g}"]`).innerText()).toMatch(/^(\S+ )?\d+$/);
       expect(await rows.nth(i).locator('td.summary-data').innerText()).toMatch(/verklig|exempeldata|utan värden/);
       const trend = rows.nth(i).locator('td.summary-trend');
       if (await trend.locator('svg').count()) {
@@ -124,7 +131,9 @@ describe('the overview opens with the summary', () => {
     await page.goto(`${server.url}/`);
     expect(await axeViolations(page)).toEqual([]);
     for (const code of PLAN.areas.map((a) => a.code)) await page.locator(`[data-area-detail="${code}"] > summary`).click();
-    await page.waitForFunction(() => [...document.querySelectorAll('details[data-area-detail]')].every((d) => d.querySelector('[data-goal-detail]')));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('details[data-area-detail]')].every((d) => d.querySelector('[data-goal-detail]')),
+    );
     await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -144,8 +153,8 @@ describe('the overview opens with the summary', () => {
   });
 });
 
-describe('the areas\' detail under the summary', () => {
-  it('loads an area\'s cards when it is opened from the keyboard, and the summary agrees with their roll-up', async () => {
+describe("the areas' detail under the summary", () => {
+  it("loads an area's cards when it is opened from the keyboard, and the summary agrees with their roll-up", async () => {
     const page = await newPage(1280, 800);
     await page.goto(`${server.url}/`);
     const area = PLAN.areas.find((a) => a.code === 'T')!;
@@ -206,7 +215,7 @@ describe('the areas\' detail under the summary', () => {
     }
   });
 
-  it('serves each area\'s own page with its goals and no axe-core violations; an unknown area is 404', async () => {
+  it("serves each area's own page with its goals and no axe-core violations; an unknown area is 404", async () => {
     const page = await newPage(1280, 800);
     await page.goto(`${server.url}/oversikt/omrade/V`);
     await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });

@@ -59,7 +59,9 @@ describe('overview on the embedded database', () => {
     expect(await todo.locator('[data-reminder="revision"]').count()).toBe(revision ? 1 : 0);
     expect(await todo.locator('[data-reminder="lagesbild"]').count()).toBe(lagesbild ? 1 : 0);
     if (lagesbild) expect(await todo.locator('[data-reminder="lagesbild"]').innerText()).toContain('2022/2023');
-    expect(await todo.locator('[data-reminder="delrapport"]').innerText()).toMatch(new RegExp(`\\d+ av \\d+ åtgärder saknar delrapport för ${year}`));
+    expect(await todo.locator('[data-reminder="delrapport"]').innerText()).toMatch(
+      new RegExp(`\\d+ av \\d+ åtgärder saknar delrapport för ${year}`),
+    );
     for (const code of ['N', 'V', 'T']) {
       const area = page.locator(`[data-area="${code}"]`);
       expect(await area.locator('h3').count(), code).toBeGreaterThan(0);
@@ -82,7 +84,10 @@ describe('overview on the embedded database', () => {
     expect(await page.locator('.badge.example').count()).toBeGreaterThan(5);
     expect(await card.locator('.badge.example').count()).toBe(0);
     await page.screenshot({ path: path.join(SHOTS, 'overview.png'), fullPage: true });
-    await page.locator('[data-area="N"] section.goal').nth(1).screenshot({ path: path.join(SHOTS, 'overview-wastewater.png') });
+    await page
+      .locator('[data-area="N"] section.goal')
+      .nth(1)
+      .screenshot({ path: path.join(SHOTS, 'overview-wastewater.png') });
     await page.close();
   });
 
@@ -106,7 +111,12 @@ describe('overview on the embedded database', () => {
     const summary = page.locator('details.data-table summary').first();
     await summary.focus();
     await page.keyboard.press('Enter');
-    expect(await page.locator('details.data-table').first().evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
+    expect(
+      await page
+        .locator('details.data-table')
+        .first()
+        .evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(true);
     await page.close();
   });
 
@@ -117,12 +127,19 @@ describe('overview on the embedded database', () => {
     });
     expect(res.status).toBe(1);
     expect(res.stderr).toContain('används redan av en annan process');
-    const imp = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', 'test/fixtures/import/generic/hedemora-2025.csv', '--json'], {
-      env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
-      encoding: 'utf8',
-    });
+    const imp = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'scripts/import.ts', 'test/fixtures/import/generic/hedemora-2025.csv', '--json'],
+      {
+        env: { ...process.env, PGLITE_DIR: pgliteDir, DATABASE_URL: '' },
+        encoding: 'utf8',
+      },
+    );
     expect(imp.status).toBe(1);
-    expect(JSON.parse(imp.stdout)).toMatchObject({ committed: false, errors: [{ message: expect.stringContaining('används redan av en annan process') }] });
+    expect(JSON.parse(imp.stdout)).toMatchObject({
+      committed: false,
+      errors: [{ message: expect.stringContaining('används redan av en annan process') }],
+    });
   });
 
   it('keeps its data across a restart without seeding again', async () => {

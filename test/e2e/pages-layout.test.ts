@@ -27,7 +27,11 @@ const pages: { name: string; url: string; anonymous?: boolean }[] = [];
 /** Waits until the page's charts have drawn (client components) and the header knows who is signed in. */
 async function settle(p: Page) {
   await p.waitForLoadState('networkidle').catch(() => {});
-  await p.locator('header .nav-list li.account:not(:empty), header .nav-list li.account a').first().waitFor({ state: 'attached', timeout: 10_000 }).catch(() => {});
+  await p
+    .locator('header .nav-list li.account:not(:empty), header .nav-list li.account a')
+    .first()
+    .waitFor({ state: 'attached', timeout: 10_000 })
+    .catch(() => {});
   await p.waitForTimeout(250);
 }
 
@@ -126,7 +130,18 @@ describe('every page at 390 and 1 280 px', () => {
         const w = await widths(target);
         if (w.scroll > w.viewport) problems.push(`${p.url} at ${width}: ${w.scroll} px wide; widest: ${w.widest}`);
         const axe = await axeViolations(target);
-        if (axe.length > 0) problems.push(`${p.url} at ${width}: axe ${axe.map((v) => `${v.id} ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`).join('; ')}`);
+        if (axe.length > 0)
+          problems.push(
+            `${p.url} at ${width}: axe ${axe
+              .map(
+                (v) =>
+                  `${v.id} ${v.nodes
+                    .map((n) => n.target.join(' '))
+                    .slice(0, 3)
+                    .join(', ')}`,
+              )
+              .join('; ')}`,
+          );
         await target.screenshot({ path: path.join(SHOTS, `${p.name}-${width}.png`), fullPage: true });
         if (p.anonymous) {
           await target.close();
@@ -193,7 +208,9 @@ describe('names, words and charts', () => {
 
   it('plan buttons name the indicator, uniquely, without its id', async () => {
     await page.goto(`${server.url}/plan`);
-    const names = await page.getByRole('button', { name: /^Ta bort / }).evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+    const names = await page
+      .getByRole('button', { name: /^Ta bort / })
+      .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
     expect(names.length).toBeGreaterThan(3);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n, n).not.toMatch(RAW_ID);
@@ -227,20 +244,32 @@ describe('names, words and charts', () => {
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 900 });
       await page.waitForTimeout(400);
-      const overlaps = await page.locator('[data-chart="indicator"]').evaluateAll((charts) => charts.flatMap((chart) => {
-        const boxes = [...chart.querySelectorAll('.recharts-reference-line text')].map((t) => ({ text: t.textContent, r: t.getBoundingClientRect() }));
-        const out: string[] = [];
-        for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
-          const a = boxes[i]!.r;
-          const b = boxes[j]!.r;
-          if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
-        }
-        return out;
-      }));
+      const overlaps = await page.locator('[data-chart="indicator"]').evaluateAll((charts) =>
+        charts.flatMap((chart) => {
+          const boxes = [...chart.querySelectorAll('.recharts-reference-line text')].map((t) => ({
+            text: t.textContent,
+            r: t.getBoundingClientRect(),
+          }));
+          const out: string[] = [];
+          for (let i = 0; i < boxes.length; i++)
+            for (let j = i + 1; j < boxes.length; j++) {
+              const a = boxes[i]!.r;
+              const b = boxes[j]!.r;
+              if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom)
+                out.push(`${boxes[i]!.text} × ${boxes[j]!.text}`);
+            }
+          return out;
+        }),
+      );
       expect(overlaps, `at ${width}`).toEqual([]);
       // Every value axis names its unit.
       const units = Object.values(AXIS_UNIT);
-      const named = await page.locator('[data-chart="indicator"]').evaluateAll((charts, u) => charts.map((c) => [...c.querySelectorAll('svg text')].some((t) => u.includes(t.textContent ?? ''))), units);
+      const named = await page
+        .locator('[data-chart="indicator"]')
+        .evaluateAll(
+          (charts, u) => charts.map((c) => [...c.querySelectorAll('svg text')].some((t) => u.includes(t.textContent ?? ''))),
+          units,
+        );
       expect(named.length).toBeGreaterThan(0);
       expect(named.every(Boolean)).toBe(true);
     }

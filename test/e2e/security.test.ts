@@ -135,7 +135,9 @@ afterAll(async () => {
 
 describe('which writes there are', () => {
   it('lists every server action and writing route handler of the build, and each is covered here', () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string; exportedName: string }> };
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { filename: string; exportedName: string }>;
+    };
     const actions = [...new Set(Object.values(manifest.node).map((a) => `${a.filename}#${a.exportedName}`))].sort();
     expect(actions).toEqual(COVERED_ACTIONS);
     const routes: string[] = [];
@@ -143,7 +145,13 @@ describe('which writes there are', () => {
       for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
         const p = path.join(dir, e.name);
         if (e.isDirectory()) walk(p);
-        else if (e.name === 'route.ts' && /export (async function|\{[^}]*as) (POST|PUT|PATCH|DELETE)\b|export \{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(fs.readFileSync(p, 'utf8'))) routes.push(p.split(path.sep).join('/'));
+        else if (
+          e.name === 'route.ts' &&
+          /export (async function|\{[^}]*as) (POST|PUT|PATCH|DELETE)\b|export \{[^}]*\b(POST|PUT|PATCH|DELETE)\b/.test(
+            fs.readFileSync(p, 'utf8'),
+          )
+        )
+          routes.push(p.split(path.sep).join('/'));
       }
     };
     walk('app');
@@ -152,13 +160,20 @@ describe('which writes there are', () => {
 });
 
 describe('cross-site posts', () => {
-  it('refuses every server action called from another site, even with an administrator\'s cookie', async () => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as { node: Record<string, { filename: string }> };
+  it("refuses every server action called from another site, even with an administrator's cookie", async () => {
+    const manifest = JSON.parse(fs.readFileSync(path.join(distDirForStart(), 'server/server-reference-manifest.json'), 'utf8')) as {
+      node: Record<string, { filename: string }>;
+    };
     const before = await auditActions();
     for (const [id, { filename }] of Object.entries(manifest.node)) {
       const res = await fetch(`${server.url}/konto`, {
         method: 'POST',
-        headers: { 'next-action': id, origin: 'https://angripare.example', cookie: cookies.admin, 'content-type': 'text/plain;charset=UTF-8' },
+        headers: {
+          'next-action': id,
+          origin: 'https://angripare.example',
+          cookie: cookies.admin,
+          'content-type': 'text/plain;charset=UTF-8',
+        },
         body: JSON.stringify([{ ok: null, message: null }, '$K1']),
       });
       expect(res.status, filename).toBe(403);
@@ -207,7 +222,10 @@ describe('server actions refuse whatever the page showed', () => {
     const { importId } = (await (await postImport(file, { cookie: cookies.samordnare, confirm: sha256 })).json()) as { importId: number };
     const page = await browser.newPage();
     const url = `${server.url}/import/historik/${importId}`;
-    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403]] as const) {
+    for (const [who, cookie, expected] of [
+      ['anonym', null, 401],
+      ['läsare', cookies.lasare, 403],
+    ] as const) {
       await switchSession(browser, server.url, cookies.samordnare);
       await gotoHydrated(page, `${url}?angra=1`); // the confirmation step, with its token
       await switchSession(browser, server.url, cookie); // the button is still on the screen
@@ -235,7 +253,11 @@ describe('server actions refuse whatever the page showed', () => {
     const tableBefore = await usersTable(page);
     expect(tableBefore).not.toContain('ny.person@hedemora.test');
 
-    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403], ['samordnare', cookies.samordnare, 403]] as const) {
+    for (const [who, cookie, expected] of [
+      ['anonym', null, 401],
+      ['läsare', cookies.lasare, 403],
+      ['samordnare', cookies.samordnare, 403],
+    ] as const) {
       // Invite
       await switchSession(browser, server.url, cookies.admin);
       await gotoHydrated(page, `${server.url}/admin/anvandare`);
@@ -261,12 +283,14 @@ describe('server actions refuse whatever the page showed', () => {
 
     // better-auth's own admin endpoints check the role too, and nobody can sign themselves up.
     const setRole = await fetch(`${server.url}/api/auth/admin/set-role`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.lasare },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.lasare },
       body: JSON.stringify({ userId: 'x', role: 'admin' }),
     });
     expect(setRole.status).toBe(403);
     const signUp = await fetch(`${server.url}/api/auth/sign-up/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ email: 'sjalv@hedemora.test', password: 'Själv-lösenord-2026', name: 'Själv' }),
     });
     expect(signUp.ok).toBe(false);
@@ -291,7 +315,9 @@ describe('server actions refuse whatever the page showed', () => {
     await page.getByRole('button', { name: 'Ja, inaktivera' }).click();
     await page.getByText(`${OTHER.email} är inaktiverad och utloggad.`).waitFor();
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: OTHER.email, password: OTHER.password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: OTHER.email, password: OTHER.password }),
     });
     expect(res.ok).toBe(false);
 
@@ -308,7 +334,8 @@ describe('server actions refuse whatever the page showed', () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const actions = await auditActions();
-    for (const a of ['Användare inbjuden', 'Roll ändrad', 'Användare inaktiverad', 'Lösenord ändrat', 'Inloggning']) expect(actions).toContain(a);
+    for (const a of ['Användare inbjuden', 'Roll ändrad', 'Användare inaktiverad', 'Lösenord ändrat', 'Inloggning'])
+      expect(actions).toContain(a);
     await page.close();
   });
 });
@@ -322,8 +349,12 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
       await switchSession(browser, server.url, cookies.samordnare);
       await gotoHydrated(page, url);
       await page.evaluate(() => {
-        document.querySelectorAll('details').forEach((d) => { d.open = true; });
-        document.querySelectorAll('form').forEach((f) => { f.noValidate = true; });
+        document.querySelectorAll('details').forEach((d) => {
+          d.open = true;
+        });
+        document.querySelectorAll('form').forEach((f) => {
+          f.noValidate = true;
+        });
       });
       await switchSession(browser, server.url, cookie);
       const [res] = await Promise.all([
@@ -354,7 +385,8 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
       ['/plan', 'Lägg till måttet'],
       ['/plan', 'Starta den reviderade planen'],
     ];
-    for (const [url, button] of cases) expect(await refusedStatuses(page, server.url + url, button), `${url} ${button}`).toEqual([401, 403]);
+    for (const [url, button] of cases)
+      expect(await refusedStatuses(page, server.url + url, button), `${url} ${button}`).toEqual([401, 403]);
 
     // A samordnare opens the review; its forms refuse others the same way.
     await switchSession(browser, server.url, cookies.samordnare);
@@ -362,7 +394,11 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     await page.getByRole('button', { name: 'Öppna uppföljningen och frys bedömningarna' }).click();
     await page.waitForURL(/\/uppfoljning\/\d{4}$/);
     const reviewUrl = page.url();
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => {
+        d.open = true;
+      }),
+    );
     await page.getByLabel('Beslut', { exact: true }).first().fill('Ett beslut att ta bort');
     await page.getByRole('button', { name: 'Lägg till beslutet' }).first().click();
     await page.getByText('Beslutet är tillagt.').waitFor();
@@ -382,11 +418,21 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     await page.getByRole('button', { name: 'Ta bort' }).first().click();
     await page.getByText('Ett beslut att ta bort').waitFor({ state: 'detached' });
     await gotoHydrated(page, `${server.url}/plan`);
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    await page.evaluate(() =>
+      document.querySelectorAll('details').forEach((d) => {
+        d.open = true;
+      }),
+    );
     await page.getByRole('button', { name: 'Spara målet' }).first().click();
-    await page.getByText(/Målet .+ är sparat\./).first().waitFor();
+    await page
+      .getByText(/Målet .+ är sparat\./)
+      .first()
+      .waitFor();
     const links = await page.locator('tr[data-link]').count();
-    await page.getByRole('link', { name: /^Ta bort .+ från / }).first().click();
+    await page
+      .getByRole('link', { name: /^Ta bort .+ från / })
+      .first()
+      .click();
     await page.getByRole('button', { name: 'Ja, ta bort' }).click();
     await expect.poll(() => page.locator('tr[data-link]').count()).toBe(links - 1);
     // Its undo ("Ångra: koppla tillbaka …") refuses others just the same.
@@ -414,11 +460,18 @@ describe('imported text is text', () => {
     const { importId } = (await (await postImport(file, { cookie: cookies.samordnare, confirm: sha256 })).json()) as { importId: number };
     const page = await browser.newPage();
     const dialogs: string[] = [];
-    page.on('dialog', (d) => { dialogs.push(d.message()); void d.dismiss(); });
+    page.on('dialog', (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
     await switchSession(browser, server.url, cookies.admin);
     const pages: [string, string][] = [
-      ['/import/historik', XSS_FILE], [`/import/historik/${importId}`, XSS_FILE], ['/admin/logg', XSS_FILE],
-      ['/indikatorer/ntu_otrygg_kvall?vy=tabell', '<script>window.__xss=2</script><b>fet</b>'], ['/mal/T-M1', 'Otrygg'], ['/', 'Otrygg'],
+      ['/import/historik', XSS_FILE],
+      [`/import/historik/${importId}`, XSS_FILE],
+      ['/admin/logg', XSS_FILE],
+      ['/indikatorer/ntu_otrygg_kvall?vy=tabell', '<script>window.__xss=2</script><b>fet</b>'],
+      ['/mal/T-M1', 'Otrygg'],
+      ['/', 'Otrygg'],
     ];
     for (const [p, text] of pages) {
       await page.goto(server.url + p);
@@ -436,7 +489,8 @@ describe('exports', () => {
   it('the change log downloads only for administrators, and no cell starts a formula', async () => {
     // A failed sign-in records the e-mail as typed: here a formula.
     await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url },
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
       body: JSON.stringify({ email: "=cmd|' /C calc'!A0", password: 'vad-som-helst-123' }),
     });
     expect((await fetch(`${server.url}/admin/logg/export`)).status).toBe(401);
@@ -451,7 +505,11 @@ describe('exports', () => {
     expect(cells.filter((c) => /^[=+\-@\t\r]/.test(c))).toEqual([]);
     // The data export too (indicator observations as CSV).
     const data = await (await fetch(`${server.url}/api/v1/indicators/ntu_otrygg_kvall/observations?regions=2083&format=csv`)).text();
-    expect(Papa.parse<string[]>(data, { delimiter: ';' }).data.flat().filter((c) => /^[=+@\t\r]/.test(c) || /^-[^\d]/.test(c))).toEqual([]);
+    expect(
+      Papa.parse<string[]>(data, { delimiter: ';' })
+        .data.flat()
+        .filter((c) => /^[=+@\t\r]/.test(c) || /^-[^\d]/.test(c)),
+    ).toEqual([]);
   });
 });
 
@@ -474,7 +532,9 @@ describe('sign-in', () => {
     await page.screenshot({ path: path.join(SHOTS, 'sign-in-locked.png'), fullPage: true });
     expect(page.url()).toContain('/logga-in');
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
     });
     expect(res.status).toBe(429);
     const actions = await auditActions();
@@ -486,15 +546,22 @@ describe('sign-in', () => {
   it('an administrator lifts the lock (#12.2); anonymous users, läsare and samordnare cannot', async () => {
     const page = await browser.newPage();
     const button = `Häv spärren för ${LOCKED.email}`;
-    for (const [who, cookie, expected] of [['anonym', null, 401], ['läsare', cookies.lasare, 403], ['samordnare', cookies.samordnare, 403]] as const) {
+    for (const [who, cookie, expected] of [
+      ['anonym', null, 401],
+      ['läsare', cookies.lasare, 403],
+      ['samordnare', cookies.samordnare, 403],
+    ] as const) {
       await switchSession(browser, server.url, cookies.admin);
       await gotoHydrated(page, `${server.url}/admin/anvandare`);
       await switchSession(browser, server.url, cookie);
       expect(await submitAction(page, button), who).toBe(expected);
     }
-    const signIn = () => fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
-    });
+    const signIn = () =>
+      fetch(`${server.url}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url },
+        body: JSON.stringify({ email: LOCKED.email, password: LOCKED.password }),
+      });
     expect((await signIn()).status).toBe(429);
     await switchSession(browser, server.url, cookies.admin);
     await gotoHydrated(page, `${server.url}/admin/anvandare`);
@@ -507,7 +574,9 @@ describe('sign-in', () => {
 
   it('sets the session cookie HttpOnly and SameSite=Lax, not Secure over plain http', async () => {
     const res = await fetch(`${server.url}/api/auth/sign-in/email`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.url },
+      body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
     });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith('tl.session_token='));
     expect(cookie).toMatch(/HttpOnly/i);
@@ -517,8 +586,22 @@ describe('sign-in', () => {
 });
 
 describe('headers', () => {
-  const PAGES = ['/', '/mal/T-M1', '/indikatorer', '/indikatorer/ntu_otrygg_kvall', '/import', '/import/historik', '/logga-in', '/konto',
-    '/admin/anvandare', '/admin/logg', '/api/v1/indicators', '/api/health', '/finns-inte', '/robots.txt'];
+  const PAGES = [
+    '/',
+    '/mal/T-M1',
+    '/indikatorer',
+    '/indikatorer/ntu_otrygg_kvall',
+    '/import',
+    '/import/historik',
+    '/logga-in',
+    '/konto',
+    '/admin/anvandare',
+    '/admin/logg',
+    '/api/v1/indicators',
+    '/api/health',
+    '/finns-inte',
+    '/robots.txt',
+  ];
 
   it('sends the security headers on every page, signed in or not', async () => {
     for (const cookie of [undefined, cookies.admin]) {
@@ -540,7 +623,9 @@ describe('headers', () => {
   it('the app works under its CSP: no violations reported on the overview and a goal page', async () => {
     const page = await browser.newPage();
     const violations: string[] = [];
-    page.on('console', (m) => { if (/Content Security Policy/i.test(m.text())) violations.push(m.text()); });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+    });
     for (const p of ['/', '/mal/T-M1', '/indikatorer/ntu_otrygg_kvall']) {
       await page.goto(server.url + p);
       await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
@@ -552,7 +637,14 @@ describe('headers', () => {
 
 describe('configuration and deployment', () => {
   it('refuses to start in production without a session secret', async () => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', NEXT_DIST_DIR: distDirForStart(), PGLITE_DIR: tempPgliteDir(), NEXT_TELEMETRY_DISABLED: '1', PORT: String(await freePort()) };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_DIST_DIR: distDirForStart(),
+      PGLITE_DIR: tempPgliteDir(),
+      NEXT_TELEMETRY_DISABLED: '1',
+      PORT: String(await freePort()),
+    };
     delete env.BETTER_AUTH_SECRET;
     delete env.DATABASE_URL;
     const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -560,8 +652,14 @@ describe('configuration and deployment', () => {
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
     const code = await new Promise<number | null>((resolve) => {
-      const t = setTimeout(() => { child.kill('SIGKILL'); resolve(null); }, 60_000);
-      child.once('exit', (c) => { clearTimeout(t); resolve(c); });
+      const t = setTimeout(() => {
+        child.kill('SIGKILL');
+        resolve(null);
+      }, 60_000);
+      child.once('exit', (c) => {
+        clearTimeout(t);
+        resolve(c);
+      });
     });
     expect(code).toBe(1);
     expect(log).toContain('Trygghetsläget startar inte');
@@ -585,7 +683,9 @@ describe('configuration and deployment', () => {
       expect((await fetch(`${priv.url}/api/health`)).status).toBe(200);
 
       const signIn = await fetch(`${priv.url}/api/auth/sign-in/email`, {
-        method: 'POST', headers: { 'content-type': 'application/json', origin: httpsUrl }, body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: httpsUrl },
+        body: JSON.stringify({ email: USERS.lasare.email, password: USERS.lasare.password }),
       });
       expect(signIn.status).toBe(200);
       const set = signIn.headers.getSetCookie().find((c) => c.includes('session_token='))!;
@@ -622,7 +722,12 @@ describe('configuration and deployment', () => {
       for (let i = 0; i < 24; i++) {
         const res = await fetch(`${priv.url}/api/auth/sign-in/email`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', origin: httpsUrl, 'x-forwarded-for': `203.0.113.${i + 1}`, 'x-real-ip': `198.51.100.${i + 1}` },
+          headers: {
+            'content-type': 'application/json',
+            origin: httpsUrl,
+            'x-forwarded-for': `203.0.113.${i + 1}`,
+            'x-real-ip': `198.51.100.${i + 1}`,
+          },
           body: JSON.stringify({ email: `ingen${i}@hedemora.test`, password: 'fel-lösenord-123456' }),
         });
         statuses.push(res.status);
@@ -637,7 +742,9 @@ describe('configuration and deployment', () => {
 
 describe('under attack and under load (#12)', () => {
   it('accepts a 14 MB upload and refuses a 60 MB one with the limit in Swedish (IMPORT_MAX_MB = 50)', async () => {
-    const big = new File([importLines('31,5').join('\r\n'), '\r\n', ' '.repeat(14 * 1024 * 1024), '\r\n'], 'stor.csv', { type: 'text/csv' });
+    const big = new File([importLines('31,5').join('\r\n'), '\r\n', ' '.repeat(14 * 1024 * 1024), '\r\n'], 'stor.csv', {
+      type: 'text/csv',
+    });
     const ok = await postImport(big, { cookie: cookies.samordnare });
     expect(ok.status, await ok.clone().text()).toBe(200);
     expect(((await ok.json()) as { observations?: unknown; sha256: string }).sha256).toMatch(/^[0-9a-f]{64}$/);
@@ -657,25 +764,33 @@ describe('under attack and under load (#12)', () => {
     });
     expect(bomb.length).toBeLessThan(3 * 1024 * 1024);
     // Rows are handed to the packer a thousand at a time (one write per row would take minutes).
-    const inThousands = (row: (r: number) => string) => function* () {
-      yield header;
-      for (let r = 2; r <= 1_048_576; r += 1000) {
-        let chunk = '';
-        for (let i = r; i < Math.min(r + 1000, 1_048_577); i++) chunk += row(i);
-        yield chunk;
-      }
-    };
-    const rows = await xlsxWithSheet(inThousands((r) => sheetRow(r, ['ntu_otrygg_kvall', '2083', '2025–2026', 30 + (r % 100) / 10])), { dimension: 'A1:D1048576' });
+    const inThousands = (row: (r: number) => string) =>
+      function* () {
+        yield header;
+        for (let r = 2; r <= 1_048_576; r += 1000) {
+          let chunk = '';
+          for (let i = r; i < Math.min(r + 1000, 1_048_577); i++) chunk += row(i);
+          yield chunk;
+        }
+      };
+    const rows = await xlsxWithSheet(
+      inThousands((r) => sheetRow(r, ['ntu_otrygg_kvall', '2083', '2025–2026', 30 + (r % 100) / 10])),
+      { dimension: 'A1:D1048576' },
+    );
     // The same number of rows, written compactly (cells without references): small enough unpacked that its rows
     // must be counted, as the sheet is streamed.
-    const compact = await xlsxWithSheet(inThousands((r) => `<row r="${r}"><c><v>${r % 10}</v></c><c><v>2083</v></c><c><v>2025</v></c><c><v>3</v></c></row>`));
+    const compact = await xlsxWithSheet(
+      inThousands((r) => `<row r="${r}"><c><v>${r % 10}</v></c><c><v>2083</v></c><c><v>2025</v></c><c><v>3</v></c></row>`),
+    );
     for (const [name, file, message] of [
       ['bomb.xlsx', bomb, /packas upp till mer än \d/],
       ['miljon.xlsx', rows, /packas upp till \d+ MB; högst 128 MB/],
       ['miljon-kompakt.xlsx', compact, /fler än 100\s000 rader/],
     ] as const) {
       let done = false;
-      const upload = postImport(new File([new Uint8Array(file)], name), { cookie: cookies.samordnare }).finally(() => { done = true; });
+      const upload = postImport(new File([new Uint8Array(file)], name), { cookie: cookies.samordnare }).finally(() => {
+        done = true;
+      });
       let slowest = 0;
       while (!done) {
         const t = performance.now();
@@ -695,12 +810,16 @@ describe('under attack and under load (#12)', () => {
   it('two overlapping imports confirmed at once: the later replaced the earlier, whose undo is refused until the later is undone', async () => {
     const before = await latestHedemora();
     const files = ['34,1', '34,2'].map((v, i) => csvFile(`samtidig-${i}.csv`, importLines(v)));
-    const shas = await Promise.all(files.map(async (f) => ((await (await postImport(f, { cookie: cookies.samordnare })).json()) as { sha256: string }).sha256));
-    const receipts = await Promise.all(files.map(async (f, i) => {
-      const res = await postImport(f, { cookie: cookies.samordnare, confirm: shas[i] });
-      expect(res.status).toBe(200);
-      return { ...((await res.json()) as { importId: number }), value: i === 0 ? 34.1 : 34.2 };
-    }));
+    const shas = await Promise.all(
+      files.map(async (f) => ((await (await postImport(f, { cookie: cookies.samordnare })).json()) as { sha256: string }).sha256),
+    );
+    const receipts = await Promise.all(
+      files.map(async (f, i) => {
+        const res = await postImport(f, { cookie: cookies.samordnare, confirm: shas[i] });
+        expect(res.status).toBe(200);
+        return { ...((await res.json()) as { importId: number }), value: i === 0 ? 34.1 : 34.2 };
+      }),
+    );
     const final = await latestHedemora();
     const later = receipts.find((r) => r.value === final)!;
     const earlier = receipts.find((r) => r !== later)!;
@@ -723,22 +842,38 @@ describe('under attack and under load (#12)', () => {
   });
 
   it('answers hostile addresses with 400 or 404, never 500', async () => {
-    for (const p of ['/api/v1/indicators/%00', '/api/v1/indicators/%00/observations', '/indikatorer/%00', '/mal/%00', '/atgarder/%E0%A4%A',
-      '/uppfoljning/99999999999999999999', '/uppfoljning/99999999999999999999/rapport', '/uppfoljning/99999999999999999999/rapport.pdf',
-      '/import/historik/99999999999999999999']) {
+    for (const p of [
+      '/api/v1/indicators/%00',
+      '/api/v1/indicators/%00/observations',
+      '/indikatorer/%00',
+      '/mal/%00',
+      '/atgarder/%E0%A4%A',
+      '/uppfoljning/99999999999999999999',
+      '/uppfoljning/99999999999999999999/rapport',
+      '/uppfoljning/99999999999999999999/rapport.pdf',
+      '/import/historik/99999999999999999999',
+    ]) {
       const res = await fetch(server.url + p, { headers: { cookie: cookies.admin }, redirect: 'manual' });
       expect([400, 404], p).toContain(res.status);
     }
   });
 
-  it('better-auth\'s admin endpoints cannot bypass the app: no self-demotion of the last administrator, no impersonation', async () => {
-    const idOf = async (cookie: string) => ((await (await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } })).json()) as { user: { id: string; role: string } }).user;
+  it("better-auth's admin endpoints cannot bypass the app: no self-demotion of the last administrator, no impersonation", async () => {
+    const idOf = async (cookie: string) =>
+      (
+        (await (await fetch(`${server.url}/api/auth/get-session`, { headers: { cookie } })).json()) as {
+          user: { id: string; role: string };
+        }
+      ).user;
     const admin = await idOf(cookies.admin);
     const reader = await idOf(cookies.lasare);
     const before = await auditActions();
-    const post = (endpoint: string, body: unknown) => fetch(`${server.url}/api/auth/admin/${endpoint}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.admin }, body: JSON.stringify(body),
-    });
+    const post = (endpoint: string, body: unknown) =>
+      fetch(`${server.url}/api/auth/admin/${endpoint}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: server.url, cookie: cookies.admin },
+        body: JSON.stringify(body),
+      });
     expect((await post('set-role', { userId: admin.id, role: 'reader' })).ok).toBe(false);
     expect((await post('impersonate-user', { userId: reader.id })).ok).toBe(false);
     expect((await post('update-user', { userId: reader.id, data: { role: 'admin' } })).ok).toBe(false);

@@ -31,11 +31,16 @@ export function tempPgliteDir(): string {
 
 /** Starts `next start` (the server process itself, not npx) and waits until it answers. */
 export async function startServer(env: Record<string, string | undefined>, opts: { port?: number } = {}): Promise<Server> {
-  const port = opts.port ?? await freePort();
+  const port = opts.port ?? (await freePort());
   // next start is production: it needs a session secret. APP_URL is where the browser reaches it.
   const childEnv: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDirForStart(),
-    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'), APP_URL: `http://127.0.0.1:${port}`, ...env,
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    NEXT_DIST_DIR: distDirForStart(),
+    BETTER_AUTH_SECRET: randomBytes(32).toString('base64url'),
+    APP_URL: `http://127.0.0.1:${port}`,
+    ...env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
   const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
@@ -61,12 +66,13 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     url,
     pid: child.pid!,
     output: () => log,
-    stop: () => new Promise<void>((resolve) => {
-      setTimeout(resolve, 10_000).unref(); // never hang a run on a server that will not exit
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
-    }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        setTimeout(resolve, 10_000).unref(); // never hang a run on a server that will not exit
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
+      }),
   };
 }

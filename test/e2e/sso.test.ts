@@ -49,9 +49,17 @@ beforeAll(async () => {
   });
   const pglite = tempPgliteDir();
   await createUsers({ PGLITE_DIR: pglite }, [USERS.admin, USERS.samordnare]);
-  const oidcEnv = { OIDC_ISSUER: op.issuer, OIDC_CLIENT_ID: op.clientId, OIDC_CLIENT_SECRET: op.clientSecret, OIDC_NAME: 'Hedemora kommuns konto' };
+  const oidcEnv = {
+    OIDC_ISSUER: op.issuer,
+    OIDC_CLIENT_ID: op.clientId,
+    OIDC_CLIENT_SECRET: op.clientSecret,
+    OIDC_NAME: 'Hedemora kommuns konto',
+  };
   server = await startServer({ PGLITE_DIR: pglite, DATABASE_URL: undefined, ...oidcEnv }, { port });
-  closedServer = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined, ...oidcEnv, OIDC_ALLOW_SIGNUP: 'false' }, { port: closedPort });
+  closedServer = await startServer(
+    { PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined, ...oidcEnv, OIDC_ALLOW_SIGNUP: 'false' },
+    { port: closedPort },
+  );
 });
 afterAll(async () => {
   await Promise.all([server?.stop(), closedServer?.stop()]);
@@ -90,7 +98,9 @@ describe('single sign-on through OpenID Connect', () => {
     expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Importera data');
     const admin = await sessionCookie(server.url, USERS.admin);
     await browser.clearCookies();
-    await browser.addCookies(admin.split('; ').map((p) => ({ name: p.split('=')[0]!, value: p.slice(p.indexOf('=') + 1), url: server.url })));
+    await browser.addCookies(
+      admin.split('; ').map((p) => ({ name: p.split('=')[0]!, value: p.slice(p.indexOf('=') + 1), url: server.url })),
+    );
     await page.goto(`${server.url}/admin/anvandare`);
     const row = await page.locator(`tr[data-user="${USERS.samordnare.email}"]`).innerText();
     expect(row).toContain('lösenord, enkel inloggning');

@@ -3,7 +3,11 @@ import type { Role } from '@/lib/auth/roles';
 import { createPasswordUser } from '@/lib/auth/users';
 import { openDb } from '@/lib/db/client';
 
-export interface TestUser { email: string; password: string; role: Role }
+export interface TestUser {
+  email: string;
+  password: string;
+  role: Role;
+}
 
 /** One user of each role, with passwords that meet the policy. */
 export const USERS = {
@@ -28,10 +32,15 @@ export async function createUsers(target: { PGLITE_DIR?: string; DATABASE_URL?: 
 /** Signs in over HTTP, as a script would, and returns the Cookie header value of the session. */
 export async function sessionCookie(base: string, u: { email: string; password: string }): Promise<string> {
   const res = await fetch(`${base}/api/auth/sign-in/email`, {
-    method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ email: u.email, password: u.password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base },
+    body: JSON.stringify({ email: u.email, password: u.password }),
   });
   if (!res.ok) throw new Error(`Inloggning som ${u.email} misslyckades: ${res.status} ${await res.text()}`);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
 }
 
 /** Signs in through the sign-in page, as a person would. */
@@ -39,15 +48,20 @@ export async function signInBrowser(page: Page, base: string, u: { email: string
   await page.goto(`${base}/logga-in?nasta=${encodeURIComponent(next)}`);
   await page.getByLabel('E-postadress').fill(u.email);
   await page.getByLabel('Lösenord').fill(u.password);
-  await Promise.all([page.waitForURL((url) => !url.pathname.startsWith('/logga-in')), page.getByRole('button', { name: 'Logga in', exact: true }).click()]);
+  await Promise.all([
+    page.waitForURL((url) => !url.pathname.startsWith('/logga-in')),
+    page.getByRole('button', { name: 'Logga in', exact: true }).click(),
+  ]);
 }
 
 /** Replaces the browser's session with another user's, or with none: the page keeps showing what it showed. */
 export async function switchSession(ctx: BrowserContext, base: string, cookie: string | null): Promise<void> {
   await ctx.clearCookies();
   if (!cookie) return;
-  await ctx.addCookies(cookie.split('; ').map((pair) => {
-    const i = pair.indexOf('=');
-    return { name: pair.slice(0, i), value: pair.slice(i + 1), url: base };
-  }));
+  await ctx.addCookies(
+    cookie.split('; ').map((pair) => {
+      const i = pair.indexOf('=');
+      return { name: pair.slice(0, i), value: pair.slice(i + 1), url: base };
+    }),
+  );
 }

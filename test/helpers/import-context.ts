@@ -12,7 +12,9 @@ export function importContextFromFiles(): ImportContext {
   const { regions, aliases } = buildRegions(read('data-imports/regions/lan.csv'), read('data-imports/regions/kommuner.csv'));
   const inds = indicatorsFileSchema.parse(JSON.parse(read('data-imports/catalogue/indicators.json')));
   return {
-    indicators: new Map(inds.map((i) => [i.id, { id: i.id, name: i.name, unitKind: i.unitKind, type: i.type, decimals: i.decimals, sourceId: i.sourceId }])),
+    indicators: new Map(
+      inds.map((i) => [i.id, { id: i.id, name: i.name, unitKind: i.unitKind, type: i.type, decimals: i.decimals, sourceId: i.sourceId }]),
+    ),
     regions: new RegionResolver(regions, aliases),
   };
 }

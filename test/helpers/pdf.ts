@@ -79,7 +79,17 @@ export async function readPdf(data: Uint8Array): Promise<PdfRead> {
           images.push({ x: ctm[4], y: ctm[5], width: Math.hypot(ctm[0], ctm[1]), height: Math.hypot(ctm[2], ctm[3]) });
         }
       }
-      pages.push({ number: n, width, height, texts, images, text: texts.map((t) => t.str).join(' ').replace(/\s+/g, ' ') });
+      pages.push({
+        number: n,
+        width,
+        height,
+        texts,
+        images,
+        text: texts
+          .map((t) => t.str)
+          .join(' ')
+          .replace(/\s+/g, ' '),
+      });
       page.cleanup();
     }
     return { pages, info: (meta.info ?? {}) as Record<string, unknown> };
@@ -118,7 +128,11 @@ export function brokenWords(pages: PdfPage[], vocabulary: Iterable<string>): str
  * before one that starts with a section title) and the last page. Text below `footerY` (points from the page
  * bottom) is the footer; `bottom` and `top` bound the text area.
  */
-export function emptyPages(pages: PdfPage[], sections: string[], o: { share?: number; footerY?: number; bottom?: number; top?: number } = {}): { page: number; empty: number }[] {
+export function emptyPages(
+  pages: PdfPage[],
+  sections: string[],
+  o: { share?: number; footerY?: number; bottom?: number; top?: number } = {},
+): { page: number; empty: number }[] {
   const { share = 0.4, footerY = 50, bottom = 60, top = 786 } = o;
   const out: { page: number; empty: number }[] = [];
   for (let i = 0; i + 1 < pages.length; i++) {
@@ -133,7 +147,11 @@ export function emptyPages(pages: PdfPage[], sections: string[], o: { share?: nu
 }
 
 /** Pages whose last line (above the footer) is a heading, or the start of one, left at the foot of the page. */
-export function strandedHeadings(pages: PdfPage[], headings: string[], o: { footerY?: number; minSize?: number } = {}): { page: number; text: string }[] {
+export function strandedHeadings(
+  pages: PdfPage[],
+  headings: string[],
+  o: { footerY?: number; minSize?: number } = {},
+): { page: number; text: string }[] {
   const { footerY = 50, minSize = 10.4 } = o;
   const flatHeadings = headings.map((h) => h.replace(/\s+/g, ' '));
   const out: { page: number; text: string }[] = [];
@@ -143,7 +161,11 @@ export function strandedHeadings(pages: PdfPage[], headings: string[], o: { foot
     if (body.length === 0) return;
     const lowest = Math.min(...body.map((t) => t.y));
     const line = body.filter((t) => Math.abs(t.y - lowest) < 1);
-    const text = line.map((t) => t.str).join(' ').replace(/\s+/g, ' ').trim();
+    const text = line
+      .map((t) => t.str)
+      .join(' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (line.every((t) => t.height >= minSize) && flatHeadings.some((h) => h.includes(text))) out.push({ page: i + 1, text });
   });
   return out;

@@ -10,8 +10,19 @@ export function expectShown(actual: number | null | undefined, shown: string, un
 }
 
 export const pt = (o: Partial<StatPoint>): StatPoint => ({
-  period: '2023', start: '2023-01-01', end: '2023-12-31', value: null, ciLow: null, ciHigh: null, n: null,
-  numerator: null, denominator: null, status: null, responseRate: null, ...o,
+  period: '2023',
+  start: '2023-01-01',
+  end: '2023-12-31',
+  value: null,
+  ciLow: null,
+  ciHigh: null,
+  n: null,
+  numerator: null,
+  denominator: null,
+  status: null,
+  responseRate: null,
+  ...o,
 });
 export const yr = (y: number, o: Partial<StatPoint> = {}) => pt({ period: String(y), start: `${y}-01-01`, end: `${y}-12-31`, ...o });
-export const rg = (a: number, b: number, o: Partial<StatPoint> = {}) => pt({ period: `${a}–${b}`, start: `${a}-01-01`, end: `${b}-12-31`, ...o });
+export const rg = (a: number, b: number, o: Partial<StatPoint> = {}) =>
+  pt({ period: `${a}–${b}`, start: `${a}-01-01`, end: `${b}-12-31`, ...o });

@@ -23,11 +23,13 @@ let nextIp = 1;
 const newIp = () => `10.77.${Math.floor(nextIp / 250)}.${(nextIp++ % 250) + 1}`;
 
 async function signIn(auth: Auth, email: string, password: string, ip: string): Promise<Response> {
-  return auth.handler(new Request(`${APP_URL}/api/auth/sign-in/email`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': ip },
-    body: JSON.stringify({ email, password }),
-  }));
+  return auth.handler(
+    new Request(`${APP_URL}/api/auth/sign-in/email`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': ip },
+      body: JSON.stringify({ email, password }),
+    }),
+  );
 }
 
 /** The session cookie (name=value) a response sets, and its attributes. */
@@ -39,7 +41,11 @@ function sessionCookie(res: Response): { pair: string; attributes: string[] } | 
 }
 
 async function auditFor(db: Db, email: string) {
-  return db.select().from(s.auditLog).where(sql`lower(${s.auditLog.actor}) = lower(${email})`).orderBy(s.auditLog.id);
+  return db
+    .select()
+    .from(s.auditLog)
+    .where(sql`lower(${s.auditLog.actor}) = lower(${email})`)
+    .orderBy(s.auditLog.id);
 }
 
 const actionsOf = (rows: { action: string }[]) => rows.map((r) => r.action);
@@ -58,7 +64,11 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('creates a user whose password signs in through the HTTP handler, with an HttpOnly SameSite=Lax session cookie', async () => {
       const email = 'anna.andersson@hedemora.se';
       const password = 'rätt-häst-batteri-häftklammer';
-      const { id } = await createPasswordUser(h.db, { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'coordinator', password }, CLI);
+      const { id } = await createPasswordUser(
+        h.db,
+        { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'coordinator', password },
+        CLI,
+      );
 
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.id, id));
       expect(user).toMatchObject({ email, name: 'Anna Andersson', role: 'coordinator', banned: false });
@@ -89,7 +99,10 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it('a wrong password and an unknown address get 401 and no session cookie', async () => {
       const email = 'bo.berg@hedemora.se';
       await createPasswordUser(h.db, { email, role: 'reader', password: 'bo-bergs-långa-lösenord' }, CLI);
-      for (const [e, p] of [[email, 'bo-bergs-långa-lösenorD'], ['ingen.alls@hedemora.se', 'bo-bergs-långa-lösenord']] as const) {
+      for (const [e, p] of [
+        [email, 'bo-bergs-långa-lösenorD'],
+        ['ingen.alls@hedemora.se', 'bo-bergs-långa-lösenord'],
+      ] as const) {
         const res = await signIn(auth, e, p, newIp());
         expect(res.status).toBe(401);
         expect(sessionCookie(res)).toBeNull();
@@ -116,7 +129,10 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const again = createPasswordUser(h.db, { email: 'David.DAHL@Hedemora.SE', role: 'admin', password: 'ett-annat-lösenord' }, CLI);
       await expect(again).rejects.toBeInstanceOf(UserInputError);
       await expect(again).rejects.toThrow(/finns redan/);
-      const rows = await h.db.select().from(s.authUsers).where(sql`lower(${s.authUsers.email}) = 'david.dahl@hedemora.se'`);
+      const rows = await h.db
+        .select()
+        .from(s.authUsers)
+        .where(sql`lower(${s.authUsers.email}) = 'david.dahl@hedemora.se'`);
       expect(rows).toHaveLength(1);
       expect(rows[0]!.role).toBe('reader');
     });
@@ -132,13 +148,15 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     });
 
     it.each(['fredrik', 'fredrik@', '@hedemora.se', 'fredrik@hedemora', 'fredrik fors@hedemora.se', 'fredrik@@hedemora.se', ''])(
-      'refuses the e-mail address %j', async (email) => {
+      'refuses the e-mail address %j',
+      async (email) => {
         const before = await h.db.select({ n: sql<number>`count(*)::int` }).from(s.authUsers);
         const res = createPasswordUser(h.db, { email, role: 'reader', password: 'fredriks-lösenord' }, CLI);
         await expect(res).rejects.toBeInstanceOf(UserInputError);
         await expect(res).rejects.toThrow(/Ogiltig e-postadress/);
         expect(await h.db.select({ n: sql<number>`count(*)::int` }).from(s.authUsers)).toEqual(before);
-      });
+      },
+    );
   });
 
   describe('per-account lockout', () => {
@@ -160,8 +178,13 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       expect(actionsOf(log)).toEqual([...Array<string>(MAX_FAILED_SIGN_INS).fill('sign_in_failed'), 'sign_in_locked']);
       expect(log.every((r) => r.ip === ip && r.actorId === null)).toBe(true);
       expect(log.at(-1)!.summary).toContain(`${LOCK_MINUTES} minuter`);
-      expect(await h.db.select().from(s.authSessions).innerJoin(s.authUsers, eq(s.authSessions.userId, s.authUsers.id))
-        .where(eq(s.authUsers.email, email))).toEqual([]);
+      expect(
+        await h.db
+          .select()
+          .from(s.authSessions)
+          .innerJoin(s.authUsers, eq(s.authSessions.userId, s.authUsers.id))
+          .where(eq(s.authUsers.email, email)),
+      ).toEqual([]);
     });
 
     it('the lock is per account: another user signs in from the same address meanwhile', async () => {
@@ -180,7 +203,13 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const password = 'johans-lösenord-123';
       await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const ip = newIp();
-      const spellings = ['Johan.Jonsson@hedemora.se', 'JOHAN.JONSSON@HEDEMORA.SE', email, 'johan.jonsson@Hedemora.se', 'johan.JONSSON@hedemora.se'];
+      const spellings = [
+        'Johan.Jonsson@hedemora.se',
+        'JOHAN.JONSSON@HEDEMORA.SE',
+        email,
+        'johan.jonsson@Hedemora.se',
+        'johan.JONSSON@hedemora.se',
+      ];
       expect(spellings).toHaveLength(MAX_FAILED_SIGN_INS);
       for (const e of spellings) expect((await signIn(auth, e, 'inte-johans-lösenord', ip)).status).toBe(401);
       expect((await signIn(auth, email, password, ip)).status).toBe(429);
@@ -212,7 +241,10 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       expect(await lockedAccounts(h.db)).toContain(email);
       await unlockSignIn(h.db, id, { actorId: null, actor: 'admin@hedemora.se', ip: '10.9.9.9' });
       expect(await lockedAccounts(h.db)).not.toContain(email);
-      const [unlocked] = await h.db.select().from(s.auditLog).where(sql`${s.auditLog.action} = 'sign_in_unlocked' and ${s.auditLog.targetId} = ${id}`);
+      const [unlocked] = await h.db
+        .select()
+        .from(s.auditLog)
+        .where(sql`${s.auditLog.action} = 'sign_in_unlocked' and ${s.auditLog.targetId} = ${id}`);
       expect(unlocked).toMatchObject({ actor: 'admin@hedemora.se', targetType: 'användare', ip: '10.9.9.9' });
       expect(unlocked!.summary).toContain(email);
       expect((await signIn(auth, email, password, ip)).status).toBe(200);
@@ -244,15 +276,30 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const res = await signIn(auth, email, password, newIp());
       return { id, cookie: sessionCookie(res)!.pair };
     }
-    const call = (path: string, cookie: string, body: unknown) => auth.handler(new Request(`${APP_URL}/api/auth${path}`, {
-      method: 'POST', headers: { 'content-type': 'application/json', origin: APP_URL, cookie, 'x-forwarded-for': newIp() }, body: JSON.stringify(body),
-    }));
+    const call = (path: string, cookie: string, body: unknown) =>
+      auth.handler(
+        new Request(`${APP_URL}/api/auth${path}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: APP_URL, cookie, 'x-forwarded-for': newIp() },
+          body: JSON.stringify(body),
+        }),
+      );
 
     it('a password change says whether the other sessions were ended, as they were', async () => {
       const email = 'olle.ost@hedemora.se';
       const { cookie } = await signedIn(email, 'olles-första-lösenord');
-      expect((await call('/change-password', cookie, { currentPassword: 'olles-första-lösenord', newPassword: 'olles-andra-lösenord' })).status).toBe(200);
-      expect((await call('/change-password', cookie, { currentPassword: 'olles-andra-lösenord', newPassword: 'olles-tredje-lösenord', revokeOtherSessions: true })).status).toBe(200);
+      expect(
+        (await call('/change-password', cookie, { currentPassword: 'olles-första-lösenord', newPassword: 'olles-andra-lösenord' })).status,
+      ).toBe(200);
+      expect(
+        (
+          await call('/change-password', cookie, {
+            currentPassword: 'olles-andra-lösenord',
+            newPassword: 'olles-tredje-lösenord',
+            revokeOtherSessions: true,
+          })
+        ).status,
+      ).toBe(200);
       const changes = (await auditFor(h.db, email)).filter((r) => r.action === 'password_changed').map((r) => r.summary);
       expect(changes).toEqual(['Bytte sitt lösenord (andra sessioner behölls).', 'Bytte sitt lösenord (andra sessioner avslutades).']);
     });
@@ -262,7 +309,13 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const { id, cookie } = await signedIn(email, 'petras-lösenord-123');
       expect((await call('/update-user', cookie, { name: 'Petra Palm' })).status).toBe(200);
       const [row] = (await auditFor(h.db, email)).filter((r) => r.action === 'user_renamed');
-      expect(row).toMatchObject({ actorId: id, targetType: 'användare', targetId: id, before: { name: email }, after: { name: 'Petra Palm' } });
+      expect(row).toMatchObject({
+        actorId: id,
+        targetType: 'användare',
+        targetId: id,
+        before: { name: email },
+        after: { name: 'Petra Palm' },
+      });
     });
   });
 
@@ -287,10 +340,24 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     const DANGEROUS = /^[=+\-@\t\r]/;
 
     it('auditCsv: Swedish Excel CSV in which no cell can start a formula', async () => {
-      await writeAudit(h.db, { actorId: null, actor: "=cmd|' /C calc'!A0", action: 'import_undone', summary: '+SUM(A1)', targetType: 'import', targetId: '@x', ip: '10.0.0.1' });
       await writeAudit(h.db, {
-        actorId: null, actor: '-2+3', action: 'user_role_changed', summary: '\tdold flik', targetType: '\rvagn',
-        targetId: 42, before: { roll: 'reader' }, after: { roll: '=samordnare' },
+        actorId: null,
+        actor: "=cmd|' /C calc'!A0",
+        action: 'import_undone',
+        summary: '+SUM(A1)',
+        targetType: 'import',
+        targetId: '@x',
+        ip: '10.0.0.1',
+      });
+      await writeAudit(h.db, {
+        actorId: null,
+        actor: '-2+3',
+        action: 'user_role_changed',
+        summary: '\tdold flik',
+        targetType: '\rvagn',
+        targetId: 42,
+        before: { roll: 'reader' },
+        after: { roll: '=samordnare' },
       });
       const csv = await auditCsv(h.db, {});
       expect(csv.startsWith('\uFEFF')).toBe(true);
@@ -325,7 +392,12 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
     it('listAudit filters by action', async () => {
       const marker = 'åtgärdsfilter-7f3a';
-      const entries: [AuditAction, string][] = [['import', 'a'], ['import', 'b'], ['import_undone', 'c'], ['user_deactivated', 'd']];
+      const entries: [AuditAction, string][] = [
+        ['import', 'a'],
+        ['import', 'b'],
+        ['import_undone', 'c'],
+        ['user_deactivated', 'd'],
+      ];
       for (const [action, suffix] of entries) {
         await writeAudit(h.db, { actorId: null, actor: 'samordnare@hedemora.se', action, summary: `${marker} ${suffix}` });
       }

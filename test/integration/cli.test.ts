@@ -14,7 +14,10 @@ const CLI = ['--import', 'tsx', 'scripts/import.ts'];
 const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
 
 /** A seeded database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function seededTarget(driver: Driver, files = readSeedFiles()): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+async function seededTarget(
+  driver: Driver,
+  files = readSeedFiles(),
+): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-')), 'pglite');
     const h = await openDb({ pgliteDir: dir });
@@ -58,8 +61,20 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     const dry = cli([fixture('generic/hedemora-2025.csv'), '--dry-run', '--json'], target.env);
     expect(dry.status).toBe(0);
     const report = JSON.parse(dry.stdout);
-    expect(Object.keys(report).sort()).toEqual(['committed', 'errors', 'file', 'inserted', 'observations', 'rows', 'sha256', 'source', 'unchanged', 'updated'].sort());
-    expect(report).toMatchObject({ source: 'generic', file: 'hedemora-2025.csv', rows: 7, observations: 7, inserted: 5, updated: 2, unchanged: 0, errors: [], committed: false });
+    expect(Object.keys(report).sort()).toEqual(
+      ['committed', 'errors', 'file', 'inserted', 'observations', 'rows', 'sha256', 'source', 'unchanged', 'updated'].sort(),
+    );
+    expect(report).toMatchObject({
+      source: 'generic',
+      file: 'hedemora-2025.csv',
+      rows: 7,
+      observations: 7,
+      inserted: 5,
+      updated: 2,
+      unchanged: 0,
+      errors: [],
+      committed: false,
+    });
     expect(report.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(await counts(target)).toEqual(before);
 
@@ -70,7 +85,7 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     expect(JSON.parse(again.stdout)).toMatchObject({ inserted: 0, updated: 0, unchanged: 7, committed: true });
   });
 
-  it('Brå\'s workbook, every sheet in one go, changes nothing in a database the seed loaded the same values into', () => {
+  it("Brå's workbook, every sheet in one go, changes nothing in a database the seed loaded the same values into", () => {
     const res = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], target.env);
     expect(res.status).toBe(0);
     const report = JSON.parse(res.stdout);
@@ -78,7 +93,7 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     expect(report.unchanged).toBe(report.observations);
   });
 
-  it('Brå\'s workbook imports into a database without it, and a second import changes nothing', async () => {
+  it("Brå's workbook imports into a database without it, and a second import changes nothing", async () => {
     const bare = await seededTarget(driver, { ...readSeedFiles(), realData: [] });
     try {
       const first = cli([fixture('bra-lagesbild/Hedemora.xlsx'), '--json'], bare.env);
@@ -89,8 +104,16 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
       expect(report.inserted).toBeGreaterThan(1000);
       const h = await bare.open();
       try {
-        const [narko] = await h.db.select().from(observations).where(and(eq(observations.indicatorId, 'ntu_problem_narkotikahandel'),
-          eq(observations.regionCode, '2083'), eq(observations.period, '2025')));
+        const [narko] = await h.db
+          .select()
+          .from(observations)
+          .where(
+            and(
+              eq(observations.indicatorId, 'ntu_problem_narkotikahandel'),
+              eq(observations.regionCode, '2083'),
+              eq(observations.period, '2025'),
+            ),
+          );
         expect(narko).toMatchObject({ value: 6, ciLow: 4, ciHigh: 9, n: 98, isExample: false });
         const [imp] = await h.db.select().from(imports).where(eq(imports.id, narko!.importId));
         expect(imp).toMatchObject({ kind: 'upload', publication: 'Indikatorer för kommuners lägesbild', publisher: 'Brå' });
@@ -111,7 +134,12 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     expect(res.status).toBe(1);
     const report = JSON.parse(res.stdout);
     expect(report.committed).toBe(false);
-    expect(report.errors).toContainEqual({ row: 2, column: 'värde', value: '130', message: 'en andel ska ligga mellan 0 och 100 (procent)' });
+    expect(report.errors).toContainEqual({
+      row: 2,
+      column: 'värde',
+      value: '130',
+      message: 'en andel ska ligga mellan 0 och 100 (procent)',
+    });
     expect(await counts(target)).toEqual(before);
     const text = cli([fixture('generic/errors.csv')], target.env);
     expect(text.status).toBe(1);
@@ -131,7 +159,10 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     expect(JSON.parse(ok.stdout)).toMatchObject({ rows: 3, inserted: 2, committed: true });
     const h = await target.open();
     try {
-      const [row] = await h.db.select().from(observations).where(and(eq(observations.indicatorId, 'grannsamverkan_omraden'), eq(observations.period, '2030')));
+      const [row] = await h.db
+        .select()
+        .from(observations)
+        .where(and(eq(observations.indicatorId, 'grannsamverkan_omraden'), eq(observations.period, '2030')));
       expect(row?.note).toBe('med\ttab och "citat"');
     } finally {
       await h.close();
@@ -148,7 +179,8 @@ describe.each(DRIVERS)('npm run import on %s', { timeout: CLI_TEST_TIMEOUT }, (d
     spawnSync(process.execPath, ['--import', 'tsx', 'bench/generate-generic.ts', file, '200000']);
     const before = await counts(target);
     const child = spawn(process.execPath, [...CLI, file, '--json'], {
-      env: { ...process.env, ...target.env, IMPORT_STREAM_MB: '0', TL_TEST_SIGNAL_STAGED: '1' }, stdio: ['ignore', 'ignore', 'pipe'],
+      env: { ...process.env, ...target.env, IMPORT_STREAM_MB: '0', TL_TEST_SIGNAL_STAGED: '1' },
+      stdio: ['ignore', 'ignore', 'pipe'],
     });
     // Wait until the CLI says its import transaction holds staged rows, then kill it without warning.
     await new Promise<void>((resolve, reject) => {

@@ -23,13 +23,24 @@ describe.each(DRIVERS)('comparison groups and maps on %s', (driver) => {
   it("seeds SKR's 9 kommungrupper over all 290 kommuner and Kolada's 12 groups of 7 for Hedemora", async () => {
     const kinds = await h.db.select({ kind: comparisonGroups.kind, n: count() }).from(comparisonGroups).groupBy(comparisonGroups.kind);
     expect(Object.fromEntries(kinds.map((k) => [k.kind, Number(k.n)]))).toEqual({ skr_kommungrupp: 9, kolada_liknande: 12 });
-    const [skr] = await h.db.select({ n: count() }).from(comparisonGroupMembers)
-      .innerJoin(comparisonGroups, eq(comparisonGroups.id, comparisonGroupMembers.groupId)).where(eq(comparisonGroups.kind, 'skr_kommungrupp'));
+    const [skr] = await h.db
+      .select({ n: count() })
+      .from(comparisonGroupMembers)
+      .innerJoin(comparisonGroups, eq(comparisonGroups.id, comparisonGroupMembers.groupId))
+      .where(eq(comparisonGroups.kind, 'skr_kommungrupp'));
     expect(Number(skr!.n)).toBe(290);
     const groups = await listComparisonGroups(h.db, '2083');
     expect(groups[0]).toMatchObject({ kind: 'skr_kommungrupp', title: 'Pendlingskommun nära mindre tätort' });
     const overall = groups.find((g) => g.title === 'Liknande kommuner, övergripande, Hedemora, 2025');
-    expect(overall?.members.map((m) => m.name).sort()).toEqual(['Hallsberg', 'Hallstahammar', 'Kungsör', 'Markaryd', 'Rättvik', 'Tibro', 'Tranås']);
+    expect(overall?.members.map((m) => m.name).sort()).toEqual([
+      'Hallsberg',
+      'Hallstahammar',
+      'Kungsör',
+      'Markaryd',
+      'Rättvik',
+      'Tibro',
+      'Tranås',
+    ]);
     expect(groups.filter((g) => g.kind === 'kolada_liknande')).toHaveLength(12);
   });
 
@@ -76,19 +87,24 @@ describe.each(DRIVERS)('comparison groups and maps on %s', (driver) => {
     expect(p.significance?.label).toMatch(/mot gruppen|än gruppen/);
   });
 
-  it('draws no band for a group with fewer than three values (Hedemora\'s own SKR group has one kommun in Dalarna)', async () => {
+  it("draws no band for a group with fewer than three values (Hedemora's own SKR group has one kommun in Dalarna)", async () => {
     const c = (await loadGroupComparison(h.db, ID, 'G92789', '2083'))!;
     expect(c.periods.every((p) => p.median === null && p.n <= 1)).toBe(true);
   });
 
-  it('keeps a kommun\'s own group (grannkommuner), audited, and compares with it; refuses unknown kommuner and reference groups', async () => {
+  it("keeps a kommun's own group (grannkommuner), audited, and compares with it; refuses unknown kommuner and reference groups", async () => {
     const actor = { actorId: null, actor: 'anna.andersson@hedemora.se', ip: '127.0.0.1' };
     await expect(saveOwnGroup(h.db, '2083', { title: 'Fel', members: ['2084', '9999'] }, actor)).rejects.toThrow(/okänd kommunkod 9999/);
     await expect(saveOwnGroup(h.db, '2083', { title: 'En', members: ['2084'] }, actor)).rejects.toBeInstanceOf(InputError);
     const g = await saveOwnGroup(h.db, '2083', { title: 'Grannkommuner', members: ['2084', '2082', '2080', '2081'] }, actor);
     const [entry] = await h.db.select().from(auditLog).where(eq(auditLog.targetId, g.id));
     expect(entry).toMatchObject({ action: 'comparison_group_saved', actor: 'anna.andersson@hedemora.se', targetType: 'comparison_group' });
-    expect((await listComparisonGroups(h.db, '2083')).find((x) => x.id === g.id)?.members.map((m) => m.name)).toEqual(['Avesta', 'Borlänge', 'Falun', 'Säter']);
+    expect((await listComparisonGroups(h.db, '2083')).find((x) => x.id === g.id)?.members.map((m) => m.name)).toEqual([
+      'Avesta',
+      'Borlänge',
+      'Falun',
+      'Säter',
+    ]);
     // Brå 2024 per 100 000: Säter 427, Falun 569, Avesta 1 275, Borlänge 1 534 → median (569 + 1 275)/2 = 922;
     // q1 427 + 0.75·142 = 533.5; q3 1 275 + 0.25·259 = 1 339.75. Hedemora 784 lies inside.
     const c = (await loadGroupComparison(h.db, ID, g.id, '2083'))!;

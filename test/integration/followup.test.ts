@@ -8,10 +8,23 @@ import { loadGoalView } from '@/lib/data/goal-query';
 import { indicatorQuery, loadIndicatorView } from '@/lib/data/indicator-query';
 import { loadOverview, VERDICT_ORDER, type Overview, type OverviewIndicator } from '@/lib/data/overview-query';
 import {
-  actionStartsByIndicator, FollowUpInputError, getActionView, listActionViews, saveActionReport, STATUS_LABELS, updateAction,
+  actionStartsByIndicator,
+  FollowUpInputError,
+  getActionView,
+  listActionViews,
+  saveActionReport,
+  STATUS_LABELS,
+  updateAction,
 } from '@/lib/data/followup/measures';
 import {
-  addDecision, decideReview, DECISION_KINDS, getReview, openReview, removeDecision, ReviewLockedError, saveAssessment,
+  addDecision,
+  decideReview,
+  DECISION_KINDS,
+  getReview,
+  openReview,
+  removeDecision,
+  ReviewLockedError,
+  saveAssessment,
 } from '@/lib/data/followup/reviews';
 import { formatNumber, formatValue } from '@/lib/format';
 import { analyzeFile } from '@/lib/import/analyze';
@@ -44,14 +57,18 @@ const overallIndicatorIds = [...new Set(overallGoals.flatMap((g) => g.indicators
 const link = (() => {
   for (const og of overallGoals) {
     for (const l of og.indicators) {
-      const tg = tableGoals.find((g) => g.areaCode === og.areaCode && g.actionCodes.length > 0 && g.indicators.some((i) => i.indicator === l.indicator));
+      const tg = tableGoals.find(
+        (g) => g.areaCode === og.areaCode && g.actionCodes.length > 0 && g.indicators.some((i) => i.indicator === l.indicator),
+      );
       if (tg) return { overallGoal: og.code, indicatorId: l.indicator, actionCode: tg.actionCodes[0]! };
     }
   }
   throw new Error('the plan file has no action linked to an indicator of an övergripande mål');
 })();
 /** Every indicator the action works on: those of the table rows that list it. */
-const linkedIndicatorIds = new Set(tableGoals.filter((g) => g.actionCodes.includes(link.actionCode)).flatMap((g) => g.indicators.map((i) => i.indicator)));
+const linkedIndicatorIds = new Set(
+  tableGoals.filter((g) => g.actionCodes.includes(link.actionCode)).flatMap((g) => g.indicators.map((i) => i.indicator)),
+);
 /** The action that gets a delrapport: the first of the plan (another than the one whose dates change). */
 const reportAction = planActions.find((a) => a.code !== link.actionCode)!;
 
@@ -76,7 +93,11 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
   const justification = 'Den nya NTU-mätningen visar en tydlig ökning sedan mötet.';
   const keptDecision = 'Arbetsgruppen ser över EST-samordningen inför 2027.';
   const firstReport = { done: 'Utbildade personal på fyra serveringsställen.', hours: '12,5', costSek: '3 000' };
-  const secondReport = { done: 'Utbildade personal på sex serveringsställen och höll ett uppföljningsmöte.', hours: '12,5', costSek: '3 000' };
+  const secondReport = {
+    done: 'Utbildade personal på sex serveringsställen och höll ett uppföljningsmöte.',
+    hours: '12,5',
+    costSek: '3 000',
+  };
 
   beforeAll(async () => {
     h = await freshDb(driver);
@@ -109,13 +130,28 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const before = await actionRow(link.actionCode);
       expect(before.status).toBe('not_started');
       const auditsBefore = await auditCount();
-      const after = await updateAction(h.db, before.id, { status: 'ongoing', startDate: '2023-01-01', endDate: '', effectHorizon: 'short' }, actor);
-      expect(after).toMatchObject({ status: 'ongoing', startDate: '2023-01-01', endDate: null, effectHorizon: 'short', updatedBy: actor.actor });
+      const after = await updateAction(
+        h.db,
+        before.id,
+        { status: 'ongoing', startDate: '2023-01-01', endDate: '', effectHorizon: 'short' },
+        actor,
+      );
+      expect(after).toMatchObject({
+        status: 'ongoing',
+        startDate: '2023-01-01',
+        endDate: null,
+        effectHorizon: 'short',
+        updatedBy: actor.actor,
+      });
       expect(await actionRow(link.actionCode)).toEqual(after);
       expect(await auditCount()).toBe(auditsBefore + 1);
       const audit = await lastAudit('measure_changed');
       expect(audit).toMatchObject({
-        actorId: actor.actorId, actor: actor.actor, ip: actor.ip, targetType: 'åtgärd', targetId: link.actionCode,
+        actorId: actor.actorId,
+        actor: actor.actor,
+        ip: actor.ip,
+        targetType: 'åtgärd',
+        targetId: link.actionCode,
         before: { status: before.status, startDate: before.startDate, endDate: before.endDate, effectHorizon: before.effectHorizon },
         after: { status: 'ongoing', startDate: '2023-01-01', endDate: null, effectHorizon: 'short' },
       });
@@ -131,7 +167,9 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const unknown = updateAction(h.db, row.id, { status: 'klar', startDate: '2025-03-01' }, actor);
       await expect(unknown).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(unknown).rejects.toThrow('Status: välj en status');
-      await expect(updateAction(h.db, row.id, { status: 'ongoing', startDate: '1 mars' }, actor)).rejects.toThrow(/Startdatum: ange ett datum/);
+      await expect(updateAction(h.db, row.id, { status: 'ongoing', startDate: '1 mars' }, actor)).rejects.toThrow(
+        /Startdatum: ange ett datum/,
+      );
       expect(await actionRow(link.actionCode)).toEqual(row);
       expect(await auditCount()).toBe(auditsBefore);
     });
@@ -170,21 +208,53 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
   });
 
   describe('delrapport', () => {
-    it('saves the year\'s delrapport with Swedish decimal comma and thousands space', async () => {
+    it("saves the year's delrapport with Swedish decimal comma and thousands space", async () => {
       const { id } = await actionRow(reportAction.code);
       const auditsBefore = await auditCount();
-      const row = await saveActionReport(h.db, id, { year: String(YEAR), asPlanned: 'partly', how: 'Med Länsstyrelsen.', ...firstReport }, actor);
-      expect(row).toMatchObject({ actionId: id, year: YEAR, done: firstReport.done, asPlanned: 'partly', how: 'Med Länsstyrelsen.', hours: 12.5, costSek: 3000, problems: null, proposal: null });
+      const row = await saveActionReport(
+        h.db,
+        id,
+        { year: String(YEAR), asPlanned: 'partly', how: 'Med Länsstyrelsen.', ...firstReport },
+        actor,
+      );
+      expect(row).toMatchObject({
+        actionId: id,
+        year: YEAR,
+        done: firstReport.done,
+        asPlanned: 'partly',
+        how: 'Med Länsstyrelsen.',
+        hours: 12.5,
+        costSek: 3000,
+        problems: null,
+        proposal: null,
+      });
       expect(await auditCount()).toBe(auditsBefore + 1);
       const audit = await lastAudit('measure_report_saved');
-      expect(audit).toMatchObject({ targetId: reportAction.code, actor: actor.actor, before: null, after: { done: firstReport.done, hours: 12.5, costSek: 3000 } });
+      expect(audit).toMatchObject({
+        targetId: reportAction.code,
+        actor: actor.actor,
+        before: null,
+        after: { done: firstReport.done, hours: 12.5, costSek: 3000 },
+      });
       expect(audit!.summary).toMatch(/^Lade till delrapport 2026/);
     });
 
     it('saving again replaces the same row, with the old text as before in the change log', async () => {
       const { id } = await actionRow(reportAction.code);
-      const row = await saveActionReport(h.db, id, { year: YEAR, asPlanned: 'yes', problems: 'Svårt att nå krögarna.', ...secondReport }, actor);
-      expect(row).toMatchObject({ done: secondReport.done, asPlanned: 'yes', how: null, problems: 'Svårt att nå krögarna.', hours: 12.5, costSek: 3000 });
+      const row = await saveActionReport(
+        h.db,
+        id,
+        { year: YEAR, asPlanned: 'yes', problems: 'Svårt att nå krögarna.', ...secondReport },
+        actor,
+      );
+      expect(row).toMatchObject({
+        done: secondReport.done,
+        asPlanned: 'yes',
+        how: null,
+        problems: 'Svårt att nå krögarna.',
+        hours: 12.5,
+        costSek: 3000,
+      });
       const rows = await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, id));
       expect(rows).toHaveLength(1);
       expect(rows[0]).toEqual(row);
@@ -203,11 +273,21 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const before = await h.db.select().from(s.actionReports).orderBy(asc(s.actionReports.id));
       const auditsBefore = await auditCount();
       await expect(saveActionReport(h.db, id, { year: YEAR, asPlanned: 'yes' }, actor)).rejects.toThrow(/Vad som gjorts/);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: '   ', asPlanned: 'yes' }, actor)).rejects.toThrow(/Vad som gjorts: beskriv vad som gjorts/);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något' }, actor)).rejects.toThrow(/Enligt plan: välj ja, delvis eller nej/);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'kanske' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor)).rejects.toThrow(/^Timmar: /);
-      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor)).rejects.toThrow(/^Kostnad: /);
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: '   ', asPlanned: 'yes' }, actor)).rejects.toThrow(
+        /Vad som gjorts: beskriv vad som gjorts/,
+      );
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något' }, actor)).rejects.toThrow(
+        /Enligt plan: välj ja, delvis eller nej/,
+      );
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'kanske' }, actor)).rejects.toBeInstanceOf(
+        FollowUpInputError,
+      );
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor)).rejects.toThrow(
+        /^Timmar: /,
+      );
+      await expect(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor)).rejects.toThrow(
+        /^Kostnad: /,
+      );
       expect(await h.db.select().from(s.actionReports).orderBy(asc(s.actionReports.id))).toEqual(before);
       expect(await auditCount()).toBe(auditsBefore);
     });
@@ -219,8 +299,16 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const kommunCode = planFile.kommunCode;
       const regionCodes = overviewBefore.regions.map((r) => r.code);
       expect(regionCodes[0]).toBe(kommunCode);
-      const used = await h.db.selectDistinct({ id: s.observations.importId }).from(s.observations)
-        .where(and(inArray(s.observations.indicatorId, overallIndicatorIds), inArray(s.observations.regionCode, regionCodes), isNotNull(s.observations.importId)));
+      const used = await h.db
+        .selectDistinct({ id: s.observations.importId })
+        .from(s.observations)
+        .where(
+          and(
+            inArray(s.observations.indicatorId, overallIndicatorIds),
+            inArray(s.observations.regionCode, regionCodes),
+            isNotNull(s.observations.importId),
+          ),
+        );
       expectedImportIds = used.map((u) => u.id!).sort((a, b) => a - b);
       expect(expectedImportIds.length).toBeGreaterThan(0);
 
@@ -235,14 +323,20 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       expect(view.assessments).toEqual([]);
       expect(view.decisions).toEqual([]);
       const audit = await lastAudit('review_opened');
-      expect(audit).toMatchObject({ targetId: String(YEAR), actorId: actor.actorId, after: { year: YEAR, meetingDate: MEETING, importIds: expectedImportIds } });
+      expect(audit).toMatchObject({
+        targetId: String(YEAR),
+        actorId: actor.actorId,
+        after: { year: YEAR, meetingDate: MEETING, importIds: expectedImportIds },
+      });
     });
 
     it('keeps the frozen value and verdict when an import later replaces the value it showed', async () => {
       // The first primary indicator of an övergripande mål whose kommun value has a KI: a survey with a verdict.
       for (const area of overviewBefore.areas) {
         for (const goal of area.goals) {
-          const ind = goal.indicators.find((i) => i.role === 'primary' && i.latest.kommun?.ciLow != null && i.latest.kommun.value !== null && i.assessment.verdict.label);
+          const ind = goal.indicators.find(
+            (i) => i.role === 'primary' && i.latest.kommun?.ciLow != null && i.latest.kommun.value !== null && i.assessment.verdict.label,
+          );
           if (ind && !target) target = { goalCode: goal.code, indicator: ind };
         }
       }
@@ -252,11 +346,19 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       newValue = Math.round((old.value! + 3 * width) * 10) / 10;
       expect(newValue).toBeLessThan(100);
       const sv = (x: number) => String(x).replace('.', ',');
-      const [other] = await h.db.select({ code: s.regions.code, name: s.regions.name }).from(s.regions)
-        .where(and(eq(s.regions.parentCode, overviewBefore.regions[1]!.code), ne(s.regions.code, planFile.kommunCode))).orderBy(asc(s.regions.code)).limit(1);
+      const [other] = await h.db
+        .select({ code: s.regions.code, name: s.regions.name })
+        .from(s.regions)
+        .where(and(eq(s.regions.parentCode, overviewBefore.regions[1]!.code), ne(s.regions.code, planFile.kommunCode)))
+        .orderBy(asc(s.regions.code))
+        .limit(1);
       otherDalarna = other!;
-      const [outside] = await h.db.select({ code: s.regions.code }).from(s.regions)
-        .where(and(eq(s.regions.kind, 'kommun'), ne(s.regions.parentCode, overviewBefore.regions[1]!.code))).orderBy(asc(s.regions.code)).limit(1);
+      const [outside] = await h.db
+        .select({ code: s.regions.code })
+        .from(s.regions)
+        .where(and(eq(s.regions.kind, 'kommun'), ne(s.regions.parentCode, overviewBefore.regions[1]!.code)))
+        .orderBy(asc(s.regions.code))
+        .limit(1);
       outsideDalarna = outside!.code;
       const csv = [
         'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar',
@@ -273,7 +375,10 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       newImportId = res.importId;
 
       const now = (await loadOverview(h.db, MEETING_DAY))!;
-      const live = now.areas.flatMap((a) => a.goals).find((g) => g.code === target.goalCode)!.indicators.find((i) => i.id === target.indicator.id)!;
+      const live = now.areas
+        .flatMap((a) => a.goals)
+        .find((g) => g.code === target.goalCode)!
+        .indicators.find((i) => i.id === target.indicator.id)!;
       expect(live.latest.kommun).toMatchObject({ value: newValue, period: old.period, isExample: false });
       expect(live.assessment.verdict.label).not.toBe(target.indicator.assessment.verdict.label);
 
@@ -305,7 +410,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       expect(await auditCount()).toBe(auditsBefore);
     });
 
-    it('saves Brå\'s assessment: a computed label freely, another only with a justification', async () => {
+    it("saves Brå's assessment: a computed label freely, another only with a justification", async () => {
       const view = (await getReview(h.db, YEAR))!;
       const goal = view.snapshot.overview.areas.flatMap((a) => a.goals).find((g) => g.code === target.goalCode)!;
       const computed = goal.rollup.map((r) => r.label);
@@ -315,7 +420,9 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const first = await saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label: computed[0] }, actor);
       expect(first).toMatchObject({ reviewId, goalId, label: computed[0], justification: null, comment: null, updatedBy: actor.actor });
       expect(await lastAudit('assessment_saved')).toMatchObject({
-        targetId: `${YEAR}/${target.goalCode}`, before: null, after: { label: computed[0], justification: null, comment: null },
+        targetId: `${YEAR}/${target.goalCode}`,
+        before: null,
+        after: { label: computed[0], justification: null, comment: null },
       });
 
       const auditsBefore = await auditCount();
@@ -325,11 +432,18 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
         await expect(refused).rejects.toThrow(/skriv en motivering/);
       }
       await expect(saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label: 'Bra' }, actor)).rejects.toThrow(/välj en bedömning/);
-      await expect(saveAssessment(h.db, reviewId, { goalCode: 'X-M9', label: computed[0] }, actor)).rejects.toThrow(/Målet X-M9 finns inte/);
+      await expect(saveAssessment(h.db, reviewId, { goalCode: 'X-M9', label: computed[0] }, actor)).rejects.toThrow(
+        /Målet X-M9 finns inte/,
+      );
       expect(await h.db.select().from(s.reviewAssessments)).toEqual([first]);
       expect(await auditCount()).toBe(auditsBefore);
 
-      const second = await saveAssessment(h.db, reviewId, { goalCode: target.goalCode, label: differentLabel, justification, comment: 'Följs upp 2027.' }, actor);
+      const second = await saveAssessment(
+        h.db,
+        reviewId,
+        { goalCode: target.goalCode, label: differentLabel, justification, comment: 'Följs upp 2027.' },
+        actor,
+      );
       expect(second).toMatchObject({ label: differentLabel, justification, comment: 'Följs upp 2027.' });
       expect(await h.db.select().from(s.reviewAssessments)).toEqual([second]);
       expect(await lastAudit('assessment_saved')).toMatchObject({
@@ -341,8 +455,17 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
     it('adds and removes decisions, each in the change log', async () => {
       const view = (await getReview(h.db, YEAR))!;
       const d1 = await addDecision(h.db, reviewId, { goalCode: target.goalCode, kind: 'adjust_measure', text: keptDecision }, actor);
-      expect(d1).toMatchObject({ reviewId, goalId: view.goalIds.get(target.goalCode), kind: 'adjust_measure', text: keptDecision, createdBy: actor.actor });
-      expect(await lastAudit('decision_added')).toMatchObject({ targetId: `${YEAR}/${target.goalCode}`, after: { kind: 'adjust_measure', text: keptDecision } });
+      expect(d1).toMatchObject({
+        reviewId,
+        goalId: view.goalIds.get(target.goalCode),
+        kind: 'adjust_measure',
+        text: keptDecision,
+        createdBy: actor.actor,
+      });
+      expect(await lastAudit('decision_added')).toMatchObject({
+        targetId: `${YEAR}/${target.goalCode}`,
+        after: { kind: 'adjust_measure', text: keptDecision },
+      });
       const d2 = await addDecision(h.db, reviewId, { goalCode: '', kind: 'other', text: 'Tillfälligt beslut.' }, actor);
       expect(d2).toMatchObject({ goalId: null, kind: 'other' });
       expect((await getReview(h.db, YEAR))!.decisions.map((d) => d.id)).toEqual([d1.id, d2.id]);
@@ -350,13 +473,19 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const auditsBefore = await auditCount();
       await expect(addDecision(h.db, reviewId, { kind: 'avskaffa', text: 'x' }, actor)).rejects.toThrow(/välj typ av beslut/);
       await expect(addDecision(h.db, reviewId, { kind: 'other', text: '  ' }, actor)).rejects.toThrow(/skriv beslutet/);
-      await expect(addDecision(h.db, reviewId, { goalCode: 'X-M9', kind: 'other', text: 'x' }, actor)).rejects.toThrow(/Målet X-M9 finns inte/);
+      await expect(addDecision(h.db, reviewId, { goalCode: 'X-M9', kind: 'other', text: 'x' }, actor)).rejects.toThrow(
+        /Målet X-M9 finns inte/,
+      );
       await expect(removeDecision(h.db, reviewId, d2.id + 1000, actor)).rejects.toThrow(/Beslutet finns inte/);
       expect(await auditCount()).toBe(auditsBefore);
 
       await removeDecision(h.db, reviewId, d2.id, actor);
       expect((await getReview(h.db, YEAR))!.decisions).toEqual([d1]);
-      expect(await lastAudit('decision_removed')).toMatchObject({ targetId: String(YEAR), before: { kind: 'other', text: 'Tillfälligt beslut.' }, after: null });
+      expect(await lastAudit('decision_removed')).toMatchObject({
+        targetId: String(YEAR),
+        before: { kind: 'other', text: 'Tillfälligt beslut.' },
+        after: null,
+      });
       expect(await auditCount()).toBe(auditsBefore + 1);
     });
 
@@ -383,7 +512,10 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
         () => decideReview(h.db, reviewId, actor),
       ];
       for (const attempt of attempts) {
-        const err = await attempt().then(() => null, (e: unknown) => e);
+        const err = await attempt().then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err).toBeInstanceOf(ReviewLockedError);
         expect((err as Error).message).toMatch(/^Uppföljningen 2026 är beslutad och låst/);
       }
@@ -403,7 +535,12 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const goal = report.areas.flatMap((a) => a.goals).find((g) => g.code === target.goalCode)!;
       expect(goal.assessment).toEqual({ label: differentLabel, justification, comment: 'Följs upp 2027.' });
       expect(goal.decisions).toEqual([{ kind: DECISION_KINDS['adjust_measure'], text: keptDecision }]);
-      expect(report.areas.flatMap((a) => a.goals).flatMap((g) => g.decisions).map((d) => d.text)).toEqual([keptDecision]);
+      expect(
+        report.areas
+          .flatMap((a) => a.goals)
+          .flatMap((g) => g.decisions)
+          .map((d) => d.text),
+      ).toEqual([keptDecision]);
 
       // Each action once, under its area's first goal; the delrapport of the report year.
       const reported = report.areas.flatMap((a) => a.goals).flatMap((g) => g.actions);
@@ -411,7 +548,10 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const withReport = reported.find((a) => a.code === reportAction.code)!;
       expect(withReport.responsible).toEqual(reportAction.responsible);
       expect(withReport.report).toMatchObject({
-        done: secondReport.done, asPlanned: 'Ja, som planerat', problems: 'Svårt att nå krögarna.', hours: secondReport.hours,
+        done: secondReport.done,
+        asPlanned: 'Ja, som planerat',
+        problems: 'Svårt att nå krögarna.',
+        hours: secondReport.hours,
       });
       expect(withReport.report!.cost!.replace(/\s/g, ' ')).toBe(`${secondReport.costSek} kr`);
       expect(reported.filter((a) => a.report !== null).map((a) => a.code)).toEqual([reportAction.code]);
@@ -421,33 +561,46 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       const ind = goal.indicators.find((i) => i.id === target.indicator.id)!;
       const old = target.indicator.latest.kommun!;
       const kommunLatest = ind.latest.find((l) => l.region === overviewBefore.regions[0]!.name)!;
-      expect(kommunLatest).toMatchObject({ period: old.period, value: formatValue(old.value!, target.indicator.unitKind, target.indicator.decimals) });
+      expect(kommunLatest).toMatchObject({
+        period: old.period,
+        value: formatValue(old.value!, target.indicator.unitKind, target.indicator.decimals),
+      });
       expect(kommunLatest.value).not.toBe(formatValue(newValue, target.indicator.unitKind, target.indicator.decimals));
       expect(kommunLatest.n).toBe(`n = ${formatNumber(old.n!)}`);
       expect(ind.verdictLabel.startsWith(target.indicator.assessment.verdict.label!)).toBe(true);
     });
 
-    it('builds the lägesbild: each övergripande mål\'s indicator once per area, every row of the kommun, län, riket and länets kommuner', async () => {
+    it("builds the lägesbild: each övergripande mål's indicator once per area, every row of the kommun, län, riket and länets kommuner", async () => {
       const lb = (await buildLagesbild(h.db, TODAY))!;
       expect(lb.kommun).toBe('Hedemora');
       expect(lb.areas.map((a) => a.code)).toEqual(planFile.areas.map((a) => a.code));
       const lanCode = overviewBefore.regions[1]!.code;
-      const lanKommuner = (await h.db.select({ code: s.regions.code }).from(s.regions).where(eq(s.regions.parentCode, lanCode))).map((r) => r.code);
+      const lanKommuner = (await h.db.select({ code: s.regions.code }).from(s.regions).where(eq(s.regions.parentCode, lanCode))).map(
+        (r) => r.code,
+      );
       const allowed = [planFile.kommunCode, lanCode, '00', ...lanKommuner];
       for (const area of planFile.areas) {
         const got = lb.areas.find((a) => a.code === area.code)!;
         const ids = got.indicators.map((i) => i.id);
         expect(new Set(ids).size, area.code).toBe(ids.length);
-        for (const og of area.overallGoals) for (const l of og.indicators) expect(ids, `${area.code} ${l.indicator}`).toContain(l.indicator);
+        for (const og of area.overallGoals)
+          for (const l of og.indicators) expect(ids, `${area.code} ${l.indicator}`).toContain(l.indicator);
         for (const ind of got.indicators) {
           expect(ind.statements.length, ind.id).toBeGreaterThan(0);
           for (const st of ind.statements) expect(st.trim(), ind.id).not.toBe('');
-          const [{ n }] = (await h.db.select({ n: count() }).from(s.observations).where(and(
-            eq(s.observations.indicatorId, ind.id), inArray(s.observations.regionCode, allowed), eq(s.observations.site, '')))) as [{ n: number }];
+          const [{ n }] = (await h.db
+            .select({ n: count() })
+            .from(s.observations)
+            .where(
+              and(eq(s.observations.indicatorId, ind.id), inArray(s.observations.regionCode, allowed), eq(s.observations.site, '')),
+            )) as [{ n: number }];
           expect(ind.rows.length, ind.id).toBe(Number(n));
         }
       }
-      const rows = lb.areas.flatMap((a) => a.indicators).filter((i) => i.id === target.indicator.id).flatMap((i) => i.rows);
+      const rows = lb.areas
+        .flatMap((a) => a.indicators)
+        .filter((i) => i.id === target.indicator.id)
+        .flatMap((i) => i.rows);
       const codes = new Set(rows.map((r) => r.regionCode));
       for (const c of [planFile.kommunCode, lanCode, '00', otherDalarna.code]) expect(codes, c).toContain(c);
       expect(codes).not.toContain(outsideDalarna);
@@ -473,20 +626,31 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
   describe('input edge cases', () => {
     it('refuses an impossible calendar date with a Swedish message instead of a database error', async () => {
       const row = await actionRow(link.actionCode);
-      await expect.soft(updateAction(h.db, row.id, { status: 'ongoing', startDate: '2025-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
+      await expect
+        .soft(updateAction(h.db, row.id, { status: 'ongoing', startDate: '2025-02-30' }, actor))
+        .rejects.toBeInstanceOf(FollowUpInputError);
       await expect.soft(openReview(h.db, { year: 2030, meetingDate: '2030-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
       expect(await actionRow(link.actionCode)).toEqual(row);
     });
 
     it('explains a bad amount in Swedish, not zod\'s "Invalid input"', async () => {
       const { id } = await actionRow(reportAction.code);
-      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor)).rejects.toThrow('Timmar: ange ett tal ≥ 0 (t.ex. 12,5)');
-      await expect.soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor)).rejects.toThrow('Kostnad: ange ett tal ≥ 0 (t.ex. 12,5)');
+      await expect
+        .soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', hours: '-2' }, actor))
+        .rejects.toThrow('Timmar: ange ett tal ≥ 0 (t.ex. 12,5)');
+      await expect
+        .soft(saveActionReport(h.db, id, { year: YEAR, done: 'Något', asPlanned: 'yes', costSek: 'tretusen' }, actor))
+        .rejects.toThrow('Kostnad: ange ett tal ≥ 0 (t.ex. 12,5)');
     });
 
     it('treats an amount of only spaces as empty, not as 0', async () => {
       const { id } = await actionRow(reportAction.code);
-      const row = await saveActionReport(h.db, id, { year: YEAR + 1, done: 'Planering.', asPlanned: 'yes', hours: '  ', costSek: ' ' }, actor);
+      const row = await saveActionReport(
+        h.db,
+        id,
+        { year: YEAR + 1, done: 'Planering.', asPlanned: 'yes', hours: '  ', costSek: ' ' },
+        actor,
+      );
       expect(row.hours).toBeNull();
       expect(row.costSek).toBeNull();
     });

@@ -20,26 +20,71 @@ import { DRIVERS, freshDb } from '../helpers/db';
 const TODAY = new Date('2026-11-25T12:00:00Z');
 const actor = { actorId: null, actor: 'testerna' };
 
-type Row = { indicator: string; region: string; period: string; value: number; n?: number; ciLow?: number; ciHigh?: number; numerator?: number; denominator?: number; detail?: Record<string, unknown> };
+type Row = {
+  indicator: string;
+  region: string;
+  period: string;
+  value: number;
+  n?: number;
+  ciLow?: number;
+  ciHigh?: number;
+  numerator?: number;
+  denominator?: number;
+  detail?: Record<string, unknown>;
+};
 
 /** Replaces the named indicators' observations by these rows, written by one upload import. */
 async function replaceSeries(db: Db, file: string, rows: Row[]) {
   const ids = [...new Set(rows.map((r) => r.indicator))];
   await db.delete(observations).where(inArray(observations.indicatorId, ids));
-  const [imp] = await db.insert(imports).values({ kind: 'upload', fileName: file, sha256: file, createdBy: 'testerna', rows: rows.length }).returning();
-  await db.insert(observations).values(rows.map((r) => {
-    const p = parsePeriod(r.period)!;
-    return {
-      indicatorId: r.indicator, regionCode: r.region, period: p.label, periodKind: p.kind, periodStart: p.start, periodEnd: p.end,
-      value: r.value, n: r.n ?? null, ciLow: r.ciLow ?? null, ciHigh: r.ciHigh ?? null, numerator: r.numerator ?? null, denominator: r.denominator ?? null,
-      detail: r.detail ?? null, importId: imp!.id,
-    };
-  }));
+  const [imp] = await db
+    .insert(imports)
+    .values({ kind: 'upload', fileName: file, sha256: file, createdBy: 'testerna', rows: rows.length })
+    .returning();
+  await db.insert(observations).values(
+    rows.map((r) => {
+      const p = parsePeriod(r.period)!;
+      return {
+        indicatorId: r.indicator,
+        regionCode: r.region,
+        period: p.label,
+        periodKind: p.kind,
+        periodStart: p.start,
+        periodEnd: p.end,
+        value: r.value,
+        n: r.n ?? null,
+        ciLow: r.ciLow ?? null,
+        ciHigh: r.ciHigh ?? null,
+        numerator: r.numerator ?? null,
+        denominator: r.denominator ?? null,
+        detail: r.detail ?? null,
+        importId: imp!.id,
+      };
+    }),
+  );
   return imp!.id;
 }
 
-const link = (db: Db, goal: string, indicatorId: string, o: { baselinePeriod?: string; targetValue?: number; targetYear?: number; role?: string } = {}) =>
-  saveGoalIndicator(db, goal, { indicatorId, role: o.role ?? 'primary', baselinePeriod: o.baselinePeriod ?? '', targetValue: o.targetValue ?? '', targetYear: o.targetYear ?? '', sex: 'T', grp: '' }, actor);
+const link = (
+  db: Db,
+  goal: string,
+  indicatorId: string,
+  o: { baselinePeriod?: string; targetValue?: number; targetYear?: number; role?: string } = {},
+) =>
+  saveGoalIndicator(
+    db,
+    goal,
+    {
+      indicatorId,
+      role: o.role ?? 'primary',
+      baselinePeriod: o.baselinePeriod ?? '',
+      targetValue: o.targetValue ?? '',
+      targetYear: o.targetYear ?? '',
+      sex: 'T',
+      grp: '',
+    },
+    actor,
+  );
 
 function find(goals: ApiGoal[], goal: string, id: string) {
   const ind = goals.find((g) => g.code === goal)?.indicators.find((i) => i.id === id);
@@ -70,8 +115,20 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
       { indicator: 'ptm_otrygg_kvall', region: '2083', period: '2023', value: 10, n: 400 },
       { indicator: 'ptm_otrygg_kvall', region: '2083', period: '2025', value: 19.5, n: 400 },
       // 4: Växjö cocaine's week as the kommun's yearly week (EUDA 2023 → 2024).
-      { indicator: 'avlopp_kokain', region: '2083', period: '2023', value: 140.57, detail: days([104.97, 85.91, 121.94, 192.99, 241.84, 137.58, 98.76]) },
-      { indicator: 'avlopp_kokain', region: '2083', period: '2024', value: 82.45, detail: days([60.85, 70.41, 80.41, 100.74, 125.84, 65.86, 73.01]) },
+      {
+        indicator: 'avlopp_kokain',
+        region: '2083',
+        period: '2023',
+        value: 140.57,
+        detail: days([104.97, 85.91, 121.94, 192.99, 241.84, 137.58, 98.76]),
+      },
+      {
+        indicator: 'avlopp_kokain',
+        region: '2083',
+        period: '2024',
+        value: 82.45,
+        detail: days([60.85, 70.41, 80.41, 100.74, 125.84, 65.86, 73.01]),
+      },
       // 5: 31 ±5 → 27 ±5 (z_eq 1.11): "Tecken" at the old z ≥ 1 level.
       { indicator: 'ntu_problem_narkotikahandel', region: '2083', period: '2019–2020', value: 31, ciLow: 26, ciHigh: 36 },
       { indicator: 'ntu_problem_narkotikahandel', region: '2083', period: '2021–2022', value: 27, ciLow: 22, ciHigh: 32 },
@@ -81,7 +138,13 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
       // 8: the kommun with "För få svar" (n 25) among four kommuner.
       { indicator: 'ptm_problem_narkotikahandel', region: '2083', period: '2023', value: 12, n: 300 },
       { indicator: 'ptm_problem_narkotikahandel', region: '2083', period: '2025', value: 10, n: 25 },
-      ...(['2080', '2081', '2082'] as const).map((region, i) => ({ indicator: 'ptm_problem_narkotikahandel', region, period: '2025', value: 14 + 3 * i, n: 300 })),
+      ...(['2080', '2081', '2082'] as const).map((region, i) => ({
+        indicator: 'ptm_problem_narkotikahandel',
+        region,
+        period: '2025',
+        value: 14 + 3 * i,
+        n: 300,
+      })),
       // 9: populations (reported crime per 100 000 with its count and population) and a benchmark in the same year.
       { indicator: 'kolada_anm_brott_100k', region: '2083', period: '2024', value: 8000, numerator: 1200, denominator: 15000 },
       { indicator: 'kolada_anm_brott_100k', region: '20', period: '2024', value: 6620, numerator: 19000, denominator: 287000 },
@@ -89,7 +152,14 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
       { indicator: 'lupp_trygg_kvall', region: '2083', period: '2024', value: 62, n: 300 },
       { indicator: 'lupp_trygg_kvall', region: '20', period: '2024', value: 70, n: 5000 },
       // 11: reported violence per 100 000, over-dispersed (100, 120, 80, 120, 100) and then 140.
-      ...[100, 120, 80, 120, 100, 140].map((x, i) => ({ indicator: 'kolada_anm_vald_100k', region: '2083', period: String(i < 5 ? 2019 + i : 2025), value: (x / 15000) * 1e5, numerator: x, denominator: 15000 })),
+      ...[100, 120, 80, 120, 100, 140].map((x, i) => ({
+        indicator: 'kolada_anm_vald_100k',
+        region: '2083',
+        period: String(i < 5 ? 2019 + i : 2025),
+        value: (x / 15000) * 1e5,
+        numerator: x,
+        denominator: 15000,
+      })),
       // 12: Lupp 30 % → 24 % (n 400 each, no KI): z_eq 1.91 at deff 1, 1.56 at deff 1.5.
       { indicator: 'lupp_hotad', region: '2083', period: '2021', value: 30, n: 400 },
       { indicator: 'lupp_hotad', region: '2083', period: '2024', value: 24, n: 400 },
@@ -170,11 +240,14 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
     expect(ex).toBeDefined();
     expect(ex.verdict.imports.map((i) => i.kind)).toContain('example');
     for (const b of ex.benchmarks) expect(b.example).toBe(true);
-    for (const g of goals) for (const i of g.indicators) {
-      expect(typeof i.verdict.example).toBe('boolean');
-      for (const b of i.benchmarks) expect(typeof b.example).toBe('boolean');
-    }
-    const csv = toSwedishCsv(GOALS_CSV_HEADER, goalsCsvRows(goals)).replace(/^\uFEFF/, '').split('\r\n');
+    for (const g of goals)
+      for (const i of g.indicators) {
+        expect(typeof i.verdict.example).toBe('boolean');
+        for (const b of i.benchmarks) expect(typeof b.example).toBe('boolean');
+      }
+    const csv = toSwedishCsv(GOALS_CSV_HEADER, goalsCsvRows(goals))
+      .replace(/^\uFEFF/, '')
+      .split('\r\n');
     const head = csv[0]!.split(';');
     const col = (name: string) => head.indexOf(name);
     const row = (id: string) => csv.find((l) => l.split(';')[2] === id)!.split(';');
@@ -186,8 +259,16 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
   it('8: a suppressed kommun value (n 25) gets no rank; a visible one gets a rank with its interval', async () => {
     const hidden = find(goals, 'N-M1', 'ptm_problem_narkotikahandel');
     expect(hidden.rank).toBeNull();
-    await h.db.update(observations).set({ n: 300 })
-      .where(and(eq(observations.indicatorId, 'ptm_problem_narkotikahandel'), eq(observations.regionCode, '2083'), eq(observations.period, '2025')));
+    await h.db
+      .update(observations)
+      .set({ n: 300 })
+      .where(
+        and(
+          eq(observations.indicatorId, 'ptm_problem_narkotikahandel'),
+          eq(observations.regionCode, '2083'),
+          eq(observations.period, '2025'),
+        ),
+      );
     const shown = find(await apiGoals(h.db, TODAY), 'N-M1', 'ptm_problem_narkotikahandel');
     expect(shown.rank).toMatchObject({ rank: 1, of: 4, period: '2025' });
     expect(shown.rank!.low).toBe(1);
@@ -195,7 +276,7 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
     expect(shown.rank!.example).toBe(false);
   });
 
-  it('9: the kommun\'s share of the län comes from population: 15 000 / 287 000', () => {
+  it("9: the kommun's share of the län comes from population: 15 000 / 287 000", () => {
     const lan = find(goals, 'T-M1', 'lupp_trygg_kvall').benchmarks.find((b) => b.against === 'Dalarnas län')!;
     expect(lan.share).toBeCloseTo(15000 / 287000, 6);
     expect(lan.text).not.toContain('okänd');
@@ -228,19 +309,21 @@ describe.each(DRIVERS)('/api/v1/goals: issue 11 item by item, on %s', (driver) =
 
   it('on the rest of the seeded data: no pace, coloured arrow or better/worse label inside the margin, and every value says whether it is example data', () => {
     const claims = ['God takt', 'Framsteg men för låg takt', 'Låg takt', 'Går åt fel håll'];
-    for (const g of goals) for (const i of g.indicators) {
-      const v = i.verdict;
-      if (v.pace && claims.includes(v.pace.label)) expect(v.label?.startsWith('Säkerställd') || v.method === 'exact', `${i.id}: ${v.pace.text}`).toBe(true);
-      if (v.label?.startsWith('Säkerställd') && v.method !== 'exact') expect(v.p!, i.id).toBeLessThan(0.05);
-      if (v.label?.startsWith('Tecken')) expect(v.zEq!, i.id).toBeGreaterThanOrEqual(1.644854);
-      for (const b of i.benchmarks) {
-        if (b.label && /^(Bättre|Sämre|Högre|Lägre)/.test(b.label)) expect(b.p!, `${i.id} ${b.label}`).toBeLessThan(0.05);
-        else if (b.label) expect(b.label).toMatch(/^Ingen säkerställd skillnad mot /);
+    for (const g of goals)
+      for (const i of g.indicators) {
+        const v = i.verdict;
+        if (v.pace && claims.includes(v.pace.label))
+          expect(v.label?.startsWith('Säkerställd') || v.method === 'exact', `${i.id}: ${v.pace.text}`).toBe(true);
+        if (v.label?.startsWith('Säkerställd') && v.method !== 'exact') expect(v.p!, i.id).toBeLessThan(0.05);
+        if (v.label?.startsWith('Tecken')) expect(v.zEq!, i.id).toBeGreaterThanOrEqual(1.644854);
+        for (const b of i.benchmarks) {
+          if (b.label && /^(Bättre|Sämre|Högre|Lägre)/.test(b.label)) expect(b.p!, `${i.id} ${b.label}`).toBeLessThan(0.05);
+          else if (b.label) expect(b.label).toMatch(/^Ingen säkerställd skillnad mot /);
+        }
+        expect(typeof v.example, i.id).toBe('boolean');
+        expect(v.source.name.length).toBeGreaterThan(0);
+        if (v.latest !== null) expect(v.imports.length, i.id).toBeGreaterThan(0);
       }
-      expect(typeof v.example, i.id).toBe('boolean');
-      expect(v.source.name.length).toBeGreaterThan(0);
-      if (v.latest !== null) expect(v.imports.length, i.id).toBeGreaterThan(0);
-    }
   });
 
   it('12: Lupp uses deff 1.5: 30 → 24 % (n 400) is "Oförändrat" with "Uppskattad felmarginal", not "Tecken"', () => {

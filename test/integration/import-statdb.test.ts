@@ -38,7 +38,11 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
     const r = await run(h, 'kolada/rkolada-long.csv');
     expect(r.report.errors).toEqual([]);
     expect(r.report.committed).toBe(true);
-    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2023')).toMatchObject({ value: 1187.9, example: false, importId: r.importId });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2023')).toMatchObject({
+      value: 1187.9,
+      example: false,
+      importId: r.importId,
+    });
     expect(pick(await api(h, 'kolada_anm_vald_100k', '20'), '2023')).toMatchObject({ value: 1032.6, regionName: 'Dalarnas län' });
     expect(pick(await api(h, 'kolada_anm_brott_100k', '20'), '2023')).toMatchObject({ value: null, status: 'missing' });
     const again = await run(h, 'kolada/rkolada-wide.csv');
@@ -58,7 +62,13 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
     expect(committed.report.committed).toBe(true);
     const saved = await h.db.select().from(importMappings);
     expect(saved.map((s) => [s.signature, s.updatedBy])).toEqual([[offer.signature, 'samordnare@hedemora.se']]);
-    expect(pick(await api(h, 'ntu_otrygg_kvall', '20', 'K'), '2019–2022')).toMatchObject({ value: 27.9, ciLow: 26.4, ciHigh: 29.4, n: 4590, sex: 'K' });
+    expect(pick(await api(h, 'ntu_otrygg_kvall', '20', 'K'), '2019–2022')).toMatchObject({
+      value: 27.9,
+      ciLow: 26.4,
+      ciHigh: 29.4,
+      n: 4590,
+      sex: 'K',
+    });
     expect(pick(await api(h, 'ntu_otrygg_kvall', '2083', 'K'), '2019–2022')).toMatchObject({ value: null, status: 'suppressed', n: 207 });
 
     const second = await run(h, 'pxweb/fohm-otrygghet-lan-kommun.csv', { dryRun: true });
@@ -69,26 +79,40 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
 
   it('a mapping is saved only with a committed import: a refused file leaves no mapping behind', async () => {
     const before = await h.db.select({ n: count() }).from(importMappings);
-    const bad = await run(h, 'mucf/mucf-lupp-export.csv', { mapping: { indicator: 'lupp_hotad', columns: { region: 'Kommun', period: 'Läsår', value: 'Kön' } } });
+    const bad = await run(h, 'mucf/mucf-lupp-export.csv', {
+      mapping: { indicator: 'lupp_hotad', columns: { region: 'Kommun', period: 'Läsår', value: 'Kön' } },
+    });
     expect(bad.report.committed).toBe(false);
     expect(bad.report.errors.length).toBeGreaterThan(0);
     expect(await h.db.select({ n: count() }).from(importMappings)).toEqual(before);
   });
 
   it('MUCF, Socialstyrelsen and Brå statistics-database files read back with their breakdowns', async () => {
-    const mucf = await run(h, 'mucf/mucf-lupp-export.csv', { mapping: { indicator: 'lupp_hotad', columns: { region: 'Kommun', period: 'Läsår', group: 'Årskurs', sex: 'Kön', value: 'Andel (%)', n: 'Antal svarande' } } });
+    const mucf = await run(h, 'mucf/mucf-lupp-export.csv', {
+      mapping: {
+        indicator: 'lupp_hotad',
+        columns: { region: 'Kommun', period: 'Läsår', group: 'Årskurs', sex: 'Kön', value: 'Andel (%)', n: 'Antal svarande' },
+      },
+    });
     expect(mucf.report.errors).toEqual([]);
     expect(pick(await api(h, 'lupp_hotad', '2083', 'K', 'åk 9'), '2026–2027')).toMatchObject({ value: 11.2, n: 125, group: 'åk 9' });
 
-    const sos = await run(h, 'socialstyrelsen/statistikdatabas-export.xlsx', { mapping: { indicator: 'soc_orosanm_forskola', columns: { region: 'Region', period: 'År', sex: 'Kön', value: 'Värde' } } });
+    const sos = await run(h, 'socialstyrelsen/statistikdatabas-export.xlsx', {
+      mapping: { indicator: 'soc_orosanm_forskola', columns: { region: 'Region', period: 'År', sex: 'Kön', value: 'Värde' } },
+    });
     expect(sos.report.errors).toEqual([]);
     expect(pick(await api(h, 'soc_orosanm_forskola', '2083', 'K'), '2024')).toMatchObject({ value: 11.8 });
     expect(pick(await api(h, 'soc_orosanm_forskola', '00'), '2024')).toMatchObject({ value: 9.7, regionName: 'Riket' });
 
-    const bra = await run(h, 'bra/bra-statistikdatabas-rader.csv', { mapping: {
-      columns: { region: 'Region', period: 'År' },
-      wide: [{ column: 'Antal', indicator: 'bra_anm_skadegorelse' }, { column: 'Antal per 100 000 invånare', indicator: 'bra_anm_skadegorelse_100k' }],
-    } });
+    const bra = await run(h, 'bra/bra-statistikdatabas-rader.csv', {
+      mapping: {
+        columns: { region: 'Region', period: 'År' },
+        wide: [
+          { column: 'Antal', indicator: 'bra_anm_skadegorelse' },
+          { column: 'Antal per 100 000 invånare', indicator: 'bra_anm_skadegorelse_100k' },
+        ],
+      },
+    });
     expect(bra.report.errors).toEqual([]);
     expect(pick(await api(h, 'bra_anm_skadegorelse_100k', '2083'), '2024')).toMatchObject({ value: 2551 });
     expect(pick(await api(h, 'bra_anm_skadegorelse', '20'), '2024')).toMatchObject({ value: 6231 });
@@ -131,12 +155,15 @@ describe.each(DRIVERS)('npm run import -- --map on %s', { timeout: CLI_TEST_TIME
   });
   afterAll(async () => drop());
   const cli = (args: string[]) => {
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    });
     return { status: res.status, stdout: res.stdout, stderr: res.stderr };
   };
   const file = path.resolve('test/fixtures/import/lupp/region-dalarna-lupp-extrakt.csv');
 
-  it('imports Region Dalarna\'s Lupp extract with the flags and the second time without them', async () => {
+  it("imports Region Dalarna's Lupp extract with the flags and the second time without them", async () => {
     const refused = cli([file, '--json']);
     expect(refused.status).toBe(1);
     expect(JSON.parse(refused.stdout).errors[0].message).toMatch(/--indicator och --map/);
@@ -145,14 +172,29 @@ describe.each(DRIVERS)('npm run import -- --map on %s', { timeout: CLI_TEST_TIME
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/okänd roll "färg"/);
 
-    const ok = cli([file, '--json', '--indicator', 'lupp_trygg_kvall', '--map', 'region=Boendekommun;period=År;value=andel;grupp=Undersökning;kön=Kön;n=antal_svarande', '--scale', '100']);
+    const ok = cli([
+      file,
+      '--json',
+      '--indicator',
+      'lupp_trygg_kvall',
+      '--map',
+      'region=Boendekommun;period=År;value=andel;grupp=Undersökning;kön=Kön;n=antal_svarande',
+      '--scale',
+      '100',
+    ]);
     expect(ok.stderr).toBe('');
     const report = JSON.parse(ok.stdout);
     expect(report).toMatchObject({ committed: true, source: 'kolumnmappning', observations: 5, inserted: 5, errors: [] });
 
     const h = await open();
     try {
-      const rows = await apiObservations(h.db, { indicatorIds: ['lupp_trygg_kvall'], regionCodes: ['2083'], sex: 'K', grp: 'högstadiet', site: '' });
+      const rows = await apiObservations(h.db, {
+        indicatorIds: ['lupp_trygg_kvall'],
+        regionCodes: ['2083'],
+        sex: 'K',
+        grp: 'högstadiet',
+        site: '',
+      });
       expect(rows.find((r) => r.period === '2023')).toMatchObject({ value: 78.1, n: 131, sex: 'K', group: 'högstadiet' });
       const [rec] = await h.db.select({ n: count() }).from(imports);
       expect(Number(rec!.n)).toBeGreaterThan(0);

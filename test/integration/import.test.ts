@@ -19,8 +19,10 @@ async function observationSnapshot(h: DbHandle) {
 }
 
 async function obs(h: DbHandle, indicatorId: string, regionCode: string, period: string) {
-  const [row] = await h.db.select().from(s.observations).where(and(
-    eq(s.observations.indicatorId, indicatorId), eq(s.observations.regionCode, regionCode), eq(s.observations.period, period)));
+  const [row] = await h.db
+    .select()
+    .from(s.observations)
+    .where(and(eq(s.observations.indicatorId, indicatorId), eq(s.observations.regionCode, regionCode), eq(s.observations.period, period)));
   return row;
 }
 
@@ -45,22 +47,40 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
     // Svenskt Näringsliv 2025 and socialtjänst 2025 replace example values; NTU 2023–2024 (Brå publishes single years,
     // loaded by the seed), KMK and Lupp (K, åk 8) are new.
     expect(diff).toMatchObject({ updated: 2, inserted: 5, unchanged: 0 });
-    expect(diff.changes.find((c) => c.indicatorId === 'sn_brott_paverkar_foretag' && c.regionCode === '2083')?.before?.isExample).toBe(true);
+    expect(diff.changes.find((c) => c.indicatorId === 'sn_brott_paverkar_foretag' && c.regionCode === '2083')?.before?.isExample).toBe(
+      true,
+    );
     expect(diff.changes.find((c) => c.indicatorId === 'ntu_otrygg_kvall' && c.regionCode === '2083')?.kind).toBe('new');
     expect(diff.affectedGoals.map((g) => g.code)).toContain('T-M1');
     expect(await observationSnapshot(h)).toEqual(before); // nothing written by a preview
 
     const res = await commitImport(h.db, a, { createdBy: 'test@hedemora.se' });
     expect(res).toMatchObject({ inserted: 5, updated: 2, unchanged: 0 });
-    expect(await obs(h, 'ntu_otrygg_kvall', '2083', '2023–2024')).toMatchObject({ value: 27.5, ciLow: 21.8, ciHigh: 33.2, n: 204, isExample: false, importId: res.importId });
+    expect(await obs(h, 'ntu_otrygg_kvall', '2083', '2023–2024')).toMatchObject({
+      value: 27.5,
+      ciLow: 21.8,
+      ciHigh: 33.2,
+      n: 204,
+      isExample: false,
+      importId: res.importId,
+    });
     expect(await obs(h, 'soc_stod_accepterat', '2083', '2025')).toMatchObject({ value: null, status: 'suppressed' });
     expect(await obs(h, 'kmk_serveringsstallen', '2083', '2025')).toMatchObject({ value: 60, note: '=HYPERLINK("http://x")' });
-    const [lupp] = await h.db.select().from(s.observations).where(and(eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.sex, 'K')));
+    const [lupp] = await h.db
+      .select()
+      .from(s.observations)
+      .where(and(eq(s.observations.indicatorId, 'lupp_hotad'), eq(s.observations.sex, 'K')));
     expect(lupp).toMatchObject({ grp: 'åk 8', value: 14, n: 61 });
 
-    const again = await commitImport(h.db, await analyzeFile({ fileName: 'hedemora-2025.csv', bytes: fixture('generic/hedemora-2025.csv') }, ctx), { createdBy: 'test' });
+    const again = await commitImport(
+      h.db,
+      await analyzeFile({ fileName: 'hedemora-2025.csv', bytes: fixture('generic/hedemora-2025.csv') }, ctx),
+      { createdBy: 'test' },
+    );
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 7 });
-    const [{ n: total }] = (await h.db.select({ n: count() }).from(s.observations).where(eq(s.observations.period, '2025'))) as [{ n: number }];
+    const [{ n: total }] = (await h.db.select({ n: count() }).from(s.observations).where(eq(s.observations.period, '2025'))) as [
+      { n: number },
+    ];
     expect(Number(total)).toBeGreaterThan(0);
 
     await undoImport(h.db, again.importId, { by: 'test' });
@@ -77,7 +97,12 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
     expect(cp1252.observations).toEqual(utf8.observations);
     const english = await analyzeFile({ fileName: 'c.csv', bytes: fixture('generic/english-aliases.csv') }, ctx);
     expect(english.encoding).toBe('utf-8-bom');
-    expect(english.observations[0]).toMatchObject({ indicatorId: 'ntu_otrygg_kvall', value: 27.5, ciLow: 21.8, period: { label: '2023–2024' } });
+    expect(english.observations[0]).toMatchObject({
+      indicatorId: 'ntu_otrygg_kvall',
+      value: 27.5,
+      ciLow: 21.8,
+      period: { label: '2023–2024' },
+    });
   });
 
   it('refuses a file with errors, listing each with row and column, and writes nothing', async () => {
@@ -98,8 +123,22 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
   });
 
   it('refuses an undo when a later import changed the same value', async () => {
-    const first = await commitImport(h.db, await analyzeFile({ fileName: 'x.csv', bytes: new TextEncoder().encode('indikator;region;period;värde\nkmk_serveringsstallen;2083;2026;40\n') }, ctx), { createdBy: 't' });
-    const second = await commitImport(h.db, await analyzeFile({ fileName: 'y.csv', bytes: new TextEncoder().encode('indikator;region;period;värde\nkmk_serveringsstallen;2083;2026;45\n') }, ctx), { createdBy: 't' });
+    const first = await commitImport(
+      h.db,
+      await analyzeFile(
+        { fileName: 'x.csv', bytes: new TextEncoder().encode('indikator;region;period;värde\nkmk_serveringsstallen;2083;2026;40\n') },
+        ctx,
+      ),
+      { createdBy: 't' },
+    );
+    const second = await commitImport(
+      h.db,
+      await analyzeFile(
+        { fileName: 'y.csv', bytes: new TextEncoder().encode('indikator;region;period;värde\nkmk_serveringsstallen;2083;2026;45\n') },
+        ctx,
+      ),
+      { createdBy: 't' },
+    );
     await expect(undoImport(h.db, first.importId, { by: 't' })).rejects.toBeInstanceOf(UndoConflictError);
     expect((await obs(h, 'kmk_serveringsstallen', '2083', '2026'))?.value).toBe(45);
     await undoImport(h.db, second.importId, { by: 't' });
@@ -122,7 +161,9 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
       let locked = () => {};
       const isLocked = new Promise<void>((r) => (locked = r));
       blocker = h.db.transaction(async (tx) => {
-        await tx.execute(sql`select id from observations where indicator_id = 'kmk_serveringsstallen' and region_code = '2083' and period = '2027' for update`);
+        await tx.execute(
+          sql`select id from observations where indicator_id = 'kmk_serveringsstallen' and region_code = '2083' and period = '2027' for update`,
+        );
         locked();
         await released;
       });
@@ -130,17 +171,30 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
     }
     const commits = Promise.all([commitImport(h.db, a, { createdBy: 'a' }), commitImport(h.db, b, { createdBy: 'b' })]);
     if (driver === 'postgres') {
-      await expect.poll(async () => {
-        const res = await h.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
+      await expect
+        .poll(
+          async () => {
+            const res = await h.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_stat_activity
           where datname = current_database() and wait_event_type = 'Lock'`);
-        return Number((Array.isArray(res) ? res : (res as unknown as { rows: { n: number }[] }).rows)[0]!.n);
-      }, { timeout: 20_000 }).toBe(2);
+            return Number((Array.isArray(res) ? res : (res as unknown as { rows: { n: number }[] }).rows)[0]!.n);
+          },
+          { timeout: 20_000 },
+        )
+        .toBe(2);
     }
     release();
     await blocker;
     const [ra, rb] = await commits;
-    const revs = await h.db.select().from(s.observationRevisions).where(and(eq(s.observationRevisions.indicatorId, 'kmk_serveringsstallen'),
-      eq(s.observationRevisions.period, '2027'), eq(s.observationRevisions.action, 'update')));
+    const revs = await h.db
+      .select()
+      .from(s.observationRevisions)
+      .where(
+        and(
+          eq(s.observationRevisions.indicatorId, 'kmk_serveringsstallen'),
+          eq(s.observationRevisions.period, '2027'),
+          eq(s.observationRevisions.action, 'update'),
+        ),
+      );
     const beforeOf = new Map(revs.map((r) => [r.importId, (r.before as { importId: number; value: number }).importId]));
     // One of the two replaced the base value; the other replaced that one's value (not the base value as well).
     const earlier = beforeOf.get(ra.importId) === base.importId ? ra.importId : rb.importId;
@@ -158,13 +212,22 @@ describe.each(DRIVERS)('importing a generic file on %s', (driver) => {
   });
 
   it('keeps two concurrent imports of the same keys consistent, without duplicates', async () => {
-    const file = (v: number) => new TextEncoder().encode(`indikator;region;period;värde\ngrannsamverkan_omraden;2083;2026;${v}\nhuskurage_anslutna;2083;2026;${v}\n`);
+    const file = (v: number) =>
+      new TextEncoder().encode(`indikator;region;period;värde\ngrannsamverkan_omraden;2083;2026;${v}\nhuskurage_anslutna;2083;2026;${v}\n`);
     const [a, b] = await Promise.all([
       analyzeFile({ fileName: 'a.csv', bytes: file(11) }, ctx).then((x) => commitImport(h.db, x, { createdBy: 'a' })),
       analyzeFile({ fileName: 'b.csv', bytes: file(12) }, ctx).then((x) => commitImport(h.db, x, { createdBy: 'b' })),
     ]);
-    const rows = await h.db.select().from(s.observations).where(and(eq(s.observations.regionCode, '2083'), eq(s.observations.period, '2026'),
-      sql`${s.observations.indicatorId} in ('grannsamverkan_omraden', 'huskurage_anslutna')`));
+    const rows = await h.db
+      .select()
+      .from(s.observations)
+      .where(
+        and(
+          eq(s.observations.regionCode, '2083'),
+          eq(s.observations.period, '2026'),
+          sql`${s.observations.indicatorId} in ('grannsamverkan_omraden', 'huskurage_anslutna')`,
+        ),
+      );
     expect(rows).toHaveLength(2);
     // Whichever committed last wrote both values: the two rows agree.
     expect(new Set(rows.map((r) => r.value)).size).toBe(1);

@@ -45,12 +45,18 @@ describe.each(DRIVERS)('the breakdown a goal link counts, on %s', (driver) => {
 
     const after = (await loadGoalView(h.db, 'V-M1', TODAY))!.indicators.find((i) => i.id === 'lupp_hotad')!;
     expect(after.name).toContain('Kvinnor/tjejer, åk 8');
-    expect(after.table.filter((r) => r.region === 'Hedemora').map((r) => [r.period, r.value])).toEqual([['2021', 40], ['2024', 6]]);
+    expect(after.table.filter((r) => r.region === 'Hedemora').map((r) => [r.period, r.value])).toEqual([
+      ['2021', 40],
+      ['2024', 6],
+    ]);
     expect(after.assessment.verdict.label).toBe('Säkerställd förbättring');
     expect(after.assessment.verdict.label).not.toBe(before.assessment.verdict.label);
 
     const overview = (await loadOverview(h.db, TODAY))!;
-    const card = overview.areas.flatMap((a) => a.goals).find((g) => g.code === 'V-M1')!.indicators.find((i) => i.id === 'lupp_hotad')!;
+    const card = overview.areas
+      .flatMap((a) => a.goals)
+      .find((g) => g.code === 'V-M1')!
+      .indicators.find((i) => i.id === 'lupp_hotad')!;
     expect(card.latest.kommun?.value).toBe(6);
     expect(card.name).toContain('åk 8');
   });

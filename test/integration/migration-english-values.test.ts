@@ -14,9 +14,17 @@ import { createDatabase } from '../helpers/db';
  * between 0006 and 0007, on PGlite and on PostgreSQL when DATABASE_URL is set.
  */
 const DIR = path.resolve('drizzle');
-const files = fs.readdirSync(DIR).filter((f) => /^\d{4}_.*\.sql$/.test(f)).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
+  .sort();
 const until = files.findIndex((f) => f.startsWith('0007_'));
-const statements = (f: string) => fs.readFileSync(path.join(DIR, f), 'utf8').split('--> statement-breakpoint').map((s) => s.trim()).filter(Boolean);
+const statements = (f: string) =>
+  fs
+    .readFileSync(path.join(DIR, f), 'utf8')
+    .split('--> statement-breakpoint')
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 interface Runner {
   run: (sql: string) => Promise<void>;
@@ -26,7 +34,7 @@ interface Runner {
 
 async function pglite(): Promise<Runner> {
   const db = new PGlite();
-  return { run: async (s) => void (await db.exec(s)), rows: async <T,>(s: string) => (await db.query<T>(s)).rows, close: () => db.close() };
+  return { run: async (s) => void (await db.exec(s)), rows: async <T>(s: string) => (await db.query<T>(s)).rows, close: () => db.close() };
 }
 
 async function pg(): Promise<Runner> {
@@ -34,7 +42,7 @@ async function pg(): Promise<Runner> {
   const sql = postgres(url, { max: 1, onnotice: () => {} });
   return {
     run: async (s) => void (await sql.unsafe(s)),
-    rows: async <T,>(s: string) => (await sql.unsafe(s)) as unknown as T[],
+    rows: async <T>(s: string) => (await sql.unsafe(s)) as unknown as T[],
     close: async () => {
       await sql.end();
       await drop();
@@ -42,7 +50,10 @@ async function pg(): Promise<Runner> {
   };
 }
 
-const RUNNERS: [string, () => Promise<Runner>][] = [['pglite', pglite], ...(process.env.DATABASE_URL ? [['postgres', pg] as [string, () => Promise<Runner>]] : [])];
+const RUNNERS: [string, () => Promise<Runner>][] = [
+  ['pglite', pglite],
+  ...(process.env.DATABASE_URL ? [['postgres', pg] as [string, () => Promise<Runner>]] : []),
+];
 
 describe.each(RUNNERS)('migration 0007 (stored values in English) on %s', (_name, open) => {
   let db: Runner;

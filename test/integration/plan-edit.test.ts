@@ -13,7 +13,15 @@ import { analyzeFile } from '@/lib/import/analyze';
 import { commitImport } from '@/lib/import/commit';
 import { loadImportContext } from '@/lib/import/load-context';
 import {
-  CADENCE_LABELS, createLocalIndicator, lastRemovedLink, listPlans, removeGoalIndicator, restoreGoalIndicator, saveGoalIndicator, startRevisedPlan, updateGoal,
+  CADENCE_LABELS,
+  createLocalIndicator,
+  lastRemovedLink,
+  listPlans,
+  removeGoalIndicator,
+  restoreGoalIndicator,
+  saveGoalIndicator,
+  startRevisedPlan,
+  updateGoal,
 } from '@/lib/plan/edit';
 import type { PlanFile } from '@/lib/plan/plan-file';
 import { readSeedFiles } from '@/lib/seed/files';
@@ -58,10 +66,16 @@ const localInput = {
   measuredGeography: 'Kommunens förskolor',
   caveats: '',
 };
-const localValues = [['2023', 14], ['2024', 17], ['2025', 11]] as const;
+const localValues = [
+  ['2023', 14],
+  ['2024', 17],
+  ['2025', 11],
+] as const;
 const localCsv = [
   'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar',
-  ...localValues.map(([period, value], i) => `${LOCAL_ID};${i === 1 ? 'Hedemora' : planFile.kommunCode};${period};;;${value};;;;;Förskolans register`),
+  ...localValues.map(
+    ([period, value], i) => `${LOCAL_ID};${i === 1 ? 'Hedemora' : planFile.kommunCode};${period};;;${value};;;;;Förskolans register`,
+  ),
 ].join('\n');
 
 const YEAR = 2026;
@@ -84,11 +98,21 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
   const lastAudit = async (action: string) =>
     (await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, action)).orderBy(desc(s.auditLog.id)).limit(1))[0];
   const goalRow = async (planId: number, code: string) =>
-    (await h.db.select().from(s.goals).where(and(eq(s.goals.planId, planId), eq(s.goals.code, code))))[0];
+    (
+      await h.db
+        .select()
+        .from(s.goals)
+        .where(and(eq(s.goals.planId, planId), eq(s.goals.code, code)))
+    )[0];
   const linksOf = async (goalId: number) =>
-    h.db.select().from(s.goalIndicators).where(eq(s.goalIndicators.goalId, goalId)).orderBy(asc(s.goalIndicators.sort), asc(s.goalIndicators.indicatorId));
+    h.db
+      .select()
+      .from(s.goalIndicators)
+      .where(eq(s.goalIndicators.goalId, goalId))
+      .orderBy(asc(s.goalIndicators.sort), asc(s.goalIndicators.indicatorId));
   const allGoals = async () => h.db.select().from(s.goals).orderBy(asc(s.goals.id));
-  const allLinks = async () => h.db.select().from(s.goalIndicators).orderBy(asc(s.goalIndicators.goalId), asc(s.goalIndicators.indicatorId));
+  const allLinks = async () =>
+    h.db.select().from(s.goalIndicators).orderBy(asc(s.goalIndicators.goalId), asc(s.goalIndicators.indicatorId));
 
   let plan: PlanRow;
   /** The indicator newly linked to LINK_GOAL, and the baseline period given for it. */
@@ -115,18 +139,38 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
   describe('updateGoal', () => {
     it('changes only the text of an övergripande mål (orsak, åtgärd, vem, förslag are ignored), audited old → new', async () => {
       const before = (await goalRow(plan.id, OVERALL.code))!;
-      expect(before).toMatchObject({ kind: 'overall', text: OVERALL.text, cause: null, actionText: null, responsibleText: null, proposal: null });
+      expect(before).toMatchObject({
+        kind: 'overall',
+        text: OVERALL.text,
+        cause: null,
+        actionText: null,
+        responsibleText: null,
+        proposal: null,
+      });
       const audits = await auditCount();
       const text = 'Minska tillgången till narkotika i Hedemora, mätt som andelen som ser handel som ett problem.';
-      const after = await updateGoal(h.db, OVERALL.code, {
-        text: `  ${text}  `, cause: 'Ska inte sparas', actionText: 'Ska inte sparas', responsibleText: 'Ska inte sparas', proposal: 'Ska inte sparas',
-      }, actor);
+      const after = await updateGoal(
+        h.db,
+        OVERALL.code,
+        {
+          text: `  ${text}  `,
+          cause: 'Ska inte sparas',
+          actionText: 'Ska inte sparas',
+          responsibleText: 'Ska inte sparas',
+          proposal: 'Ska inte sparas',
+        },
+        actor,
+      );
       expect(after).toEqual({ ...before, text });
       expect(await goalRow(plan.id, OVERALL.code)).toEqual(after);
       expect(await auditCount()).toBe(audits + 1);
       const audit = await lastAudit('plan_changed');
       expect(audit).toMatchObject({
-        actorId: actor.actorId, actor: actor.actor, ip: actor.ip, targetType: 'mål', targetId: OVERALL.code,
+        actorId: actor.actorId,
+        actor: actor.actor,
+        ip: actor.ip,
+        targetType: 'mål',
+        targetId: OVERALL.code,
         summary: `Ändrade målet ${OVERALL.code}.`,
         before: { text: OVERALL.text, cause: null, actionText: null, responsibleText: null, proposal: null },
         after: { text, cause: null, actionText: null, responsibleText: null, proposal: null },
@@ -135,7 +179,14 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
     it('changes every column of a table row: mål, orsak, åtgärd, vem and förslag', async () => {
       const before = (await goalRow(plan.id, ROW.code))!;
-      expect(before).toMatchObject({ kind: 'table', text: ROW.goal, cause: ROW.cause, actionText: ROW.action, responsibleText: ROW.responsible, proposal: ROW.proposal });
+      expect(before).toMatchObject({
+        kind: 'table',
+        text: ROW.goal,
+        cause: ROW.cause,
+        actionText: ROW.action,
+        responsibleText: ROW.responsible,
+        proposal: ROW.proposal,
+      });
       const audits = await auditCount();
       const input = {
         text: 'Färre serveringsställen säljer alkohol till berusade eller underåriga.',
@@ -170,14 +221,25 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
   });
 
   describe('saveGoalIndicator / removeGoalIndicator', () => {
-
     it('links a new indicator with role, baseline, target 8,5 and target year, shown on the goal page', async () => {
       // The first catalogue indicator not yet on the row (nor one of the two kön cases) that has a Hedemora series of
       // at least two periods.
       const candidates = unlinked.filter((i) => i.id !== NO_SEX.id && i.id !== WITH_SEX.id);
-      const series = await h.db.select({ id: s.observations.indicatorId, period: s.observations.period }).from(s.observations)
-        .where(and(inArray(s.observations.indicatorId, candidates.map((i) => i.id)), eq(s.observations.regionCode, planFile.kommunCode),
-          eq(s.observations.sex, 'T'), eq(s.observations.grp, ''), eq(s.observations.site, '')))
+      const series = await h.db
+        .select({ id: s.observations.indicatorId, period: s.observations.period })
+        .from(s.observations)
+        .where(
+          and(
+            inArray(
+              s.observations.indicatorId,
+              candidates.map((i) => i.id),
+            ),
+            eq(s.observations.regionCode, planFile.kommunCode),
+            eq(s.observations.sex, 'T'),
+            eq(s.observations.grp, ''),
+            eq(s.observations.site, ''),
+          ),
+        )
         .orderBy(asc(s.observations.periodStart));
       const pick = candidates.find((i) => series.filter((r) => r.id === i.id).length >= 2);
       expect(pick).toBeDefined();
@@ -189,17 +251,40 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(linksBefore.map((l) => l.indicatorId)).toEqual(LINK_GOAL.indicators.map((l) => l.indicator));
       const audits = await auditCount();
 
-      const row = await saveGoalIndicator(h.db, LINK_GOAL.code, {
-        indicatorId: linkInd, role: 'supporting', baselinePeriod: baseline, targetValue: '8,5', targetYear: '2027', sex: 'T', grp: '', note: '',
-      }, actor);
+      const row = await saveGoalIndicator(
+        h.db,
+        LINK_GOAL.code,
+        {
+          indicatorId: linkInd,
+          role: 'supporting',
+          baselinePeriod: baseline,
+          targetValue: '8,5',
+          targetYear: '2027',
+          sex: 'T',
+          grp: '',
+          note: '',
+        },
+        actor,
+      );
       expect(row).toEqual({
-        goalId: goal.id, indicatorId: linkInd, role: 'supporting', baselinePeriod: baseline, targetValue: 8.5, targetYear: 2027,
-        sex: 'T', grp: '', note: null, sort: LINK_GOAL.indicators.length,
+        goalId: goal.id,
+        indicatorId: linkInd,
+        role: 'supporting',
+        baselinePeriod: baseline,
+        targetValue: 8.5,
+        targetYear: 2027,
+        sex: 'T',
+        grp: '',
+        note: null,
+        sort: LINK_GOAL.indicators.length,
       });
       expect(await linksOf(goal.id)).toEqual([...linksBefore, row]);
       expect(await auditCount()).toBe(audits + 1);
       expect(await lastAudit('plan_changed')).toMatchObject({
-        targetType: 'mål', targetId: LINK_GOAL.code, summary: `Kopplade måttet ${linkInd} till målet ${LINK_GOAL.code}.`, before: null,
+        targetType: 'mål',
+        targetId: LINK_GOAL.code,
+        summary: `Kopplade måttet ${linkInd} till målet ${LINK_GOAL.code}.`,
+        before: null,
         after: { role: 'supporting', baselinePeriod: baseline, targetValue: 8.5, targetYear: 2027, sex: 'T', grp: '', note: null },
       });
 
@@ -218,19 +303,41 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
     it('changing the link updates the one row in place, with the old values as before in the change log', async () => {
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
       const audits = await auditCount();
-      const row = await saveGoalIndicator(h.db, LINK_GOAL.code, {
-        indicatorId: linkInd, role: 'primary', baselinePeriod: '', targetValue: '7', targetYear: 2028, note: 'Målet skärptes av arbetsgruppen.',
-      }, actor);
+      const row = await saveGoalIndicator(
+        h.db,
+        LINK_GOAL.code,
+        {
+          indicatorId: linkInd,
+          role: 'primary',
+          baselinePeriod: '',
+          targetValue: '7',
+          targetYear: 2028,
+          note: 'Målet skärptes av arbetsgruppen.',
+        },
+        actor,
+      );
       expect(row).toEqual({
-        goalId: goal.id, indicatorId: linkInd, role: 'primary', baselinePeriod: null, targetValue: 7, targetYear: 2028,
-        sex: 'T', grp: '', note: 'Målet skärptes av arbetsgruppen.', sort: LINK_GOAL.indicators.length,
+        goalId: goal.id,
+        indicatorId: linkInd,
+        role: 'primary',
+        baselinePeriod: null,
+        targetValue: 7,
+        targetYear: 2028,
+        sex: 'T',
+        grp: '',
+        note: 'Målet skärptes av arbetsgruppen.',
+        sort: LINK_GOAL.indicators.length,
       });
-      const rows = await h.db.select().from(s.goalIndicators).where(and(eq(s.goalIndicators.goalId, goal.id), eq(s.goalIndicators.indicatorId, linkInd)));
+      const rows = await h.db
+        .select()
+        .from(s.goalIndicators)
+        .where(and(eq(s.goalIndicators.goalId, goal.id), eq(s.goalIndicators.indicatorId, linkInd)));
       expect(rows).toEqual([row]);
       expect(await linksOf(goal.id)).toHaveLength(LINK_GOAL.indicators.length + 1);
       expect(await auditCount()).toBe(audits + 1);
       expect(await lastAudit('plan_changed')).toMatchObject({
-        targetId: LINK_GOAL.code, summary: `Ändrade kopplingen måttet ${linkInd} för målet ${LINK_GOAL.code}.`,
+        targetId: LINK_GOAL.code,
+        summary: `Ändrade kopplingen måttet ${linkInd} för målet ${LINK_GOAL.code}.`,
         before: { role: 'supporting', baselinePeriod: baseline, targetValue: 8.5, targetYear: 2027, sex: 'T', grp: '', note: null },
         after: { role: 'primary', baselinePeriod: null, targetValue: 7, targetYear: 2028, note: 'Målet skärptes av arbetsgruppen.' },
       });
@@ -244,7 +351,10 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const audits = await auditCount();
       const refusals: [Record<string, unknown>, string][] = [
         [{ indicatorId: linkInd, role: 'primary', targetValue: '8,5' }, 'targetYear: ange både målvärde och målår, eller inget av dem'],
-        [{ indicatorId: linkInd, role: 'primary', targetValue: '8,5', targetYear: '' }, 'targetYear: ange både målvärde och målår, eller inget av dem'],
+        [
+          { indicatorId: linkInd, role: 'primary', targetValue: '8,5', targetYear: '' },
+          'targetYear: ange både målvärde och målår, eller inget av dem',
+        ],
         [{ indicatorId: linkInd, role: 'primary', targetYear: '2027' }, 'targetYear: ange både målvärde och målår, eller inget av dem'],
         // Refused, but see the report: the Swedish 'målvärdet ska vara ett tal' is lost to zod's union ('Invalid input').
         [{ indicatorId: linkInd, role: 'primary', targetValue: 'åtta', targetYear: '2027' }, 'targetValue: '],
@@ -253,27 +363,49 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         [{ indicatorId: NO_SEX.id, role: 'context', sex: 'K' }, `Måttet ${NO_SEX.id} redovisas inte per kön.`],
       ];
       for (const [input, msg] of refusals) {
-        const err = await saveGoalIndicator(h.db, LINK_GOAL.code, input, actor).then(() => null, (e: unknown) => e);
+        const err = await saveGoalIndicator(h.db, LINK_GOAL.code, input, actor).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err, JSON.stringify(input)).toBeInstanceOf(FollowUpInputError);
         expect((err as Error).message, JSON.stringify(input)).toContain(msg);
       }
-      await expect(saveGoalIndicator(h.db, 'X-G99', { indicatorId: linkInd, role: 'primary' }, actor)).rejects.toThrow('Målet X-G99 finns inte i den gällande planen.');
+      await expect(saveGoalIndicator(h.db, 'X-G99', { indicatorId: linkInd, role: 'primary' }, actor)).rejects.toThrow(
+        'Målet X-G99 finns inte i den gällande planen.',
+      );
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits);
     });
 
     it('accepts kön K for an indicator the catalogue breaks down by kön', async () => {
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
-      const row = await saveGoalIndicator(h.db, LINK_GOAL.code, { indicatorId: WITH_SEX.id, role: 'context', sex: 'K', grp: ' åk 8 ' }, actor);
+      const row = await saveGoalIndicator(
+        h.db,
+        LINK_GOAL.code,
+        { indicatorId: WITH_SEX.id, role: 'context', sex: 'K', grp: ' åk 8 ' },
+        actor,
+      );
       expect(row).toEqual({
-        goalId: goal.id, indicatorId: WITH_SEX.id, role: 'context', baselinePeriod: null, targetValue: null, targetYear: null,
-        sex: 'K', grp: 'åk 8', note: null, sort: LINK_GOAL.indicators.length + 1,
+        goalId: goal.id,
+        indicatorId: WITH_SEX.id,
+        role: 'context',
+        baselinePeriod: null,
+        targetValue: null,
+        targetYear: null,
+        sex: 'K',
+        grp: 'åk 8',
+        note: null,
+        sort: LINK_GOAL.indicators.length + 1,
       });
       // The one without kön may still be linked for the total.
       const total = await saveGoalIndicator(h.db, LINK_GOAL.code, { indicatorId: NO_SEX.id, role: 'context' }, actor);
       expect(total).toMatchObject({ indicatorId: NO_SEX.id, sex: 'T', sort: LINK_GOAL.indicators.length + 2 });
-      expect((await loadGoalView(h.db, LINK_GOAL.code, TODAY))!.indicators.map((i) => i.id))
-        .toEqual([...LINK_GOAL.indicators.map((l) => l.indicator), linkInd, WITH_SEX.id, NO_SEX.id]);
+      expect((await loadGoalView(h.db, LINK_GOAL.code, TODAY))!.indicators.map((i) => i.id)).toEqual([
+        ...LINK_GOAL.indicators.map((l) => l.indicator),
+        linkInd,
+        WITH_SEX.id,
+        NO_SEX.id,
+      ]);
     });
 
     it('removes a link with the change log, and refuses to remove one that does not exist', async () => {
@@ -284,19 +416,28 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect((await linksOf(goal.id)).map((l) => l.indicatorId)).toEqual([...LINK_GOAL.indicators.map((l) => l.indicator), linkInd]);
       expect(await auditCount()).toBe(audits + 2);
       expect(await lastAudit('plan_changed')).toMatchObject({
-        targetType: 'mål', targetId: LINK_GOAL.code, summary: `Tog bort måttet ${WITH_SEX.id} från målet ${LINK_GOAL.code}.`,
-        before: { indicatorId: WITH_SEX.id, role: 'context', baselinePeriod: null, targetValue: null, targetYear: null }, after: null,
+        targetType: 'mål',
+        targetId: LINK_GOAL.code,
+        summary: `Tog bort måttet ${WITH_SEX.id} från målet ${LINK_GOAL.code}.`,
+        before: { indicatorId: WITH_SEX.id, role: 'context', baselinePeriod: null, targetValue: null, targetYear: null },
+        after: null,
       });
-      expect((await loadGoalView(h.db, LINK_GOAL.code, TODAY))!.indicators.map((i) => i.id))
-        .toEqual([...LINK_GOAL.indicators.map((l) => l.indicator), linkInd]);
+      expect((await loadGoalView(h.db, LINK_GOAL.code, TODAY))!.indicators.map((i) => i.id)).toEqual([
+        ...LINK_GOAL.indicators.map((l) => l.indicator),
+        linkInd,
+      ]);
 
       const links = await allLinks();
       const again = removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
       await expect(again).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(again).rejects.toThrow(`Måttet ${WITH_SEX.id} är inte kopplat till målet ${LINK_GOAL.code}.`);
       // Linked elsewhere in the plan is not linked here.
-      const elsewhere = tableGoals.flatMap((g) => g.indicators.map((l) => l.indicator)).find((id) => !linkedToLinkGoal.has(id) && id !== linkInd)!;
-      await expect(removeGoalIndicator(h.db, LINK_GOAL.code, elsewhere, actor)).rejects.toThrow(`Måttet ${elsewhere} är inte kopplat till målet ${LINK_GOAL.code}.`);
+      const elsewhere = tableGoals
+        .flatMap((g) => g.indicators.map((l) => l.indicator))
+        .find((id) => !linkedToLinkGoal.has(id) && id !== linkInd)!;
+      await expect(removeGoalIndicator(h.db, LINK_GOAL.code, elsewhere, actor)).rejects.toThrow(
+        `Måttet ${elsewhere} är inte kopplat till målet ${LINK_GOAL.code}.`,
+      );
       await expect(removeGoalIndicator(h.db, 'X-G99', linkInd, actor)).rejects.toThrow('Målet X-G99 finns inte i den gällande planen.');
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits + 2);
@@ -304,14 +445,33 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
     it('undoes a removal: the link returns with its role, baseline, target and breakdown; a second undo and one never removed are refused', async () => {
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
-      const linked = await saveGoalIndicator(h.db, LINK_GOAL.code, {
-        indicatorId: WITH_SEX.id, role: 'supporting', baselinePeriod: '2021', targetValue: '12,5', targetYear: '2027', sex: 'K', grp: 'åk 9', note: 'Flickorna räknas.',
-      }, actor);
+      const linked = await saveGoalIndicator(
+        h.db,
+        LINK_GOAL.code,
+        {
+          indicatorId: WITH_SEX.id,
+          role: 'supporting',
+          baselinePeriod: '2021',
+          targetValue: '12,5',
+          targetYear: '2027',
+          sex: 'K',
+          grp: 'åk 9',
+          note: 'Flickorna räknas.',
+        },
+        actor,
+      );
       const withLink = await linksOf(goal.id);
       const removedRow = await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
       expect(removedRow).toEqual(linked);
       expect(await lastRemovedLink(h.db, LINK_GOAL.code, WITH_SEX.id)).toEqual({
-        indicatorId: WITH_SEX.id, role: 'supporting', baselinePeriod: '2021', targetValue: 12.5, targetYear: 2027, sex: 'K', grp: 'åk 9', note: 'Flickorna räknas.',
+        indicatorId: WITH_SEX.id,
+        role: 'supporting',
+        baselinePeriod: '2021',
+        targetValue: 12.5,
+        targetYear: 2027,
+        sex: 'K',
+        grp: 'åk 9',
+        note: 'Flickorna räknas.',
       });
       expect((await linksOf(goal.id)).map((l) => l.indicatorId)).not.toContain(WITH_SEX.id);
 
@@ -322,11 +482,18 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(restoredValues).toEqual(linkedValues);
       expect((await linksOf(goal.id)).map((l) => l.indicatorId).sort()).toEqual(withLink.map((l) => l.indicatorId).sort());
       expect(await auditCount()).toBe(audits + 1);
-      expect(await lastAudit('plan_changed')).toMatchObject({ summary: `Kopplade måttet ${WITH_SEX.id} till målet ${LINK_GOAL.code}.`, before: null });
+      expect(await lastAudit('plan_changed')).toMatchObject({
+        summary: `Kopplade måttet ${WITH_SEX.id} till målet ${LINK_GOAL.code}.`,
+        before: null,
+      });
 
       const links = await allLinks();
-      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor)).rejects.toThrow(`Måttet ${WITH_SEX.id} är redan kopplat till målet ${LINK_GOAL.code} igen`);
-      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, 'finns_inte_alls', actor)).rejects.toThrow('Det finns ingen borttagen koppling');
+      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor)).rejects.toThrow(
+        `Måttet ${WITH_SEX.id} är redan kopplat till målet ${LINK_GOAL.code} igen`,
+      );
+      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, 'finns_inte_alls', actor)).rejects.toThrow(
+        'Det finns ingen borttagen koppling',
+      );
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits + 1);
       // Leave the row as the tests below expect it.
@@ -336,18 +503,36 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
   describe('createLocalIndicator', () => {
     it('a file with values for the local indicator is refused while it does not exist', async () => {
-      const a = await analyzeFile({ fileName: 'orosanmalningar.csv', bytes: new TextEncoder().encode(localCsv) }, await loadImportContext(h.db));
+      const a = await analyzeFile(
+        { fileName: 'orosanmalningar.csv', bytes: new TextEncoder().encode(localCsv) },
+        await loadImportContext(h.db),
+      );
       expect(a.issues).toHaveLength(localValues.length);
-      for (const i of a.issues) expect(i).toMatchObject({ column: 'indikator', value: LOCAL_ID, message: expect.stringMatching(/^okänd indikator/) });
+      for (const i of a.issues)
+        expect(i).toMatchObject({ column: 'indikator', value: LOCAL_ID, message: expect.stringMatching(/^okänd indikator/) });
     });
 
     it('adds the local indicator with source kommun, audited', async () => {
       const audits = await auditCount();
       const row = await createLocalIndicator(h.db, localInput, actor);
       const expected = {
-        id: LOCAL_ID, name: localInput.name, nameEn: localInput.name, definition: localInput.definition, question: null, unit: localInput.unit,
-        unitKind: 'count', direction: 'ctx', type: 'count', decimals: 0, sourceId: 'kommun', breakdowns: [], cadence: CADENCE_LABELS.year,
-        goalArea: 'lokal', measuredGeography: localInput.measuredGeography, publishedLevels: ['kommun'], caveats: null,
+        id: LOCAL_ID,
+        name: localInput.name,
+        nameEn: localInput.name,
+        definition: localInput.definition,
+        question: null,
+        unit: localInput.unit,
+        unitKind: 'count',
+        direction: 'ctx',
+        type: 'count',
+        decimals: 0,
+        sourceId: 'kommun',
+        breakdowns: [],
+        cadence: CADENCE_LABELS.year,
+        goalArea: 'lokal',
+        measuredGeography: localInput.measuredGeography,
+        publishedLevels: ['kommun'],
+        caveats: null,
       };
       expect(row).toEqual(expected);
       expect(CADENCE_LABELS.year).toBe('Årligen');
@@ -355,7 +540,11 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(await auditCount()).toBe(audits + 1);
       const audit = await lastAudit('indicator_created');
       expect(audit).toMatchObject({
-        actorId: actor.actorId, actor: actor.actor, targetType: 'mått', targetId: LOCAL_ID, before: null,
+        actorId: actor.actorId,
+        actor: actor.actor,
+        targetType: 'mått',
+        targetId: LOCAL_ID,
+        before: null,
         after: { id: LOCAL_ID, name: localInput.name, unitKind: 'count', decimals: 0, cadence: 'year', caveats: null },
       });
       expect(audit!.summary).toContain(planFile.title);
@@ -372,8 +561,12 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         await expect(dup, id).rejects.toBeInstanceOf(FollowUpInputError);
         await expect(dup, id).rejects.toThrow(`Det finns redan ett mått med id ${id.trim().toLowerCase()}.`);
       }
-      await expect(createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', definition: 'kort' }, actor)).rejects.toThrow(/beskriv vad som räknas/);
-      await expect(createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', cadence: 'dagligen' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
+      await expect(createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', definition: 'kort' }, actor)).rejects.toThrow(
+        /beskriv vad som räknas/,
+      );
+      await expect(
+        createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', cadence: 'dagligen' }, actor),
+      ).rejects.toBeInstanceOf(FollowUpInputError);
       expect(await h.db.select().from(s.indicators).orderBy(asc(s.indicators.id))).toEqual(before);
       expect(await auditCount()).toBe(audits);
     });
@@ -387,14 +580,25 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(a.observations).toHaveLength(localValues.length);
       const res = await commitImport(h.db, a, { createdBy: actor.actor, audit: actor });
       expect(res).toMatchObject({ inserted: localValues.length, updated: 0, unchanged: 0 });
-      const stored = await h.db.select().from(s.observations).where(eq(s.observations.indicatorId, LOCAL_ID)).orderBy(asc(s.observations.periodStart));
+      const stored = await h.db
+        .select()
+        .from(s.observations)
+        .where(eq(s.observations.indicatorId, LOCAL_ID))
+        .orderBy(asc(s.observations.periodStart));
       expect(stored.map((o) => [o.regionCode, o.period, o.value, o.importId, o.isExample])).toEqual(
-        localValues.map(([p, v]) => [planFile.kommunCode, p, v, res.importId, false]));
+        localValues.map(([p, v]) => [planFile.kommunCode, p, v, res.importId, false]),
+      );
 
       const view = (await loadGoalView(h.db, LOCAL_GOAL.code, TODAY))!;
       expect(view.indicators.map((i) => i.id)).toEqual([...LOCAL_GOAL.indicators.map((l) => l.indicator), LOCAL_ID]);
       const shown = view.indicators.find((i) => i.id === LOCAL_ID)!;
-      expect(shown).toMatchObject({ name: localInput.name, unit: localInput.unit, role: 'supporting', measuredGeography: localInput.measuredGeography, hasExample: false });
+      expect(shown).toMatchObject({
+        name: localInput.name,
+        unit: localInput.unit,
+        role: 'supporting',
+        measuredGeography: localInput.measuredGeography,
+        hasExample: false,
+      });
       expect(shown.table.map((r) => [r.region, r.period, r.value])).toEqual(localValues.map(([p, v]) => ['Hedemora', p, v]));
     });
   });
@@ -412,19 +616,39 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const actions = await h.db.select().from(s.actions).where(eq(s.actions.planId, planId)).orderBy(asc(s.actions.id));
       const goalIds = goals.map((g) => g.id);
       const actionIds = actions.map((a) => a.id);
-      const responsibles = await h.db.select().from(s.actionResponsibles).where(inArray(s.actionResponsibles.actionId, actionIds))
+      const responsibles = await h.db
+        .select()
+        .from(s.actionResponsibles)
+        .where(inArray(s.actionResponsibles.actionId, actionIds))
         .orderBy(asc(s.actionResponsibles.actionId), asc(s.actionResponsibles.sort));
-      const goalActions = await h.db.select().from(s.goalActions).where(inArray(s.goalActions.goalId, goalIds))
+      const goalActions = await h.db
+        .select()
+        .from(s.goalActions)
+        .where(inArray(s.goalActions.goalId, goalIds))
         .orderBy(asc(s.goalActions.goalId), asc(s.goalActions.actionId));
-      const goalIndicators = await h.db.select().from(s.goalIndicators).where(inArray(s.goalIndicators.goalId, goalIds))
+      const goalIndicators = await h.db
+        .select()
+        .from(s.goalIndicators)
+        .where(inArray(s.goalIndicators.goalId, goalIds))
         .orderBy(asc(s.goalIndicators.goalId), asc(s.goalIndicators.indicatorId));
-      const reports = await h.db.select().from(s.actionReports).where(inArray(s.actionReports.actionId, actionIds)).orderBy(asc(s.actionReports.id));
+      const reports = await h.db
+        .select()
+        .from(s.actionReports)
+        .where(inArray(s.actionReports.actionId, actionIds))
+        .orderBy(asc(s.actionReports.id));
       const [plan] = await h.db.select().from(s.plans).where(eq(s.plans.id, planId));
       return { plan, areas, goals, actions, responsibles, goalActions, goalIndicators, reports };
     };
     const counts = async (planId: number) => {
       const r = await planRows(planId);
-      return { areas: r.areas.length, goals: r.goals.length, actions: r.actions.length, responsibles: r.responsibles.length, goalActions: r.goalActions.length, goalIndicators: r.goalIndicators.length };
+      return {
+        areas: r.areas.length,
+        goals: r.goals.length,
+        actions: r.actions.length,
+        responsibles: r.responsibles.length,
+        goalActions: r.goalActions.length,
+        goalIndicators: r.goalIndicators.length,
+      };
     };
     /** The same rows keyed by code instead of id, to compare a copy with its original. */
     const byCode = async (planId: number) => {
@@ -438,28 +662,40 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         actions: r.actions.map(({ id: _i, planId: _p, areaId, ...a }) => ({ ...a, area: area.get(areaId) })),
         responsibles: r.responsibles.map(({ actionId, ...x }) => ({ ...x, action: action.get(actionId) })),
         goalActions: r.goalActions.map((x) => [goal.get(x.goalId), action.get(x.actionId)]).sort(),
-        goalIndicators: r.goalIndicators.map(({ goalId, ...x }) => ({ ...x, goal: goal.get(goalId) }))
+        goalIndicators: r.goalIndicators
+          .map(({ goalId, ...x }) => ({ ...x, goal: goal.get(goalId) }))
           .sort((a, b) => `${a.goal}/${a.indicatorId}`.localeCompare(`${b.goal}/${b.indicatorId}`)),
       };
     };
 
     it('before the revision: a delrapport is saved and the review of the year is opened under the current plan', async () => {
-      const [action] = await h.db.select().from(s.actions).where(and(eq(s.actions.planId, plan.id), eq(s.actions.code, reportAction.code)));
-      report = await saveActionReport(h.db, action!.id, { year: YEAR, done: 'Utbildade personal på fyra serveringsställen.', asPlanned: 'yes', hours: '6' }, actor);
+      const [action] = await h.db
+        .select()
+        .from(s.actions)
+        .where(and(eq(s.actions.planId, plan.id), eq(s.actions.code, reportAction.code)));
+      report = await saveActionReport(
+        h.db,
+        action!.id,
+        { year: YEAR, done: 'Utbildade personal på fyra serveringsställen.', asPlanned: 'yes', hours: '6' },
+        actor,
+      );
       const review = await openReview(h.db, { year: YEAR, meetingDate: MEETING }, actor);
       expect(review).toMatchObject({ planId: plan.id, year: YEAR, meetingDate: MEETING });
       reviewBefore = (await getReview(h.db, YEAR))!;
       expect(reviewBefore.snapshot.overview.plan.title).toBe(planFile.title);
     });
 
-    it('refuses a decision date not after the current plan\'s and a bad revise-by month, writing nothing', async () => {
+    it("refuses a decision date not after the current plan's and a bad revise-by month, writing nothing", async () => {
       const plans = await h.db.select().from(s.plans);
       const goals = await allGoals();
       const audits = await auditCount();
       const earlier = new Date(`${planFile.decidedDate}T12:00:00Z`);
       earlier.setUTCDate(earlier.getUTCDate() - 1);
       for (const decidedDate of [planFile.decidedDate, earlier.toISOString().slice(0, 10)]) {
-        const err = await startRevisedPlan(h.db, { ...revision, decidedDate }, actor).then(() => null, (e: unknown) => e);
+        const err = await startRevisedPlan(h.db, { ...revision, decidedDate }, actor).then(
+          () => null,
+          (e: unknown) => e,
+        );
         expect(err, decidedDate).toBeInstanceOf(FollowUpInputError);
         expect((err as Error).message).toBe(`Den reviderade planen måste vara beslutad efter den gällande (${planFile.decidedDate}).`);
       }
@@ -468,7 +704,9 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         await expect(bad, reviseBy).rejects.toBeInstanceOf(FollowUpInputError);
         await expect(bad, reviseBy).rejects.toThrow('reviseBy: ange månad för senaste revidering, ÅÅÅÅ-MM');
       }
-      await expect(startRevisedPlan(h.db, { ...revision, decidedDate: '2026-02-30' }, actor)).rejects.toThrow(/decidedDate: ange beslutsdatum/);
+      await expect(startRevisedPlan(h.db, { ...revision, decidedDate: '2026-02-30' }, actor)).rejects.toThrow(
+        /decidedDate: ange beslutsdatum/,
+      );
       expect(await h.db.select().from(s.plans)).toEqual(plans);
       expect(await allGoals()).toEqual(goals);
       expect(await auditCount()).toBe(audits);
@@ -490,12 +728,21 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       revised = await startRevisedPlan(h.db, revision, actor);
       expect(revised.id).not.toBe(plan.id);
       expect(revised).toMatchObject({
-        ...revision, documentDate: revision.decidedDate, kommunCode: planFile.kommunCode, vision: planFile.vision, mission: planFile.mission,
-        introduction: planFile.introduction, documentOwner: planFile.documentOwner, documentResponsible: planFile.documentResponsible, createdBy: planFile.createdBy,
+        ...revision,
+        documentDate: revision.decidedDate,
+        kommunCode: planFile.kommunCode,
+        vision: planFile.vision,
+        mission: planFile.mission,
+        introduction: planFile.introduction,
+        documentOwner: planFile.documentOwner,
+        documentResponsible: planFile.documentResponsible,
+        createdBy: planFile.createdBy,
       });
       expect(await getCurrentPlan(h.db)).toEqual(revised);
       expect((await listPlans(h.db)).map((p) => [p.id, p.title, p.decidedDate])).toEqual([
-        [revised.id, revision.title, revision.decidedDate], [plan.id, planFile.title, planFile.decidedDate]]);
+        [revised.id, revision.title, revision.decidedDate],
+        [plan.id, planFile.title, planFile.decidedDate],
+      ]);
 
       expect(await counts(revised.id)).toEqual(oldCounts);
       // The copy is the plan as it stands, edits included: same rows under new ids.
@@ -511,14 +758,17 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(await auditCount()).toBe(audits + 1);
       const audit = await lastAudit('plan_revised');
       expect(audit).toMatchObject({
-        actorId: actor.actorId, actor: actor.actor, targetType: 'plan', targetId: String(revised.id),
+        actorId: actor.actorId,
+        actor: actor.actor,
+        targetType: 'plan',
+        targetId: String(revised.id),
         before: { planId: plan.id, title: planFile.title, decidedDate: planFile.decidedDate, reviseBy: planFile.reviseBy },
         after: { planId: revised.id, ...revision },
       });
       expect(audit!.summary).toContain('dess 1 uppföljningar finns kvar');
     });
 
-    it('keeps the earlier review readable with its snapshot, listed under the old plan\'s title', async () => {
+    it("keeps the earlier review readable with its snapshot, listed under the old plan's title", async () => {
       const view = (await getReview(h.db, YEAR))!;
       expect(view.review).toEqual(reviewBefore.review);
       expect(view.review.planId).toBe(plan.id);
@@ -527,10 +777,12 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const oldGoals = await h.db.select({ id: s.goals.id, code: s.goals.code }).from(s.goals).where(eq(s.goals.planId, plan.id));
       expect(view.goalIds).toEqual(new Map(oldGoals.map((g) => [g.code, g.id])));
       const list = await listReviews(h.db);
-      expect(list.map((r) => [r.year, r.planId, r.planTitle, r.planDecided])).toEqual([[YEAR, plan.id, planFile.title, planFile.decidedDate]]);
+      expect(list.map((r) => [r.year, r.planId, r.planTitle, r.planDecided])).toEqual([
+        [YEAR, plan.id, planFile.title, planFile.decidedDate],
+      ]);
     });
 
-    it('keeps the old plan\'s åtgärder with their delrapporter; the new plan\'s åtgärder start without', async () => {
+    it("keeps the old plan's åtgärder with their delrapporter; the new plan's åtgärder start without", async () => {
       const old = await listActionViews(h.db, plan.id);
       expect(old.map((v) => v.action.code)).toEqual(planActions.map((a) => a.code));
       expect(old.every((v) => v.action.planId === plan.id)).toBe(true);
@@ -546,11 +798,12 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
       // The old plan's åtgärder are read-only now: a delrapport goes to the current plan's.
       const oldAction = old.find((v) => v.action.code === reportAction.code)!.action;
-      await expect(saveActionReport(h.db, oldAction.id, { year: YEAR + 1, done: 'För sent.', asPlanned: 'yes' }, actor))
-        .rejects.toThrow('Åtgärden finns inte i den gällande planen.');
+      await expect(saveActionReport(h.db, oldAction.id, { year: YEAR + 1, done: 'För sent.', asPlanned: 'yes' }, actor)).rejects.toThrow(
+        'Åtgärden finns inte i den gällande planen.',
+      );
     });
 
-    it('refuses to open the year\'s review again, and edits after the revision change only the new plan', async () => {
+    it("refuses to open the year's review again, and edits after the revision change only the new plan", async () => {
       const audits = await auditCount();
       const again = openReview(h.db, { year: YEAR, meetingDate: '2026-11-20' }, actor);
       await expect(again).rejects.toBeInstanceOf(FollowUpInputError);

@@ -43,21 +43,45 @@ const vocabulary = (r: FollowUpReport) => JSON.stringify(r).split(/[^\p{L}]+/u);
 const sectionTitles = (r: FollowUpReport) => [...r.areas.map((a) => a.title), 'Beslut för planen som helhet', 'Bilaga: Datakvalitet'];
 /** Every heading of the report: areas, goals, indicators, the goals' action lists and the actions. */
 const headingTexts = (r: FollowUpReport) =>
-  r.areas.flatMap((a) => [a.title, ...a.goals.flatMap((g) => [`Mål ${g.code}: ${g.text}`, `Åtgärder för mål ${g.code}`, ...g.indicators.map((i) => i.name), ...g.actions.map((x) => `${x.code} ${x.title}`)])]);
+  r.areas.flatMap((a) => [
+    a.title,
+    ...a.goals.flatMap((g) => [
+      `Mål ${g.code}: ${g.text}`,
+      `Åtgärder för mål ${g.code}`,
+      ...g.indicators.map((i) => i.name),
+      ...g.actions.map((x) => `${x.code} ${x.title}`),
+    ]),
+  ]);
 
 /** The SCORE sites' real daily means (grp '') straight from the database: the latest period of each EUDA reference series. */
 async function scoreSites(h: DbHandle): Promise<Map<string, { place: string; value: number | null; decimals: number }[]>> {
   const rows = await h.db
-    .select({ id: s.observations.indicatorId, start: s.observations.periodStart, value: s.observations.value, place: s.regions.name, decimals: s.indicators.decimals })
+    .select({
+      id: s.observations.indicatorId,
+      start: s.observations.periodStart,
+      value: s.observations.value,
+      place: s.regions.name,
+      decimals: s.indicators.decimals,
+    })
     .from(s.observations)
     .innerJoin(s.regions, eq(s.regions.code, s.observations.regionCode))
     .innerJoin(s.indicators, eq(s.indicators.id, s.observations.indicatorId))
-    .where(and(like(s.observations.indicatorId, 'euda_ref_%'), ne(s.observations.site, ''), eq(s.observations.grp, ''), eq(s.observations.isExample, false)));
+    .where(
+      and(
+        like(s.observations.indicatorId, 'euda_ref_%'),
+        ne(s.observations.site, ''),
+        eq(s.observations.grp, ''),
+        eq(s.observations.isExample, false),
+      ),
+    );
   const out = new Map<string, { place: string; value: number | null; decimals: number }[]>();
   for (const id of new Set(rows.map((r) => r.id))) {
     const own = rows.filter((r) => r.id === id);
     const latest = own.reduce((m, r) => (String(r.start) > m ? String(r.start) : m), '');
-    out.set(id, own.filter((r) => String(r.start) === latest).map((r) => ({ place: r.place, value: r.value, decimals: r.decimals })));
+    out.set(
+      id,
+      own.filter((r) => String(r.start) === latest).map((r) => ({ place: r.place, value: r.value, decimals: r.decimals })),
+    );
   }
   return out;
 }
@@ -89,7 +113,7 @@ describe.each(DRIVERS)('the follow-up report files from a frozen review on %s', 
   });
   afterAll(async () => h?.close());
 
-  it('summarises every övergripande mål of the plan, in plan order, with Brå\'s assessment where recorded', () => {
+  it("summarises every övergripande mål of the plan, in plan order, with Brå's assessment where recorded", () => {
     const rows = report.summary.flatMap((a) => a.rows);
     expect(report.summary.map((a) => a.title)).toEqual(planFile.areas.map((a) => a.title));
     expect(rows.map((r) => r.code)).toEqual(overallGoals.map((g) => g.code));
@@ -116,12 +140,13 @@ describe.each(DRIVERS)('the follow-up report files from a frozen review on %s', 
     expect(names).not.toContain('Riket');
   });
 
-  it('has the summary as the PDF\'s first page, before the contents, and each area from page 2 on', () => {
+  it("has the summary as the PDF's first page, before the contents, and each area from page 2 on", () => {
     const [first, second] = pdf.pages;
     expect(first!.text).toContain(`Uppföljningsrapport ${YEAR}`);
     const at = (t: string) => first!.text.indexOf(t);
     expect(at('Sammanfattning')).toBeGreaterThan(at(`Uppföljningsrapport ${YEAR}`));
-    for (const h of ['Övergripande mål', 'Bättre', 'Sämre', 'Oförändrat', 'Ingen data', 'Underlag', 'Senaste period', 'Brå:s bedömning']) expect(first!.text).toContain(h);
+    for (const h of ['Övergripande mål', 'Bättre', 'Sämre', 'Oförändrat', 'Ingen data', 'Underlag', 'Senaste period', 'Brå:s bedömning'])
+      expect(first!.text).toContain(h);
     for (const goal of overallGoals) expect(first!.text, goal.code).toContain(`(${goal.code})`);
     for (const area of planFile.areas) expect(at(area.title), area.title).toBeGreaterThan(at('Sammanfattning'));
     expect(at('Innehåll')).toBeGreaterThan(at(`(${overallGoals.at(-1)!.code})`));
@@ -129,7 +154,7 @@ describe.each(DRIVERS)('the follow-up report files from a frozen review on %s', 
     expect(second!.text.startsWith(planFile.areas[0]!.title)).toBe(true);
   });
 
-  it('spells Trygghetsläget in the PDF\'s metadata', () => {
+  it("spells Trygghetsläget in the PDF's metadata", () => {
     expect(pdf.info.Creator).toBe('Trygghetsläget');
     expect(String(pdf.info.Producer)).toMatch(/^Trygghetsläget/);
     expect(pdf.info.Title).toBe(`Uppföljningsrapport ${YEAR} – Hedemora kommun`);
@@ -201,10 +226,14 @@ async function convertWithLibreOffice(docx: Buffer): Promise<Buffer> {
   try {
     const file = path.join(dir, 'rapport.docx');
     fs.writeFileSync(file, docx);
-    await run(bin, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file], {
-      timeout: 240_000,
-      env: { ...process.env, HOME: dir },
-    });
+    await run(
+      bin,
+      [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, file],
+      {
+        timeout: 240_000,
+        env: { ...process.env, HOME: dir },
+      },
+    );
     return fs.readFileSync(path.join(dir, 'rapport.pdf'));
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -251,11 +280,14 @@ describe('the follow-up DOCX in LibreOffice Writer', () => {
       expect(img.y).toBeGreaterThanOrEqual(0);
       expect(img.x + img.width).toBeLessThanOrEqual(page.width);
       expect(img.y + img.height).toBeLessThanOrEqual(page.height);
-      expect(textUnder(page, img).map((t) => t.str), `text under a chart on page ${page.number}`).toEqual([]);
+      expect(
+        textUnder(page, img).map((t) => t.str),
+        `text under a chart on page ${page.number}`,
+      ).toEqual([]);
     }
   });
 
-  it('keeps the cover\'s title clear of the kommun\'s name above it', () => {
+  it("keeps the cover's title clear of the kommun's name above it", () => {
     const first = lo.pages[0]!;
     const kommun = first.texts.find((t) => t.str.trim() === 'Hedemora kommun')!;
     const title = first.texts.find((t) => t.str.trim() === `Uppföljningsrapport ${YEAR}`)!;
@@ -273,11 +305,16 @@ describe('the follow-up DOCX in LibreOffice Writer', () => {
     expect(at('Sammanfattning')).toBeGreaterThan(at(`Uppföljningsrapport ${YEAR}`));
     for (const goal of overallGoals) expect(at(`(${goal.code})`), goal.code).toBeGreaterThan(at('Sammanfattning'));
     // The contents follow the summary (on page 1 or 2), and list the sections.
-    const contents = lo.pages.slice(0, 2).map((p) => p.text).join(' ');
+    const contents = lo.pages
+      .slice(0, 2)
+      .map((p) => p.text)
+      .join(' ');
     expect(contents.indexOf('Innehåll')).toBeGreaterThan(contents.indexOf(`(${overallGoals.at(-1)!.code})`));
     expect(contents).not.toContain('TOC \\');
     // Each section starts on a page of its own, in plan order, and the appendix comes last.
-    const starts = [...planFile.areas.map((a) => a.title), 'Bilaga: Datakvalitet'].map((title) => lo.pages.findIndex((p, i) => i > 0 && p.text.startsWith(title)));
+    const starts = [...planFile.areas.map((a) => a.title), 'Bilaga: Datakvalitet'].map((title) =>
+      lo.pages.findIndex((p, i) => i > 0 && p.text.startsWith(title)),
+    );
     expect(starts.every((i) => i > 0)).toBe(true);
     expect([...starts].sort((a, b) => a - b)).toEqual(starts);
   });

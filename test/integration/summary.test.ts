@@ -24,7 +24,14 @@ function filesWithEmptyGoal(): SeedFiles {
     code: 'T-M9',
     text: 'Fler områden med grannsamverkan och Huskurage',
     indicators: ['grannsamverkan_omraden', 'huskurage_anslutna'].map((indicator, i) => ({
-      indicator, role: i === 0 ? 'primary' : 'supporting', baselinePeriod: null, targetValue: null, targetYear: null, sex: 'T', group: '', note: null,
+      indicator,
+      role: i === 0 ? 'primary' : 'supporting',
+      baselinePeriod: null,
+      targetValue: null,
+      targetYear: null,
+      sex: 'T',
+      group: '',
+      note: null,
     })),
   });
   return { ...files, plan };
@@ -48,8 +55,18 @@ describe.each(DRIVERS)('the overview summary on %s', (driver) => {
 
   async function rowsOf(goal: (typeof planGoals)[number]): Promise<Row[]> {
     const ids = goal.indicators.map((l) => l.indicator);
-    const rows = await h.db.select().from(observations).where(and(inArray(observations.indicatorId, ids), inArray(observations.regionCode, REGIONS),
-      eq(observations.sex, 'T'), eq(observations.grp, ''), eq(observations.site, '')));
+    const rows = await h.db
+      .select()
+      .from(observations)
+      .where(
+        and(
+          inArray(observations.indicatorId, ids),
+          inArray(observations.regionCode, REGIONS),
+          eq(observations.sex, 'T'),
+          eq(observations.grp, ''),
+          eq(observations.site, ''),
+        ),
+      );
     return shownRows(rows);
   }
   const summaryOf = (code: string): GoalSummary => areas.flatMap((a) => a.goals).find((g) => g.code === code)!;
@@ -71,7 +88,7 @@ describe.each(DRIVERS)('the overview summary on %s', (driver) => {
     }
   });
 
-  it('counts each indicator\'s verdict once: only säkerställd changes as better or worse, weak signs as unchanged', () => {
+  it("counts each indicator's verdict once: only säkerställd changes as better or worse, weak signs as unchanged", () => {
     const groups = { better: 0, worse: 0, unchanged: 0, noData: 0 };
     for (const goal of overview.areas.flatMap((a) => a.goals)) {
       const labels = goal.indicators.map((i) => i.assessment.verdict.label);
@@ -113,7 +130,10 @@ describe.each(DRIVERS)('the overview summary on %s', (driver) => {
 
   it('shows a goal without any data as such: every indicator "Underlag saknas", no period, no trend', () => {
     expect(summaryOf('T-M9')).toMatchObject({
-      verdicts: { better: 0, worse: 0, unchanged: 0, noData: 2 }, data: { real: 0, example: 0, none: 2 }, latest: null, trend: null,
+      verdicts: { better: 0, worse: 0, unchanged: 0, noData: 2 },
+      data: { real: 0, example: 0, none: 2 },
+      latest: null,
+      trend: null,
     });
   });
 
@@ -126,13 +146,18 @@ describe.each(DRIVERS)('the overview summary on %s', (driver) => {
     }
   });
 
-  it('draws the trend of the goal\'s first primary indicator with real kommun values, with the values as stored', async () => {
+  it("draws the trend of the goal's first primary indicator with real kommun values, with the values as stored", async () => {
     for (const goal of planGoals) {
       const rows = await rowsOf(goal);
-      const kommunOf = (id: string) => rows.filter((r) => r.indicatorId === id && r.regionCode === '2083' && r.value !== null)
-        .sort((a, b) => a.periodStart.localeCompare(b.periodStart));
-      const candidates = goal.indicators.filter((l) => l.role !== 'context' && direction.get(l.indicator) !== 'ctx' && kommunOf(l.indicator).length >= 2);
-      const order = (l: (typeof candidates)[number]) => (kommunOf(l.indicator).some((r) => r.isExample) ? 2 : 0) + (l.role === 'primary' ? 0 : 1);
+      const kommunOf = (id: string) =>
+        rows
+          .filter((r) => r.indicatorId === id && r.regionCode === '2083' && r.value !== null)
+          .sort((a, b) => a.periodStart.localeCompare(b.periodStart));
+      const candidates = goal.indicators.filter(
+        (l) => l.role !== 'context' && direction.get(l.indicator) !== 'ctx' && kommunOf(l.indicator).length >= 2,
+      );
+      const order = (l: (typeof candidates)[number]) =>
+        (kommunOf(l.indicator).some((r) => r.isExample) ? 2 : 0) + (l.role === 'primary' ? 0 : 1);
       const pick = [...candidates].sort((a, b) => order(a) - order(b))[0];
       const trend = summaryOf(goal.code).trend;
       if (!pick) {
@@ -150,7 +175,7 @@ describe.each(DRIVERS)('the overview summary on %s', (driver) => {
     expect(summaryOf('T-M1').trend).toMatchObject({ indicatorId: 'ntu_otrygg_kvall', example: false });
   });
 
-  it('reads one area\'s detail alone, the same as in the whole overview', async () => {
+  it("reads one area's detail alone, the same as in the whole overview", async () => {
     const t = (await loadOverview(h.db, TODAY, { areaCode: 'T' }))!;
     expect(t.areas.map((a) => a.code)).toEqual(['T']);
     expect(t.areas[0]).toEqual(overview.areas.find((a) => a.code === 'T'));

@@ -19,12 +19,18 @@ const CLI_ACTOR = `kommandoraden (${os.userInfo().username})`;
 const PASSWORD_LINE = /^Lösenord \(visas bara nu, byt det under Konto efter första inloggningen\): (\S+)$/m;
 
 /** A migrated, empty database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function emptyTarget(driver: Driver): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
+async function emptyTarget(
+  driver: Driver,
+): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
   if (driver === 'pglite') {
     const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-user-cli-')), 'pglite');
     const h = await openDb({ pgliteDir: dir });
     await h.close();
-    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }) };
+    return {
+      env: { PGLITE_DIR: dir, DATABASE_URL: '' },
+      open: () => openDb({ pgliteDir: dir }),
+      drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
+    };
   }
   const { url, drop } = await createDatabase();
   const h = await openDb({ url });
@@ -53,17 +59,20 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
       await h.close();
     }
   }
-  const state = () => withDb(async (h) => ({
-    users: (await h.db.select().from(s.authUsers).orderBy(s.authUsers.email)).map((u) => [u.email, u.role]),
-    accounts: Number((await h.db.select({ n: count() }).from(s.authAccounts))[0]!.n),
-    invited: Number((await h.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'user_invited')))[0]!.n),
-  }));
-  async function signIn(h: DbHandle, email: string, password: string) {
-    const res = await authFor(h.db, authEnv).handler(new Request(`${APP_URL}/api/auth/sign-in/email`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': newIp() },
-      body: JSON.stringify({ email, password }),
+  const state = () =>
+    withDb(async (h) => ({
+      users: (await h.db.select().from(s.authUsers).orderBy(s.authUsers.email)).map((u) => [u.email, u.role]),
+      accounts: Number((await h.db.select({ n: count() }).from(s.authAccounts))[0]!.n),
+      invited: Number((await h.db.select({ n: count() }).from(s.auditLog).where(eq(s.auditLog.action, 'user_invited')))[0]!.n),
     }));
+  async function signIn(h: DbHandle, email: string, password: string) {
+    const res = await authFor(h.db, authEnv).handler(
+      new Request(`${APP_URL}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': newIp() },
+        body: JSON.stringify({ email, password }),
+      }),
+    );
     return { status: res.status, body: (await res.json().catch(() => null)) as { user?: { email: string; role?: string } } | null };
   }
 
@@ -97,8 +106,12 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
       const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.action, 'user_invited'));
       expect(audit).toHaveLength(1);
       expect(audit[0]).toMatchObject({
-        actorId: null, actor: CLI_ACTOR, targetType: 'användare', targetId: user!.id,
-        summary: 'Skapade användaren anna@hedemora.se med rollen administratör.', after: { email: 'anna@hedemora.se', role: 'admin' },
+        actorId: null,
+        actor: CLI_ACTOR,
+        targetType: 'användare',
+        targetId: user!.id,
+        summary: 'Skapade användaren anna@hedemora.se med rollen administratör.',
+        after: { email: 'anna@hedemora.se', role: 'admin' },
       });
       expect(audit[0]!.actor).toMatch(/^kommandoraden \(.+\)$/);
     });
@@ -106,7 +119,11 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
 
   it('takes the password from stdin with --password-stdin, prints no password, and that password signs in', async () => {
     const password = 'Bertils-eget-lösenord-2026';
-    const res = cli(['--email', 'bertil.berg@hedemora.se', '--role', 'coordinator', '--name', 'Bertil Berg', '--password-stdin'], target.env, `${password}\n`);
+    const res = cli(
+      ['--email', 'bertil.berg@hedemora.se', '--role', 'coordinator', '--name', 'Bertil Berg', '--password-stdin'],
+      target.env,
+      `${password}\n`,
+    );
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
     expect(res.stdout).toContain('Användaren bertil.berg@hedemora.se skapades med rollen samordnare.');
@@ -123,7 +140,12 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
       expect(user).toMatchObject({ name: 'Bertil Berg', role: 'coordinator' });
       const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id));
       expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({ action: 'user_invited', actor: CLI_ACTOR, actorId: null, after: { email: 'bertil.berg@hedemora.se', role: 'coordinator' } });
+      expect(audit[0]).toMatchObject({
+        action: 'user_invited',
+        actor: CLI_ACTOR,
+        actorId: null,
+        after: { email: 'bertil.berg@hedemora.se', role: 'coordinator' },
+      });
     });
   });
 
@@ -145,7 +167,10 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
 
   it('exits 1 for an e-mail that already has a user (in any case), and for a too short password from stdin', async () => {
     const before = await state();
-    expect(before.users).toEqual([['anna@hedemora.se', 'admin'], ['bertil.berg@hedemora.se', 'coordinator']]);
+    expect(before.users).toEqual([
+      ['anna@hedemora.se', 'admin'],
+      ['bertil.berg@hedemora.se', 'coordinator'],
+    ]);
 
     const again = cli(['--email', 'ANNA@hedemora.se', '--role', 'reader'], target.env);
     expect(again.status).toBe(1);
@@ -159,6 +184,16 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     expect(short.stdout).toBe('');
 
     expect(await state()).toEqual(before);
-    expect(await withDb(async (h) => (await h.db.select().from(s.authUsers).where(sql`lower(${s.authUsers.email}) = 'david@hedemora.se'`)).length)).toBe(0);
+    expect(
+      await withDb(
+        async (h) =>
+          (
+            await h.db
+              .select()
+              .from(s.authUsers)
+              .where(sql`lower(${s.authUsers.email}) = 'david@hedemora.se'`)
+          ).length,
+      ),
+    ).toBe(0);
   });
 });

@@ -25,7 +25,11 @@ function specifiers(text: string): string[] {
 function forbidden(file: string, spec: string): string | null {
   if (spec === 'drizzle-orm' || spec.startsWith('drizzle-orm/')) return 'imports drizzle-orm';
   if (spec.startsWith('@electric-sql/pglite') || spec === 'postgres' || spec === 'pg') return `imports the database driver ${spec}`;
-  const target = spec.startsWith('@/') ? path.join(ROOT, spec.slice(2)) : spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : null;
+  const target = spec.startsWith('@/')
+    ? path.join(ROOT, spec.slice(2))
+    : spec.startsWith('.')
+      ? path.resolve(path.dirname(file), spec)
+      : null;
   if (target && (target === DB_DIR || target.startsWith(DB_DIR + path.sep))) return `imports ${spec} (lib/db)`;
   return null;
 }
@@ -34,7 +38,9 @@ function violations(files: string[], read: (f: string) => string = (f) => readFi
   return files.flatMap((file) => {
     const text = read(file);
     const rel = path.relative(ROOT, file);
-    const found = specifiers(text).map((s) => forbidden(file, s)).filter((v): v is string => v !== null);
+    const found = specifiers(text)
+      .map((s) => forbidden(file, s))
+      .filter((v): v is string => v !== null);
     if (/\bgetDb\b/.test(text)) found.push('calls getDb');
     return found.map((v) => `${rel} ${v}`);
   });

@@ -57,9 +57,12 @@ describe('parseRole', () => {
 
 describe('isRole', () => {
   it.each(ROLES)('accepts the stored word %s', (r) => expect(isRole(r)).toBe(true));
-  it.each<unknown>(['administratör', 'samordnare', 'lasare', 'Läsare', 'Admin', 'administrator', '', null, undefined, 3, {}])('refuses %j (only the exact stored words)', (v) => {
-    expect(isRole(v)).toBe(false);
-  });
+  it.each<unknown>(['administratör', 'samordnare', 'lasare', 'Läsare', 'Admin', 'administrator', '', null, undefined, 3, {}])(
+    'refuses %j (only the exact stored words)',
+    (v) => {
+      expect(isRole(v)).toBe(false);
+    },
+  );
 });
 
 describe('roleAtLeast', () => {
@@ -115,11 +118,14 @@ describe('readEnv: authentication settings', () => {
     expect(env.BETTER_AUTH_SECRET).toBe(SECRET_32);
   });
 
-  it.each<Record<string, string>>([{ NODE_ENV: 'development' }, { NODE_ENV: 'test' }, {}])('no secret outside production is fine: %j', (source) => {
-    const env = readEnv(source);
-    expect(env.BETTER_AUTH_SECRET).toBeUndefined();
-    expect(env.NODE_ENV).toBe(source.NODE_ENV ?? 'development');
-  });
+  it.each<Record<string, string>>([{ NODE_ENV: 'development' }, { NODE_ENV: 'test' }, {}])(
+    'no secret outside production is fine: %j',
+    (source) => {
+      const env = readEnv(source);
+      expect(env.BETTER_AUTH_SECRET).toBeUndefined();
+      expect(env.NODE_ENV).toBe(source.NODE_ENV ?? 'development');
+    },
+  );
 
   it('PUBLIC_DASHBOARD defaults to true', () => {
     expect(readEnv({}).PUBLIC_DASHBOARD).toBe(true);
@@ -127,8 +133,18 @@ describe('readEnv: authentication settings', () => {
   });
 
   it.each<[string, boolean]>([
-    ['false', false], ['0', false], ['nej', false], ['NEJ', false], [' off ', false], ['no', false],
-    ['true', true], ['1', true], ['ja', true], ['Ja', true], ['on', true], ['yes', true],
+    ['false', false],
+    ['0', false],
+    ['nej', false],
+    ['NEJ', false],
+    [' off ', false],
+    ['no', false],
+    ['true', true],
+    ['1', true],
+    ['ja', true],
+    ['Ja', true],
+    ['on', true],
+    ['yes', true],
   ])('PUBLIC_DASHBOARD=%j → %s', (value, expected) => {
     expect(readEnv({ PUBLIC_DASHBOARD: value }).PUBLIC_DASHBOARD).toBe(expected);
   });
@@ -170,10 +186,14 @@ describe('readEnv: authentication settings', () => {
     expect(err.message).toContain('megabyte');
   });
 
-  it.each<[Record<string, string>, number]>([[{}, 50], [{ IMPORT_MAX_MB: '' }, 50], [{ IMPORT_MAX_MB: '0' }, 0], [{ IMPORT_MAX_MB: ' 12.5 ' }, 12.5]])(
-    'IMPORT_MAX_MB from %j → %s', (source, expected) => {
-      expect(readEnv(source).IMPORT_MAX_MB).toBe(expected);
-    });
+  it.each<[Record<string, string>, number]>([
+    [{}, 50],
+    [{ IMPORT_MAX_MB: '' }, 50],
+    [{ IMPORT_MAX_MB: '0' }, 0],
+    [{ IMPORT_MAX_MB: ' 12.5 ' }, 12.5],
+  ])('IMPORT_MAX_MB from %j → %s', (source, expected) => {
+    expect(readEnv(source).IMPORT_MAX_MB).toBe(expected);
+  });
 });
 
 describe('crossSiteRefusal', () => {
@@ -193,9 +213,14 @@ describe('crossSiteRefusal', () => {
     ['no Origin, no Host', {}],
     ['Sec-Fetch-Site same-site without Origin', { host: 'trygghet.hedemora.se', 'sec-fetch-site': 'same-site' }],
     ['Sec-Fetch-Site none (typed in the address bar)', { host: 'trygghet.hedemora.se', 'sec-fetch-site': 'none' }],
-    ['behind a proxy: Origin matches X-Forwarded-Host, not Host', {
-      host: '127.0.0.1:3000', 'x-forwarded-host': 'trygghet.hedemora.se', origin: 'https://trygghet.hedemora.se',
-    }],
+    [
+      'behind a proxy: Origin matches X-Forwarded-Host, not Host',
+      {
+        host: '127.0.0.1:3000',
+        'x-forwarded-host': 'trygghet.hedemora.se',
+        origin: 'https://trygghet.hedemora.se',
+      },
+    ],
   ])('lets through: %s', (_name, headers) => {
     expect(crossSiteRefusal(req(headers))).toBeNull();
   });
@@ -205,13 +230,21 @@ describe('crossSiteRefusal', () => {
     ['Origin of a look-alike subdomain', { host: 'trygghet.hedemora.se', origin: 'http://trygghet.hedemora.se.evil.example' }],
     ['Origin on another port', { host: 'localhost:3000', origin: 'http://localhost:4000' }],
     ['Sec-Fetch-Site cross-site without Origin', { host: 'trygghet.hedemora.se', 'sec-fetch-site': 'cross-site' }],
-    ['Sec-Fetch-Site cross-site even with a matching Origin', { host: 'trygghet.hedemora.se', origin: 'http://trygghet.hedemora.se', 'sec-fetch-site': 'cross-site' }],
+    [
+      'Sec-Fetch-Site cross-site even with a matching Origin',
+      { host: 'trygghet.hedemora.se', origin: 'http://trygghet.hedemora.se', 'sec-fetch-site': 'cross-site' },
+    ],
     ['Origin "null" (sandboxed iframe, data: URL)', { host: 'trygghet.hedemora.se', origin: 'null' }],
     ['Origin that is not a URL', { host: 'trygghet.hedemora.se', origin: 'garbage' }],
     ['Origin without any Host to compare with', { origin: 'http://trygghet.hedemora.se' }],
-    ['behind a proxy: Origin matches Host but not X-Forwarded-Host', {
-      host: 'trygghet.hedemora.se', 'x-forwarded-host': 'intern.hedemora.se', origin: 'http://trygghet.hedemora.se',
-    }],
+    [
+      'behind a proxy: Origin matches Host but not X-Forwarded-Host',
+      {
+        host: 'trygghet.hedemora.se',
+        'x-forwarded-host': 'intern.hedemora.se',
+        origin: 'http://trygghet.hedemora.se',
+      },
+    ],
   ])('refuses with 403 and a Swedish message: %s', async (_name, headers) => {
     await expectRefused(crossSiteRefusal(req(headers)));
   });
@@ -273,7 +306,8 @@ describe('auditFilterFrom', () => {
 
 describe('auditFilterFrom: edge cases', () => {
   it('ignores inherited property names as actions', () => {
-    for (const v of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) expect(auditFilterFrom({ handelse: v }).action).toBeUndefined();
+    for (const v of ['toString', 'constructor', '__proto__', 'hasOwnProperty'])
+      expect(auditFilterFrom({ handelse: v }).action).toBeUndefined();
   });
   it('drops impossible dates instead of failing or rolling over', () => {
     expect(auditFilterFrom({ fran: '2025-13-45' }).from).toBeUndefined();

@@ -90,21 +90,34 @@ describe('summarizeSeries', () => {
   it('lines are joined in the order given', () => {
     const text = summarizeSeries(
       rows,
-      [{ key: 'lan', name: 'Dalarna' }, { key: 'riket', name: 'Sverige' }],
+      [
+        { key: 'lan', name: 'Dalarna' },
+        { key: 'riket', name: 'Sverige' },
+      ],
       { unitKind: 'percent', decimals: 1 },
     );
     expect(text).toBe(`Dalarna: 22,5${NBSP}% (2021–2022), ett mätvärde. Sverige: inga värden.`);
   });
 
   it('a 0 is a value, not a gap', () => {
-    const zero: SeriesRow[] = [{ period: '2022', start: '2022-01-01', k: 0 }, { period: '2023', start: '2023-01-01', k: 2 }];
-    expect(summarizeSeries(zero, [{ key: 'k', name: 'K' }], { unitKind: 'count', decimals: 0 })).toBe('K: 2 (2023), från 0 (2022); 2 mätvärden.');
+    const zero: SeriesRow[] = [
+      { period: '2022', start: '2022-01-01', k: 0 },
+      { period: '2023', start: '2023-01-01', k: 2 },
+    ];
+    expect(summarizeSeries(zero, [{ key: 'k', name: 'K' }], { unitKind: 'count', decimals: 0 })).toBe(
+      'K: 2 (2023), från 0 (2022); 2 mätvärden.',
+    );
   });
 });
 
 type Row = Parameters<typeof buildSiteReferences>[0][number];
 const siteRow = (
-  indicatorId: string, site: string, regionName: string, period: string, value: number | null, status: ObservationStatus | null = null,
+  indicatorId: string,
+  site: string,
+  regionName: string,
+  period: string,
+  value: number | null,
+  status: ObservationStatus | null = null,
 ): Row => ({ obs: { indicatorId, site, period, periodStart: `${period}-01-01`, value, status }, regionName });
 
 describe('buildSiteReferences', () => {
@@ -157,7 +170,9 @@ describe('buildSiteReferences', () => {
   });
 
   it('all values null → min and max null, not 0', () => {
-    const r = buildSiteReferences([siteRow('euda_ref_ketamin', 'SE009', 'Trollhättan', '2024', null, 'below_loq')]).get('euda_ref_ketamin')!;
+    const r = buildSiteReferences([siteRow('euda_ref_ketamin', 'SE009', 'Trollhättan', '2024', null, 'below_loq')]).get(
+      'euda_ref_ketamin',
+    )!;
     expect(r.min).toBeNull();
     expect(r.max).toBeNull();
   });

@@ -3,7 +3,7 @@ import { clientAddress, parseTrustedProxies } from '@/lib/net/client-address';
 import { ConfigError, readEnv } from '@/lib/env';
 
 describe('clientAddress (#12.3: forwarded headers only from TRUSTED_PROXIES)', () => {
-  it('without trusted proxies: the connection\'s own address, whatever the headers say', () => {
+  it("without trusted proxies: the connection's own address, whatever the headers say", () => {
     expect(clientAddress('127.0.0.1', '203.0.113.7', null)).toBe('127.0.0.1');
     expect(clientAddress('::ffff:192.0.2.4', '203.0.113.7, 10.0.0.1', null)).toBe('192.0.2.4');
     expect(clientAddress('198.51.100.9', undefined, parseTrustedProxies('10.0.0.0/8'))).toBe('198.51.100.9');

@@ -52,7 +52,7 @@ describe('catalogue files', () => {
     expect(indicators.map((i) => i.id)).toContain(id);
   });
 
-  it('every indicator\'s sourceId exists in sources.json', () => {
+  it("every indicator's sourceId exists in sources.json", () => {
     const sourceIds = new Set(sources.map((s) => s.id));
     const missing = indicators.filter((i) => !sourceIds.has(i.sourceId)).map((i) => `${i.id} → ${i.sourceId}`);
     expect(missing).toEqual([]);
@@ -125,7 +125,7 @@ describe('data-imports/plan/hedemora-2024.json', () => {
     expect(result.success).toBe(true);
   });
 
-  it('is Hedemora\'s plan with three areas N, V, T', () => {
+  it("is Hedemora's plan with three areas N, V, T", () => {
     expect(plan.kommunCode).toBe('2083');
     expect(plan.areas.map((a) => a.code)).toEqual(['N', 'V', 'T']);
   });
@@ -179,12 +179,14 @@ describe('data-imports/plan/hedemora-2024.json', () => {
   });
 
   it('every indicator link points at an id in indicators.json', () => {
-    const links = plan.areas.flatMap((a) => [...a.overallGoals, ...a.goals].flatMap((g) => g.indicators.map((l) => `${g.code}:${l.indicator}`)));
+    const links = plan.areas.flatMap((a) =>
+      [...a.overallGoals, ...a.goals].flatMap((g) => g.indicators.map((l) => `${g.code}:${l.indicator}`)),
+    );
     expect(links.length).toBeGreaterThan(0);
     expect(links.filter((l) => !indicatorIds.has(l.split(':')[1]!))).toEqual([]);
   });
 
-  it('every table goal\'s actionCodes exist in its area, and every action is used by a goal', () => {
+  it("every table goal's actionCodes exist in its area, and every action is used by a goal", () => {
     for (const area of plan.areas) {
       const actionCodes = new Set(area.actions.map((x) => x.code));
       const used = new Set(area.goals.flatMap((g) => g.actionCodes));
@@ -197,17 +199,24 @@ describe('data-imports/plan/hedemora-2024.json', () => {
   });
 
   it('codes are unique across the plan', () => {
-    const codes = plan.areas.flatMap((a) => [a.code, ...a.overallGoals.map((g) => g.code), ...a.actions.map((x) => x.code), ...a.goals.map((g) => g.code)]);
+    const codes = plan.areas.flatMap((a) => [
+      a.code,
+      ...a.overallGoals.map((g) => g.code),
+      ...a.actions.map((x) => x.code),
+      ...a.goals.map((g) => g.code),
+    ]);
     expect(new Set(codes).size).toBe(codes.length);
   });
 
-  it('each area\'s heading is a heading of the plan text', () => {
+  it("each area's heading is a heading of the plan text", () => {
     for (const a of plan.areas) expect(planLines).toContain(`## ${a.heading}`);
   });
 
   it('the 38 % baseline the plan text quotes is the Svenskt Näringsliv link note', () => {
     expect(planText).toMatch(/38 procent/);
-    const notes = plan.areas.flatMap((a) => a.overallGoals.flatMap((g) => g.indicators)).filter((l) => l.indicator === 'sn_brott_paverkar_foretag');
+    const notes = plan.areas
+      .flatMap((a) => a.overallGoals.flatMap((g) => g.indicators))
+      .filter((l) => l.indicator === 'sn_brott_paverkar_foretag');
     expect(notes.length).toBeGreaterThan(0);
     for (const l of notes) expect(l.note).toMatch(/38\s?%/);
   });

@@ -64,8 +64,9 @@ describe('the change log in Swedish', () => {
     const c = describeChange({ role: 'reader' }, { role: 'coordinator' });
     expect(sideText(c, 'before')).toBe('Roll: läsare');
     expect(sideText(c, 'after')).toBe('Roll: samordnare');
-    expect(withNames('Tog bort måttet ntu_otrygg_kvall från målet T-M1.', names))
-      .toBe('Tog bort måttet Otrygghet vid utevistelse sent på kvällen (ntu_otrygg_kvall) från målet T-M1.');
+    expect(withNames('Tog bort måttet ntu_otrygg_kvall från målet T-M1.', names)).toBe(
+      'Tog bort måttet Otrygghet vid utevistelse sent på kvällen (ntu_otrygg_kvall) från målet T-M1.',
+    );
     expect(withNames('Importerade okänd_fil.csv.', names)).toBe('Importerade okänd_fil.csv.');
   });
 });
@@ -81,13 +82,16 @@ describe('chart axes and reference-line labels', () => {
 
   it('labels never share a row; the same period is one label; right-half labels point left', () => {
     const periods = ['2019', '2020', '2021', '2022', '2023', '2024', '2025'];
-    const placed = placeMarks([
-      { period: '2023', label: 'Baslinje', kind: 'baseline' },
-      { period: '2024', label: 'Åtgärdsplanen startar', kind: 'action' },
-      { period: '2024', label: 'T1 startar', kind: 'action' },
-      { period: '2025', label: 'T2 startar', kind: 'action' },
-      { period: '2017', label: 'Metodbyte 2017', kind: 'break' },
-    ], periods);
+    const placed = placeMarks(
+      [
+        { period: '2023', label: 'Baslinje', kind: 'baseline' },
+        { period: '2024', label: 'Åtgärdsplanen startar', kind: 'action' },
+        { period: '2024', label: 'T1 startar', kind: 'action' },
+        { period: '2025', label: 'T2 startar', kind: 'action' },
+        { period: '2017', label: 'Metodbyte 2017', kind: 'break' },
+      ],
+      periods,
+    );
     const top = placed.filter((m) => m.kind !== 'break');
     expect(top.map((m) => m.row)).toEqual([0, 1, 2]);
     expect(new Set(top.map((m) => m.row)).size).toBe(top.length);

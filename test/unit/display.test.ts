@@ -89,7 +89,10 @@ describe('describeValue: surveys', () => {
 
   it('a survey value without n is shown unflagged and without detail', () => {
     expect(describeValue(obs({ value: 38 }), { ...SURVEY, decimals: 0 })).toEqual({
-      text: `38${NBSP}%`, missing: false, detail: null, flags: [],
+      text: `38${NBSP}%`,
+      missing: false,
+      detail: null,
+      flags: [],
     });
   });
 

@@ -40,7 +40,10 @@ describe('readEnv', () => {
     expect(readEnv({ PGLITE_DIR: ' /tmp/pg ' }).PGLITE_DIR).toBe('/tmp/pg');
   });
 
-  it.each([['SEED_ON_START', '2'], ['PGLITE_DIR', '']])('rejects %s=%j', (key, value) => {
+  it.each([
+    ['SEED_ON_START', '2'],
+    ['PGLITE_DIR', ''],
+  ])('rejects %s=%j', (key, value) => {
     expect(() => readEnv({ [key]: value })).toThrow(/^Ogiltig konfiguration/);
   });
 

@@ -9,7 +9,9 @@ const sitesCsv = readRepoFile('data-imports/euda/ww2025-site-info-table.csv');
  * The raw data file read independently: no field contains a comma (data-sources.md §2.1 shows the layout),
  * so a plain split gives the 15 columns. Quotes are removed from strings.
  */
-const HEADER = lines(dataCsv)[0]!.split(',').map((h) => h.replaceAll('"', ''));
+const HEADER = lines(dataCsv)[0]!
+  .split(',')
+  .map((h) => h.replaceAll('"', ''));
 const rawRows = lines(dataCsv)
   .slice(1)
   .map((l) => {
@@ -55,7 +57,12 @@ function domainTable(): { site: string; substance: string; year: number; value: 
   expect(start).toBeGreaterThan(0);
   const first = doc.findIndex((l, i) => i > start && l.startsWith('|'));
   const end = doc.findIndex((l, i) => i > first && !l.startsWith('|'));
-  const [header, separator, ...rows] = doc.slice(first, end).map((l) => l.split('|').map((c) => c.trim()).filter(Boolean));
+  const [header, separator, ...rows] = doc.slice(first, end).map((l) =>
+    l
+      .split('|')
+      .map((c) => c.trim())
+      .filter(Boolean),
+  );
   expect(header!.slice(0, 2)).toEqual(['Site', 'Substance']);
   expect(separator!.every((c) => /^-+$/.test(c))).toBe(true);
   const years = header!.slice(2).map(Number);
@@ -86,10 +93,7 @@ describe('parseEudaData on ww2025-all-data.csv (Swedish rows)', () => {
   });
 
   it('one observation per non-empty published mean', () => {
-    const cells = rawSwedish.reduce(
-      (sum, r) => sum + ['Weekday mean', 'Weekend mean', 'Daily mean'].filter((c) => r[c] !== '').length,
-      0,
-    );
+    const cells = rawSwedish.reduce((sum, r) => sum + ['Weekday mean', 'Weekend mean', 'Daily mean'].filter((c) => r[c] !== '').length, 0);
     expect(swedish).toHaveLength(cells);
   });
 
@@ -165,7 +169,11 @@ describe('parseEudaData on ww2025-all-data.csv (Swedish rows)', () => {
   });
 
   it('weekday (vardag), weekend (helg) and daily means are the published columns, for every Swedish line', () => {
-    const cols = [['Weekday mean', 'vardag'], ['Weekend mean', 'helg'], ['Daily mean', '']] as const;
+    const cols = [
+      ['Weekday mean', 'vardag'],
+      ['Weekend mean', 'helg'],
+      ['Daily mean', ''],
+    ] as const;
     for (const r of rawSwedish) {
       const id = SUBSTANCE_ID[r.Metabolite!.toLowerCase()]!;
       for (const [col, grp] of cols) {
@@ -241,7 +249,12 @@ describe('parseEudaSites on ww2025-site-info-table.csv', () => {
   });
 
   it('the ten Swedish sites', () => {
-    expect(sites.filter((s) => s.country === 'SE').map((s) => s.siteId).sort()).toEqual([...new Set(Object.values(SITE_ID))].sort());
+    expect(
+      sites
+        .filter((s) => s.country === 'SE')
+        .map((s) => s.siteId)
+        .sort(),
+    ).toEqual([...new Set(Object.values(SITE_ID))].sort());
   });
 
   it('no location has surrounding whitespace; every population is a positive finite number', () => {

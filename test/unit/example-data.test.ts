@@ -93,7 +93,7 @@ describe('generateExampleObservations with data-imports/example/profiles.json', 
     expect(new Set(keys).size).toBe(keys.length);
   });
 
-  describe('coverage of the plan\'s overall goals: real data where the repository has it, example data only elsewhere', () => {
+  describe("coverage of the plan's overall goals: real data where the repository has it, example data only elsewhere", () => {
     const linked = [...new Set(plan.areas.flatMap((a) => a.overallGoals.flatMap((g) => g.indicators.map((l) => l.indicator))))];
     const measured = linked.filter((id) => indicatorById.get(id)!.sourceId !== 'euda');
     const real = (id: string, region: string) => realRows.filter((r) => r.indicatorId === id && r.regionCode === region);
@@ -174,7 +174,7 @@ describe('generateExampleObservations with data-imports/example/profiles.json', 
     }
   });
 
-  it('values carry the catalogue\'s number of decimals', () => {
+  it("values carry the catalogue's number of decimals", () => {
     for (const r of rows) {
       const d = decimalsOf(r.indicatorId);
       expect(Math.abs(r.value! * 10 ** d - Math.round(r.value! * 10 ** d))).toBeLessThan(1e-6);
@@ -202,12 +202,14 @@ describe('generateExampleObservations with data-imports/example/profiles.json', 
     }
   });
 
-  it('Svenskt Näringsliv 2023 for Hedemora is the plan\'s 38 % with n = 93', () => {
+  it("Svenskt Näringsliv 2023 for Hedemora is the plan's 38 % with n = 93", () => {
     const sn = rowsFor('sn_brott_paverkar_foretag', '2083').filter((r) => r.period.label === '2023');
     expect(sn).toHaveLength(1);
     expect(sn[0]).toMatchObject({ value: 38, n: 93 });
     // The plan's baseline period for this indicator is this very period.
-    const link = plan.areas.flatMap((a) => a.overallGoals.flatMap((g) => g.indicators)).find((l) => l.indicator === 'sn_brott_paverkar_foretag');
+    const link = plan.areas
+      .flatMap((a) => a.overallGoals.flatMap((g) => g.indicators))
+      .find((l) => l.indicator === 'sn_brott_paverkar_foretag');
     expect(link?.baselinePeriod).toBe('2023');
   });
 

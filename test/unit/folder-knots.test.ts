@@ -31,7 +31,11 @@ function roomEdges(sources: Map<string, string>): Map<string, string> {
     const from = roomOf(file);
     for (const m of text.matchAll(/from '([^']+)'|import\('([^']+)'\)/g)) {
       const spec = m[1] ?? m[2]!;
-      const target = spec.startsWith('.') ? path.resolve(path.dirname(file), spec) : spec.startsWith('@/') ? path.resolve(spec.slice(2)) : null;
+      const target = spec.startsWith('.')
+        ? path.resolve(path.dirname(file), spec)
+        : spec.startsWith('@/')
+          ? path.resolve(spec.slice(2))
+          : null;
       const to = target ? roomOf(target) : null;
       if (from && to && from !== to) edges.set(`${from} → ${to}`, path.relative(process.cwd(), file));
     }

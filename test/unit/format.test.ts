@@ -36,7 +36,11 @@ describe('formatNumber (sv-SE)', () => {
     }
   });
 
-  it.each([[-0.04, 1, '0,0'], [-0.4, 0, '0'], [-0, 0, '0']])('a value rounding to zero (%d) has no minus sign', (v, d, expected) => {
+  it.each([
+    [-0.04, 1, '0,0'],
+    [-0.4, 0, '0'],
+    [-0, 0, '0'],
+  ])('a value rounding to zero (%d) has no minus sign', (v, d, expected) => {
     expect(formatNumber(v, d)).toBe(expected);
   });
 });

@@ -29,19 +29,22 @@ function ind(id: string, label: VerdictLabel | null, series: SeriesRow[], o: Par
 
 describe('summarizeGoal', () => {
   it('rolls the verdicts up into better, worse, unchanged (weak signs included) and no data', () => {
-    const s = summarizeGoal({
-      code: 'T-M1',
-      text: 'Öka tryggheten',
-      indicators: [
-        ind('a', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 10 })]),
-        ind('b', 'Säkerställd försämring', [row('2024', '2024-01-01', { kommun: 10 })]),
-        ind('c', 'Oförändrat', [row('2024', '2024-01-01', { kommun: 10 })]),
-        ind('d', 'Tecken på förbättring (ej säkerställd)', [row('2024', '2024-01-01', { kommun: 10 })]),
-        ind('e', 'Tecken på försämring (ej säkerställd)', [row('2024', '2024-01-01', { kommun: 10 })]),
-        ind('f', 'Underlag saknas', []),
-        ind('g', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 10 })]),
-      ],
-    }, 'På väg');
+    const s = summarizeGoal(
+      {
+        code: 'T-M1',
+        text: 'Öka tryggheten',
+        indicators: [
+          ind('a', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 10 })]),
+          ind('b', 'Säkerställd försämring', [row('2024', '2024-01-01', { kommun: 10 })]),
+          ind('c', 'Oförändrat', [row('2024', '2024-01-01', { kommun: 10 })]),
+          ind('d', 'Tecken på förbättring (ej säkerställd)', [row('2024', '2024-01-01', { kommun: 10 })]),
+          ind('e', 'Tecken på försämring (ej säkerställd)', [row('2024', '2024-01-01', { kommun: 10 })]),
+          ind('f', 'Underlag saknas', []),
+          ind('g', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 10 })]),
+        ],
+      },
+      'På väg',
+    );
     expect(s.verdicts).toEqual({ better: 2, worse: 1, unchanged: 3, noData: 1 });
     expect(s.context).toBe(0);
     expect(s.assessment).toBe('På väg');
@@ -58,7 +61,9 @@ describe('summarizeGoal', () => {
         ind('euda_ref_x', 'Underlag saknas', [], { siteReference: { indicatorId: 'euda_ref_x' } }),
         // A kommun indicator with the sites beside it as context keeps its own verdict.
         ind('avlopp_x', 'Oförändrat', [row('2024', '2024-01-01', { kommun: 3 })], { siteReference: { indicatorId: 'euda_ref_x' } }),
-        ind('t', 'Säkerställd försämring', [row('2024', '2024-01-01', { kommun: 3 })], { assessment: { verdict: { label: 'Säkerställd försämring', target: { met: true } } } }),
+        ind('t', 'Säkerställd försämring', [row('2024', '2024-01-01', { kommun: 3 })], {
+          assessment: { verdict: { label: 'Säkerställd försämring', target: { met: true } } },
+        }),
       ],
     });
     expect(s.verdicts).toEqual({ better: 0, worse: 1, unchanged: 1, noData: 0 });
@@ -91,7 +96,13 @@ describe('summarizeGoal', () => {
     const s = summarizeGoal({
       code: 'X',
       text: 'x',
-      indicators: [ind('a', 'Oförändrat', [row('2021–2022', '2021-01-01', { kommun: 1 }), row('2019–2020', '2019-01-01', { kommun: 1 }), row('2024-03', '2024-03-01', { lan: 1 })])],
+      indicators: [
+        ind('a', 'Oförändrat', [
+          row('2021–2022', '2021-01-01', { kommun: 1 }),
+          row('2019–2020', '2019-01-01', { kommun: 1 }),
+          row('2024-03', '2024-03-01', { lan: 1 }),
+        ]),
+      ],
     });
     expect(s.latestPeriod).toBe('2024-03');
     expect(s.latestExamplePeriod).toBeNull();
@@ -115,12 +126,27 @@ describe('summarizeGoal', () => {
   });
 
   it('gives the report its cells: goal name with its code beside it, counts, basis, period, assessment', () => {
-    const s = summarizeGoal({
-      code: 'V-M2',
-      text: 'Fler tackar ja till stöd',
-      indicators: [ind('a', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 1 })]), ind('b', 'Oförändrat', [row('2025', '2025-01-01', { kommun: '1x' })])],
-    }, 'Delvis på väg');
-    expect(summaryCells(s)).toEqual(['Fler tackar ja till stöd (V-M2)', '1', '0', '1', '0', '1 verklig, 1 exempel', '2024; exempel 2025', 'Delvis på väg']);
+    const s = summarizeGoal(
+      {
+        code: 'V-M2',
+        text: 'Fler tackar ja till stöd',
+        indicators: [
+          ind('a', 'Säkerställd förbättring', [row('2024', '2024-01-01', { kommun: 1 })]),
+          ind('b', 'Oförändrat', [row('2025', '2025-01-01', { kommun: '1x' })]),
+        ],
+      },
+      'Delvis på väg',
+    );
+    expect(summaryCells(s)).toEqual([
+      'Fler tackar ja till stöd (V-M2)',
+      '1',
+      '0',
+      '1',
+      '0',
+      '1 verklig, 1 exempel',
+      '2024; exempel 2025',
+      'Delvis på väg',
+    ]);
   });
 });
 

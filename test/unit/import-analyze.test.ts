@@ -44,15 +44,18 @@ describe('source recognition from the header, among all adapters', () => {
 
   it('reads the real EUDA release file', async () => {
     const fs = await import('node:fs');
-    const a = await analyzeFile({ fileName: 'ww2025-all-data.csv', bytes: new Uint8Array(fs.readFileSync('data-imports/euda/ww2025-all-data.csv')) }, ctx);
+    const a = await analyzeFile(
+      { fileName: 'ww2025-all-data.csv', bytes: new Uint8Array(fs.readFileSync('data-imports/euda/ww2025-all-data.csv')) },
+      ctx,
+    );
     expect(a.adapter.id).toBe('euda');
     expect(a.rows).toBe(4376);
     expect(a.notes[0]).toMatch(/utanför Sverige/);
-    expect(a.observations.every((o) => o.value === null ? o.status === 'below_loq' : o.value > 0)).toBe(true);
+    expect(a.observations.every((o) => (o.value === null ? o.status === 'below_loq' : o.value > 0))).toBe(true);
   });
 });
 
-describe('Excel\'s other save formats', () => {
+describe("Excel's other save formats", () => {
   it('reads "Unicode-text" (UTF-16LE with BOM, tab-separated)', async () => {
     const content = 'indikator\tregion\tperiod\tvärde\r\nsn_brott_paverkar_foretag\tSäters kommun\t2025\t31,5\r\n';
     const bytes = new Uint8Array([0xff, 0xfe, ...new Uint8Array(Buffer.from(content, 'utf16le'))]);
@@ -63,7 +66,10 @@ describe('Excel\'s other save formats', () => {
   });
 
   it('reads a "sep=;" first line as the separator', async () => {
-    const a = await analyzeFile({ fileName: 'sep.csv', bytes: text('sep=;\nindikator;region;period;värde\nkmk_serveringsstallen;2083;2025;60,5\n') }, ctx);
+    const a = await analyzeFile(
+      { fileName: 'sep.csv', bytes: text('sep=;\nindikator;region;period;värde\nkmk_serveringsstallen;2083;2025;60,5\n') },
+      ctx,
+    );
     expect(a.observations[0]).toMatchObject({ row: 3, value: 60.5 });
   });
 });
@@ -79,12 +85,15 @@ describe('files that cannot be read are refused with a Swedish message', () => {
   });
 
   it('a header without data rows', async () => {
-    expect(await refusal(analyzeFile({ fileName: 'mall.csv', bytes: text('indikator;region;period;värde\n') }, ctx)))
-      .toMatch(/bara rubrikrad och inga datarader/);
+    expect(await refusal(analyzeFile({ fileName: 'mall.csv', bytes: text('indikator;region;period;värde\n') }, ctx))).toMatch(
+      /bara rubrikrad och inga datarader/,
+    );
   });
 
   it('an unknown header names the sources tried and the nearest match with what it lacks', async () => {
-    const msg = await refusal(analyzeFile({ fileName: 'x.csv', bytes: text('indikator;region;år;värde\nntu_otrygg_kvall;2083;2024;3\n') }, ctx));
+    const msg = await refusal(
+      analyzeFile({ fileName: 'x.csv', bytes: text('indikator;region;år;värde\nntu_otrygg_kvall;2083;2024;3\n') }, ctx),
+    );
     expect(msg).toMatch(/^Okänt filformat/);
     expect(msg).toContain('Provade: ');
     expect(msg).toContain('Generiskt format');
@@ -106,8 +115,15 @@ describe('files that cannot be read are refused with a Swedish message', () => {
     const whole = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes }, ctx);
     expect(whole.issues).toEqual([]);
     expect(whole.sheets.length).toBeGreaterThanOrEqual(2);
-    const key = (o: { indicatorId: string; regionCode: string; period: { label: string }; value: number | null; ciLow?: number | null; ciHigh?: number | null; n?: number | null }) =>
-      [o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null].join('|');
+    const key = (o: {
+      indicatorId: string;
+      regionCode: string;
+      period: { label: string };
+      value: number | null;
+      ciLow?: number | null;
+      ciHigh?: number | null;
+      n?: number | null;
+    }) => [o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null].join('|');
     const single: string[] = [];
     for (const sheet of whole.sheets) {
       const one = await analyzeFile({ fileName: 'hedemora-tva-blad.xlsx', bytes, sheet }, ctx);
@@ -125,7 +141,9 @@ describe('files that cannot be read are refused with a Swedish message', () => {
   });
 
   it('a required column missing from a chosen template', async () => {
-    const msg = await refusal(analyzeFile({ fileName: 'x.csv', bytes: text('indikator;region;period\nntu_otrygg_kvall;2083;2024\n'), source: 'generic' }, ctx));
+    const msg = await refusal(
+      analyzeFile({ fileName: 'x.csv', bytes: text('indikator;region;period\nntu_otrygg_kvall;2083;2024\n'), source: 'generic' }, ctx),
+    );
     expect(msg).toMatch(/"värde" saknas/);
   });
 });

@@ -36,7 +36,9 @@ function inline(lines: string[], name = 'Anmälda brott kommunerna 2024.csv'): T
 
 const obsFor = (r: AdapterResult, code: string) => r.observations.filter((o) => o.regionCode === code);
 function one(r: AdapterResult, code: string, where: Partial<ParsedObservation> = {}): ParsedObservation {
-  const found = obsFor(r, code).filter((o) => Object.entries(where).every(([k, v]) => JSON.stringify(o[k as keyof ParsedObservation]) === JSON.stringify(v)));
+  const found = obsFor(r, code).filter((o) =>
+    Object.entries(where).every(([k, v]) => JSON.stringify(o[k as keyof ParsedObservation]) === JSON.stringify(v)),
+  );
   expect(found, `observations for ${code} ${JSON.stringify(where)}`).toHaveLength(1);
   return found[0]!;
 }
@@ -88,8 +90,12 @@ describe('Brå anmälda brott, 2024 file (header, UTF-8 with BOM)', () => {
     expect(result.notes).toEqual([expect.stringContaining('7 rader för stadsdelar (Stockholm, Göteborg, Malmö)')]);
   });
 
-  it('puts every kommun on its own code with the generator\'s Antal and per 100 000', () => {
-    const byCode = new Map(expected().filter((r) => r.code !== null).map((r) => [r.code!, r]));
+  it("puts every kommun on its own code with the generator's Antal and per 100 000", () => {
+    const byCode = new Map(
+      expected()
+        .filter((r) => r.code !== null)
+        .map((r) => [r.code!, r]),
+    );
     for (const k of kommuner) {
       const o = one(result, k.code);
       const want = byCode.get(k.code)!;
@@ -151,7 +157,11 @@ describe('Brå anmälda brott, 2021 file (no header, "<genitive> kommun")', () =
     expect(result.issues).toEqual([]);
     expect(result.observations).toHaveLength(291);
     expect(result.notes).toEqual([expect.stringContaining('3 rader för stadsdelar')]);
-    const want = new Map(braRows(kommunCsv, 2021).filter((r) => r.code).map((r) => [r.code!, r]));
+    const want = new Map(
+      braRows(kommunCsv, 2021)
+        .filter((r) => r.code)
+        .map((r) => [r.code!, r]),
+    );
     for (const o of result.observations) {
       expect(o.period.label).toBe('2021');
       const w = want.get(o.regionCode)!;
@@ -193,7 +203,10 @@ describe('Brå anmälda brott: problems are located and explained', () => {
   });
 
   it('without a year in the file name nothing is imported and one whole-file issue says why', () => {
-    const r = braAnmaldaAdapter.parse(inline(['Kommun;Antal;Per 100 000 inv.', 'Hedemora;2074;13600', 'Hedmora;1;1'], 'Anmälda brott kommunerna.csv'), ctx);
+    const r = braAnmaldaAdapter.parse(
+      inline(['Kommun;Antal;Per 100 000 inv.', 'Hedemora;2074;13600', 'Hedmora;1;1'], 'Anmälda brott kommunerna.csv'),
+      ctx,
+    );
     expect(r.observations).toEqual([]);
     const whole = r.issues.filter((i) => i.row === null);
     expect(whole).toHaveLength(1);
@@ -202,7 +215,7 @@ describe('Brå anmälda brott: problems are located and explained', () => {
     expect(r.issues.filter((i) => i.row === 3)).toHaveLength(1);
   });
 
-  it('finds the year in Brå\'s file names only', () => {
+  it("finds the year in Brå's file names only", () => {
     expect(yearFromFileName('Anmälda brott kommunerna 2024.csv')).toEqual({ year: 2024 });
     expect(yearFromFileName('anmalda_brott_kommuner_2021.csv')).toEqual({ year: 2021 });
     expect(yearFromFileName('Anmalda%20brott%20i%20kommunerna%202023.csv')).toEqual({ year: 2023 });
@@ -220,22 +233,23 @@ describe('Brå anmälda brott: problems are located and explained', () => {
     expect(stadsdelCity('Södermalm (Stockholm)')).toBe('stockholm');
     expect(stadsdelCity('Stockholmm')).toBeNull();
     expect(stadsdelCity('Uppsala Centrum')).toBeNull();
-    const r = braAnmaldaAdapter.parse(inline(['Kommun;Antal;Per 100 000 inv.', 'Stockholm Bromma;100;200', 'Stockholmm;1;1', 'Uppsala Centrum;1;1']), ctx);
-    expect(r.issues.map((i) => [i.row, i.value])).toEqual([[3, 'Stockholmm'], [4, 'Uppsala Centrum']]);
+    const r = braAnmaldaAdapter.parse(
+      inline(['Kommun;Antal;Per 100 000 inv.', 'Stockholm Bromma;100;200', 'Stockholmm;1;1', 'Uppsala Centrum;1;1']),
+      ctx,
+    );
+    expect(r.issues.map((i) => [i.row, i.value])).toEqual([
+      [3, 'Stockholmm'],
+      [4, 'Uppsala Centrum'],
+    ]);
     expect(r.issues[0]!.message).toContain('Närmast: Stockholm (0180)');
     expect(r.notes).toEqual([expect.stringContaining('1 rad för stadsdelar (Stockholm)')]);
   });
 
   it('reads Brå\'s markers: "-" is zero, ".." is sekretess; bad numbers are located issues', () => {
-    const r = braAnmaldaAdapter.parse(inline([
-      'Kommun;Antal;Per 100 000 inv.',
-      'Hedemora;-;-',
-      'Säter;..;..',
-      'Avesta;12,5;100',
-      'Mora;12;1x',
-      'Orsa;12',
-      'Vansbro;1;2;3',
-    ]), ctx);
+    const r = braAnmaldaAdapter.parse(
+      inline(['Kommun;Antal;Per 100 000 inv.', 'Hedemora;-;-', 'Säter;..;..', 'Avesta;12,5;100', 'Mora;12;1x', 'Orsa;12', 'Vansbro;1;2;3']),
+      ctx,
+    );
     expect(one(r, '2083')).toMatchObject({ value: 0, numerator: 0, status: null });
     expect(one(r, '2082')).toMatchObject({ value: null, numerator: null, status: 'suppressed' });
     expect(r.issues.map((i) => [i.row, i.column, i.value])).toEqual([
@@ -261,7 +275,7 @@ describe('Kolada API responses', () => {
       expect(koladaAdapter.detect(table)).toMatchObject({ score: 1, missing: [] });
     });
 
-    it('maps the KPI and Kolada\'s area ids (0000 → 00, 0020 → 20, 2083 as is)', () => {
+    it("maps the KPI and Kolada's area ids (0000 → 00, 0020 → 20, 2083 as is)", () => {
       expect(result.issues).toEqual([]);
       expect(result.notes).toEqual([]);
       expect(result.rows).toBe(5 * 3 + 5 + 5);
@@ -274,17 +288,30 @@ describe('Kolada API responses', () => {
     });
 
     it('lands exact values per kön and year; numeric periods become years', () => {
-      expect(one(result, '2083', { period: { label: '2022', kind: 'year', start: '2022-01-01', end: '2022-12-31' }, sex: 'K' })).toMatchObject({ value: 1102.4, status: null, note: null, row: 13 });
+      expect(
+        one(result, '2083', { period: { label: '2022', kind: 'year', start: '2022-01-01', end: '2022-12-31' }, sex: 'K' }),
+      ).toMatchObject({ value: 1102.4, status: null, note: null, row: 13 });
       const hed2024 = obsFor(result, '2083').filter((o) => o.period.label === '2024');
       expect(Object.fromEntries(hed2024.map((o) => [o.sex, o.value]))).toEqual({ K: null, M: 1318.2, T: 1233.9 });
       const riket = obsFor(result, '00').map((o) => [o.period.label, o.sex, o.value]);
-      expect(riket).toEqual([['2020', 'T', 1127.7], ['2021', 'T', 1098.6], ['2022', 'T', 1163.2], ['2023', 'T', 1140.8], ['2024', 'T', 1152]]);
+      expect(riket).toEqual([
+        ['2020', 'T', 1127.7],
+        ['2021', 'T', 1098.6],
+        ['2022', 'T', 1163.2],
+        ['2023', 'T', 1140.8],
+        ['2024', 'T', 1152],
+      ]);
       expect(obsFor(result, '20').find((o) => o.period.label === '2021')!.value).toBe(1075);
     });
 
     it('a null value becomes status "missing" with a note, never 0', () => {
       const k2024 = one(result, '2083', { sex: 'K', period: { label: '2024', kind: 'year', start: '2024-01-01', end: '2024-12-31' } });
-      expect(k2024).toMatchObject({ value: null, status: 'missing', note: 'Kolada: värde saknas', detail: { kpi: 'N07403', municipality: '2083' } });
+      expect(k2024).toMatchObject({
+        value: null,
+        status: 'missing',
+        note: 'Kolada: värde saknas',
+        detail: { kpi: 'N07403', municipality: '2083' },
+      });
     });
   });
 
@@ -308,9 +335,19 @@ describe('Kolada API responses', () => {
     it('lands exact values on kolada_anm_brott_100k; "-" status on a null is bortfall', () => {
       expect(new Set(result.observations.map((o) => o.indicatorId))).toEqual(new Set(['kolada_anm_brott_100k']));
       const hed = obsFor(result, '2083').map((o) => [o.period.label, o.value]);
-      expect(hed).toEqual([['2020', 10480.3], ['2021', 9871.6], ['2022', 10932.4], ['2023', 11204.9], ['2024', 11876.2]]);
-      expect(one(result, '20', { period: { label: '2020', kind: 'year', start: '2020-01-01', end: '2020-12-31' } }))
-        .toMatchObject({ value: null, status: 'missing', note: 'Kolada: värde saknas (status "-")', row: 6 });
+      expect(hed).toEqual([
+        ['2020', 10480.3],
+        ['2021', 9871.6],
+        ['2022', 10932.4],
+        ['2023', 11204.9],
+        ['2024', 11876.2],
+      ]);
+      expect(one(result, '20', { period: { label: '2020', kind: 'year', start: '2020-01-01', end: '2020-12-31' } })).toMatchObject({
+        value: null,
+        status: 'missing',
+        note: 'Kolada: värde saknas (status "-")',
+        row: 6,
+      });
       expect(one(result, '00', { period: { label: '2024', kind: 'year', start: '2024-01-01', end: '2024-12-31' } }).value).toBe(13398.4);
     });
 
@@ -318,7 +355,10 @@ describe('Kolada API responses', () => {
       const doc = table.json as Record<string, unknown>;
       const v3 = koladaAdapter.parse({ ...table, json: { ...doc, next_url: 'https://api.kolada.se/v3/data/kpi/N07540?page=2' } }, ctx);
       expect(v3.notes).toContainEqual(expect.stringContaining('nästa sida: https://api.kolada.se/v3/data/kpi/N07540?page=2'));
-      const v2 = koladaAdapter.parse({ ...table, json: { ...doc, next_url: undefined, next_page: 'http://api.kolada.se/v2/data/kpi/N07540?page=2' } }, ctx);
+      const v2 = koladaAdapter.parse(
+        { ...table, json: { ...doc, next_url: undefined, next_page: 'http://api.kolada.se/v2/data/kpi/N07540?page=2' } },
+        ctx,
+      );
       expect(v2.notes).toContainEqual(expect.stringContaining('Hämta och ladda upp även de följande sidorna'));
     });
   });
@@ -326,7 +366,15 @@ describe('Kolada API responses', () => {
   it('reports unknown KPIs once, naming the id and the known ones; other records still land', () => {
     const json = {
       values: [
-        { kpi: 'N00945', municipality: '2083', period: 2024, values: [{ gender: 'T', status: '', value: 1 }, { gender: 'K', status: '', value: 2 }] },
+        {
+          kpi: 'N00945',
+          municipality: '2083',
+          period: 2024,
+          values: [
+            { gender: 'T', status: '', value: 1 },
+            { gender: 'K', status: '', value: 2 },
+          ],
+        },
         { kpi: 'N00945', municipality: '2083', period: 2023, values: [{ gender: 'T', status: '', value: 1 }] },
         { kpi: 'N07540', municipality: '2083', period: '2024', values: [{ gender: 'T', status: '', value: 11876.2 }] },
       ],
@@ -334,7 +382,9 @@ describe('Kolada API responses', () => {
     const r = koladaAdapter.parse({ name: 'kolada.json', rows: [], json }, ctx);
     expect(r.issues).toHaveLength(1);
     expect(r.issues[0]).toMatchObject({ row: 1, column: 'values[0].kpi', value: 'N00945' });
-    expect(r.issues[0]!.message).toMatch(/^okänt nyckeltal N00945 \(3 värden hoppades över\): Trygghetsläget läser .*N07540 \(kolada_anm_brott_100k\).* \(lägg till fler i data-imports\/kolada-kpis\.json\)$/);
+    expect(r.issues[0]!.message).toMatch(
+      /^okänt nyckeltal N00945 \(3 värden hoppades över\): Trygghetsläget läser .*N07540 \(kolada_anm_brott_100k\).* \(lägg till fler i data-imports\/kolada-kpis\.json\)$/,
+    );
     expect(r.observations).toHaveLength(1);
     expect(r.observations[0]).toMatchObject({ regionCode: '2083', value: 11876.2, row: 3 });
   });
@@ -345,8 +395,24 @@ describe('Kolada API responses', () => {
         { kpi: 'N07403', municipality: 'G33', period: 2024, values: [{ gender: 'T', status: '', value: 1 }] },
         { kpi: 'N07403', municipality: '20', period: 2024, values: [{ gender: 'T', status: '', value: 1 }] },
         { kpi: 'N07403', municipality: '2083', period: '2024-2025', values: [{ gender: 'T', status: '', value: 1 }] },
-        { kpi: 'N07403', municipality: '2083', period: 2024, values: [{ gender: 'F', status: '', value: 1 }, { gender: 'T', status: '', value: 'x' }] },
-        { kpi: 'N07403', municipality: '2083', period: 2023, values: [{ gender: 'T', status: '..', value: null }, { gender: 'K', status: '', value: 5, isdeleted: true }] },
+        {
+          kpi: 'N07403',
+          municipality: '2083',
+          period: 2024,
+          values: [
+            { gender: 'F', status: '', value: 1 },
+            { gender: 'T', status: '', value: 'x' },
+          ],
+        },
+        {
+          kpi: 'N07403',
+          municipality: '2083',
+          period: 2023,
+          values: [
+            { gender: 'T', status: '..', value: null },
+            { gender: 'K', status: '', value: 5, isdeleted: true },
+          ],
+        },
         { kpi: 'N07403', municipality: '9999', period: 2023, values: [{ gender: 'T', status: '', value: 1 }] },
       ],
     };

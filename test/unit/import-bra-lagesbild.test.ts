@@ -21,7 +21,14 @@ const ctx = importContextFromFiles();
 const CSV = path.resolve(import.meta.dirname, '../../data-imports/bra/bra-kommunindikatorer-dalarna.csv');
 type Raw = { kalla: string; variabel: string; enhet: string; geografi: string; ar: string; varde: string };
 const raw = Papa.parse<Raw>(fs.readFileSync(CSV, 'utf8'), { header: true, delimiter: ';', skipEmptyLines: true }).data;
-const CODE: Record<string, string> = { Hedemora: '2083', Avesta: '2084', 'Dalarnas län': '20', 'Hela landet': '00', Falun: '2080', Borlänge: '2081' };
+const CODE: Record<string, string> = {
+  Hedemora: '2083',
+  Avesta: '2084',
+  'Dalarnas län': '20',
+  'Hela landet': '00',
+  Falun: '2080',
+  Borlänge: '2081',
+};
 
 let long: Analysis;
 const find = (obs: ParsedObservation[], id: string, region: string, period: string) =>
@@ -57,7 +64,13 @@ describe('the long table (kalla;variabel;enhet;geografi;ar;varde)', () => {
       const value = Number(r.varde);
       const year = Number(r.ar);
       if (r.variabel.startsWith('Antal svarande')) {
-        const ntu = long.observations.filter((o) => o.regionCode === reg.code && o.period.label === r.ar && !o.indicatorId.startsWith('bra_') && o.indicatorId !== 'kolada_anm_brott_100k');
+        const ntu = long.observations.filter(
+          (o) =>
+            o.regionCode === reg.code &&
+            o.period.label === r.ar &&
+            !o.indicatorId.startsWith('bra_') &&
+            o.indicatorId !== 'kolada_anm_brott_100k',
+        );
         expect(ntu.length, `${r.geografi} ${r.ar}`).toBeGreaterThan(0);
         for (const o of ntu) expect(o.n).toBe(value);
       } else if (r.kalla.startsWith('Nationella')) {
@@ -106,13 +119,17 @@ describe('the long table (kalla;variabel;enhet;geografi;ar;varde)', () => {
   });
 
   it('an unknown geography or year is located by row and column; an unknown variable is listed, not refused', async () => {
-    const text = 'kalla;variabel;enhet;geografi;ar;varde\n'
-      + 'Anmälda brott;Bilbrott;Antal;Hedemorra;2024;50\n'
-      + 'Anmälda brott;Bilbrott;Antal;Hedemora;tjugo;50\n'
-      + 'Anmälda brott;Cykelbrott;Antal;Hedemora;2024;5\n'
-      + 'Anmälda brott;Bilbrott;Antal;Hedemora;2023;41\n';
+    const text =
+      'kalla;variabel;enhet;geografi;ar;varde\n' +
+      'Anmälda brott;Bilbrott;Antal;Hedemorra;2024;50\n' +
+      'Anmälda brott;Bilbrott;Antal;Hedemora;tjugo;50\n' +
+      'Anmälda brott;Cykelbrott;Antal;Hedemora;2024;5\n' +
+      'Anmälda brott;Bilbrott;Antal;Hedemora;2023;41\n';
     const a = await analyzeFile({ fileName: 'lang.csv', bytes: new TextEncoder().encode(text) }, ctx);
-    expect(a.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, 'geografi', 'Hedemorra'], [3, 'ar', 'tjugo']]);
+    expect(a.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [2, 'geografi', 'Hedemorra'],
+      [3, 'ar', 'tjugo'],
+    ]);
     expect(a.issues[0]!.message).toMatch(/Hedemora \(2083\)/);
     expect(a.notes.join(' ')).toMatch(/"Cykelbrott"/);
     expect(find(a.observations, 'bra_anm_bilbrott', '2083', '2023')[0]?.value).toBe(41);
@@ -133,13 +150,27 @@ describe('the workbook, read whole (one sheet per variable and measure)', () => 
   });
 
   it('gives exactly the values the long table gives for the kommun, its län and riket', () => {
-    const key = (o: ParsedObservation) => JSON.stringify([o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null,
-      o.n ?? null, o.referenceYear ?? null, o.numerator ?? null, o.denominator ?? null]);
-    const expected = long.observations.filter((o) => ['2083', '20', '00'].includes(o.regionCode)).map(key).sort();
+    const key = (o: ParsedObservation) =>
+      JSON.stringify([
+        o.indicatorId,
+        o.regionCode,
+        o.period.label,
+        o.value,
+        o.ciLow ?? null,
+        o.ciHigh ?? null,
+        o.n ?? null,
+        o.referenceYear ?? null,
+        o.numerator ?? null,
+        o.denominator ?? null,
+      ]);
+    const expected = long.observations
+      .filter((o) => ['2083', '20', '00'].includes(o.regionCode))
+      .map(key)
+      .sort();
     expect(wb.observations.map(key).sort()).toEqual(expected);
   });
 
-  it('another kommun\'s workbook (Avesta) lands on Avesta', async () => {
+  it("another kommun's workbook (Avesta) lands on Avesta", async () => {
     const a = await analyzeFile({ fileName: 'Avesta.xlsx', bytes: fixture('bra-lagesbild/Avesta.xlsx') }, ctx);
     expect(a.issues).toEqual([]);
     expect(new Set(a.observations.map((o) => o.regionCode))).toEqual(new Set(['2084', '20', '00']));
@@ -152,12 +183,16 @@ describe('the workbook, read whole (one sheet per variable and measure)', () => 
     });
     const edit = (f: (t: Table) => Table | null) => tables.map((t) => f(t) ?? t);
     const setCell = (t: Table, line: number, col: number, value: string): Table => ({
-      ...t, rows: t.rows.map((r) => (r.line === line ? { ...r, cells: r.cells.map((c, i) => (i === col ? value : c)) } : r)),
+      ...t,
+      rows: t.rows.map((r) => (r.line === line ? { ...r, cells: r.cells.map((c, i) => (i === col ? value : c)) } : r)),
     });
 
     it('a kommun outside Dalarna is matched by name, like everywhere else', () => {
       const rename: Record<string, string> = { Hedemora: 'Kiruna', 'Dalarnas län': 'Norrbottens län' };
-      const moved = tables.map((t) => ({ ...t, rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => (i === 0 && rename[c] ? rename[c] : c)) })) }));
+      const moved = tables.map((t) => ({
+        ...t,
+        rows: t.rows.map((r) => ({ ...r, cells: r.cells.map((c, i) => (i === 0 && rename[c] ? rename[c] : c)) })),
+      }));
       const res = braLagesbildAdapter.parseWorkbook!(moved, ctx);
       expect(res.issues).toEqual([]);
       expect(new Set(res.observations.map((o) => o.regionCode))).toEqual(new Set(['2584', '25', '00']));
@@ -165,8 +200,12 @@ describe('the workbook, read whole (one sheet per variable and measure)', () => 
 
     it('an unknown variable is listed by name with its sheet; the other sheets are still read', () => {
       const target = tables.find((t) => /klotter/i.test(t.rows[0]?.cells[0] ?? '') && !/KI/.test(t.name))!;
-      const title = 'Problem med nedskräpning i det egna bostadsområdet, enligt NTU 2017–2025. Andel (%) i befolkningen (16-84 år) som upplever problem i stor utsträckning.';
-      const res = braLagesbildAdapter.parseWorkbook!(edit((t) => (t === target ? setCell(t, 1, 0, title) : null)), ctx);
+      const title =
+        'Problem med nedskräpning i det egna bostadsområdet, enligt NTU 2017–2025. Andel (%) i befolkningen (16-84 år) som upplever problem i stor utsträckning.';
+      const res = braLagesbildAdapter.parseWorkbook!(
+        edit((t) => (t === target ? setCell(t, 1, 0, title) : null)),
+        ctx,
+      );
       expect(res.notes!.join(' ')).toContain(`"Problem med nedskräpning i det egna bostadsområdet" (bladet "${target.name}")`);
       expect(res.observations.some((o) => o.indicatorId === 'ntu_problem_narkotikahandel')).toBe(true);
       // Its KI sheets now have no share to belong to: each such value is an issue on its sheet.
@@ -178,7 +217,10 @@ describe('the workbook, read whole (one sheet per variable and measure)', () => 
       const target = tables.find((t) => /narkotikahandel/i.test(t.rows[0]?.cells[0] ?? '') && !/KI/.test(t.name))!;
       const line = target.rows.find((r) => r.cells[0] === 'Hedemora')!.line;
       const col = target.rows[1]!.cells.indexOf('2025');
-      const res = braLagesbildAdapter.parseWorkbook!(edit((t) => (t === target ? setCell(t, line, col, 'sex') : null)), ctx);
+      const res = braLagesbildAdapter.parseWorkbook!(
+        edit((t) => (t === target ? setCell(t, line, col, 'sex') : null)),
+        ctx,
+      );
       expect(res.issues).toHaveLength(1);
       expect(res.issues[0]).toMatchObject({ sheet: target.name, row: line, column: '2025', value: 'sex' });
     });
@@ -188,7 +230,9 @@ describe('the workbook, read whole (one sheet per variable and measure)', () => 
       expect(braLagesbildAdapter.detect(crime).score).toBe(1);
       const res = braLagesbildAdapter.parse(crime, ctx);
       expect(res.issues).toEqual([]);
-      expect(new Set(res.observations.map((o) => o.indicatorId))).toEqual(new Set(['bra_anm_narkotikabrott', 'bra_anm_narkotikabrott_100k']));
+      expect(new Set(res.observations.map((o) => o.indicatorId))).toEqual(
+        new Set(['bra_anm_narkotikabrott', 'bra_anm_narkotikabrott_100k']),
+      );
     });
   });
 });

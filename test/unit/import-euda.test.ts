@@ -7,7 +7,9 @@ const ctx = importContextFromFiles();
 
 /** The raw daily-mean column of one source row, read with a plain split (not with the adapter). */
 function rawDailyMean(year: string, metabolite: string, site: string): number {
-  const line = fs.readFileSync('data-imports/euda/ww2025-all-data.csv', 'utf8').split('\n')
+  const line = fs
+    .readFileSync('data-imports/euda/ww2025-all-data.csv', 'utf8')
+    .split('\n')
     .find((l) => l.startsWith(`${year},"${metabolite}","${site}"`))!;
   return Number(line.split(',').at(-1));
 }
@@ -28,7 +30,10 @@ describe('EUDA all-data file through the import pipeline', () => {
     const find = (ind: string, site: string, year: string, grp = '') =>
       a.observations.find((o) => o.indicatorId === ind && o.site === site && o.period.label === year && o.grp === grp);
     expect(find('euda_ref_kokain', 'SE012', '2023')).toMatchObject({ regionCode: '0780', value: rawDailyMean('2023', 'cocaine', 'SE012') });
-    expect(find('euda_ref_amfetamin', 'SE002', '2024')).toMatchObject({ regionCode: '2180', value: rawDailyMean('2024', 'amphetamine', 'SE002') });
+    expect(find('euda_ref_amfetamin', 'SE002', '2024')).toMatchObject({
+      regionCode: '2180',
+      value: rawDailyMean('2024', 'amphetamine', 'SE002'),
+    });
     expect(find('euda_ref_mdma', 'SE009', '2024')).toMatchObject({ value: null, status: 'below_loq' });
     expect(find('euda_ref_mdma', 'SE002', '2024', 'helg')?.value).toBe(20.05);
   });

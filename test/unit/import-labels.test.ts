@@ -40,15 +40,34 @@ describe('region labels as statistics databases write them', () => {
 
 describe('sexes and groups', () => {
   it.each([
-    ['Totalt', 'T'], ['T', 'T'], ['', 'T'], ['Kvinnor', 'K'], ['Män', 'M'], ['K', 'K'], ['M', 'M'],
-    ['tjejer', 'K'], ['Killar', 'M'], ['Flickor', 'K'], ['Pojkar', 'M'], ['Flickor och pojkar', 'T'], ['X', undefined],
+    ['Totalt', 'T'],
+    ['T', 'T'],
+    ['', 'T'],
+    ['Kvinnor', 'K'],
+    ['Män', 'M'],
+    ['K', 'K'],
+    ['M', 'M'],
+    ['tjejer', 'K'],
+    ['Killar', 'M'],
+    ['Flickor', 'K'],
+    ['Pojkar', 'M'],
+    ['Flickor och pojkar', 'T'],
+    ['X', undefined],
   ])('kön %s → %s', (label, sex) => {
     expect(parseSexLabel(label)).toBe(sex);
   });
 
   it.each([
-    ['Gymnasiet', 'gymnasiet'], ['Högstadiet', 'högstadiet'], ['årskurs 9', 'åk 9'], ['Åk 8', 'åk 8'], ['åk9', 'åk 9'],
-    ['Gymnasiet år 2', 'gy 2'], ['gy2', 'gy 2'], ['Totalt', ''], ['Samtliga', ''], ['0-20 år', '0-20 år'],
+    ['Gymnasiet', 'gymnasiet'],
+    ['Högstadiet', 'högstadiet'],
+    ['årskurs 9', 'åk 9'],
+    ['Åk 8', 'åk 8'],
+    ['åk9', 'åk 9'],
+    ['Gymnasiet år 2', 'gy 2'],
+    ['gy2', 'gy 2'],
+    ['Totalt', ''],
+    ['Samtliga', ''],
+    ['0-20 år', '0-20 år'],
   ])('grupp %s → %s', (label, group) => {
     expect(normalizeGroupLabel(label)).toBe(group);
   });
@@ -56,8 +75,13 @@ describe('sexes and groups', () => {
 
 describe('periods', () => {
   it.each([
-    ['2024', '2024', 'year'], ['2019-2022', '2019–2022', 'range'], ['2019–2022', '2019–2022', 'range'],
-    ['2026/27', '2026–2027', 'range'], ['2026/2027', '2026–2027', 'range'], ['1999/00', '1999–2000', 'range'], ['2016*', '2016', 'year'],
+    ['2024', '2024', 'year'],
+    ['2019-2022', '2019–2022', 'range'],
+    ['2019–2022', '2019–2022', 'range'],
+    ['2026/27', '2026–2027', 'range'],
+    ['2026/2027', '2026–2027', 'range'],
+    ['1999/00', '1999–2000', 'range'],
+    ['2016*', '2016', 'year'],
   ])('%s → %s', (label, canonical, kind) => {
     expect(parseStatPeriod(label)).toMatchObject({ label: canonical, kind });
   });

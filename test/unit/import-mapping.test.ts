@@ -27,8 +27,12 @@ describe('Kolada tables (rKolada) import without a template', () => {
     expect(a.adapter.id).toBe('kolada_fil');
     expect(a.issues).toEqual([]);
     expect(a.observations.map(key)).toEqual([
-      'kolada_anm_vald_100k 2083 2022 T ', 'kolada_anm_vald_100k 2083 2023 T ', 'kolada_anm_vald_100k 20 2023 T ',
-      'kolada_anm_vald_100k 00 2023 T ', 'kolada_anm_brott_100k 2083 2023 T ', 'kolada_anm_brott_100k 20 2023 T ',
+      'kolada_anm_vald_100k 2083 2022 T ',
+      'kolada_anm_vald_100k 2083 2023 T ',
+      'kolada_anm_vald_100k 20 2023 T ',
+      'kolada_anm_vald_100k 00 2023 T ',
+      'kolada_anm_brott_100k 2083 2023 T ',
+      'kolada_anm_brott_100k 20 2023 T ',
       // U07418 is a three-year mean (pooledYears 3 in kolada-kpis.json): Kolada's 2023 is the window 2021–2023, as the live fetch stores it.
       'kolada_anm_vald_3ar_1000 2083 2021–2023 T ',
     ]);
@@ -54,7 +58,9 @@ describe('Kolada tables (rKolada) import without a template', () => {
     const a = await analyze('kolada/rkolada-wide.csv');
     expect(a.issues).toEqual([]);
     expect(a.observations.map((o) => [key(o), o.value])).toEqual([
-      ['kolada_anm_vald_100k 2083 2023 T ', 1187.9], ['kolada_anm_vald_100k 20 2023 T ', 1032.6], ['kolada_anm_vald_100k 00 2023 T ', 1061.2],
+      ['kolada_anm_vald_100k 2083 2023 T ', 1187.9],
+      ['kolada_anm_vald_100k 20 2023 T ', 1032.6],
+      ['kolada_anm_vald_100k 00 2023 T ', 1061.2],
     ]);
   });
 
@@ -73,7 +79,13 @@ describe('a file that is nearly a long table is offered a mapping, not refused',
     const offer = (err as MappingNeededError).offer;
     expect(offer.headers[0]).toBe('Region');
     expect(offer.suggestion.columns).toEqual({
-      region: 'Region', sex: 'Kön', period: 'År', value: 'Andel', ciLow: 'Konfidensintervall nedre gräns', ciHigh: 'Konfidensintervall övre gräns', n: 'Antal svar',
+      region: 'Region',
+      sex: 'Kön',
+      period: 'År',
+      value: 'Andel',
+      ciLow: 'Konfidensintervall nedre gräns',
+      ciHigh: 'Konfidensintervall övre gräns',
+      n: 'Antal svar',
     });
     expect(offer.gaps).toEqual(['indikatorn']);
     expect(offer.sample[0]).toEqual(['00 Riket', 'Totalt', '2019-2022', '20,1', '19,8', '20,4', '137204']);
@@ -86,8 +98,12 @@ describe('a file that is nearly a long table is offered a mapping, not refused',
     expect(a.issues).toEqual([]);
     expect(a.mapping).toMatchObject({ origin: 'given', signature: err.offer.signature });
     expect(a.observations.map(key)).toEqual([
-      'ntu_otrygg_kvall 00 2019–2022 T ', 'ntu_otrygg_kvall 20 2019–2022 T ', 'ntu_otrygg_kvall 20 2019–2022 K ',
-      'ntu_otrygg_kvall 20 2019–2022 M ', 'ntu_otrygg_kvall 2083 2019–2022 T ', 'ntu_otrygg_kvall 2083 2019–2022 K ',
+      'ntu_otrygg_kvall 00 2019–2022 T ',
+      'ntu_otrygg_kvall 20 2019–2022 T ',
+      'ntu_otrygg_kvall 20 2019–2022 K ',
+      'ntu_otrygg_kvall 20 2019–2022 M ',
+      'ntu_otrygg_kvall 2083 2019–2022 T ',
+      'ntu_otrygg_kvall 2083 2019–2022 K ',
     ]);
     expect(a.observations[4]).toMatchObject({ value: 18.8, ciLow: 14.9, ciHigh: 22.7, n: 402 });
     expect(a.observations[5]).toMatchObject({ value: null, status: 'suppressed', n: 207 });
@@ -99,18 +115,25 @@ describe('a file that is nearly a long table is offered a mapping, not refused',
     const a = await analyze('pxweb/scb-brott-ar-kolumner.csv', { mapping: { ...err.offer.suggestion, indicator: 'sspf_unga' } });
     expect(a.issues).toEqual([]);
     expect(a.observations.map((o) => `${o.regionCode} ${o.period.label} ${o.value}`)).toEqual([
-      '2083 2021 21.4', '2083 2022 18.9', '2083 2023 23.1', '20 2021 17.2', '20 2022 16.8', '20 2023 18',
+      '2083 2021 21.4',
+      '2083 2022 18.9',
+      '2083 2023 23.1',
+      '20 2021 17.2',
+      '20 2022 16.8',
+      '20 2023 18',
     ]);
   });
 
-  it('Region Dalarna\'s Lupp extract with the CLI\'s --map and --scale: fractions become percent, school stages become groups', async () => {
+  it("Region Dalarna's Lupp extract with the CLI's --map and --scale: fractions become percent, school stages become groups", async () => {
     const { columns, errors } = parseMapArg('region=Boendekommun;period=År;value=andel;grupp=Undersökning;kön=Kön;n=antal_svarande');
     expect(errors).toEqual([]);
     const a = await analyze('lupp/region-dalarna-lupp-extrakt.csv', { mapping: { indicator: 'lupp_trygg_kvall', columns, scale: 100 } });
     expect(a.issues).toEqual([]);
     expect(a.observations.map((o) => [key(o), o.value, o.n])).toEqual([
-      ['lupp_trygg_kvall 2083 2023 T högstadiet', 84.2, 265], ['lupp_trygg_kvall 2083 2023 K högstadiet', 78.1, 131],
-      ['lupp_trygg_kvall 2083 2023 M högstadiet', 90.3, 134], ['lupp_trygg_kvall 2083 2023 T gymnasiet', 86.6, 188],
+      ['lupp_trygg_kvall 2083 2023 T högstadiet', 84.2, 265],
+      ['lupp_trygg_kvall 2083 2023 K högstadiet', 78.1, 131],
+      ['lupp_trygg_kvall 2083 2023 M högstadiet', 90.3, 134],
+      ['lupp_trygg_kvall 2083 2023 T gymnasiet', 86.6, 188],
       ['lupp_trygg_kvall 20 2023 T gymnasiet', 87.1, 4120],
     ]);
     expect(a.notes.join(' ')).toMatch(/multiplicerades med 100/);
@@ -121,40 +144,72 @@ describe('a file that is nearly a long table is offered a mapping, not refused',
     const a = await analyze('mucf/mucf-lupp-export.csv', { mapping: { ...err.offer.suggestion, indicator: 'lupp_hotad' } });
     expect(a.issues).toEqual([]);
     expect(a.observations.map(key)).toEqual([
-      'lupp_hotad 2083 2026–2027 T åk 9', 'lupp_hotad 2083 2026–2027 K åk 9', 'lupp_hotad 2083 2026–2027 M åk 9', 'lupp_hotad 2083 2026–2027 T gy 2',
+      'lupp_hotad 2083 2026–2027 T åk 9',
+      'lupp_hotad 2083 2026–2027 K åk 9',
+      'lupp_hotad 2083 2026–2027 M åk 9',
+      'lupp_hotad 2083 2026–2027 T gy 2',
     ]);
     expect(a.observations[3]).toMatchObject({ value: null, status: 'suppressed', n: 14 });
     expect(a.notes.join(' ')).toMatch(/2 rader med noter/);
     expect(a.notes.join(' ')).toMatch(/2026\/27 lästes som 2026–2027/);
   });
 
-  it('Socialstyrelsen\'s statistics-database workbook: title rows above the header, footnotes below', async () => {
+  it("Socialstyrelsen's statistics-database workbook: title rows above the header, footnotes below", async () => {
     const err = (await refusal(analyze('socialstyrelsen/statistikdatabas-export.xlsx'))) as MappingNeededError;
     expect(err.offer.sheet).toBe('Statistikdatabasen');
     expect(err.offer.suggestion.columns).toMatchObject({ region: 'Region', period: 'År', sex: 'Kön', group: 'Ålder', value: 'Värde' });
-    const a = await analyze('socialstyrelsen/statistikdatabas-export.xlsx', { mapping: { ...err.offer.suggestion, columns: { ...err.offer.suggestion.columns, group: undefined }, indicator: 'soc_orosanm_forskola' } });
+    const a = await analyze('socialstyrelsen/statistikdatabas-export.xlsx', {
+      mapping: {
+        ...err.offer.suggestion,
+        columns: { ...err.offer.suggestion.columns, group: undefined },
+        indicator: 'soc_orosanm_forskola',
+      },
+    });
     expect(a.issues).toEqual([]);
     expect(a.observations.map((o) => `${key(o)} ${o.value}`)).toEqual([
-      'soc_orosanm_forskola 2083 2023 T  12.4', 'soc_orosanm_forskola 2083 2024 T  13.1', 'soc_orosanm_forskola 2083 2024 K  11.8',
-      'soc_orosanm_forskola 20 2024 T  10.2', 'soc_orosanm_forskola 00 2024 T  9.7',
+      'soc_orosanm_forskola 2083 2023 T  12.4',
+      'soc_orosanm_forskola 2083 2024 T  13.1',
+      'soc_orosanm_forskola 2083 2024 K  11.8',
+      'soc_orosanm_forskola 20 2024 T  10.2',
+      'soc_orosanm_forskola 00 2024 T  9.7',
     ]);
   });
 
   it('Brå statistics-database rows: two value columns become two indicators (count and rate) in one wide mapping', async () => {
-    const a = await analyze('bra/bra-statistikdatabas-rader.csv', { mapping: {
-      columns: { region: 'Region', period: 'År' },
-      wide: [{ column: 'Antal', indicator: 'bra_anm_skadegorelse' }, { column: 'Antal per 100 000 invånare', indicator: 'bra_anm_skadegorelse_100k' }],
-    } });
+    const a = await analyze('bra/bra-statistikdatabas-rader.csv', {
+      mapping: {
+        columns: { region: 'Region', period: 'År' },
+        wide: [
+          { column: 'Antal', indicator: 'bra_anm_skadegorelse' },
+          { column: 'Antal per 100 000 invånare', indicator: 'bra_anm_skadegorelse_100k' },
+        ],
+      },
+    });
     expect(a.issues).toEqual([]);
-    expect(a.observations.filter((o) => o.regionCode === '2083' && o.period.label === '2024').map((o) => [o.indicatorId, o.value])).toEqual([
-      ['bra_anm_skadegorelse', 388], ['bra_anm_skadegorelse_100k', 2551],
-    ]);
+    expect(a.observations.filter((o) => o.regionCode === '2083' && o.period.label === '2024').map((o) => [o.indicatorId, o.value])).toEqual(
+      [
+        ['bra_anm_skadegorelse', 388],
+        ['bra_anm_skadegorelse_100k', 2551],
+      ],
+    );
     expect(a.observations.find((o) => o.regionCode === '00' && o.indicatorId === 'bra_anm_skadegorelse')?.value).toBe(190574);
   });
 
   it('a mapping saved under the header signature is applied automatically (and shown as saved)', async () => {
     const err = (await refusal(analyze('pxweb/fohm-otrygghet-lan-kommun.csv'))) as MappingNeededError;
-    const saved = new Map([[err.offer.signature, { signature: err.offer.signature, headers: err.offer.headers, mapping: { ...err.offer.suggestion, indicator: 'ntu_otrygg_kvall' }, fileName: 'x.csv', updatedBy: 'anna@hedemora.se', updatedAt: '2026-12-01T10:00:00.000Z' }]]);
+    const saved = new Map([
+      [
+        err.offer.signature,
+        {
+          signature: err.offer.signature,
+          headers: err.offer.headers,
+          mapping: { ...err.offer.suggestion, indicator: 'ntu_otrygg_kvall' },
+          fileName: 'x.csv',
+          updatedBy: 'anna@hedemora.se',
+          updatedAt: '2026-12-01T10:00:00.000Z',
+        },
+      ],
+    ]);
     const a = await analyze('pxweb/fohm-otrygghet-lan-kommun.csv', { savedMappings: saved });
     expect(a.adapter.id).toBe('kolumnmappning');
     expect(a.mapping).toMatchObject({ origin: 'saved', savedBy: 'anna@hedemora.se' });
@@ -174,8 +229,18 @@ describe('mapping details', () => {
 
   it('reports every problem of a row, not only the first', () => {
     const t = parseDelimited('Region;År;Kön;Värde;n\nIngenstans;20x4;Okänt;tolv;-3\n', 'x.csv');
-    const r = applyMapping(t, { indicator: 'sspf_unga', columns: { region: 'Region', period: 'År', sex: 'Kön', value: 'Värde', n: 'n' } }, ctx);
-    expect(r.issues.map((i) => [i.row, i.column])).toEqual([[2, 'Region'], [2, 'År'], [2, 'Kön'], [2, 'n'], [2, 'Värde']]);
+    const r = applyMapping(
+      t,
+      { indicator: 'sspf_unga', columns: { region: 'Region', period: 'År', sex: 'Kön', value: 'Värde', n: 'n' } },
+      ctx,
+    );
+    expect(r.issues.map((i) => [i.row, i.column])).toEqual([
+      [2, 'Region'],
+      [2, 'År'],
+      [2, 'Kön'],
+      [2, 'n'],
+      [2, 'Värde'],
+    ]);
   });
 
   it('refuses a mapping that names a missing column or an unknown indicator, saying which', () => {
@@ -186,16 +251,24 @@ describe('mapping details', () => {
   });
 
   it('a wrong mapping is reported as such by the whole pipeline, not as an empty file', async () => {
-    const a = await analyze('mucf/mucf-lupp-export.csv', { mapping: { indicator: 'lupp_hotad', columns: { region: 'Boendekommun', period: 'Läsår', value: 'Andel (%)' } } });
-    expect(a.issues.map((i) => i.message)).toEqual([expect.stringMatching(/kolumnen "Boendekommun" finns inte i rubrikraden \(Kommun, Läsår/)]);
+    const a = await analyze('mucf/mucf-lupp-export.csv', {
+      mapping: { indicator: 'lupp_hotad', columns: { region: 'Boendekommun', period: 'Läsår', value: 'Andel (%)' } },
+    });
+    expect(a.issues.map((i) => i.message)).toEqual([
+      expect.stringMatching(/kolumnen "Boendekommun" finns inte i rubrikraden \(Kommun, Läsår/),
+    ]);
     expect(a.mapping?.origin).toBe('given');
   });
 
-  it('parses the CLI\'s --map and names what is wrong', () => {
+  it("parses the CLI's --map and names what is wrong", () => {
     expect(parseMapArg('region=Boendekommun;period=År;ki_låg=Nedre;KI_HÖG=Övre;kön=Kön')).toEqual({
-      columns: { region: 'Boendekommun', period: 'År', ciLow: 'Nedre', ciHigh: 'Övre', sex: 'Kön' }, errors: [],
+      columns: { region: 'Boendekommun', period: 'År', ciLow: 'Nedre', ciHigh: 'Övre', sex: 'Kön' },
+      errors: [],
     });
-    expect(parseMapArg('färg=Blå;region').errors).toEqual([expect.stringMatching(/okänd roll "färg"/), expect.stringMatching(/skriv roll=kolumn/)]);
+    expect(parseMapArg('färg=Blå;region').errors).toEqual([
+      expect.stringMatching(/okänd roll "färg"/),
+      expect.stringMatching(/skriv roll=kolumn/),
+    ]);
   });
 });
 
@@ -230,11 +303,14 @@ describe('messages that point the right way', () => {
 });
 
 describe('xlsx written by .NET Open XML', () => {
-  it('is a file exceljs alone cannot read (the fixture shows the problem), and Excel\'s own files are left alone', async () => {
+  it("is a file exceljs alone cannot read (the fixture shows the problem), and Excel's own files are left alone", async () => {
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();
     const bytes = fixture('xlsx/openxml-dotnet.xlsx');
-    const loaded = await wb.xlsx.load(new Uint8Array(bytes).buffer).then(() => wb.worksheets.length, () => 0);
+    const loaded = await wb.xlsx.load(new Uint8Array(bytes).buffer).then(
+      () => wb.worksheets.length,
+      () => 0,
+    );
     expect(loaded).toBe(0);
     const { repairXlsx } = await import('@/lib/import/xlsx-repair');
     expect(await repairXlsx(bytes)).not.toBeNull();
@@ -251,7 +327,9 @@ describe('xlsx written by .NET Open XML', () => {
     const a = await analyze('xlsx/openxml-dotnet.xlsx');
     expect(a.issues).toEqual([]);
     expect(a.observations.map((o) => [o.indicatorId, o.regionCode, o.value])).toEqual([
-      ['est_lagesbildsmoten', '2083', 11], ['sspf_unga', '2083', 7], ['huskurage_anslutna', '2083', 412],
+      ['est_lagesbildsmoten', '2083', 11],
+      ['sspf_unga', '2083', 7],
+      ['huskurage_anslutna', '2083', 412],
     ]);
   });
 });
@@ -270,9 +348,14 @@ describe('the NTU template', () => {
 
 describe('every problem in a row', () => {
   it('EUDA: an unknown substance and two bad numbers on one row are three issues on that row', async () => {
-    const head = '"Year","Metabolite","Site ID","Country","City","Wednesday","Thursday","Friday","Saturday","Sunday","Monday","Tuesday","Weekday mean","Weekend mean","Daily mean"';
+    const head =
+      '"Year","Metabolite","Site ID","Country","City","Wednesday","Thursday","Friday","Saturday","Sunday","Monday","Tuesday","Weekday mean","Weekend mean","Daily mean"';
     const bytes = new TextEncoder().encode(`${head}\n2024,"heroin","SE002","SE","Gävle",1,x,1,1,1,1,1,1,1,abc\n`);
     const a = await analyzeFile({ fileName: 'ww2025-all-data.csv', bytes }, ctx);
-    expect(a.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, 'Metabolite', 'heroin'], [2, 'Thursday', 'x'], [2, 'Daily mean', 'abc']]);
+    expect(a.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [2, 'Metabolite', 'heroin'],
+      [2, 'Thursday', 'x'],
+      [2, 'Daily mean', 'abc'],
+    ]);
   });
 });

@@ -1,17 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { ParsedObservation } from '@/lib/import/adapter';
 import { GENERIC_TEMPLATE_HEADER, genericAdapter } from '@/lib/import/sources/generic';
-import {
-  matchNtuVariable, NTU_BREAK_NOTE, NTU_VARIABLES, ntuKommunAdapter, parseNtuTitle,
-} from '@/lib/import/sources/ntu-kommun';
+import { matchNtuVariable, NTU_BREAK_NOTE, NTU_VARIABLES, ntuKommunAdapter, parseNtuTitle } from '@/lib/import/sources/ntu-kommun';
 import { ntuLanAdapter } from '@/lib/import/sources/ntu-lan';
 import { parseDelimited, type Table } from '@/lib/import/table';
 import { validateObservations } from '@/lib/import/validate';
 import { readWorkbook } from '@/lib/import/xlsx';
 import { fixture, importContextFromFiles } from '@/test/helpers/import-context';
 import {
-  ANMALDA, buildWorkbooks, FORTROENDE, KOMMUN_PERIODS, LAN_OTRYGGHET, LAN_SUPPRESSED, LAN_YEARS, ORO, OTRYGGHET, UTSATTHET,
-  type Cell, type WideSheet,
+  ANMALDA,
+  buildWorkbooks,
+  FORTROENDE,
+  KOMMUN_PERIODS,
+  LAN_OTRYGGHET,
+  LAN_SUPPRESSED,
+  LAN_YEARS,
+  ORO,
+  OTRYGGHET,
+  UTSATTHET,
+  type Cell,
+  type WideSheet,
 } from '@/test/fixtures/import/ntu/make-fixtures';
 
 const ctx = importContextFromFiles();
@@ -86,7 +94,12 @@ function expectWideValues(obs: ParsedObservation[], s: WideSheet, indicatorId: s
 describe('fixtures', () => {
   it('the committed .xlsx files are what make-fixtures.ts builds now', async () => {
     const built = buildWorkbooks();
-    expect(Object.keys(built).sort()).toEqual(['hedemora-otrygghet.xlsx', 'hedemora-tva-blad.xlsx', 'hedemora-utsatthet.xlsx', 'lan-otrygghet.xlsx']);
+    expect(Object.keys(built).sort()).toEqual([
+      'hedemora-otrygghet.xlsx',
+      'hedemora-tva-blad.xlsx',
+      'hedemora-utsatthet.xlsx',
+      'lan-otrygghet.xlsx',
+    ]);
     for (const [name, wb] of Object.entries(built)) {
       const fresh = await readWorkbook(new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer), name);
       expect(await sheets(name), `${name} is stale: run npx tsx test/fixtures/import/ntu/make-fixtures.ts`).toEqual(fresh);
@@ -211,7 +224,13 @@ describe('ntu_kommun adapter: hedemora-tva-blad.xlsx (a workbook with two NTU sh
     for (const g of FORTROENDE.geos) {
       FORTROENDE.years.forEach((year, y) => {
         const o = find(res.observations, CODE[g.name]!, year);
-        expect(o).toMatchObject({ indicatorId: 'ntu_fortroende', value: g.values[y], ciLow: g.ciLow[y], ciHigh: g.ciHigh[y], referenceYear: null });
+        expect(o).toMatchObject({
+          indicatorId: 'ntu_fortroende',
+          value: g.values[y],
+          ciLow: g.ciLow[y],
+          ciHigh: g.ciHigh[y],
+          referenceYear: null,
+        });
         expect(o.period.kind).toBe('year');
         expect(o.row).toBe(t.rows.find((r) => r.cells[0] === year)!.line);
       });
@@ -247,10 +266,18 @@ describe('ntu_lan adapter: lan-otrygghet.xlsx', () => {
       LAN_YEARS.forEach((year, y) => {
         const o = rows.find((x) => x.period.label === year)!;
         const v = r.values[y]!;
-        expect(o).toMatchObject({ indicatorId: 'ntu_otrygg_kvall', regionCode: CODE[r.region] ?? o.regionCode, sex: SEX[r.kon], value: isNum(v) ? v : null, status: isNum(v) ? null : 'suppressed' });
+        expect(o).toMatchObject({
+          indicatorId: 'ntu_otrygg_kvall',
+          regionCode: CODE[r.region] ?? o.regionCode,
+          sex: SEX[r.kon],
+          value: isNum(v) ? v : null,
+          status: isNum(v) ? null : 'suppressed',
+        });
       });
     });
-    expect(find(res.observations, '20', '2024', 'T').value).toBe(LAN_OTRYGGHET.rows.find((r) => r.kon === 'Totalt' && r.region === 'Dalarnas län')!.values.at(-1));
+    expect(find(res.observations, '20', '2024', 'T').value).toBe(
+      LAN_OTRYGGHET.rows.find((r) => r.kon === 'Totalt' && r.region === 'Dalarnas län')!.values.at(-1),
+    );
   });
 
   it('fills kön down: rows without kön take the kön of their block', async () => {
@@ -277,7 +304,9 @@ describe('ntu_lan adapter: lan-otrygghet.xlsx', () => {
       const earlier = find(res.observations, code, LAN_YEARS[0]!, SEX[r.kon]);
       expect([earlier.ciLow, earlier.ciHigh]).toEqual([null, null]);
     }
-    expect(res.observations.filter((o) => o.ciLow !== null)).toHaveLength(LAN_OTRYGGHET.rows.length - LAN_SUPPRESSED.filter(([, , y]) => y === latest).length);
+    expect(res.observations.filter((o) => o.ciLow !== null)).toHaveLength(
+      LAN_OTRYGGHET.rows.length - LAN_SUPPRESSED.filter(([, , y]) => y === latest).length,
+    );
     expect(res.observations.some((o) => o.period.label.includes('Konfidens'))).toBe(false);
     expect(validateObservations(res.observations, ctx).issues).toEqual([]);
   });
@@ -308,7 +337,11 @@ describe('detect keeps the layouts apart', () => {
   });
 
   it('kommun sheets (both layouts) are not län tables', async () => {
-    for (const [file, name] of [['hedemora-otrygghet.xlsx', OTRYGGHET.sheet], ['hedemora-utsatthet.xlsx', UTSATTHET.sheet], ['hedemora-tva-blad.xlsx', FORTROENDE.sheet]] as const) {
+    for (const [file, name] of [
+      ['hedemora-otrygghet.xlsx', OTRYGGHET.sheet],
+      ['hedemora-utsatthet.xlsx', UTSATTHET.sheet],
+      ['hedemora-tva-blad.xlsx', FORTROENDE.sheet],
+    ] as const) {
       const t = await sheet(file, name);
       expect(ntuLanAdapter.detect(t).score, name).toBeLessThan(1);
       expect(genericAdapter.detect(t).score, name).toBeLessThan(1);
@@ -358,7 +391,8 @@ describe('located Swedish issues', () => {
 
   it('an unknown variable title is one issue on row 1 that names the title and lists the known variables', async () => {
     const t = await sheet('hedemora-otrygghet.xlsx', OTRYGGHET.sheet);
-    const title = 'Förtroende för polisens sätt att bedriva sitt arbete, enligt NTU 2017–2024. Andel (%) i befolkningen (16–84 år) med stort förtroende.';
+    const title =
+      'Förtroende för polisens sätt att bedriva sitt arbete, enligt NTU 2017–2024. Andel (%) i befolkningen (16–84 år) med stort förtroende.';
     const res = ntuKommunAdapter.parse(setCell(t, 1, 0, title), ctx);
     expect(res.observations).toEqual([]);
     expect(res.issues).toHaveLength(1);
@@ -417,7 +451,10 @@ describe('located Swedish issues', () => {
     expect(kon.issues[0]).toMatchObject({ row: kvinnor, column: 'Kön', value: 'Båda' });
     expect(kon.observations.some((o) => o.sex === 'K')).toBe(false);
 
-    const unknown = ntuLanAdapter.parse(setCell(t, 1, 0, 'Tabell R7.2. Förtroende för polisens sätt att bedriva sitt arbete 2017–2024, enligt NTU 2017–2024. Andel (%).'), ctx);
+    const unknown = ntuLanAdapter.parse(
+      setCell(t, 1, 0, 'Tabell R7.2. Förtroende för polisens sätt att bedriva sitt arbete 2017–2024, enligt NTU 2017–2024. Andel (%).'),
+      ctx,
+    );
     expect(unknown.observations).toEqual([]);
     expect(unknown.issues).toHaveLength(1);
     expect(unknown.issues[0]).toMatchObject({ row: 1, column: 'rubrik' });
@@ -434,7 +471,11 @@ describe('periods, method break and year axes', () => {
     expect(find(res.observations, '00', '2017')).toMatchObject({ value: 28.6, note: null });
     expect(NTU_BREAK_NOTE).toBe('Före metodbytet 2017');
 
-    const lan = table([['Tabell R4.1. Otrygghet vid utevistelse sent på kvällen'], ['Kön', 'Region', '2016*', '2017'], ['Totalt', 'Hela landet', '22,1', '28,6']]);
+    const lan = table([
+      ['Tabell R4.1. Otrygghet vid utevistelse sent på kvällen'],
+      ['Kön', 'Region', '2016*', '2017'],
+      ['Totalt', 'Hela landet', '22,1', '28,6'],
+    ]);
     expect(find(ntuLanAdapter.parse(lan, ctx).observations, '00', '2016')).toMatchObject({ note: NTU_BREAK_NOTE, sex: 'T' });
   });
 
@@ -447,12 +488,18 @@ describe('periods, method break and year axes', () => {
   it('utsatthet labelled by reference year (title "2016–2023, enligt NTU 2017–2024") is moved to the survey year', () => {
     const t = table([[UTSATTHET.title], ['Geografi', '2016', '2017'], ['Hedemora', '19,2', '18,6']]);
     const res = ntuKommunAdapter.parse(t, ctx);
-    expect(res.observations.map((o) => [o.period.label, o.referenceYear, o.value])).toEqual([['2017', 2016, 19.2], ['2018', 2017, 18.6]]);
+    expect(res.observations.map((o) => [o.period.label, o.referenceYear, o.value])).toEqual([
+      ['2017', 2016, 19.2],
+      ['2018', 2017, 18.6],
+    ]);
   });
 
   it('the block layout shifts reference-year rows the same way', () => {
     const t = table([
-      [UTSATTHET.title], ['', 'Hedemora', '', ''], ['År', 'Andel', 'KI undre', 'KI övre'], ['2016', '19,2', '13,9', '24,5'],
+      [UTSATTHET.title],
+      ['', 'Hedemora', '', ''],
+      ['År', 'Andel', 'KI undre', 'KI övre'],
+      ['2016', '19,2', '13,9', '24,5'],
     ]);
     const res = ntuKommunAdapter.parse(t, ctx);
     expect(res.issues).toEqual([]);
@@ -467,8 +514,14 @@ describe('periods, method break and year axes', () => {
       surveyYears: [2017, 2024],
       unit: 'Andel (%) utsatta i befolkningen (16–84 år).',
     });
-    const t = parseNtuTitle('Otrygghet vid utevistelse sent på kvällen i det egna bostadsområdet, enligt NTU 2017-2024. Andel (%) i befolkningen.');
-    expect([t.variable, t.variableYears, t.surveyYears]).toEqual(['Otrygghet vid utevistelse sent på kvällen i det egna bostadsområdet', null, [2017, 2024]]);
+    const t = parseNtuTitle(
+      'Otrygghet vid utevistelse sent på kvällen i det egna bostadsområdet, enligt NTU 2017-2024. Andel (%) i befolkningen.',
+    );
+    expect([t.variable, t.variableYears, t.surveyYears]).toEqual([
+      'Otrygghet vid utevistelse sent på kvällen i det egna bostadsområdet',
+      null,
+      [2017, 2024],
+    ]);
   });
 
   it('maps the Swedish variable names to indicators and rejects look-alikes', () => {
@@ -481,7 +534,10 @@ describe('periods, method break and year axes', () => {
       ['Självrapporterad utsatthet för misshandel', 'ntu_utsatt_misshandel'],
       ['Oro för att utsättas för misshandel', 'ntu_oro_misshandel'],
       ['Oro för att utsättas för stöld av/skadegörelse på bil (bland hushåll som ägde bil)', 'ntu_oro_bilbrott'],
-      ['Oro för att utsättas för bostadsinbrott enligt NTU. Andel (%) i befolkningen (16–84 år) som oroar sig ganska/mycket ofta.', 'ntu_oro_bostadsinbrott'],
+      [
+        'Oro för att utsättas för bostadsinbrott enligt NTU. Andel (%) i befolkningen (16–84 år) som oroar sig ganska/mycket ofta.',
+        'ntu_oro_bostadsinbrott',
+      ],
       ['Problem med gäng som uppehåller sig i det egna bostadsområdet', 'ntu_problem_gang'],
       ['Problem med övrig störande körning i det egna bostadsområdet', 'ntu_problem_storande_korning'],
       ['Självrapporterad utsatthet för cykelstöld bland cykelägare', 'ntu_utsatt_cykelstold'],

@@ -98,7 +98,10 @@ describe('Lupp template', () => {
   it('stores ".." and "XX" as null + suppressed, never 0, and keeps n', () => {
     const res = run(luppAdapter, 'lupp/lupp-utf8.csv');
     const suppressed = res.observations.filter((o) => o.status === 'suppressed');
-    expect(suppressed.map((o) => [o.row, o.value, o.n])).toEqual([[6, null, 9], [9, null, 49]]);
+    expect(suppressed.map((o) => [o.row, o.value, o.n])).toEqual([
+      [6, null, 9],
+      [9, null, 49],
+    ]);
     expect(res.observations.some((o) => o.value === 0)).toBe(false);
   });
 
@@ -110,12 +113,30 @@ describe('Lupp template', () => {
   });
 
   it('accepts English aliases and headers without accents', () => {
-    const res = luppAdapter.parse(inline('year;region;grade;sex;indicator;share;respondents;response_rate\n2021;20;Gy 2;killar;lupp_hotad;9,5 %;44;70 %\n'), ctx);
+    const res = luppAdapter.parse(
+      inline('year;region;grade;sex;indicator;share;respondents;response_rate\n2021;20;Gy 2;killar;lupp_hotad;9,5 %;44;70 %\n'),
+      ctx,
+    );
     expect(res.issues).toEqual([]);
     expect(res.observations).toEqual([
-      { row: 2, indicatorId: 'lupp_hotad', regionCode: '20', period: yearPeriod('2021'), sex: 'M', grp: 'gy 2', value: 9.5, n: 44, responseRate: 0.7, status: null, note: null },
+      {
+        row: 2,
+        indicatorId: 'lupp_hotad',
+        regionCode: '20',
+        period: yearPeriod('2021'),
+        sex: 'M',
+        grp: 'gy 2',
+        value: 9.5,
+        n: 44,
+        responseRate: 0.7,
+        status: null,
+        note: null,
+      },
     ]);
-    const bare = luppAdapter.parse(inline('ar;region;arskurs;kon;indikator;andel;antal_svarande\n2018;Hedemora;åk 8;T;lupp_hotad;10;120\n'), ctx);
+    const bare = luppAdapter.parse(
+      inline('ar;region;arskurs;kon;indikator;andel;antal_svarande\n2018;Hedemora;åk 8;T;lupp_hotad;10;120\n'),
+      ctx,
+    );
     expect(bare.observations.map((o) => [o.sex, o.value, o.responseRate])).toEqual([['T', 10, null]]);
   });
 
@@ -123,7 +144,10 @@ describe('Lupp template', () => {
     const text = `${LUPP_TEMPLATE_HEADER}\n2021;Hedemora;åk 8;tjejer;lupp_hotad;0,14;58;81;\n2021;Hedemora;åk 8;killar;lupp_hotad;0,11;63;81;\n`;
     const res = luppAdapter.parse(inline(text), ctx);
     expect(res.observations).toEqual([]);
-    expect(res.issues.map((i) => [i.row, i.column, i.value])).toEqual([[2, 'andel', '0,14'], [3, 'andel', '0,11']]);
+    expect(res.issues.map((i) => [i.row, i.column, i.value])).toEqual([
+      [2, 'andel', '0,14'],
+      [3, 'andel', '0,11'],
+    ]);
     expect(res.issues[0]!.message).toMatch(/ange procent/);
     // With "%" the same numbers are small percentages.
     const ok = luppAdapter.parse(inline(text.replace('0,14;', '0,14 %;')), ctx);
@@ -172,7 +196,8 @@ describe('Svenskt Näringsliv template', () => {
     const res = snAdapter.parse(inline(text), ctx);
     expect(res.issues).toEqual([]);
     const [a, b] = res.observations;
-    const differs = 'Svarsalternativen skiljer sig mellan raderna i filen (i hög eller mycket hög utsträckning; i viss, hög eller mycket hög utsträckning): jämför bara värden med samma svarsalternativ.';
+    const differs =
+      'Svarsalternativen skiljer sig mellan raderna i filen (i hög eller mycket hög utsträckning; i viss, hög eller mycket hög utsträckning): jämför bara värden med samma svarsalternativ.';
     expect(a!.note).toBe(`Svarsalternativ som räknats: i hög eller mycket hög utsträckning. ${differs}`);
     expect(b!.note).toBe(
       `Svarsalternativ som räknats: i viss, hög eller mycket hög utsträckning. Avviker från indikatorns definition (i hög eller mycket hög utsträckning). ${differs} eget uttag`,
@@ -190,19 +215,21 @@ describe('Svenskt Näringsliv template', () => {
 describe('RISE wastewater template', () => {
   const expectedObs = F.RISE_ROWS.flatMap(({ expect: e }, i) =>
     e.obs
-      ? [{
-          row: i + 2,
-          indicatorId: e.obs.indicatorId,
-          regionCode: e.obs.regionCode,
-          period: datePeriod(e.obs.date),
-          sex: 'T',
-          grp: '',
-          site: e.obs.site,
-          value: e.obs.value,
-          status: e.obs.status,
-          note: e.obs.note,
-          detail: e.obs.detail,
-        }]
+      ? [
+          {
+            row: i + 2,
+            indicatorId: e.obs.indicatorId,
+            regionCode: e.obs.regionCode,
+            period: datePeriod(e.obs.date),
+            sex: 'T',
+            grp: '',
+            site: e.obs.site,
+            value: e.obs.value,
+            status: e.obs.status,
+            note: e.obs.note,
+            detail: e.obs.detail,
+          },
+        ]
       : [],
   );
   const expectedSkipped = F.RISE_ROWS.flatMap(({ cells, expect: e }, i) =>
@@ -236,15 +263,26 @@ describe('RISE wastewater template', () => {
     ]);
     expect(res.observations.some((o) => o.value === 0)).toBe(false);
     // A flag or "<LOQ" written in the value cell counts as the flag.
-    const inValue = riseAdapter.parse(inline(`${RISE_TEMPLATE_HEADER}\n2083;;;2024-04-16;vår;MDMA;Total halt (mg) per 1000 inv. & 24 h;<LOQ;;;\n2083;;;2024-04-16;vår;Kokain;Total halt (mg) per 1000 inv. & 24 h;< 0,5;;;\n`), ctx);
+    const inValue = riseAdapter.parse(
+      inline(
+        `${RISE_TEMPLATE_HEADER}\n2083;;;2024-04-16;vår;MDMA;Total halt (mg) per 1000 inv. & 24 h;<LOQ;;;\n2083;;;2024-04-16;vår;Kokain;Total halt (mg) per 1000 inv. & 24 h;< 0,5;;;\n`,
+      ),
+      ctx,
+    );
     expect(inValue.issues).toEqual([]);
-    expect(inValue.observations.map((o) => [o.value, o.status, o.detail?.labValue])).toEqual([[null, 'below_loq', undefined], [null, 'below_loq', 0.5]]);
+    expect(inValue.observations.map((o) => [o.value, o.status, o.detail?.labValue])).toEqual([
+      [null, 'below_loq', undefined],
+      [null, 'below_loq', 0.5],
+    ]);
   });
 
   it('keeps two treatment plants of one kommun as two series (site)', () => {
     const res = riseAdapter.parse(load('rise/rise-utf8.csv').table, ctx);
     const stockholm = res.observations.filter((o) => o.regionCode === '0180');
-    expect(stockholm.map((o) => [o.site, o.value])).toEqual([['Henriksdal', 3.1], ['Bromma', 2.4]]);
+    expect(stockholm.map((o) => [o.site, o.value])).toEqual([
+      ['Henriksdal', 3.1],
+      ['Bromma', 2.4],
+    ]);
     expect(validateObservations(stockholm, ctx).observations).toHaveLength(2);
   });
 
@@ -254,7 +292,7 @@ describe('RISE wastewater template', () => {
     expect(res.observations.map((o) => [o.row, o.value])).toEqual([[2, 312.5]]);
   });
 
-  it('reads Region Dalarna\'s long table as it is (provsasong, varde, no reningsverk)', () => {
+  it("reads Region Dalarna's long table as it is (provsasong, varde, no reningsverk)", () => {
     const text = [
       'kommunkod;kommun;rapportnummer;provdatum;provsasong;substans;enhet;varde;flagga',
       '2083;Hedemora;R-1;2023-12-05;vinter;Cannabis (THCA-metabolit);Total halt (mg) per 1000 inv. & 24 h;41.7;',
@@ -267,13 +305,35 @@ describe('RISE wastewater template', () => {
     expect(res.issues).toEqual([]);
     expect(res.observations).toEqual([
       {
-        row: 2, indicatorId: 'avlopp_cannabis', regionCode: '2083', period: datePeriod('2023-12-05'), sex: 'T', grp: '', site: '',
-        value: 41.7, status: null, note: null,
-        detail: { season: 'vinter', report: 'R-1', substance: 'Cannabis (THCA-metabolit)', otherUnits: [{ unit: 'Doser per 1000 inv. & 24 h', value: null, status: 'below_loq' }] },
+        row: 2,
+        indicatorId: 'avlopp_cannabis',
+        regionCode: '2083',
+        period: datePeriod('2023-12-05'),
+        sex: 'T',
+        grp: '',
+        site: '',
+        value: 41.7,
+        status: null,
+        note: null,
+        detail: {
+          season: 'vinter',
+          report: 'R-1',
+          substance: 'Cannabis (THCA-metabolit)',
+          otherUnits: [{ unit: 'Doser per 1000 inv. & 24 h', value: null, status: 'below_loq' }],
+        },
       },
       {
-        row: 4, indicatorId: 'avlopp_kokain', regionCode: '2083', period: datePeriod('2023-12-05'), sex: 'T', grp: '', site: '',
-        value: null, status: 'not_detected', note: null, detail: { season: 'vinter', report: 'R-1', substance: 'Kokain' },
+        row: 4,
+        indicatorId: 'avlopp_kokain',
+        regionCode: '2083',
+        period: datePeriod('2023-12-05'),
+        sex: 'T',
+        grp: '',
+        site: '',
+        value: null,
+        status: 'not_detected',
+        note: null,
+        detail: { season: 'vinter', report: 'R-1', substance: 'Kokain' },
       },
     ]);
   });
@@ -297,21 +357,28 @@ describe('RISE wastewater template', () => {
     expect(res.observations).toEqual([]);
     expect(res.skipped).toEqual([{ row: 2, unit: 'Doser per 1000 inv. & 24 h', keptOnRow: null }]);
     expect(res.issues).toEqual([
-      { row: null, column: 'enhet', value: null, message: expect.stringMatching(/Inga rader med enheten Total halt \(mg\) per 1000 inv\. & 24 h: 1 rader/) },
+      {
+        row: null,
+        column: 'enhet',
+        value: null,
+        message: expect.stringMatching(/Inga rader med enheten Total halt \(mg\) per 1000 inv\. & 24 h: 1 rader/),
+      },
     ]);
   });
 
   it('takes an empty season from the date and restores a lost leading zero', () => {
     const res = riseAdapter.parse(inline(`${RISE_TEMPLATE_HEADER}\n114;;Käppala;2024-07-02;;Amfetamin;mg/1000 inv/dygn;88;;;\n`), ctx);
     expect(res.issues).toEqual([]);
-    expect(res.observations.map((o) => [o.regionCode, o.site, o.detail?.season, o.detail?.report])).toEqual([['0114', 'Käppala', 'sommar', null]]);
+    expect(res.observations.map((o) => [o.regionCode, o.site, o.detail?.season, o.detail?.report])).toEqual([
+      ['0114', 'Käppala', 'sommar', null],
+    ]);
   });
 });
 
 describe('detection', () => {
   const adapters = { lupp: luppAdapter, sn: snAdapter, rise: riseAdapter } as const;
 
-  it('each template file is UTF-8 with BOM, `;`, its adapter\'s header and one example row that imports cleanly', () => {
+  it("each template file is UTF-8 with BOM, `;`, its adapter's header and one example row that imports cleanly", () => {
     const headers = { lupp: LUPP_TEMPLATE_HEADER, sn: SN_TEMPLATE_HEADER, rise: RISE_TEMPLATE_HEADER };
     for (const key of ['lupp', 'sn', 'rise'] as const) {
       const rel = TEMPLATE_FILES[key];
@@ -328,15 +395,27 @@ describe('detection', () => {
       // Uploaded unchanged, the example row is refused; with its marker gone it would be a valid row.
       const unchanged = validateObservations(res.observations, ctx);
       expect(unchanged.observations, rel).toEqual([]);
-      expect(unchanged.issues, rel).toEqual([{ row: 2, column: 'kommentar', value: res.observations[0]!.note, message: expect.stringMatching(/mallens exempelrad/) }]);
-      expect(validateObservations(res.observations.map((o) => ({ ...o, note: 'Kommunens siffror' })), ctx).issues, rel).toEqual([]);
+      expect(unchanged.issues, rel).toEqual([
+        { row: 2, column: 'kommentar', value: res.observations[0]!.note, message: expect.stringMatching(/mallens exempelrad/) },
+      ]);
+      expect(
+        validateObservations(
+          res.observations.map((o) => ({ ...o, note: 'Kommunens siffror' })),
+          ctx,
+        ).issues,
+        rel,
+      ).toEqual([]);
     }
     const generic = genericAdapter.parse(templateTable('data-imports/templates/generisk.csv'), ctx);
     expect(validateObservations(generic.observations, ctx).issues.map((i) => i.column)).toEqual(['kommentar']);
   });
 
   it('each adapter recognises its own fixtures with certainty', () => {
-    const own = { lupp: ['lupp/lupp-utf8.csv', 'lupp/lupp-excel-1252.csv', 'lupp/lupp-fel.csv'], sn: ['sn/sn-utf8.csv', 'sn/sn-excel-1252.csv', 'sn/sn-fel.csv'], rise: ['rise/rise-utf8.csv', 'rise/rise-excel-1252.csv', 'rise/rise-fel.csv'] };
+    const own = {
+      lupp: ['lupp/lupp-utf8.csv', 'lupp/lupp-excel-1252.csv', 'lupp/lupp-fel.csv'],
+      sn: ['sn/sn-utf8.csv', 'sn/sn-excel-1252.csv', 'sn/sn-fel.csv'],
+      rise: ['rise/rise-utf8.csv', 'rise/rise-excel-1252.csv', 'rise/rise-fel.csv'],
+    };
     for (const key of ['lupp', 'sn', 'rise'] as const) {
       for (const rel of own[key]) expect(adapters[key].detect(load(rel).table).score, rel).toBe(1);
     }
@@ -359,6 +438,9 @@ describe('detection', () => {
   it('names the missing columns', () => {
     expect(luppAdapter.detect(templateTable(TEMPLATE_FILES.sn)).missing).toEqual(['årskurs', 'kön', 'indikator']);
     expect(snAdapter.detect(templateTable(TEMPLATE_FILES.lupp)).missing).toEqual(['svarsalternativ']);
-    expect(riseAdapter.detect(inline('provdatum;substans;enhet;värde\n2024-04-16;MDMA;mg;1\n'))).toMatchObject({ score: 0.8, missing: ['kommunkod'] });
+    expect(riseAdapter.detect(inline('provdatum;substans;enhet;värde\n2024-04-16;MDMA;mg;1\n'))).toMatchObject({
+      score: 0.8,
+      missing: ['kommunkod'],
+    });
   });
 });

@@ -2,7 +2,13 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  CONTENTS_SHEET, LAGESBILD_COLUMNS, decimalsOf, lagesbildCsvZip, lagesbildXlsx, numberFormat, sheetNameFor,
+  CONTENTS_SHEET,
+  LAGESBILD_COLUMNS,
+  decimalsOf,
+  lagesbildCsvZip,
+  lagesbildXlsx,
+  numberFormat,
+  sheetNameFor,
 } from '@/lib/reports/lagesbild-export';
 import type { LagesbildIndicator } from '@/lib/reports/types';
 import { ALL_INDICATORS, HOSTILE_STATUS, IDS, LAGESBILD, NTU_CAVEATS } from '../fixtures/reports/lagesbild';
@@ -36,7 +42,12 @@ function labelledValue(ws: ExcelJS.Worksheet, label: string): ExcelJS.CellValue 
 }
 
 function decodeXml(s: string): string {
-  return s.replace(/&apos;/g, "'").replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return s
+    .replace(/&apos;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 }
 
 /** Excel's sheet reference "'name'!A1" → name. */
@@ -169,7 +180,11 @@ describe('lägesbild workbook (.xlsx)', () => {
     expect(row.getCell(1).value).toBe('Hedemora');
     expect(row.getCell(2).value).toBe('2083');
     expect(row.getCell(3).value).toBe('2013');
-    for (const [col, expected] of [[6, first.value], [7, first.ciLow], [8, first.ciHigh]] as const) {
+    for (const [col, expected] of [
+      [6, first.value],
+      [7, first.ciLow],
+      [8, first.ciHigh],
+    ] as const) {
       const cell = row.getCell(col);
       expect(cell.type).toBe(ExcelJS.ValueType.Number);
       expect(cell.value).toBe(expected);
@@ -234,17 +249,21 @@ describe('lägesbild workbook (.xlsx)', () => {
     expect(labelledValue(kolada, 'Förbehåll')).toBe(`'${indicator(IDS.kolada).caveats}`);
     const statuses: unknown[] = [];
     const h = tableHeaderRow(kolada);
-    kolada.getColumn(10).eachCell((c, r) => { if (r > h && c.value !== null) statuses.push(c.value); });
+    kolada.getColumn(10).eachCell((c, r) => {
+      if (r > h && c.value !== null) statuses.push(c.value);
+    });
     expect(statuses).toEqual([`'${HOSTILE_STATUS}`]);
 
     let cells = 0;
     for (const ws of wb.worksheets) {
-      ws.eachRow((row) => row.eachCell((cell) => {
-        cells++;
-        expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
-        expect(cell.formula, `${ws.name}!${cell.address}`).toBeFalsy();
-        if (typeof cell.value === 'string') expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(/^[=+\-@\t\r]/);
-      }));
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          cells++;
+          expect(cell.type, `${ws.name}!${cell.address}`).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.formula, `${ws.name}!${cell.address}`).toBeFalsy();
+          if (typeof cell.value === 'string') expect(cell.value, `${ws.name}!${cell.address}`).not.toMatch(/^[=+\-@\t\r]/);
+        }),
+      );
     }
     expect(cells).toBeGreaterThan(300);
 
@@ -274,7 +293,10 @@ describe('lägesbild CSV zip', () => {
   });
 
   it('has a CSV per indicator in its area folder, innehall.csv and LASMIG.txt', () => {
-    const files = Object.values(zip.files).filter((f) => !f.dir).map((f) => f.name).sort();
+    const files = Object.values(zip.files)
+      .filter((f) => !f.dir)
+      .map((f) => f.name)
+      .sort();
     expect(files).toEqual([
       'LASMIG.txt',
       'N/avlopp_amfetamin.csv',
@@ -295,7 +317,9 @@ describe('lägesbild CSV zip', () => {
     expect(lines[0]).toBe(LAGESBILD_COLUMNS.join(';'));
     const first = indicator(IDS.ntu).rows[0]!;
     expect(first.value).toBe(27.5);
-    expect(lines[1]).toBe(`Hedemora;2083;2013;T;;27,5;${String(first.ciLow).replace('.', ',')};${String(first.ciHigh).replace('.', ',')};204;;Nej`);
+    expect(lines[1]).toBe(
+      `Hedemora;2083;2013;T;;27,5;${String(first.ciLow).replace('.', ',')};${String(first.ciHigh).replace('.', ',')};204;;Nej`,
+    );
     expect(lines).toHaveLength(indicator(IDS.ntu).rows.length + 2); // header + rows + the final CRLF
     expect(lines.at(-1)).toBe('');
     expect(lines).toContain('Säter;2082;2022;T;;;;;38;otillräckligt underlag;Nej');

@@ -62,7 +62,9 @@ function braValues() {
     Number(rows.find((r) => r.variabel === variable && r.enhet === unit && r.geografi === geo && r.ar === '2024')!.varde);
   return (geo: string) => {
     // Population as Brå's own ratio of the total count to its rate (as the adapter derives it).
-    const population = Math.round((get('Totalt antal anmälda brott', 'Antal', geo) / get('Totalt antal anmälda brott', 'Antal per 100 000 inv', geo)) * 100_000);
+    const population = Math.round(
+      (get('Totalt antal anmälda brott', 'Antal', geo) / get('Totalt antal anmälda brott', 'Antal per 100 000 inv', geo)) * 100_000,
+    );
     const count = get('Narkotikabrott', 'Antal', geo);
     const rate = get('Narkotikabrott', 'Antal per 100 000 inv', geo);
     return { population, count, rate };
@@ -71,8 +73,22 @@ function braValues() {
 
 const RATE_CTX: IndicatorKind = { type: 'count', direction: 'ctx', unitKind: 'per_100k', source: 'bra_anmalda' };
 const point = (v: { count: number; population: number; rate: number }): StatPoint => ({
-  period: '2024', start: '2024-01-01', end: '2024-12-31', value: v.rate, ciLow: null, ciHigh: null, n: null,
-  numerator: v.count, denominator: v.population, status: 'ok', responseRate: null, days: null, site: '', grp: '', seriesBreakBefore: false, deff: null,
+  period: '2024',
+  start: '2024-01-01',
+  end: '2024-12-31',
+  value: v.rate,
+  ciLow: null,
+  ciHigh: null,
+  n: null,
+  numerator: v.count,
+  denominator: v.population,
+  status: 'ok',
+  responseRate: null,
+  days: null,
+  site: '',
+  grp: '',
+  seriesBreakBefore: false,
+  deff: null,
 });
 
 describe('significance class against Dalarna, anmälda narkotikabrott per 100 000 (2024, real Brå values)', () => {
@@ -96,7 +112,7 @@ describe('significance class against Dalarna, anmälda narkotikabrott per 100 00
   it.each([
     ['Gagnef', 'lower', 6.92],
     ['Borlänge', 'higher', 17.6],
-    ['Hedemora', 'similar', 1.10],
+    ['Hedemora', 'similar', 1.1],
   ] as const)('%s is %s (|z| ≈ %d)', (name, cls, z) => {
     const r = classify(point(bra(name)), point(lan), RATE_CTX, { otherName: 'Dalarna', w: null, dispersion: null });
     expect(r.cls).toBe(cls);
@@ -112,7 +128,9 @@ describe('significance class against Dalarna, anmälda narkotikabrott per 100 00
 
   it('no value or a hidden value is "underlag saknas"', () => {
     expect(classify(null, point(lan), RATE_CTX, { otherName: 'Dalarna' }).cls).toBe('none');
-    expect(classify({ ...point(bra('Gagnef')), value: null, status: 'suppressed' }, point(lan), RATE_CTX, { otherName: 'Dalarna' }).cls).toBe('none');
+    expect(
+      classify({ ...point(bra('Gagnef')), value: null, status: 'suppressed' }, point(lan), RATE_CTX, { otherName: 'Dalarna' }).cls,
+    ).toBe('none');
   });
 });
 

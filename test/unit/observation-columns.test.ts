@@ -16,6 +16,11 @@ describe('the observation record defined once', () => {
   });
 
   it('stages the same columns, behind the file row number', () => {
-    expect(STAGING_COLUMNS).toEqual(['row', ...Object.values(getTableColumns(observations)).map((c) => c.name).filter((n) => !BOOKKEEPING.includes(n))]);
+    expect(STAGING_COLUMNS).toEqual([
+      'row',
+      ...Object.values(getTableColumns(observations))
+        .map((c) => c.name)
+        .filter((n) => !BOOKKEEPING.includes(n)),
+    ]);
   });
 });

@@ -17,8 +17,11 @@ describe('pace words (statistics.md §6 "Swedish pace labels", §7 rule 7)', () 
     expect(moderate.text).toBe(`Måttlig förbättring: 1,0${NBSP}% per år (planen har inget målvärde att mäta takten mot)`);
     expect(pace({ direction: 'up', y0: 100, t0: 2023, yt: 102, t: 2024 }).text).toMatch(/^Snabb förbättring: 2,0\u00a0% per år/);
     expect(pace({ direction: 'up', y0: 100, t0: 2023, yt: 100.2, t: 2024 }).text).toMatch(/^Långsam förbättring: 0,2\u00a0% per år/);
-    expect(pace({ direction: 'down', y0: 100, t0: 2023, yt: 103, t: 2024 }).text).toMatch(/^Går åt fel håll: 3,0\u00a0% per år åt fel håll/);
-    for (const yt of [100.2, 101, 102, 99]) expect(pace({ direction: 'up', y0: 100, t0: 2023, yt, t: 2024 }).text).not.toMatch(/för låg takt|Låg takt|God takt/);
+    expect(pace({ direction: 'down', y0: 100, t0: 2023, yt: 103, t: 2024 }).text).toMatch(
+      /^Går åt fel håll: 3,0\u00a0% per år åt fel håll/,
+    );
+    for (const yt of [100.2, 101, 102, 99])
+      expect(pace({ direction: 'up', y0: 100, t0: 2023, yt, t: 2024 }).text).not.toMatch(/för låg takt|Låg takt|God takt/);
   });
 
   it('with a target, the bands are measured against it and say so', () => {
@@ -44,12 +47,19 @@ describe('pace words (statistics.md §6 "Swedish pace labels", §7 rule 7)', () 
   });
 
   it('on many series: whenever the verdict is Oförändrat, the pace (if any) holds no pace word', () => {
-    const kinds: IndicatorKind[] = [PROCESS, { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' }, { type: 'count', direction: 'down', unitKind: 'count' }];
+    const kinds: IndicatorKind[] = [
+      PROCESS,
+      { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' },
+      { type: 'count', direction: 'down', unitKind: 'count' },
+    ];
     let seen = 0;
     for (const kind of kinds) {
       for (let a = 1; a <= 40; a += 3) {
         for (const b of [a, a + 1, a + 2, Math.max(1, a - 1)]) {
-          const pts = kind.type === 'survey' ? [yr(2024, { value: a, n: 200 }), yr(2025, { value: b, n: 200 })] : [yr(2024, { value: a * 10 }), yr(2025, { value: b * 10 })];
+          const pts =
+            kind.type === 'survey'
+              ? [yr(2024, { value: a, n: 200 }), yr(2025, { value: b, n: 200 })]
+              : [yr(2024, { value: a * 10 }), yr(2025, { value: b * 10 })];
           const v = assess(kind, pts);
           if (v.label !== 'Oförändrat') continue;
           seen++;

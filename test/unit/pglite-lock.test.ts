@@ -57,7 +57,7 @@ describe('lockPath', () => {
 });
 
 describe('acquireLock', () => {
-  it('creates the lock file holding this process\'s pid', () => {
+  it("creates the lock file holding this process's pid", () => {
     take(dir);
     expect(fs.readFileSync(lockPath(dir), 'utf8')).toBe(String(process.pid));
   });

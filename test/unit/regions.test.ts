@@ -8,7 +8,9 @@ const kommunCsv = readRepoFile('data-imports/regions/kommuner.csv');
 
 /** The two reference files read with a plain split (no commas occur inside names). */
 function splitCsv(text: string): string[][] {
-  return lines(text).slice(1).map((l) => l.split(','));
+  return lines(text)
+    .slice(1)
+    .map((l) => l.split(','));
 }
 const lanRows = splitCsv(lanCsv); // [lanskod, lan, lan_kort]
 const kommunRows = splitCsv(kommunCsv); // [kommunkod, kommun, lanskod]
@@ -129,7 +131,7 @@ describe('resolving names through the alias map', () => {
     expect(resolve(name)).toBe(code);
   });
 
-  it('Arjeplogs kommun resolves to Arjeplog\'s code in kommuner.csv', () => {
+  it("Arjeplogs kommun resolves to Arjeplog's code in kommuner.csv", () => {
     const expected = kommunCode('Arjeplog');
     expect(expected).toBe('2506');
     expect(resolve('Arjeplogs kommun')).toBe(expected);
@@ -156,7 +158,9 @@ describe('resolving names through the alias map', () => {
   });
 
   it('every kommun name in kommuner.csv resolves to its own code', () => {
-    const wrong = kommunRows.filter(([code, name]) => resolve(name!) !== code).map(([code, name]) => `${name} (${code}) → ${resolve(name!)}`);
+    const wrong = kommunRows
+      .filter(([code, name]) => resolve(name!) !== code)
+      .map(([code, name]) => `${name} (${code}) → ${resolve(name!)}`);
     expect(wrong).toEqual([]);
   });
 

@@ -16,20 +16,34 @@ function overview(opts: {
     plan: { reviseBy, basedOnLagesbild: opts.basedOnLagesbild ?? '2024', revision: revisionStatus(reviseBy, opts.today) },
     regions: [],
     hasExample: false,
-    areas: [{
-      code: 'T', title: 'Trygghet', lagesbildSummary: '',
-      goals: (opts.goals ?? []).map((g) => ({
-        code: g.code, text: g.code, rollup: [],
-        indicators: g.indicators.map((i) => ({ id: i.id, name: i.name, assessment: { stale: { stale: i.stale, expectedNext: null, text: '' } } })),
-      })),
-    }],
+    areas: [
+      {
+        code: 'T',
+        title: 'Trygghet',
+        lagesbildSummary: '',
+        goals: (opts.goals ?? []).map((g) => ({
+          code: g.code,
+          text: g.code,
+          rollup: [],
+          indicators: g.indicators.map((i) => ({
+            id: i.id,
+            name: i.name,
+            assessment: { stale: { stale: i.stale, expectedNext: null, text: '' } },
+          })),
+        })),
+      },
+    ],
   } as unknown as Overview;
 }
 
 function action(code: string, status: ActionStatus, reportYears: number[]): ActionView {
   return {
     action: { code, status },
-    areaCode: 'T', areaTitle: 'Trygghet', responsible: [], goals: [], indicatorIds: [],
+    areaCode: 'T',
+    areaTitle: 'Trygghet',
+    responsible: [],
+    goals: [],
+    indicatorIds: [],
     reports: reportYears.map((year) => ({ year })),
   } as unknown as ActionView;
 }
@@ -57,7 +71,12 @@ describe('lagesbildYear', () => {
 describe('reminders', () => {
   it('says nothing when the plan is current, the lägesbild one year old, every report in and no data stale', () => {
     const today = new Date('2025-03-01T12:00:00Z');
-    const ov = overview({ today, reviseBy: '2026-07', basedOnLagesbild: '2024', goals: [{ code: 'T-M1', indicators: [{ id: 'a', name: 'A', stale: false }] }] });
+    const ov = overview({
+      today,
+      reviseBy: '2026-07',
+      basedOnLagesbild: '2024',
+      goals: [{ code: 'T-M1', indicators: [{ id: 'a', name: 'A', stale: false }] }],
+    });
     expect(reminders(ov, [action('T-A1', 'ongoing', [2024, 2025])], today)).toEqual([]);
   });
 
@@ -91,7 +110,7 @@ describe('reminders', () => {
     expect(kinds(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: 'saknas' }), [], today))).not.toContain('lagesbild');
   });
 
-  it('lists the actions without this year\'s delrapport, leaving out avbrutna', () => {
+  it("lists the actions without this year's delrapport, leaving out avbrutna", () => {
     const today = new Date('2026-11-25T12:00:00Z');
     const actions = [
       action('N-A1', 'ongoing', [2025, 2026]),
@@ -106,7 +125,9 @@ describe('reminders', () => {
     expect(r.text).not.toContain('N-A4');
     // Only avbrutna missing: no reminder.
     const onlyCancelled = [action('N-A1', 'ongoing', [2026]), action('N-A4', 'cancelled', [])];
-    expect(kinds(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: '2026' }), onlyCancelled, today))).not.toContain('delrapport');
+    expect(kinds(reminders(overview({ today, reviseBy: '2030-12', basedOnLagesbild: '2026' }), onlyCancelled, today))).not.toContain(
+      'delrapport',
+    );
   });
 
   it('shortens a long list of missing delrapporter to four codes', () => {
@@ -121,10 +142,24 @@ describe('reminders', () => {
   it('counts a stale indicator once even when two goals use it', () => {
     const today = new Date('2026-11-25T12:00:00Z');
     const ov = overview({
-      today, reviseBy: '2030-12', basedOnLagesbild: '2026',
+      today,
+      reviseBy: '2030-12',
+      basedOnLagesbild: '2026',
       goals: [
-        { code: 'T-M1', indicators: [{ id: 'ntu_otrygg_kvall', name: 'Otrygghet sen kväll', stale: true }, { id: 'fresh', name: 'Färsk', stale: false }] },
-        { code: 'T-M2', indicators: [{ id: 'ntu_otrygg_kvall', name: 'Otrygghet sen kväll', stale: true }, { id: 'lupp_hotad', name: 'Hotade unga', stale: true }] },
+        {
+          code: 'T-M1',
+          indicators: [
+            { id: 'ntu_otrygg_kvall', name: 'Otrygghet sen kväll', stale: true },
+            { id: 'fresh', name: 'Färsk', stale: false },
+          ],
+        },
+        {
+          code: 'T-M2',
+          indicators: [
+            { id: 'ntu_otrygg_kvall', name: 'Otrygghet sen kväll', stale: true },
+            { id: 'lupp_hotad', name: 'Hotade unga', stale: true },
+          ],
+        },
       ],
     });
     const r = one(reminders(ov, [], today), 'stale');
@@ -137,7 +172,12 @@ describe('reminders', () => {
 
   it('gives every reminder at once, in a fixed order', () => {
     const today = new Date('2026-11-25T12:00:00Z');
-    const ov = overview({ today, reviseBy: '2026-07', basedOnLagesbild: '2022/2023', goals: [{ code: 'T-M1', indicators: [{ id: 'x', name: 'X', stale: true }] }] });
+    const ov = overview({
+      today,
+      reviseBy: '2026-07',
+      basedOnLagesbild: '2022/2023',
+      goals: [{ code: 'T-M1', indicators: [{ id: 'x', name: 'X', stale: true }] }],
+    });
     expect(kinds(reminders(ov, [action('T-A1', 'ongoing', [])], today))).toEqual(['revision', 'lagesbild', 'delrapport', 'stale']);
   });
 });

@@ -212,7 +212,9 @@ describe('chartSvg', () => {
     expect(t).toContain(`Mål: 15,0${NBSP}%`);
     const dashedVertical = all(root, 'line').filter((l) => l.attrs['stroke-dasharray'] === '4 3' && l.attrs.x1 === l.attrs.x2);
     expect(dashedVertical).toHaveLength(1);
-    const target = all(root, 'line').filter((l) => l.attrs['stroke-dasharray'] === '10 3 2 3' && l.attrs.y1 === l.attrs.y2 && l.attrs.x1 !== l.attrs.x2);
+    const target = all(root, 'line').filter(
+      (l) => l.attrs['stroke-dasharray'] === '10 3 2 3' && l.attrs.y1 === l.attrs.y2 && l.attrs.x1 !== l.attrs.x2,
+    );
     expect(target.length).toBeGreaterThanOrEqual(1);
 
     const plain = parseXml(chartSvg({ ...ind, baselinePeriod: null, target: null }));
@@ -225,7 +227,10 @@ describe('chartSvg', () => {
     const small: ReportIndicator = {
       ...ind,
       target: null,
-      series: ind.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: p.value! / 100, ciLow: p.ciLow! / 100, ciHigh: p.ciHigh! / 100 })) })),
+      series: ind.series.map((s) => ({
+        ...s,
+        points: s.points.map((p) => ({ ...p, value: p.value! / 100, ciLow: p.ciLow! / 100, ciHigh: p.ciHigh! / 100 })),
+      })),
     };
     const t = texts(parseXml(chartSvg(small)));
     expect(t).toContain(`0,0${NBSP}%`); // the axis starts at 0
@@ -252,7 +257,13 @@ describe('chartSvg', () => {
     const dense: ReportIndicator = {
       ...ind,
       baselinePeriod: null,
-      series: [{ key: 'kommun', name: 'Hedemora', points: periods.map((period, i) => ({ period, value: 20 + (i % 5), ciLow: null, ciHigh: null })) }],
+      series: [
+        {
+          key: 'kommun',
+          name: 'Hedemora',
+          points: periods.map((period, i) => ({ period, value: 20 + (i % 5), ciLow: null, ciHigh: null })),
+        },
+      ],
     };
     const labels = texts(parseXml(chartSvg(dense))).filter((s) => /^\d{4}-\d{2}$/.test(s));
     expect(labels.length).toBeGreaterThan(3);
@@ -278,14 +289,20 @@ describe('chartSvg', () => {
     const bad: ReportIndicator = {
       ...ind,
       target: Number.NaN,
-      series: ind.series.map((s) => ({ ...s, points: s.points.map((p, i) => (i === 3 ? { ...p, value: Number.NaN, ciHigh: Number.POSITIVE_INFINITY } : p)) })),
+      series: ind.series.map((s) => ({
+        ...s,
+        points: s.points.map((p, i) => (i === 3 ? { ...p, value: Number.NaN, ciHigh: Number.POSITIVE_INFINITY } : p)),
+      })),
     };
     const svg = chartSvg(bad, { width: Number.NaN });
     expect(svg).not.toMatch(/NaN|Infinity/);
     const root = parseXml(svg);
     expect(root.attrs.width).toBe('640');
     expect(texts(root).some((t) => t.startsWith('Mål'))).toBe(false);
-    const allBad = chartSvg({ ...ind, series: ind.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: Number.NaN })) })) });
+    const allBad = chartSvg({
+      ...ind,
+      series: ind.series.map((s) => ({ ...s, points: s.points.map((p) => ({ ...p, value: Number.NaN })) })),
+    });
     expect(texts(parseXml(allBad))).toContain('Inga värden');
   });
 
@@ -443,7 +460,14 @@ describe('renderFollowUpPdf', () => {
   it('leaves no page 40 % empty within a section, and no heading at the foot of a page', async () => {
     const { pages: read } = await readPdf(pdf);
     const sections = [...followUp2026.areas.map((a) => a.title), 'Bilaga: Datakvalitet'];
-    const headings = followUp2026.areas.flatMap((a) => a.goals.flatMap((g) => [`Mål ${g.code}: ${g.text}`, `Åtgärder för mål ${g.code}`, ...g.indicators.map((i) => i.name), ...g.actions.map((x) => `${x.code} ${x.title}`)]));
+    const headings = followUp2026.areas.flatMap((a) =>
+      a.goals.flatMap((g) => [
+        `Mål ${g.code}: ${g.text}`,
+        `Åtgärder för mål ${g.code}`,
+        ...g.indicators.map((i) => i.name),
+        ...g.actions.map((x) => `${x.code} ${x.title}`),
+      ]),
+    );
     expect(emptyPages(read, sections)).toEqual([]);
     expect(strandedHeadings(read, headings)).toEqual([]);
   });
@@ -453,7 +477,13 @@ describe('renderFollowUpPdf', () => {
       ...followUp2026,
       status: 'open',
       decidedAt: null,
-      areas: [{ code: 'X', title: 'Tomt område', goals: [{ ...followUp2026.areas[0]!.goals[0]!, indicators: [], actions: [], decisions: [], assessment: null, rollup: [] }] }],
+      areas: [
+        {
+          code: 'X',
+          title: 'Tomt område',
+          goals: [{ ...followUp2026.areas[0]!.goals[0]!, indicators: [], actions: [], decisions: [], assessment: null, rollup: [] }],
+        },
+      ],
       dataQuality: [],
     };
     const buf = await renderFollowUpPdf(draft);
@@ -522,13 +552,21 @@ describe('renderFollowUpDocx', () => {
     const body = parseXml(documentXml);
     const headingTexts = all(body, 'w:p')
       .filter((p) => all(p, 'w:pStyle').some((s) => s.attrs['w:val'] === 'Heading1'))
-      .map((p) => all(p, 'w:t').map((t) => t.text).join(''));
+      .map((p) =>
+        all(p, 'w:t')
+          .map((t) => t.text)
+          .join(''),
+      );
     expect(headingTexts).toEqual(['Sammanfattning', 'Narkotika', 'Våld i nära relationer', 'Upplevd trygghet', 'Bilaga: Datakvalitet']);
   });
 
   it('has the goals, verdicts, delrapport and tables with header rows', () => {
     const body = parseXml(documentXml);
-    const paragraphs = all(body, 'w:p').map((p) => all(p, 'w:t').map((t) => t.text).join(''));
+    const paragraphs = all(body, 'w:p').map((p) =>
+      all(p, 'w:t')
+        .map((t) => t.text)
+        .join(''),
+    );
     expect(paragraphs).toContain('Uppföljningsrapport 2026');
     expect(paragraphs).toContain('Mål N1: Andelen unga i Hedemora som använder narkotika ska minska.');
     expect(paragraphs).toContain('Mål V1: Fler våldsutsatta i Hedemora ska söka och få stöd.');
@@ -581,14 +619,28 @@ describe('renderFollowUpDocx', () => {
 
   it('opens with the summary table and a table of contents field over Heading 1–2, with a note to update it', () => {
     const body = parseXml(documentXml);
-    const paragraphs = all(body, 'w:p').map((p) => all(p, 'w:t').map((t) => t.text).join(''));
+    const paragraphs = all(body, 'w:p').map((p) =>
+      all(p, 'w:t')
+        .map((t) => t.text)
+        .join(''),
+    );
     const at = (t: string) => paragraphs.findIndex((p) => p === t);
     expect(at('Sammanfattning')).toBeGreaterThan(at('Uppföljningsrapport 2026'));
     expect(at('Innehåll')).toBeGreaterThan(at('Sammanfattning'));
-    const area = all(body, 'w:p').findIndex((p) => all(p, 'w:pStyle').some((st) => st.attrs['w:val'] === 'Heading1') && all(p, 'w:t').map((t) => t.text).join('') === 'Narkotika');
+    const area = all(body, 'w:p').findIndex(
+      (p) =>
+        all(p, 'w:pStyle').some((st) => st.attrs['w:val'] === 'Heading1') &&
+        all(p, 'w:t')
+          .map((t) => t.text)
+          .join('') === 'Narkotika',
+    );
     expect(area).toBeGreaterThan(at('Innehåll'));
     const summary = all(body, 'w:tbl')[0]!;
-    const cells = all(summary, 'w:tc').map((c) => all(c, 'w:t').map((t) => t.text).join(''));
+    const cells = all(summary, 'w:tc').map((c) =>
+      all(c, 'w:t')
+        .map((t) => t.text)
+        .join(''),
+    );
     for (const row of followUp2026.summary.flatMap((a) => a.rows)) for (const c of summaryCells(row)) expect(cells).toContain(c);
     // The field: begin, instruction, separate … end, inside a Table of Contents content control.
     const instr = all(body, 'w:instrText').map((i) => i.text.trim());

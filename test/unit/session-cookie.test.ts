@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEV_SECRET, hasSignedSessionCookie, sessionSecret } from '@/lib/auth/cookie';
 
 const SECRET = 'en-hemlig-nyckel-med-minst-32-tecken-ja';
-const signed = (token: string, secret = SECRET) => encodeURIComponent(`${token}.${createHmac('sha256', secret).update(token).digest('base64')}`);
+const signed = (token: string, secret = SECRET) =>
+  encodeURIComponent(`${token}.${createHmac('sha256', secret).update(token).digest('base64')}`);
 
 describe('hasSignedSessionCookie (#12.1: the proxy refuses forged cookies without a lookup)', () => {
   it('accepts a cookie signed with the secret, under either name, among other cookies', async () => {

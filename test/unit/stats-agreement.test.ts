@@ -50,9 +50,13 @@ function series(kind: IndicatorKind, u: () => number, z: () => number): StatPoin
 /** What the sentence says about the change: its level, and the direction its verb or trend word gives. */
 function readSentence(v: Verdict) {
   const s = v.sentence;
-  const level = /inte statistiskt säkerställd|men inte statistiskt/.test(s) ? 'weak'
-    : /statistiskt säkerställd|fullständiga uppgifter och är ingen slumpeffekt/.test(s) ? 'sure'
-      : /Ingen (förändring|trend)/.test(s) ? 'none' : 'unknown';
+  const level = /inte statistiskt säkerställd|men inte statistiskt/.test(s)
+    ? 'weak'
+    : /statistiskt säkerställd|fullständiga uppgifter och är ingen slumpeffekt/.test(s)
+      ? 'sure'
+      : /Ingen (förändring|trend)/.test(s)
+        ? 'none'
+        : 'unknown';
   const trendUp = /uppåtgående/.test(s);
   const trendDown = /nedåtgående/.test(s);
   const up = trendUp || (!trendDown && /har ökat|Ökningen/.test(s));

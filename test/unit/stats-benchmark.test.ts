@@ -64,7 +64,9 @@ describe('§2.3 / §8 survey benchmarks (↓ polarity)', () => {
     expect(r2.significant).toBe(false);
     expect(r2.label).toBe('Ingen säkerställd skillnad mot Dalarna');
     // Far enough apart it still is: 0 % (n 200) vs 12 % (n 1 600), Wilson upper 1.9 %.
-    expect(benchmarkLabel(pt({ value: 0, n: 200 }), pt({ value: 12, n: 1600 }), SN, { otherName: 'Dalarna', w: 0.05 }).label).toBe('Bättre än Dalarna');
+    expect(benchmarkLabel(pt({ value: 0, n: 200 }), pt({ value: 12, n: 1600 }), SN, { otherName: 'Dalarna', w: 0.05 }).label).toBe(
+      'Bättre än Dalarna',
+    );
   });
 
   it('item 9: a kommun that is its whole län (Gotland, w = 1) gets no comparison with the län', () => {
@@ -77,9 +79,13 @@ describe('§2.3 / §8 survey benchmarks (↓ polarity)', () => {
     const up: IndicatorKind = { ...NTU, direction: 'up' };
     expect(benchmarkLabel(ki(32, 6), ki(24, 1.2), up, { otherName: 'Dalarna', w: 0.05 }).label).toBe('Bättre än Dalarna');
     const ctx: IndicatorKind = { ...NTU, direction: 'ctx' };
-    expect(benchmarkLabel(ki(32, 6), ki(24, 1.2), ctx, { otherName: 'Dalarna', w: 0.05 }).text).toMatch(/^Högre än Dalarna: 8 procentenheter högre/);
+    expect(benchmarkLabel(ki(32, 6), ki(24, 1.2), ctx, { otherName: 'Dalarna', w: 0.05 }).text).toMatch(
+      /^Högre än Dalarna: 8 procentenheter högre/,
+    );
     expect(benchmarkLabel(ki(16, 6), ki(24, 1.2), ctx, { otherName: 'Dalarna', w: 0.05 }).label).toBe('Lägre än Dalarna');
-    expect(benchmarkLabel(ki(25, 6), ki(24, 1.2), ctx, { otherName: 'Sverige', w: 0 }).text).toBe('Ingen säkerställd skillnad mot Sverige.');
+    expect(benchmarkLabel(ki(25, 6), ki(24, 1.2), ctx, { otherName: 'Sverige', w: 0 }).text).toBe(
+      'Ingen säkerställd skillnad mot Sverige.',
+    );
   });
 });
 
@@ -162,7 +168,7 @@ describe('item 8: rank with an interval, hidden values left out', () => {
     expect(rankWithInterval(withHidden, '2080', 'down')).toMatchObject({ rank: 1, of: 4 });
   });
 
-  it('no rank without each value\'s uncertainty', () => {
+  it("no rank without each value's uncertainty", () => {
     expect(rankWithInterval([...exact, { code: '2085', value: 25, se: null }], '2083', 'down')).toBeNull();
   });
 

@@ -4,7 +4,6 @@ import { waldSe, fpc } from '@/lib/stats/intervals';
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 import { expectShown, pt, yr, rg } from '../helpers/stats';
 
-
 const SN: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };
 const COUNT: IndicatorKind = { type: 'count', direction: 'down', unitKind: 'count' };
@@ -63,7 +62,11 @@ describe('§2.1 E2/E3: the margin rule, not the overlap rule', () => {
     ['E2', 31, 5, 24, 4.5, '6.73', '2.04', true],
     ['E3', 31, 5, 24, 5, '7.07', '1.94', false],
   ])('%s: %d ±%d → %d ±%d: M = %s, z_eq %s', (_n, v1, m1, v2, m2, M, z, sig) => {
-    const c = compareTwo(rg(2019, 2020, { value: v1, ciLow: v1 - m1, ciHigh: v1 + m1 }), rg(2021, 2022, { value: v2, ciLow: v2 - m2, ciHigh: v2 + m2 }), NTU);
+    const c = compareTwo(
+      rg(2019, 2020, { value: v1, ciLow: v1 - m1, ciHigh: v1 + m1 }),
+      rg(2021, 2022, { value: v2, ciLow: v2 - m2, ciHigh: v2 + m2 }),
+      NTU,
+    );
     expect(c.method).toBe('margin');
     expectShown(c.margin, M);
     expectShown(c.zEq, z);
@@ -166,12 +169,48 @@ describe('process indicators: exact', () => {
 
 describe('comparability (§2.2, §4, §7 rule 1)', () => {
   it.each<[string, StatPoint | null, StatPoint | null, IndicatorKind, string | null]>([
-    ['non-overlapping NTU periods', rg(2019, 2020, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2021, 2022, { value: 24, ciLow: 20, ciHigh: 28 }), NTU, null],
-    ['overlapping NTU periods share respondents', rg(2021, 2022, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2022, 2023, { value: 24, ciLow: 20, ciHigh: 28 }), NTU, 'ej jämförbara perioder'],
-    ['overlapping with hyphen labels', pt({ period: '2021-2022', start: '2021-01-01', end: '2022-12-31', value: 31, ciLow: 26, ciHigh: 36 }), pt({ period: '2022-2023', start: '2022-01-01', end: '2023-12-31', value: 24, ciLow: 20, ciHigh: 28 }), NTU, 'ej jämförbara perioder'],
-    ['NTU across the 2017 method change', yr(2016, { value: 20, ciLow: 18, ciHigh: 22 }), yr(2018, { value: 25, ciLow: 23, ciHigh: 27 }), NTU, 'ej jämförbara perioder'],
-    ['old-method year 2016*', pt({ period: '2016*', start: '2016-01-01', end: '2016-12-31', value: 20, ciLow: 18, ciHigh: 22 }), yr(2019, { value: 25, ciLow: 23, ciHigh: 27 }), SN, 'ej jämförbara perioder'],
-    ['seriesBreakBefore on the later point', yr(2020, { value: 20, n: 90 }), yr(2021, { value: 25, n: 90, seriesBreakBefore: true }), SN, 'ej jämförbara perioder'],
+    [
+      'non-overlapping NTU periods',
+      rg(2019, 2020, { value: 31, ciLow: 26, ciHigh: 36 }),
+      rg(2021, 2022, { value: 24, ciLow: 20, ciHigh: 28 }),
+      NTU,
+      null,
+    ],
+    [
+      'overlapping NTU periods share respondents',
+      rg(2021, 2022, { value: 31, ciLow: 26, ciHigh: 36 }),
+      rg(2022, 2023, { value: 24, ciLow: 20, ciHigh: 28 }),
+      NTU,
+      'ej jämförbara perioder',
+    ],
+    [
+      'overlapping with hyphen labels',
+      pt({ period: '2021-2022', start: '2021-01-01', end: '2022-12-31', value: 31, ciLow: 26, ciHigh: 36 }),
+      pt({ period: '2022-2023', start: '2022-01-01', end: '2023-12-31', value: 24, ciLow: 20, ciHigh: 28 }),
+      NTU,
+      'ej jämförbara perioder',
+    ],
+    [
+      'NTU across the 2017 method change',
+      yr(2016, { value: 20, ciLow: 18, ciHigh: 22 }),
+      yr(2018, { value: 25, ciLow: 23, ciHigh: 27 }),
+      NTU,
+      'ej jämförbara perioder',
+    ],
+    [
+      'old-method year 2016*',
+      pt({ period: '2016*', start: '2016-01-01', end: '2016-12-31', value: 20, ciLow: 18, ciHigh: 22 }),
+      yr(2019, { value: 25, ciLow: 23, ciHigh: 27 }),
+      SN,
+      'ej jämförbara perioder',
+    ],
+    [
+      'seriesBreakBefore on the later point',
+      yr(2020, { value: 20, n: 90 }),
+      yr(2021, { value: 25, n: 90, seriesBreakBefore: true }),
+      SN,
+      'ej jämförbara perioder',
+    ],
     ['survey n < 30 hidden', yr(2020, { value: 20, n: 29 }), yr(2021, { value: 25, n: 90 }), SN, 'för litet underlag'],
     ['survey n = 30 shown', yr(2020, { value: 20, n: 30 }), yr(2021, { value: 25, n: 90 }), SN, null],
     ['survey with neither KI nor n', yr(2020, { value: 20 }), yr(2021, { value: 25, n: 90 }), SN, 'felmarginal och antal svar saknas'],
@@ -180,7 +219,13 @@ describe('comparability (§2.2, §4, §7 rule 1)', () => {
     ['same period', yr(2021, { value: 20, n: 90 }), yr(2021, { value: 25, n: 90 }), SN, 'samma period'],
     ['no baseline', null, yr(2021, { value: 25, n: 90 }), SN, 'baslinje saknas'],
     ['no latest', yr(2021, { value: 25, n: 90 }), null, SN, 'ingen ny mätning efter baslinjen'],
-    ['overlapping 3-year windows', rg(2020, 2022, { value: 300, numerator: 135, denominator: 45000 }), rg(2021, 2023, { value: 306, numerator: 138, denominator: 45000 }), RATE, 'ej jämförbara perioder'],
+    [
+      'overlapping 3-year windows',
+      rg(2020, 2022, { value: 300, numerator: 135, denominator: 45000 }),
+      rg(2021, 2023, { value: 306, numerator: 138, denominator: 45000 }),
+      RATE,
+      'ej jämförbara perioder',
+    ],
     ['process counts 1–4 are not hidden', yr(2023, { value: 2 }), yr(2024, { value: 3 }), PROCESS, null],
   ])('%s', (_name, a, b, kind, reason) => {
     expect(comparability(a, b, kind)).toBe(reason);
@@ -193,7 +238,11 @@ describe('comparability (§2.2, §4, §7 rule 1)', () => {
   });
 
   it('a series break on a point between a and b', () => {
-    const series = [yr(2019, { value: 20, n: 90 }), yr(2020, { value: 22, n: 90, seriesBreakBefore: true }), yr(2021, { value: 25, n: 90 })];
+    const series = [
+      yr(2019, { value: 20, n: 90 }),
+      yr(2020, { value: 22, n: 90, seriesBreakBefore: true }),
+      yr(2021, { value: 25, n: 90 }),
+    ];
     expect(comparability(series[0], series[2], SN, series)).toBe('ej jämförbara perioder');
     expect(compareTwo(series[0], series[2], SN, { series }).reason).toBe('ej jämförbara perioder');
     expect(comparability(series[1], series[2], SN, series)).toBeNull();

@@ -15,7 +15,6 @@ import {
 import type { IndicatorKind, StatPoint } from '@/lib/stats/types';
 import { expectShown, pt } from '../helpers/stats';
 
-
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'svenskt_naringsliv' };
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };
 const RATE: IndicatorKind = { type: 'count', direction: 'down', unitKind: 'per_100k' };
@@ -82,7 +81,12 @@ describe('§1.1 Wilson table', () => {
   });
 
   it('a published KI is used as is, never recomputed', () => {
-    expect(interval(pt({ value: 31, ciLow: 26, ciHigh: 36, n: 200 }), NTU)).toEqual({ low: 26, high: 36, method: 'published', estimated: false });
+    expect(interval(pt({ value: 31, ciLow: 26, ciHigh: 36, n: 200 }), NTU)).toEqual({
+      low: 26,
+      high: 36,
+      method: 'published',
+      estimated: false,
+    });
     // Reversed limits are put in order.
     expect(interval(pt({ value: 31, ciLow: 36, ciHigh: 26 }), NTU)).toMatchObject({ low: 26, high: 36 });
   });
@@ -157,7 +161,12 @@ describe('§1.2 Poisson table', () => {
 
   it('pooledRate rejects gaps, duplicates and bad input', () => {
     expect(pooledRate([])).toBeNull();
-    expect(pooledRate([{ year: 2022, events: 1, population: 10 }, { year: 2024, events: 1, population: 10 }])).toBeNull();
+    expect(
+      pooledRate([
+        { year: 2022, events: 1, population: 10 },
+        { year: 2024, events: 1, population: 10 },
+      ]),
+    ).toBeNull();
     expect(pooledRate([{ year: 2022, events: 1, population: 0 }])).toBeNull();
   });
 
@@ -171,7 +180,12 @@ describe('§1.2 Poisson table', () => {
 
 describe('interval(): other types and bad input', () => {
   it('process: no random error', () => {
-    expect(interval(pt({ value: 5 }), { type: 'process', direction: 'up', unitKind: 'count' })).toEqual({ low: 5, high: 5, method: 'none', estimated: false });
+    expect(interval(pt({ value: 5 }), { type: 'process', direction: 'up', unitKind: 'count' })).toEqual({
+      low: 5,
+      high: 5,
+      method: 'none',
+      estimated: false,
+    });
   });
   it('wastewater: no sampling KI', () => {
     expect(interval(pt({ value: 518.28 }), { type: 'wastewater', direction: 'down', unitKind: 'mg_per_1000_day' })).toBeNull();

@@ -5,8 +5,9 @@ const NBSP = '\u00a0';
 
 describe('the words for a pace that is not shown', () => {
   it('a slope whose interval spans zero: too uncertain, with the slope and its interval', () => {
-    expect(uncertainPaceText({ perYear: -0.8, low: -2.1, high: 0.5, points: 6 }, 'percent', 1))
-      .toBe(`För osäkert för att bedöma takten: lutningen över 6 mätningar är −0,8 procentenheter per år (95${NBSP}% KI −2,1 till 0,5).`);
+    expect(uncertainPaceText({ perYear: -0.8, low: -2.1, high: 0.5, points: 6 }, 'percent', 1)).toBe(
+      `För osäkert för att bedöma takten: lutningen över 6 mätningar är −0,8 procentenheter per år (95${NBSP}% KI −2,1 till 0,5).`,
+    );
   });
 
   it('a slope whose interval excludes zero is named as a direction over the whole series', () => {

@@ -103,7 +103,10 @@ describe('guards', () => {
     ['series break', { direction: 'up' as const, y0: 2, t0: 2023, yt: 3, t: 2024, seriesBreak: true }],
     ['process starting at 0', { direction: 'up' as const, type: 'process' as const, y0: 0, t0: 2023, yt: 3, t: 2024 }],
     ['ctx', { direction: 'ctx' as const, y0: 2, t0: 2023, yt: 3, t: 2024 }],
-    ['target year not after base year', { direction: 'down' as const, y0: 38, t0: 2023, yt: 34, t: 2025, target: { value: 25, year: 2023 } }],
+    [
+      'target year not after base year',
+      { direction: 'down' as const, y0: 38, t0: 2023, yt: 34, t: 2025, target: { value: 25, year: 2023 } },
+    ],
   ])('%s → "Kan inte beräknas", no NaN', (_n, input) => {
     const p = pace(input);
     expect(p.label).toBe('Kan inte beräknas');

@@ -5,9 +5,23 @@ describe('staleness', () => {
   it.each([
     ['2023-12-31', 12, '2024-06-15', false, '2024-12', 'Senaste data avser 2023; ny data väntas 2024-12.'],
     ['2023-12-31', 12, '2024-12-31', false, '2024-12', 'Senaste data avser 2023; ny data väntas 2024-12.'],
-    ['2023-12-31', 12, '2025-01-02', true, '2024-12', 'Senaste data avser 2023. Data är äldre än källans utgivningstakt (12 månader). Ny data väntades 2024-12.'],
+    [
+      '2023-12-31',
+      12,
+      '2025-01-02',
+      true,
+      '2024-12',
+      'Senaste data avser 2023. Data är äldre än källans utgivningstakt (12 månader). Ny data väntades 2024-12.',
+    ],
     ['2024-10-31', 12, '2025-03-01', false, '2025-10', 'Senaste data avser 2024; ny data väntas 2025-10.'],
-    ['2021-12-31', 36, '2025-03-01', true, '2024-12', 'Senaste data avser 2021. Data är äldre än källans utgivningstakt (36 månader). Ny data väntades 2024-12.'],
+    [
+      '2021-12-31',
+      36,
+      '2025-03-01',
+      true,
+      '2024-12',
+      'Senaste data avser 2021. Data är äldre än källans utgivningstakt (36 månader). Ny data väntades 2024-12.',
+    ],
     ['2024-04-16', 1, '2024-05-20', false, '2024-05', 'Senaste data avser 2024; ny data väntas 2024-05.'],
   ] as const)('%s + %d months, today %s', (end, cadence, today, stale, next, text) => {
     const s = staleness(end, cadence, new Date(`${today}T12:00:00Z`));
@@ -15,11 +29,17 @@ describe('staleness', () => {
   });
 
   it('contains the rulebook wording when stale', () => {
-    expect(staleness('2023-12-31', 12, new Date('2026-01-01T00:00:00Z')).text).toContain('Data är äldre än källans utgivningstakt (12 månader).');
+    expect(staleness('2023-12-31', 12, new Date('2026-01-01T00:00:00Z')).text).toContain(
+      'Data är äldre än källans utgivningstakt (12 månader).',
+    );
   });
 
   it('no cadence → never stale', () => {
-    expect(staleness('2023-12-31', null, new Date('2030-01-01'))).toEqual({ stale: false, expectedNext: null, text: 'Senaste data avser 2023; källan har ingen fast utgivningstakt.' });
+    expect(staleness('2023-12-31', null, new Date('2030-01-01'))).toEqual({
+      stale: false,
+      expectedNext: null,
+      text: 'Senaste data avser 2023; källan har ingen fast utgivningstakt.',
+    });
   });
 
   it.each([

@@ -4,12 +4,17 @@ import { chiSquareLinearTrend, comparablePoints, trendTest } from '@/lib/stats/t
 import type { IndicatorKind } from '@/lib/stats/types';
 import { expectShown, yr, rg } from '../helpers/stats';
 
-
 const SURVEY: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'lupp' };
 const NTU: IndicatorKind = { type: 'survey', direction: 'down', unitKind: 'percent', source: 'ntu' };
 const COUNT: IndicatorKind = { type: 'count', direction: 'down', unitKind: 'count' };
 
-const T1 = [[40, 100], [38, 98], [33, 95], [30, 97], [28, 92]].map(([r, n], i) => yr(2019 + i, { value: (r! / n!) * 100, numerator: r!, denominator: n!, n: n! }));
+const T1 = [
+  [40, 100],
+  [38, 98],
+  [33, 95],
+  [30, 97],
+  [28, 92],
+].map(([r, n], i) => yr(2019 + i, { value: (r! / n!) * 100, numerator: r!, denominator: n!, n: n! }));
 const T2 = [62, 58, 51, 47, 44].map((x, i) => yr(2019 + i, { value: x, numerator: x, denominator: 15000 }));
 const T3 = [31, 29, 28, 26, 24].map((v, i) => yr(2015 + 2 * i, { value: v, ciLow: v - 5, ciHigh: v + 5 }));
 
@@ -107,7 +112,9 @@ describe('comparable points', () => {
   });
 
   it('NTU: overlapping pooled periods are skipped (non-overlapping periods only)', () => {
-    const pts = [rg(2017, 2018), rg(2018, 2019), rg(2019, 2020), rg(2020, 2021), rg(2021, 2022), rg(2022, 2023), rg(2023, 2024)].map((p, i) => ({ ...p, value: 30 - i, ciLow: 25 - i, ciHigh: 35 - i }));
+    const pts = [rg(2017, 2018), rg(2018, 2019), rg(2019, 2020), rg(2020, 2021), rg(2021, 2022), rg(2022, 2023), rg(2023, 2024)].map(
+      (p, i) => ({ ...p, value: 30 - i, ciLow: 25 - i, ciHigh: 35 - i }),
+    );
     expect(comparablePoints(pts, NTU).map((p) => p.period)).toEqual(['2017–2018', '2019–2020', '2021–2022', '2023–2024']);
     expect(trendTest(pts, NTU).marker).toBe('Kan inte beräknas');
   });

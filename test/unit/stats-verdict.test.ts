@@ -34,14 +34,20 @@ describe('§7 verdict table V1–V9', () => {
     // Wald SEs 5.03 and 4.83 (E1): −8 ± 1.96·6.98 = −21.7 to 5.7 per year.
     expectShown(v.pace!.slope!.low, '-21.7');
     expectShown(v.pace!.slope!.high, '5.7');
-    expect(v.pace!.text).toBe(`För osäkert för att bedöma takten: lutningen över 2 mätningar är −8,0 procentenheter per år (95${NBSP}% KI −21,7 till 5,7).`);
+    expect(v.pace!.text).toBe(
+      `För osäkert för att bedöma takten: lutningen över 2 mätningar är −8,0 procentenheter per år (95${NBSP}% KI −21,7 till 5,7).`,
+    );
     expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 30${NBSP}%. Ingen förändring som går att skilja från slumpen.`);
     expect(v.provisional).toBe(false);
     expectNoNaN(v);
   });
 
   it('V2: NTU ↓, 31 % ±5 (2019–2020) → 24 % ±4.5 (2021–2022): z_eq 2.04, Säkerställd förbättring; God takt (v = 12.0 %)', () => {
-    const v = assess(NTU, [rg(2019, 2020, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2021, 2022, { value: 24, ciLow: 19.5, ciHigh: 28.5 })], { baselinePeriod: '2019–2020' });
+    const v = assess(
+      NTU,
+      [rg(2019, 2020, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2021, 2022, { value: 24, ciLow: 19.5, ciHigh: 28.5 })],
+      { baselinePeriod: '2019–2020' },
+    );
     expectShown(v.zEq, '2.04');
     expect(v.method).toBe('margin');
     expect(v.label).toBe('Säkerställd förbättring');
@@ -54,7 +60,11 @@ describe('§7 verdict table V1–V9', () => {
   });
 
   it('V3: NTU ↓, 2021–2022 → 2022–2023: overlapping → Underlag saknas', () => {
-    const v = assess(NTU, [rg(2021, 2022, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2022, 2023, { value: 24, ciLow: 19.5, ciHigh: 28.5 })], { baselinePeriod: '2021-2022' });
+    const v = assess(
+      NTU,
+      [rg(2021, 2022, { value: 31, ciLow: 26, ciHigh: 36 }), rg(2022, 2023, { value: 24, ciLow: 19.5, ciHigh: 28.5 })],
+      { baselinePeriod: '2021-2022' },
+    );
     expect(v.label).toBe('Underlag saknas');
     expect(v.reason).toBe('ej jämförbara perioder');
     expect(v.pace).toBeNull();
@@ -75,13 +85,21 @@ describe('§7 verdict table V1–V9', () => {
     const v = assess(SN, [yr(2023, { value: 38, n: 93 }), yr(2025, { value: 24, n: 90 })], { target: { value: 25, year: 2027 } });
     expectShown(v.zEq, '2.04');
     expect(v.label).toBe('Säkerställd förbättring');
-    expect(v.target).toEqual({ value: 25, year: 2027, met: true, withinMargin: true, text: 'Målet uppnått (målvärdet inom felmarginalen)' });
+    expect(v.target).toEqual({
+      value: 25,
+      year: 2027,
+      met: true,
+      withinMargin: true,
+      text: 'Målet uppnått (målvärdet inom felmarginalen)',
+    });
     expect(v.pace).toBeNull();
     expectShown(v.targetChance, '0.59');
     // Newcombe: −14 − √(7.6² + 10.2²) = −26.7 and −14 + √(9.8² + 9.2²) = −0.6 (Wilson limits of §1.1).
     expectShown(v.size!.low, '-26.7', 1);
     expectShown(v.size!.high, '-0.6', 1);
-    expect(v.sentence).toBe(`Andelen har minskat från 38${NBSP}% till 24${NBSP}%. Minskningen är statistiskt säkerställd: 14 procentenheter (95${NBSP}% KI 1–27), men preliminär tills nästa mätning bekräftar den. Målvärdet 25${NBSP}% är nått, men det ligger inom felmarginalen.`);
+    expect(v.sentence).toBe(
+      `Andelen har minskat från 38${NBSP}% till 24${NBSP}%. Minskningen är statistiskt säkerställd: 14 procentenheter (95${NBSP}% KI 1–27), men preliminär tills nästa mätning bekräftar den. Målvärdet 25${NBSP}% är nått, men det ligger inom felmarginalen.`,
+    );
   });
 
   it('V6: count ↓, 4 → 11: baseline hidden → Underlag saknas', () => {
@@ -110,9 +128,15 @@ describe('§7 verdict table V1–V9', () => {
     expect(v.method).toBe('welch');
     expectShown(v.zEq, '0.87');
     expect(v.label).toBe('Oförändrat');
-    expect(v.pace).toMatchObject({ label: 'För osäkert för att bedöma takten', uncertain: true, text: 'För osäkert för att bedöma takten.' });
+    expect(v.pace).toMatchObject({
+      label: 'För osäkert för att bedöma takten',
+      uncertain: true,
+      text: 'För osäkert för att bedöma takten.',
+    });
     expectShown(v.pace!.value * 100, '7.0');
-    expect(v.sentence).toBe(`Nivån har minskat från 557,1 till 518,3${NBSP}mg per 1${NBSP}000 invånare och dygn. Ingen förändring som går att skilja från slumpen.`);
+    expect(v.sentence).toBe(
+      `Nivån har minskat från 557,1 till 518,3${NBSP}mg per 1${NBSP}000 invånare och dygn. Ingen förändring som går att skilja från slumpen.`,
+    );
   });
 
   it('V9: ctx, 1 548 → 1 470 reports: z_eq 1.42 < 1.645, (neutral) Oförändrat; no pace; too short a series to estimate over-dispersion', () => {
@@ -130,18 +154,63 @@ describe('rule 1: Underlag saknas', () => {
   it.each<[string, IndicatorKind, StatPoint[], Partial<AssessInput>, string]>([
     ['empty series', SN, [], {}, 'baslinje saknas'],
     ['no point before the decision', SN, [yr(2025, { value: 30, n: 90 })], {}, 'baslinje saknas'],
-    ['named baseline period not in the series', SN, [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 90 })], { baselinePeriod: '2020' }, 'baslinje saknas'],
+    [
+      'named baseline period not in the series',
+      SN,
+      [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 90 })],
+      { baselinePeriod: '2020' },
+      'baslinje saknas',
+    ],
     ['only the baseline', SN, [yr(2023, { value: 38, n: 93 })], {}, 'ingen ny mätning efter baslinjen'],
     ['latest n < 30', SN, [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 25 })], {}, 'för litet underlag'],
     ['baseline n < 30', SN, [yr(2023, { value: 38, n: 29 }), yr(2024, { value: 30, n: 90 })], {}, 'för litet underlag'],
     ['latest count 1–4', COUNT, [yr(2023, { value: 12 }), yr(2024, { value: 2 })], {}, 'för litet underlag'],
-    ['publisher-suppressed latest', SN, [yr(2023, { value: 38, n: 93 }), yr(2024, { value: null, status: 'suppressed' })], {}, 'för litet underlag'],
+    [
+      'publisher-suppressed latest',
+      SN,
+      [yr(2023, { value: 38, n: 93 }), yr(2024, { value: null, status: 'suppressed' })],
+      {},
+      'för litet underlag',
+    ],
     ['null baseline value', SN, [yr(2023, { value: null, status: 'missing' }), yr(2024, { value: 30, n: 90 })], {}, 'värde saknas'],
-    ['survey with neither KI nor n', SN, [yr(2023, { value: 38 }), yr(2024, { value: 30, n: 90 })], {}, 'felmarginal och antal svar saknas'],
-    ['series break between B and L', SN, [yr(2022, { value: 38, n: 93 }), yr(2023, { value: 36, n: 93, seriesBreakBefore: true }), yr(2024, { value: 30, n: 90 })], { baselinePeriod: '2022' }, 'ej jämförbara perioder'],
-    ['NTU 2016 → 2018 (method change)', NTU, [yr(2016, { value: 20, ciLow: 18, ciHigh: 22 }), yr(2018, { value: 25, ciLow: 23, ciHigh: 27 })], { baselinePeriod: '2016' }, 'ej jämförbara perioder'],
-    ['NTU old-method label 2016*', NTU, [pt({ period: '2016*', start: '2016-01-01', end: '2016-12-31', value: 20, ciLow: 18, ciHigh: 22 }), yr(2019, { value: 25, ciLow: 23, ciHigh: 27 })], { baselinePeriod: '2016*' }, 'ej jämförbara perioder'],
-    ['wastewater: different sites', WW, [yr(2023, { value: 557, site: 'SE002' }), yr(2024, { value: 518, site: 'SE012' })], { baselinePeriod: '2023' }, 'ej jämförbara mättillfällen'],
+    [
+      'survey with neither KI nor n',
+      SN,
+      [yr(2023, { value: 38 }), yr(2024, { value: 30, n: 90 })],
+      {},
+      'felmarginal och antal svar saknas',
+    ],
+    [
+      'series break between B and L',
+      SN,
+      [yr(2022, { value: 38, n: 93 }), yr(2023, { value: 36, n: 93, seriesBreakBefore: true }), yr(2024, { value: 30, n: 90 })],
+      { baselinePeriod: '2022' },
+      'ej jämförbara perioder',
+    ],
+    [
+      'NTU 2016 → 2018 (method change)',
+      NTU,
+      [yr(2016, { value: 20, ciLow: 18, ciHigh: 22 }), yr(2018, { value: 25, ciLow: 23, ciHigh: 27 })],
+      { baselinePeriod: '2016' },
+      'ej jämförbara perioder',
+    ],
+    [
+      'NTU old-method label 2016*',
+      NTU,
+      [
+        pt({ period: '2016*', start: '2016-01-01', end: '2016-12-31', value: 20, ciLow: 18, ciHigh: 22 }),
+        yr(2019, { value: 25, ciLow: 23, ciHigh: 27 }),
+      ],
+      { baselinePeriod: '2016*' },
+      'ej jämförbara perioder',
+    ],
+    [
+      'wastewater: different sites',
+      WW,
+      [yr(2023, { value: 557, site: 'SE002' }), yr(2024, { value: 518, site: 'SE012' })],
+      { baselinePeriod: '2023' },
+      'ej jämförbara mättillfällen',
+    ],
   ])('%s', (_n, kind, points, o, reason) => {
     const v = assess(kind, points, o);
     expect(v.label).toBe('Underlag saknas');
@@ -159,7 +228,13 @@ describe('rule 1: Underlag saknas', () => {
   });
 
   it('total on garbage input', () => {
-    const v = assessSeries({ kind: SN, points: null as unknown as StatPoint[], baselinePeriod: null, decidedDate: 'not a date', target: null });
+    const v = assessSeries({
+      kind: SN,
+      points: null as unknown as StatPoint[],
+      baselinePeriod: null,
+      decidedDate: 'not a date',
+      target: null,
+    });
     expect(v.label).toBe('Underlag saknas');
     expectNoNaN(v);
     const w = assessSeries(undefined as unknown as AssessInput);
@@ -201,7 +276,10 @@ describe('rules 2–5', () => {
     expect(outside.target).toMatchObject({ met: true, withinMargin: false, text: 'Målet uppnått' });
     expect(outside.sentence).toContain(`Målvärdet 25${NBSP}% är nått.`);
     // ↑ target met exactly.
-    const up = assess(PROCESS, [yr(2024, { value: 3 }), yr(2025, { value: 5 })], { baselinePeriod: '2024', target: { value: 5, year: 2026 } });
+    const up = assess(PROCESS, [yr(2024, { value: 3 }), yr(2025, { value: 5 })], {
+      baselinePeriod: '2024',
+      target: { value: 5, year: 2026 },
+    });
     expect(up.label).toBe('Säkerställd förbättring');
     expect(up.target).toMatchObject({ met: true, withinMargin: false });
     expect(up.targetChance).toBe(1);
@@ -212,13 +290,17 @@ describe('rules 2–5', () => {
     expect(v.label).toBe('Säkerställd försämring');
     expectShown(v.zEq, '3.8');
     expect(v.target?.met).toBe(true);
-    expect(v.sentence).toMatch(/^Andelen har ökat från 10,0\u00a0% till 19,5\u00a0%\. Ökningen är statistiskt säkerställd: 9,5 procentenheter/);
+    expect(v.sentence).toMatch(
+      /^Andelen har ökat från 10,0\u00a0% till 19,5\u00a0%\. Ökningen är statistiskt säkerställd: 9,5 procentenheter/,
+    );
   });
 
   it('Säkerställd försämring and Tecken på försämring', () => {
     expect(assess(SN, [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })]).label).toBe('Säkerställd försämring');
     // 30 % (n 93) → 42 % (n 90): Wilson facing sides 10.0 and 9.7, M 13.9, z_eq 1.70 (p 0.09 < 0.10).
-    expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 42, n: 90 })]).label).toBe('Tecken på försämring (ej säkerställd)');
+    expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 42, n: 90 })]).label).toBe(
+      'Tecken på försämring (ej säkerställd)',
+    );
     // 30 → 38 (z_eq 1.15, p 0.25) was "Tecken" at the old z ≥ 1 level; now Oförändrat.
     expect(assess(SN, [yr(2023, { value: 30, n: 93 }), yr(2024, { value: 38, n: 90 })]).label).toBe('Oförändrat');
     const v = assess(PROCESS, [yr(2024, { value: 5 }), yr(2025, { value: 3 })], { baselinePeriod: '2024' });
@@ -233,7 +315,9 @@ describe('rules 2–5', () => {
   });
 
   it('process counts 1–4 use exact values (not hidden)', () => {
-    expect(assess(PROCESS, [yr(2024, { value: 1 }), yr(2025, { value: 3 })], { baselinePeriod: '2024' }).label).toBe('Säkerställd förbättring');
+    expect(assess(PROCESS, [yr(2024, { value: 1 }), yr(2025, { value: 3 })], { baselinePeriod: '2024' }).label).toBe(
+      'Säkerställd förbättring',
+    );
   });
 
   it('≥ 5 comparable points from B to L → the trend test (T3: significant although the end points alone are not)', () => {
@@ -245,14 +329,22 @@ describe('rules 2–5', () => {
     expect(v.pointsUsed).toBe(5);
     expect(v.provisional).toBe(false);
     // Per year (points two years apart): −1.70/2 = −0.85, SE 0.81/2 → −1.6 to −0.1.
-    expect(v.sentence).toBe(`Andelen har minskat från 31${NBSP}% till 24${NBSP}%. Trenden över 5 mätningar är nedåtgående och statistiskt säkerställd: −0,9 procentenheter per år (95${NBSP}% KI −1,6 till −0,1).`);
+    expect(v.sentence).toBe(
+      `Andelen har minskat från 31${NBSP}% till 24${NBSP}%. Trenden över 5 mätningar är nedåtgående och statistiskt säkerställd: −0,9 procentenheter per år (95${NBSP}% KI −1,6 till −0,1).`,
+    );
     // The end points alone (E3) are not significant.
     const two = assess({ ...SN, source: 'lupp' }, [T3[0]!, T3[4]!], { baselinePeriod: '2015', decidedDate: '2016-01-01' });
     expect(two.label).toBe('Tecken på förbättring (ej säkerställd)');
   });
 
   it('T1 as a verdict: trend not significant, z_eq 1.76 → Tecken', () => {
-    const T1 = [[40, 100], [38, 98], [33, 95], [30, 97], [28, 92]].map(([r, n], i) => yr(2019 + i, { value: (r! / n!) * 100, numerator: r!, denominator: n!, n: n! }));
+    const T1 = [
+      [40, 100],
+      [38, 98],
+      [33, 95],
+      [30, 97],
+      [28, 92],
+    ].map(([r, n], i) => yr(2019 + i, { value: (r! / n!) * 100, numerator: r!, denominator: n!, n: n! }));
     const v = assess(SN, T1, { baselinePeriod: '2019' });
     expect(v.method).toBe('trend-chi2');
     expectShown(v.zEq, '1.76');
@@ -260,10 +352,14 @@ describe('rules 2–5', () => {
   });
 
   it('a confirmed "Säkerställd" (previous period already significant) is not provisional', () => {
-    const v = assess(SN, [yr(2023, { value: 40, n: 500 }), yr(2024, { value: 30, n: 500 }), yr(2025, { value: 28, n: 500 })], { baselinePeriod: '2023' });
+    const v = assess(SN, [yr(2023, { value: 40, n: 500 }), yr(2024, { value: 30, n: 500 }), yr(2025, { value: 28, n: 500 })], {
+      baselinePeriod: '2023',
+    });
     expect(v.label).toBe('Säkerställd förbättring');
     expect(v.provisional).toBe(false);
-    const first = assess(SN, [yr(2023, { value: 40, n: 500 }), yr(2024, { value: 38, n: 500 }), yr(2025, { value: 28, n: 500 })], { baselinePeriod: '2023' });
+    const first = assess(SN, [yr(2023, { value: 40, n: 500 }), yr(2024, { value: 38, n: 500 }), yr(2025, { value: 28, n: 500 })], {
+      baselinePeriod: '2023',
+    });
     expect(first.provisional).toBe(true);
   });
 });
@@ -302,7 +398,10 @@ describe('wastewater', () => {
   });
 
   it('below LOQ on one occasion → Tecken in the known direction', () => {
-    const down = assess({ ...WW, substance: 'mdma' }, [yr(2023, { value: 16.14, site: 'SE002' }), yr(2024, { ...loq(null), site: 'SE002' })]);
+    const down = assess({ ...WW, substance: 'mdma' }, [
+      yr(2023, { value: 16.14, site: 'SE002' }),
+      yr(2024, { ...loq(null), site: 'SE002' }),
+    ]);
     expect(down.label).toBe('Tecken på förbättring (ej säkerställd)');
     expect(down.sentence).toContain('till under kvantifieringsgränsen');
     const up = assess({ ...WW, substance: 'mdma' }, [yr(2023, { ...loq(null), site: 'SE002' }), yr(2024, { value: 16.14, site: 'SE002' })]);
@@ -322,7 +421,7 @@ describe('wastewater', () => {
     expect(v.pace?.label).toBe('För osäkert för att bedöma takten');
   });
 
-  it('item 4: with a history, the site\'s own year-to-year variation decides', () => {
+  it("item 4: with a history, the site's own year-to-year variation decides", () => {
     // ln changes ±0.1 (100, 110.5, 100, 110.5): s = 0.1; 2024 → 2025 halves: t = ln 0.5/0.1 = −6.9 on 3 df, p 0.006.
     const hist = [100, 110.517, 100, 110.517].map((v, i) => yr(2020 + i, { value: v, site: 'SE012' }));
     const v = assess(WW, [...hist, yr(2025, { value: 55.26, site: 'SE012' })], { baselinePeriod: '2023' });
@@ -360,10 +459,34 @@ describe('wastewater', () => {
 describe('flags (rule 6)', () => {
   it.each<[string, IndicatorKind, StatPoint[], Partial<AssessInput>, string[]]>([
     ['n < 50', SN, [yr(2023, { value: 20, n: 35 }), yr(2024, { value: 22, n: 90 })], {}, ['Osäker skattning (n < 50)']],
-    ['low response rate', SN, [yr(2023, { value: 38, n: 93, responseRate: 0.465 }), yr(2024, { value: 30, n: 90, responseRate: 0.6 })], {}, ['Låg svarsfrekvens']],
-    ['NTU without KI', NTU, [rg(2019, 2020, { value: 31, n: 200 }), rg(2021, 2022, { value: 24, n: 200 })], { baselinePeriod: '2019–2020' }, ['Uppskattad felmarginal']],
-    ['subgroup', SN, [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 90 })], { subgroup: true }, ['Delgrupp – tolka med försiktighet']],
-    ['all four', NTU, [rg(2019, 2020, { value: 31, n: 45, responseRate: 0.3 }), rg(2021, 2022, { value: 24, n: 60 })], { baselinePeriod: '2019–2020', subgroup: true }, ['Osäker skattning (n < 50)', 'Låg svarsfrekvens', 'Uppskattad felmarginal', 'Delgrupp – tolka med försiktighet']],
+    [
+      'low response rate',
+      SN,
+      [yr(2023, { value: 38, n: 93, responseRate: 0.465 }), yr(2024, { value: 30, n: 90, responseRate: 0.6 })],
+      {},
+      ['Låg svarsfrekvens'],
+    ],
+    [
+      'NTU without KI',
+      NTU,
+      [rg(2019, 2020, { value: 31, n: 200 }), rg(2021, 2022, { value: 24, n: 200 })],
+      { baselinePeriod: '2019–2020' },
+      ['Uppskattad felmarginal'],
+    ],
+    [
+      'subgroup',
+      SN,
+      [yr(2023, { value: 38, n: 93 }), yr(2024, { value: 30, n: 90 })],
+      { subgroup: true },
+      ['Delgrupp – tolka med försiktighet'],
+    ],
+    [
+      'all four',
+      NTU,
+      [rg(2019, 2020, { value: 31, n: 45, responseRate: 0.3 }), rg(2021, 2022, { value: 24, n: 60 })],
+      { baselinePeriod: '2019–2020', subgroup: true },
+      ['Osäker skattning (n < 50)', 'Låg svarsfrekvens', 'Uppskattad felmarginal', 'Delgrupp – tolka med försiktighet'],
+    ],
   ])('%s', (_n, kind, points, o, flags) => {
     expect(assess(kind, points, o).flags).toEqual(flags);
   });
@@ -376,10 +499,30 @@ describe('flags (rule 6)', () => {
 
 describe('sentences', () => {
   it.each<[string, IndicatorKind, StatPoint[], string]>([
-    ['percent, decimals', SN, [yr(2023, { value: 38.4, n: 93 }), yr(2024, { value: 30.25, n: 90 })], `Andelen har minskat från 38,4${NBSP}% till 30,3${NBSP}%. Ingen förändring som går att skilja från slumpen.`],
-    ['rate noun and unit', { type: 'count', direction: 'down', unitKind: 'per_100k' }, [yr(2023, { value: 800, numerator: 120, denominator: 15000 }), yr(2024, { value: 1000, numerator: 150, denominator: 15000 })], `Nivån har ökat från 800 till 1${NBSP}000 per 100${NBSP}000 invånare. Ökningen är inte statistiskt säkerställd.`],
-    ['significant increase', SN, [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })], `Andelen har ökat från 20${NBSP}% till 30${NBSP}%. Ökningen är statistiskt säkerställd: 10 procentenheter (95${NBSP}% KI 5–15), men preliminär tills nästa mätning bekräftar den.`],
-    ['almost equal values get a decimal', SN, [yr(2023, { value: 38.04, n: 93 }), yr(2024, { value: 37.96, n: 90 })], `Andelen har minskat från 38,04${NBSP}% till 37,96${NBSP}%. Ingen förändring som går att skilja från slumpen.`],
+    [
+      'percent, decimals',
+      SN,
+      [yr(2023, { value: 38.4, n: 93 }), yr(2024, { value: 30.25, n: 90 })],
+      `Andelen har minskat från 38,4${NBSP}% till 30,3${NBSP}%. Ingen förändring som går att skilja från slumpen.`,
+    ],
+    [
+      'rate noun and unit',
+      { type: 'count', direction: 'down', unitKind: 'per_100k' },
+      [yr(2023, { value: 800, numerator: 120, denominator: 15000 }), yr(2024, { value: 1000, numerator: 150, denominator: 15000 })],
+      `Nivån har ökat från 800 till 1${NBSP}000 per 100${NBSP}000 invånare. Ökningen är inte statistiskt säkerställd.`,
+    ],
+    [
+      'significant increase',
+      SN,
+      [yr(2023, { value: 20, n: 500 }), yr(2024, { value: 30, n: 500 })],
+      `Andelen har ökat från 20${NBSP}% till 30${NBSP}%. Ökningen är statistiskt säkerställd: 10 procentenheter (95${NBSP}% KI 5–15), men preliminär tills nästa mätning bekräftar den.`,
+    ],
+    [
+      'almost equal values get a decimal',
+      SN,
+      [yr(2023, { value: 38.04, n: 93 }), yr(2024, { value: 37.96, n: 90 })],
+      `Andelen har minskat från 38,04${NBSP}% till 37,96${NBSP}%. Ingen förändring som går att skilja från slumpen.`,
+    ],
   ])('%s', (_n, kind, points, sentence) => {
     expect(assess(kind, points).sentence).toBe(sentence);
   });

@@ -73,14 +73,22 @@ describe('§2.5 Test A: real EUDA examples 2023 → 2024 (Welch t on ln daily lo
     expectShown(w.t, '9.67');
     expectShown(w.df, '11.5');
     expect(w.p).toBeLessThan(0.001);
-    const c = compareTwo(yr(2023, { value: d[2023].mean, days: d[2023].days, site: 'SE012' }), yr(2024, { value: d[2024].mean, days: d[2024].days, site: 'SE012' }), kind('cannabis'));
+    const c = compareTwo(
+      yr(2023, { value: d[2023].mean, days: d[2023].days, site: 'SE012' }),
+      yr(2024, { value: d[2024].mean, days: d[2024].days, site: 'SE012' }),
+      kind('cannabis'),
+    );
     expect(c.zEq!).toBeGreaterThan(3);
     expect(c.significant).toBe(true);
     expect(c.delta!).toBeGreaterThan(0);
   });
 
   it('raw loads when a daily value is 0 (below LOQ)', () => {
-    const c = compareWastewater(yr(2023, { value: 3, days: [0, 4, 5, 3, 0, 6, 3] }), yr(2024, { value: 10, days: [9, 11, 10, 12, 8, 10, 10] }), kind('mdma'));
+    const c = compareWastewater(
+      yr(2023, { value: 3, days: [0, 4, 5, 3, 0, 6, 3] }),
+      yr(2024, { value: 10, days: [9, 11, 10, 12, 8, 10, 10] }),
+      kind('mdma'),
+    );
     expect(c.method).toBe('welch');
     expect(welchTest([0, 4, 5, 3, 0, 6, 3], [9, 11, 10, 12, 8, 10, 10], true)).toBeNull();
     const raw = welchTest([0, 4, 5, 3, 0, 6, 3], [9, 11, 10, 12, 8, 10, 10], false)!;
@@ -93,7 +101,11 @@ describe('§2.5 Test A: real EUDA examples 2023 → 2024 (Welch t on ln daily lo
     const c = compareWastewater(a, b, kind('amfetamin'));
     expect(c.method).toBe('test-b');
     expectShown(c.zEq, '1.03');
-    const k7 = compareWastewater(yr(2023, { value: 400, days: [400, 400, 400, 400, 400, 400, 400] }), yr(2024, { value: 300 }), kind('amfetamin'));
+    const k7 = compareWastewater(
+      yr(2023, { value: 400, days: [400, 400, 400, 400, 400, 400, 400] }),
+      yr(2024, { value: 300 }),
+      kind('amfetamin'),
+    );
     expect(k7.method).toBe('test-b');
     expect(k7.zEq).toBeCloseTo(testB(400, 300, 0.2, 7, 1)!.zEq, 12);
   });
@@ -122,8 +134,17 @@ describe('§2.5 Test B: single samples, never "Säkerställd"', () => {
   });
 
   it.each([
-    ['amfetamin', 0.2], ['amphetamine', 0.2], ['cannabis', 0.19], ['kokain', 0.27], ['cocaine', 0.27],
-    ['metamfetamin', 0.24], ['methamphetamine', 0.24], ['ketamin', 0.3], ['MDMA', 0.57], ['tramadol', 0.3], [undefined, 0.3],
+    ['amfetamin', 0.2],
+    ['amphetamine', 0.2],
+    ['cannabis', 0.19],
+    ['kokain', 0.27],
+    ['cocaine', 0.27],
+    ['metamfetamin', 0.24],
+    ['methamphetamine', 0.24],
+    ['ketamin', 0.3],
+    ['MDMA', 0.57],
+    ['tramadol', 0.3],
+    [undefined, 0.3],
   ] as const)('CV for %s = %d (§1.3)', (s, cv) => {
     expect(substanceCv(s)).toBe(cv);
   });
@@ -171,11 +192,23 @@ describe('§2.5 like-for-like', () => {
   });
 
   it('a dated RISE sample is not compared with a yearly SCORE week', () => {
-    expect(compareTwo(yr(2023, { value: 400 }), day('2024-04-16', { value: 300 }), kind('amfetamin')).reason).toBe('ej jämförbara mättillfällen');
+    expect(compareTwo(yr(2023, { value: 400 }), day('2024-04-16', { value: 300 }), kind('amfetamin')).reason).toBe(
+      'ej jämförbara mättillfällen',
+    );
   });
 
   it('RISE seasons by month', () => {
-    expect([3, 5, 6, 8, 9, 11, 12, 1, 2].map(seasonOfMonth)).toEqual(['vår', 'vår', 'sommar', 'sommar', 'höst', 'höst', 'vinter', null, null]);
+    expect([3, 5, 6, 8, 9, 11, 12, 1, 2].map(seasonOfMonth)).toEqual([
+      'vår',
+      'vår',
+      'sommar',
+      'sommar',
+      'höst',
+      'höst',
+      'vinter',
+      null,
+      null,
+    ]);
   });
 
   it('a missing value is not comparable', () => {

@@ -40,7 +40,9 @@ describe('the vocabulary module', () => {
     const units = new Set<string>([...vocabulary.REGION_KINDS, ...vocabulary.GEOGRAPHY_LEVELS, ...vocabulary.SEXES]);
     const stored = [
       ...(Object.values(vocabulary) as unknown[]).filter((v): v is string[] => Array.isArray(v)).flat(),
-      ...Object.keys(vocabulary.DECISION_KINDS), ...Object.keys(vocabulary.AUDIT_ACTIONS), ...Object.keys(vocabulary.CADENCES),
+      ...Object.keys(vocabulary.DECISION_KINDS),
+      ...Object.keys(vocabulary.AUDIT_ACTIONS),
+      ...Object.keys(vocabulary.CADENCES),
     ];
     expect(stored.length).toBeGreaterThan(80);
     const notEnglish = stored.filter((v) => !units.has(v) && !/^[a-z][a-z0-9]*(_[a-z0-9]+)*$/.test(v));

@@ -6,10 +6,12 @@ import { sheetRow, xlsxWithSheet } from '../helpers/zip';
 
 const LIMITS: XlsxLimits = { unpackedBytes: 1024 * 1024, rows: 100, columns: 8, cells: 500 };
 const header = sheetRow(1, ['indikator', 'region', 'period', 'värde']);
-const dataRows = (n: number, width = 4) => function* () {
-  yield header;
-  for (let r = 2; r <= n; r++) yield sheetRow(r, ['ntu_otrygg_kvall', '2083', '2025–2026', 30.5, ...Array<number>(Math.max(0, width - 4)).fill(1)]);
-};
+const dataRows = (n: number, width = 4) =>
+  function* () {
+    yield header;
+    for (let r = 2; r <= n; r++)
+      yield sheetRow(r, ['ntu_otrygg_kvall', '2083', '2025–2026', 30.5, ...Array<number>(Math.max(0, width - 4)).fill(1)]);
+  };
 
 async function refusal(bytes: Buffer): Promise<string> {
   try {
@@ -40,10 +42,13 @@ describe('checkXlsx (#12.6: an .xlsx is measured before it is read)', () => {
   });
 
   it('refuses a zip bomb that declares a small size, while unpacking it', async () => {
-    const liar = await xlsxWithSheet(function* () {
-      yield header;
-      for (let i = 0; i < 4; i++) yield ' '.repeat(1 << 20);
-    }, { declaredSize: 1000 });
+    const liar = await xlsxWithSheet(
+      function* () {
+        yield header;
+        for (let i = 0; i < 4; i++) yield ' '.repeat(1 << 20);
+      },
+      { declaredSize: 1000 },
+    );
     expect(await refusal(liar)).toMatch(/högst 1 MB uppackat kan läsas/);
   });
 

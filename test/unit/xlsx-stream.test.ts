@@ -24,8 +24,18 @@ describe('streamed xlsx reading gives the same tables as reading the workbook wh
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('Värden & <data>');
     ws.addRow(['indikator', 'region', 'period', 'värde', 'andel', 'datum', 'sant', 'formel', 'fel', 'rik']);
-    ws.addRow(['ntu_otrygg_kvall', '2083', '2025–2026', 31.25, 0.38, new Date(Date.UTC(2026, 2, 14)), true,
-      { formula: 'D2*2', result: 62.5 }, { error: '#N/A' }, { richText: [{ text: 'fet ', font: { bold: true } }, { text: '& <vanlig>' }] }]);
+    ws.addRow([
+      'ntu_otrygg_kvall',
+      '2083',
+      '2025–2026',
+      31.25,
+      0.38,
+      new Date(Date.UTC(2026, 2, 14)),
+      true,
+      { formula: 'D2*2', result: 62.5 },
+      { error: '#N/A' },
+      { richText: [{ text: 'fet ', font: { bold: true } }, { text: '& <vanlig>' }] },
+    ]);
     ws.getCell('E2').numFmt = '0%';
     ws.getCell('F2').numFmt = 'yyyy-mm-dd';
     ws.addRow([]);
@@ -39,7 +49,18 @@ describe('streamed xlsx reading gives the same tables as reading the workbook wh
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     const expected = await whole(bytes);
     expect(expected.map((t) => t.name)).toEqual(['Värden & <data>', 'Tomt', 'Andra bladet']);
-    expect(expected[0]!.rows[1]!.cells).toEqual(['ntu_otrygg_kvall', '2083', '2025–2026', '31.25', '38%', '2026-03-14', 'TRUE', '62.5', '#N/A', 'fet & <vanlig>']);
+    expect(expected[0]!.rows[1]!.cells).toEqual([
+      'ntu_otrygg_kvall',
+      '2083',
+      '2025–2026',
+      '31.25',
+      '38%',
+      '2026-03-14',
+      'TRUE',
+      '62.5',
+      '#N/A',
+      'fet & <vanlig>',
+    ]);
     expect(await streamed(bytes)).toEqual(expected);
   });
 

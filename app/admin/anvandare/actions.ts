@@ -37,15 +37,34 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
     if (await getUserIdByEmail(email)) return { ok: false, message: `Det finns redan en användare med e-postadressen ${email}.` };
     const auth = await getAuth();
     // A random password nobody knows: the credential account exists, and the invite link replaces it.
-    const created = await auth.api.createUser({ headers: h, body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role } });
-    const link = await captureInviteLink(email, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }));
+    const created = await auth.api.createUser({
+      headers: h,
+      body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role },
+    });
+    const link = await captureInviteLink(email, () =>
+      auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }),
+    );
     await saveAuditEntry({
-      actorId: admin.id, actor: admin.email, action: 'user_invited', targetType: 'användare', targetId: created.user.id,
-      summary: `Bjöd in ${email} med rollen ${roleName(role)}.`, after: { email, name: name || email, role }, ip: clientIp(h),
+      actorId: admin.id,
+      actor: admin.email,
+      action: 'user_invited',
+      targetType: 'användare',
+      targetId: created.user.id,
+      summary: `Bjöd in ${email} med rollen ${roleName(role)}.`,
+      after: { email, name: name || email, role },
+      ip: clientIp(h),
     });
     revalidatePath('/admin/anvandare');
-    if (!link) return { ok: true, message: `${email} är inbjuden som ${roleName(role)}, men länken kunde inte skapas. Personen kan logga in med enkel inloggning, eller bjud in igen.` };
-    return { ok: true, message: `${email} är inbjuden som ${roleName(role)}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`, link };
+    if (!link)
+      return {
+        ok: true,
+        message: `${email} är inbjuden som ${roleName(role)}, men länken kunde inte skapas. Personen kan logga in med enkel inloggning, eller bjud in igen.`,
+      };
+    return {
+      ok: true,
+      message: `${email} är inbjuden som ${roleName(role)}. Skicka länken nedan till personen; den gäller i 7 dagar och visas bara nu.`,
+      link,
+    };
   } catch (err) {
     console.error('invite failed:', describeDbError(err));
     return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };
@@ -74,8 +93,15 @@ export async function setRoleAction(_prev: UserActionState, form: FormData): Pro
   const auth = await getAuth();
   await auth.api.setRole({ headers: h, body: { userId: user.id, role } });
   await saveAuditEntry({
-    actorId: admin.id, actor: admin.email, action: 'user_role_changed', targetType: 'användare', targetId: user.id,
-    summary: `Ändrade rollen för ${user.email}: ${roleName(user.role)} → ${roleName(role)}.`, before: { role: user.role }, after: { role }, ip: clientIp(h),
+    actorId: admin.id,
+    actor: admin.email,
+    action: 'user_role_changed',
+    targetType: 'användare',
+    targetId: user.id,
+    summary: `Ändrade rollen för ${user.email}: ${roleName(user.role)} → ${roleName(role)}.`,
+    before: { role: user.role },
+    after: { role },
+    ip: clientIp(h),
   });
   revalidatePath('/admin/anvandare');
   return { ok: true, message: `${user.email} har nu rollen ${roleName(role)}.` };
@@ -98,8 +124,15 @@ export async function setActiveAction(_prev: UserActionState, form: FormData): P
   if (activate) await auth.api.unbanUser({ headers: h, body: { userId: user.id } });
   else await auth.api.banUser({ headers: h, body: { userId: user.id, banReason: `Inaktiverad av ${admin.email}` } }); // also ends their sessions
   await saveAuditEntry({
-    actorId: admin.id, actor: admin.email, action: activate ? 'user_reactivated' : 'user_deactivated', targetType: 'användare', targetId: user.id,
-    summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`, before: { active: !user.banned }, after: { active: activate }, ip: clientIp(h),
+    actorId: admin.id,
+    actor: admin.email,
+    action: activate ? 'user_reactivated' : 'user_deactivated',
+    targetType: 'användare',
+    targetId: user.id,
+    summary: `${activate ? 'Återaktiverade' : 'Inaktiverade'} ${user.email}.`,
+    before: { active: !user.banned },
+    after: { active: activate },
+    ip: clientIp(h),
   });
   revalidatePath('/admin/anvandare');
   // The page says what happened (and offers to undo a deactivation): the row's own form may be gone by then.

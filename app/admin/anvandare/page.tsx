@@ -22,15 +22,26 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const deactivated = byId(sp.inaktiverad);
   const reactivated = byId(sp.ateraktiverad);
   const who = (u: { name: string; email: string }) => (u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email);
-  const ways = (id: string) => accounts.filter((a) => a.userId === id).map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning')).join(', ');
+  const ways = (id: string) =>
+    accounts
+      .filter((a) => a.userId === id)
+      .map((a) => (a.providerId === 'credential' ? 'lösenord' : 'enkel inloggning'))
+      .join(', ');
   return (
     <>
       <h1>Användare och roller</h1>
       <ul>
-        {ROLES.map((r) => <li key={r}><strong>{ROLE_LABELS[r]}</strong>: {ROLE_DESCRIPTIONS[r]}</li>)}
+        {ROLES.map((r) => (
+          <li key={r}>
+            <strong>{ROLE_LABELS[r]}</strong>: {ROLE_DESCRIPTIONS[r]}
+          </li>
+        ))}
       </ul>
       <h2>Bjud in en användare</h2>
-      <p>Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma e-postadress.</p>
+      <p>
+        Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma
+        e-postadress.
+      </p>
       <InviteForm />
       <h2>Alla användare</h2>
       {deactivated?.banned && (
@@ -39,43 +50,74 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <ActiveForm userId={deactivated.id} email={deactivated.email} active={false} label="Ångra: återaktivera" />
         </div>
       )}
-      {reactivated && !reactivated.banned && <p id="resultat" className="notice ok" role="status">{who(reactivated)} är aktiv igen och kan logga in.</p>}
+      {reactivated && !reactivated.banned && (
+        <p id="resultat" className="notice ok" role="status">
+          {who(reactivated)} är aktiv igen och kan logga in.
+        </p>
+      )}
       {deactivating && !deactivating.banned && deactivating.id !== me.id && (
         <ConfirmStep
-          kind="user_deactivation" target={deactivating.id} userId={me.id} headingLevel={3} heading={`Inaktivera ${who(deactivating)}?`}
-          action={setActiveAction} fields={{ userId: deactivating.id, active: '0' }} confirmLabel="Ja, inaktivera" cancelHref="/admin/anvandare"
+          kind="user_deactivation"
+          target={deactivating.id}
+          userId={me.id}
+          headingLevel={3}
+          heading={`Inaktivera ${who(deactivating)}?`}
+          action={setActiveAction}
+          fields={{ userId: deactivating.id, active: '0' }}
+          confirmLabel="Ja, inaktivera"
+          cancelHref="/admin/anvandare"
         >
           <p>
-            Hen loggas ut direkt och kan inte logga in (varken med lösenord eller enkel inloggning) förrän kontot återaktiveras. Rollen
-            ({roleName(deactivating.role)}) och allt hen har gjort finns kvar. Du kan ångra med ett klick efteråt.
+            Hen loggas ut direkt och kan inte logga in (varken med lösenord eller enkel inloggning) förrän kontot återaktiveras. Rollen (
+            {roleName(deactivating.role)}) och allt hen har gjort finns kvar. Du kan ångra med ett klick efteråt.
           </p>
         </ConfirmStep>
       )}
       <TableScroll label="Alla användare">
-      <table className="data">
-        <caption>{users.length} användare</caption>
-        <thead>
-          <tr><th scope="col">E-post</th><th scope="col">Namn</th><th scope="col">Inloggning</th><th scope="col">Skapad</th><th scope="col">Roll</th><th scope="col">Status</th></tr>
-        </thead>
-        <tbody>
-          {users.map((u) => (
-            <tr key={u.id} data-user={u.email}>
-              <th scope="row" className="break">{u.email}{u.id === me.id && ' (du)'}</th>
-              <td>{u.name}</td>
-              <td>{ways(u.id) || '–'}</td>
-              <td>{when.format(u.createdAt)}</td>
-              <td><RoleForm userId={u.id} email={u.email} role={u.role} /></td>
-              <td>
-                {u.banned ? 'Inaktiverad' : 'Aktiv'}
-                {u.id !== me.id && <ActiveForm userId={u.id} email={u.email} active={!u.banned} />}
-                {locked.has(u.email.toLowerCase()) && <>{' '}Inloggningen spärrad (för många felaktiga lösenord).<UnlockForm userId={u.id} email={u.email} /></>}
-              </td>
+        <table className="data">
+          <caption>{users.length} användare</caption>
+          <thead>
+            <tr>
+              <th scope="col">E-post</th>
+              <th scope="col">Namn</th>
+              <th scope="col">Inloggning</th>
+              <th scope="col">Skapad</th>
+              <th scope="col">Roll</th>
+              <th scope="col">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {users.map((u) => (
+              <tr key={u.id} data-user={u.email}>
+                <th scope="row" className="break">
+                  {u.email}
+                  {u.id === me.id && ' (du)'}
+                </th>
+                <td>{u.name}</td>
+                <td>{ways(u.id) || '–'}</td>
+                <td>{when.format(u.createdAt)}</td>
+                <td>
+                  <RoleForm userId={u.id} email={u.email} role={u.role} />
+                </td>
+                <td>
+                  {u.banned ? 'Inaktiverad' : 'Aktiv'}
+                  {u.id !== me.id && <ActiveForm userId={u.id} email={u.email} active={!u.banned} />}
+                  {locked.has(u.email.toLowerCase()) && (
+                    <>
+                      {' '}
+                      Inloggningen spärrad (för många felaktiga lösenord).
+                      <UnlockForm userId={u.id} email={u.email} />
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </TableScroll>
-      <p><Link href="/admin/logg">Ändringslogg</Link></p>
+      <p>
+        <Link href="/admin/logg">Ändringslogg</Link>
+      </p>
     </>
   );
 }

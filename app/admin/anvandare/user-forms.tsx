@@ -9,22 +9,40 @@ const initial: UserActionState = { ok: null, message: null };
 
 function Message({ state }: { state: UserActionState }) {
   if (!state.message) return null;
-  return <p className={`notice ${state.ok ? 'ok' : 'alert'}`} role={state.ok ? 'status' : 'alert'}>{state.message}</p>;
+  return (
+    <p className={`notice ${state.ok ? 'ok' : 'alert'}`} role={state.ok ? 'status' : 'alert'}>
+      {state.message}
+    </p>
+  );
 }
 
 export function InviteForm() {
   const [state, action, pending] = useActionState(inviteUserAction, initial);
   return (
     <form action={action} className="invite">
-      <p><label htmlFor="invite-email">E-postadress</label><input id="invite-email" name="email" type="email" required /></p>
-      <p><label htmlFor="invite-name">Namn</label><input id="invite-name" name="name" type="text" /></p>
+      <p>
+        <label htmlFor="invite-email">E-postadress</label>
+        <input id="invite-email" name="email" type="email" required />
+      </p>
+      <p>
+        <label htmlFor="invite-name">Namn</label>
+        <input id="invite-name" name="name" type="text" />
+      </p>
       <p>
         <label htmlFor="invite-role">Roll</label>
         <select id="invite-role" name="role" defaultValue="reader">
-          {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {ROLE_LABELS[r]}
+            </option>
+          ))}
         </select>
       </p>
-      <p><button type="submit" disabled={pending}>Bjud in</button></p>
+      <p>
+        <button type="submit" disabled={pending}>
+          Bjud in
+        </button>
+      </p>
       <Message state={state} />
       {state.link && (
         <p>
@@ -41,11 +59,19 @@ export function RoleForm({ userId, email, role }: { userId: string; email: strin
   return (
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
-      <label htmlFor={`role-${userId}`} className="sr-only">Roll för {email}</label>
+      <label htmlFor={`role-${userId}`} className="sr-only">
+        Roll för {email}
+      </label>
       <select id={`role-${userId}`} name="role" defaultValue={role}>
-        {ROLES.map((r) => <option key={r} value={r}>{ROLE_LABELS[r]}</option>)}
+        {ROLES.map((r) => (
+          <option key={r} value={r}>
+            {ROLE_LABELS[r]}
+          </option>
+        ))}
       </select>
-      <button type="submit" disabled={pending}>Spara roll<span className="sr-only"> för {email}</span></button>
+      <button type="submit" disabled={pending}>
+        Spara roll<span className="sr-only"> för {email}</span>
+      </button>
       <Message state={state} />
     </form>
   );
@@ -60,7 +86,9 @@ export function ActiveForm({ userId, email, active, label }: { userId: string; e
   if (active) {
     return (
       <p className="inline-action">
-        <Link className="button danger-start" href={`/admin/anvandare?inaktivera=${encodeURIComponent(userId)}#bekrafta`}>Inaktivera<span className="sr-only"> {email}</span></Link>
+        <Link className="button danger-start" href={`/admin/anvandare?inaktivera=${encodeURIComponent(userId)}#bekrafta`}>
+          Inaktivera<span className="sr-only"> {email}</span>
+        </Link>
       </p>
     );
   }
@@ -68,7 +96,10 @@ export function ActiveForm({ userId, email, active, label }: { userId: string; e
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="active" value="1" />
-      <button type="submit" disabled={pending}>{label ?? 'Återaktivera'}<span className="sr-only"> {email}</span></button>
+      <button type="submit" disabled={pending}>
+        {label ?? 'Återaktivera'}
+        <span className="sr-only"> {email}</span>
+      </button>
       <Message state={state} />
     </form>
   );
@@ -80,7 +111,9 @@ export function UnlockForm({ userId, email }: { userId: string; email: string })
   return (
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
-      <button type="submit" disabled={pending}>Häv spärren<span className="sr-only"> för {email}</span></button>
+      <button type="submit" disabled={pending}>
+        Häv spärren<span className="sr-only"> för {email}</span>
+      </button>
       <Message state={state} />
     </form>
   );

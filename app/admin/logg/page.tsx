@@ -17,9 +17,17 @@ function Change({ changes, hasBefore, hasAfter }: { changes: FieldChange[]; hasB
       {changes.map((c) => (
         <li key={c.field}>
           <span className="field">{c.field}:</span>{' '}
-          {hasBefore && hasAfter
-            ? <><del>{c.before ?? '–'}</del> <span aria-hidden="true">→</span><span className="sr-only">blev</span> <ins>{c.after ?? '–'}</ins></>
-            : <>{(hasAfter ? c.after : c.before) ?? '–'}{!hasAfter && <span className="muted"> (borttaget)</span>}</>}
+          {hasBefore && hasAfter ? (
+            <>
+              <del>{c.before ?? '–'}</del> <span aria-hidden="true">→</span>
+              <span className="sr-only">blev</span> <ins>{c.after ?? '–'}</ins>
+            </>
+          ) : (
+            <>
+              {(hasAfter ? c.after : c.before) ?? '–'}
+              {!hasAfter && <span className="muted"> (borttaget)</span>}
+            </>
+          )}
         </li>
       ))}
     </ul>
@@ -34,26 +42,55 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   return (
     <>
       <h1>Ändringslogg</h1>
-      <p className="lead">Inloggningar (även misslyckade), importer, ångringar och ändringar av användare: vem, när och vad, med före → efter där det finns.</p>
+      <p className="lead">
+        Inloggningar (även misslyckade), importer, ångringar och ändringar av användare: vem, när och vad, med före → efter där det finns.
+      </p>
       <form method="get" className="filters">
         <p>
           <label htmlFor="handelse">Händelse</label>
           <select id="handelse" name="handelse" defaultValue={filter.raw.handelse ?? ''}>
             <option value="">Alla</option>
-            {(Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((a) => <option key={a} value={a}>{AUDIT_ACTIONS[a]}</option>)}
+            {(Object.keys(AUDIT_ACTIONS) as AuditAction[]).map((a) => (
+              <option key={a} value={a}>
+                {AUDIT_ACTIONS[a]}
+              </option>
+            ))}
           </select>
         </p>
-        <p><label htmlFor="q">Sök (vem, vad)</label><input id="q" name="q" type="search" defaultValue={filter.raw.q ?? ''} /></p>
-        <p><label htmlFor="fran">Från och med</label><input id="fran" name="fran" type="date" defaultValue={filter.raw.fran ?? ''} /></p>
-        <p><label htmlFor="till">Till och med</label><input id="till" name="till" type="date" defaultValue={filter.raw.till ?? ''} /></p>
-        <p><button type="submit">Visa</button></p>
+        <p>
+          <label htmlFor="q">Sök (vem, vad)</label>
+          <input id="q" name="q" type="search" defaultValue={filter.raw.q ?? ''} />
+        </p>
+        <p>
+          <label htmlFor="fran">Från och med</label>
+          <input id="fran" name="fran" type="date" defaultValue={filter.raw.fran ?? ''} />
+        </p>
+        <p>
+          <label htmlFor="till">Till och med</label>
+          <input id="till" name="till" type="date" defaultValue={filter.raw.till ?? ''} />
+        </p>
+        <p>
+          <button type="submit">Visa</button>
+        </p>
       </form>
-      <p><a href={`/admin/logg/export${qs ? `?${qs}` : ''}`} download>Ladda ner som CSV (Excel)</a></p>
+      <p>
+        <a href={`/admin/logg/export${qs ? `?${qs}` : ''}`} download>
+          Ladda ner som CSV (Excel)
+        </a>
+      </p>
       <TableScroll label="Ändringsloggen">
         <table className="data audit">
-          <caption>{total} händelser{total > rows.length ? `, de ${rows.length} senaste visas` : ''}</caption>
+          <caption>
+            {total} händelser{total > rows.length ? `, de ${rows.length} senaste visas` : ''}
+          </caption>
           <thead>
-            <tr><th scope="col">Tid</th><th scope="col">Vem</th><th scope="col">Händelse</th><th scope="col">Vad och ändring (före → efter)</th><th scope="col">IP-adress</th></tr>
+            <tr>
+              <th scope="col">Tid</th>
+              <th scope="col">Vem</th>
+              <th scope="col">Händelse</th>
+              <th scope="col">Vad och ändring (före → efter)</th>
+              <th scope="col">IP-adress</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (

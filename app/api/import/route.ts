@@ -52,13 +52,24 @@ export async function POST(request: Request) {
       return refuse('Kolumnmappningen kunde inte läsas (förväntade JSON).', 400);
     }
     const parsed = columnMappingSchema.safeParse(json);
-    if (!parsed.success) return refuse(`Kolumnmappningen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mappning'}: ${i.message}`).join('; ')}.`, 400);
+    if (!parsed.success)
+      return refuse(
+        `Kolumnmappningen är ogiltig: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'mappning'}: ${i.message}`).join('; ')}.`,
+        400,
+      );
     mapping = parsed.data;
   }
   try {
     const run = await saveImportRun({
-      fileName: file.name || 'fil', file: { bytes: new Uint8Array(await file.arrayBuffer()) }, source: str('source'), sheet: str('sheet'), mapping,
-      dryRun: !confirm, changes: 1000, sha256: confirm ? str('sha256') ?? '' : undefined, user: user.email,
+      fileName: file.name || 'fil',
+      file: { bytes: new Uint8Array(await file.arrayBuffer()) },
+      source: str('source'),
+      sheet: str('sheet'),
+      mapping,
+      dryRun: !confirm,
+      changes: 1000,
+      sha256: confirm ? (str('sha256') ?? '') : undefined,
+      user: user.email,
       audit: { actorId: user.id, actor: user.email, ip: clientIp(request.headers) },
     });
     if (run.failure) throw run.failure;
@@ -71,7 +82,15 @@ export async function POST(request: Request) {
     if (!confirm) return Response.json(toPreview(analysis, run.diff));
     revalidatePath('/', 'layout'); // cached pages show the new values at once
     const { inserted, updated, unchanged } = run.report;
-    const receipt: ImportReceipt = { status: 'committed', importId: run.importId!, fileName: analysis.fileName, sha256: analysis.sha256, inserted, updated, unchanged };
+    const receipt: ImportReceipt = {
+      status: 'committed',
+      importId: run.importId!,
+      fileName: analysis.fileName,
+      sha256: analysis.sha256,
+      inserted,
+      updated,
+      unchanged,
+    };
     return Response.json(receipt);
   } catch (err) {
     console.error('import failed:', describeDbError(err));

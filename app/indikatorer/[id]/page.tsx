@@ -23,7 +23,13 @@ function publishedLevelsText(levels: string[]): string {
   return levels.includes('kommun') ? text : `${text} – källan publicerar inga kommunvärden för måttet`;
 }
 
-export default async function IndicatorPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[]>> }) {
+export default async function IndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   await connection();
   const id = decodeURIComponent((await params).id);
   const q = indicatorQuery.parse(await searchParams);
@@ -34,7 +40,13 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const dataQs = new URLSearchParams({ sex: v.chosen.sex, group: v.chosen.grp, site: v.chosen.site });
   const lineSpecs = v.lines.map((l, i) => {
     const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
-    return { key: l.key, name: l.name, color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!, dash: style?.dash ?? '1 0', band: style !== null };
+    return {
+      key: l.key,
+      name: l.name,
+      color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!,
+      dash: style?.dash ?? '1 0',
+      band: style !== null,
+    };
   });
   // Working notes ("… ej verifierat") and the source's notes are for analysts, behind a disclosure.
   const cadence = splitWorkingNotes(ind.cadence);
@@ -42,16 +54,36 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
   const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
   return (
     <>
-      <p><Link href="/indikatorer">Alla indikatorer</Link></p>
+      <p>
+        <Link href="/indikatorer">Alla indikatorer</Link>
+      </p>
       <h1>{ind.name}</h1>
-      <p className="meta">{INDICATOR_TYPE_LABELS[ind.type]}. {DIRECTION_LABELS[ind.direction]}. Enhet: {ind.unit.replace(/\.$/, "")}. Id: <code>{ind.id}</code></p>
-      {v.hasExample && <div className="notice warn" role="note"><p><strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.</p></div>}
-      {v.notHedemora && <div className="notice warn" role="note"><p>Det finns inga värden för {names.kommun} i den här uppdelningen. {source.geography}</p></div>}
+      <p className="meta">
+        {INDICATOR_TYPE_LABELS[ind.type]}. {DIRECTION_LABELS[ind.direction]}. Enhet: {ind.unit.replace(/\.$/, '')}. Id:{' '}
+        <code>{ind.id}</code>
+      </p>
+      {v.hasExample && (
+        <div className="notice warn" role="note">
+          <p>
+            <strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.
+          </p>
+        </div>
+      )}
+      {v.notHedemora && (
+        <div className="notice warn" role="note">
+          <p>
+            Det finns inga värden för {names.kommun} i den här uppdelningen. {source.geography}
+          </p>
+        </div>
+      )}
 
       <form className="filters" method="get" aria-label="Välj vy, uppdelning och jämförelse">
         <p>
           <label htmlFor="vy">Visa</label>
-          <select id="vy" name="vy" defaultValue={q.vy}><option value="diagram">Diagram</option><option value="tabell">Tabell</option></select>
+          <select id="vy" name="vy" defaultValue={q.vy}>
+            <option value="diagram">Diagram</option>
+            <option value="tabell">Tabell</option>
+          </select>
         </p>
         <fieldset>
           <legend>Jämför med andra kommuner i {names.lan}</legend>
@@ -68,17 +100,31 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
       </form>
       {v.breakdowns.length > 1 && (
         <nav aria-label="Uppdelningar">
-          <p>Uppdelning: {v.breakdowns.map((b, i) => {
-            const link = new URLSearchParams({ vy: q.vy, kon: b.sex, grupp: b.grp, plats: b.site });
-            for (const c of v.compare) link.append('jamfor', c);
-            const current = b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site;
-            return <span key={i}>{i > 0 && ' · '}{current ? <strong aria-current="true">{b.label}</strong> : <Link href={`?${link}`}>{b.label}</Link>}</span>;
-          })}</p>
+          <p>
+            Uppdelning:{' '}
+            {v.breakdowns.map((b, i) => {
+              const link = new URLSearchParams({ vy: q.vy, kon: b.sex, grupp: b.grp, plats: b.site });
+              for (const c of v.compare) link.append('jamfor', c);
+              const current = b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site;
+              return (
+                <span key={i}>
+                  {i > 0 && ' · '}
+                  {current ? <strong aria-current="true">{b.label}</strong> : <Link href={`?${link}`}>{b.label}</Link>}
+                </span>
+              );
+            })}
+          </p>
         </nav>
       )}
       {v.compare.filter((c) => !v.lines.some((l) => l.key === `k${c}`)).length > 0 && (
-        <p className="notice warn">Inga värden i den här uppdelningen för {v.compare.filter((c) => !v.lines.some((l) => l.key === `k${c}`))
-          .map((c) => v.lanKommuner.find((k) => k.code === c)?.name ?? c).join(', ')}.</p>
+        <p className="notice warn">
+          Inga värden i den här uppdelningen för{' '}
+          {v.compare
+            .filter((c) => !v.lines.some((l) => l.key === `k${c}`))
+            .map((c) => v.lanKommuner.find((k) => k.code === c)?.name ?? c)
+            .join(', ')}
+          .
+        </p>
       )}
       {v.subgroup && <p className="notice warn">Delgrupp – tolka med försiktighet: målets bedömning gäller {names.kommun} totalt.</p>}
 
@@ -88,9 +134,19 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
       <h2>Utveckling</h2>
       {q.vy === 'tabell' || v.chart.rows.length === 0 ? null : (
         <figure>
-          <IndicatorChart rows={v.chart.rows} annotations={v.chart.annotations} unitKind={ind.unitKind} decimals={ind.decimals}
-            title={`${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`} fileName={ind.id} lines={lineSpecs} />
-          <figcaption className="chart-summary">{v.summary}{bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}</figcaption>
+          <IndicatorChart
+            rows={v.chart.rows}
+            annotations={v.chart.annotations}
+            unitKind={ind.unitKind}
+            decimals={ind.decimals}
+            title={`${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`}
+            fileName={ind.id}
+            lines={lineSpecs}
+          />
+          <figcaption className="chart-summary">
+            {v.summary}
+            {bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}
+          </figcaption>
         </figure>
       )}
       <details className="data-table" open={q.vy === 'tabell'}>
@@ -102,32 +158,94 @@ export default async function IndicatorPage({ params, searchParams }: { params: 
         <a href={`/api/v1/indicators/${ind.id}/observations?${dataQs}`}>JSON</a> · <Link href={`?vy=tabell&${qs}`}>Tabellvy</Link>
       </p>
 
-      <IndicatorMap indicatorId={ind.id} searchParams={searchParams} unit={ind.unit} format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }} />
+      <IndicatorMap
+        indicatorId={ind.id}
+        searchParams={searchParams}
+        unit={ind.unit}
+        format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }}
+      />
 
       <h2>Om indikatorn</h2>
       <dl className="facts">
-        <dt>Definition</dt><dd>{ind.definition}</dd>
-        {ind.question && (<><dt>Frågans lydelse</dt><dd>{ind.question}</dd></>)}
-        <dt>Källa</dt><dd>{source.name} ({source.publisher}){source.url && <> – <a href={source.url}>{source.url}</a></>}</dd>
+        <dt>Definition</dt>
+        <dd>{ind.definition}</dd>
+        {ind.question && (
+          <>
+            <dt>Frågans lydelse</dt>
+            <dd>{ind.question}</dd>
+          </>
+        )}
+        <dt>Källa</dt>
+        <dd>
+          {source.name} ({source.publisher})
+          {source.url && (
+            <>
+              {' '}
+              – <a href={source.url}>{source.url}</a>
+            </>
+          )}
+        </dd>
         <dt>Värdena kommer från</dt>
-        <dd>{v.provenance.length > 0 ? <ul className="plain">{v.provenance.map((p) => <li key={p}>{p}</li>)}</ul> : 'Inga värden ännu.'}</dd>
-        <dt>Publiceras för</dt><dd>{publishedLevelsText(ind.publishedLevels)}</dd>
-        <dt>Enhet</dt><dd>{ind.unit}</dd>
-        <dt>Geografi som mäts</dt><dd>{ind.measuredGeography}. {source.geography}</dd>
-        <dt>Utgivning</dt><dd>{cadence.text.replace(/\.$/, '')}. {v.assessment.stale.text}</dd>
-        <dt>Uppdelningar</dt><dd>{ind.breakdowns.join(', ') || 'inga'}</dd>
-        {caveats.text && (<><dt>Att tänka på</dt><dd>{caveats.text}</dd></>)}
+        <dd>
+          {v.provenance.length > 0 ? (
+            <ul className="plain">
+              {v.provenance.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          ) : (
+            'Inga värden ännu.'
+          )}
+        </dd>
+        <dt>Publiceras för</dt>
+        <dd>{publishedLevelsText(ind.publishedLevels)}</dd>
+        <dt>Enhet</dt>
+        <dd>{ind.unit}</dd>
+        <dt>Geografi som mäts</dt>
+        <dd>
+          {ind.measuredGeography}. {source.geography}
+        </dd>
+        <dt>Utgivning</dt>
+        <dd>
+          {cadence.text.replace(/\.$/, '')}. {v.assessment.stale.text}
+        </dd>
+        <dt>Uppdelningar</dt>
+        <dd>{ind.breakdowns.join(', ') || 'inga'}</dd>
+        {caveats.text && (
+          <>
+            <dt>Att tänka på</dt>
+            <dd>{caveats.text}</dd>
+          </>
+        )}
         <dt>Mål i planen</dt>
-        <dd>{v.goals.length ? v.goals.map((g, i) => <span key={g.code}>{i > 0 && '; '}<Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}</span>) : 'Inget mål i planen använder måttet.'}</dd>
+        <dd>
+          {v.goals.length
+            ? v.goals.map((g, i) => (
+                <span key={g.code}>
+                  {i > 0 && '; '}
+                  <Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}
+                </span>
+              ))
+            : 'Inget mål i planen använder måttet.'}
+        </dd>
       </dl>
       {(source.notes || cadence.unverified.length + caveats.unverified.length > 0) && (
         <details className="analyst">
           <summary>{TERMS.forAnalysts}: om källan och det som ännu inte är bekräftat</summary>
-          {source.notes && <><h3>Om källan</h3><p>{source.notes}</p></>}
+          {source.notes && (
+            <>
+              <h3>Om källan</h3>
+              <p>{source.notes}</p>
+            </>
+          )}
           {cadence.unverified.length + caveats.unverified.length > 0 && (
             <>
               <h3>Ännu inte bekräftat</h3>
-              <ul>{[...cadence.unverified, ...caveats.unverified].map((n) => <li key={n}>{n}</li>)}</ul>
+              <ul>
+                {[...cadence.unverified, ...caveats.unverified].map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
             </>
           )}
         </details>

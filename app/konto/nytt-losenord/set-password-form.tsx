@@ -15,15 +15,36 @@ export function SetPasswordForm({ token }: { token: string }) {
       return;
     }
     const { error } = await authClient.resetPassword({ newPassword, token });
-    setState(error ? { ok: false, text: authErrorText(error, 'Länken är ogiltig eller har gått ut. Be administratören om en ny inbjudan.') } : { ok: true, text: 'Lösenordet är sparat.' });
+    setState(
+      error
+        ? { ok: false, text: authErrorText(error, 'Länken är ogiltig eller har gått ut. Be administratören om en ny inbjudan.') }
+        : { ok: true, text: 'Lösenordet är sparat.' },
+    );
   }
-  if (state?.ok) return <p className="notice ok" role="status">{state.text} <Link href="/logga-in">Logga in</Link>.</p>;
+  if (state?.ok)
+    return (
+      <p className="notice ok" role="status">
+        {state.text} <Link href="/logga-in">Logga in</Link>.
+      </p>
+    );
   return (
     <form onSubmit={onSubmit} className="stacked">
-      <p><label htmlFor="newPassword">Nytt lösenord (minst 12 tecken)</label><input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={12} required /></p>
-      <p><label htmlFor="repeat">Upprepa lösenordet</label><input id="repeat" name="repeat" type="password" autoComplete="new-password" minLength={12} required /></p>
-      <p><button type="submit">Spara lösenord</button></p>
-      {state && <p className="notice alert" role="alert">{state.text}</p>}
+      <p>
+        <label htmlFor="newPassword">Nytt lösenord (minst 12 tecken)</label>
+        <input id="newPassword" name="newPassword" type="password" autoComplete="new-password" minLength={12} required />
+      </p>
+      <p>
+        <label htmlFor="repeat">Upprepa lösenordet</label>
+        <input id="repeat" name="repeat" type="password" autoComplete="new-password" minLength={12} required />
+      </p>
+      <p>
+        <button type="submit">Spara lösenord</button>
+      </p>
+      {state && (
+        <p className="notice alert" role="alert">
+          {state.text}
+        </p>
+      )}
     </form>
   );
 }

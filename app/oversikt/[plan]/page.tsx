@@ -31,7 +31,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
     return (
       <>
         <h1>Ingen åtgärdsplan inläst</h1>
-        <p>Databasen innehåller ingen åtgärdsplan. Kör <code>npm run db:seed</code> för att läsa in planen.</p>
+        <p>
+          Databasen innehåller ingen åtgärdsplan. Kör <code>npm run db:seed</code> för att läsa in planen.
+        </p>
       </>
     );
   }
@@ -44,7 +46,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
       <h1 className="summary-title">{plan.title}</h1>
       <p className="lead summary-lead">
         Hur det går för planens mål, bedömt med statistik för {kommun} jämfört med{' '}
-        {regions.filter((r) => r.key !== 'kommun').map((r) => r.name).join(' och ')}.
+        {regions
+          .filter((r) => r.key !== 'kommun')
+          .map((r) => r.name)
+          .join(' och ')}
+        .
       </p>
       <SummaryTable areas={areas} kommunName={kommun} />
       <div className="summary-status">
@@ -53,7 +59,11 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
           <section className="reminders" aria-labelledby="reminders-heading">
             <h2 id="reminders-heading">Att göra</h2>
             <ul>
-              {todo.map((r) => <li key={r.kind} data-reminder={r.kind}>{r.href ? <Link href={r.href}>{r.text}</Link> : r.text}</li>)}
+              {todo.map((r) => (
+                <li key={r.kind} data-reminder={r.kind}>
+                  {r.href ? <Link href={r.href}>{r.text}</Link> : r.text}
+                </li>
+              ))}
             </ul>
           </section>
         )}
@@ -62,7 +72,9 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
       {overview.areas.map((area) => (
         <section key={area.code} className="summary-areadetail" aria-labelledby={`area-${area.code}`} data-area={area.code}>
           <h2 id={`area-${area.code}`}>{area.title}</h2>
-          <p className="summary"><strong>Från lägesbilden:</strong> {area.lagesbildSummary}</p>
+          <p className="summary">
+            <strong>Från lägesbilden:</strong> {area.lagesbildSummary}
+          </p>
           <AreaDetail code={area.code} title={area.title} indicatorCount={areas.find((a) => a.code === area.code)!.indicatorCount} />
         </section>
       ))}

@@ -11,10 +11,14 @@ import { RollupBadge } from '../../_components/verdict-badge';
 export function AreaGoals({ area, regions }: { area: OverviewArea; regions: RegionRef[] }) {
   return area.goals.map((goal) => (
     <section key={goal.code} className="goal" aria-labelledby={`goal-${goal.code}`} data-goal-detail={goal.code}>
-      <h3 id={`goal-${goal.code}`}><Link href={`/mal/${goal.code}`}>Övergripande mål: {goal.text}</Link></h3>
+      <h3 id={`goal-${goal.code}`}>
+        <Link href={`/mal/${goal.code}`}>Övergripande mål: {goal.text}</Link>
+      </h3>
       <p className="rollup">
         <span className="sr-only">Bedömning av målets mått: </span>
-        {goal.rollup.length > 0 ? goal.rollup.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />) : 'Endast sammanhangsmått.'}
+        {goal.rollup.length > 0
+          ? goal.rollup.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />)
+          : 'Endast sammanhangsmått.'}
       </p>
       <div className="cards">
         {goal.indicators.map((ind) => (

@@ -24,7 +24,14 @@ export function Sparkline({ trend }: { trend: GoalTrend }) {
   return (
     <svg className="summary-spark" width={W} height={H} viewBox={`0 0 ${W} ${H}`} aria-hidden="true" focusable="false">
       <path d={d} fill="none" stroke={color} strokeWidth="1.5" strokeDasharray={trend.example ? '2 2' : undefined} />
-      <circle cx={x(last).toFixed(1)} cy={y(values[last]!).toFixed(1)} r="2.5" fill={trend.example ? '#fff' : color} stroke={color} strokeWidth="1.2" />
+      <circle
+        cx={x(last).toFixed(1)}
+        cy={y(values[last]!).toFixed(1)}
+        r="2.5"
+        fill={trend.example ? '#fff' : color}
+        stroke={color}
+        strokeWidth="1.2"
+      />
     </svg>
   );
 }

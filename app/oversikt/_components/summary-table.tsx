@@ -17,7 +17,11 @@ function plural(n: number, one: string, many: string) {
 function DataCell({ data }: { data: GoalSummary['data'] }) {
   const parts = [
     data.real > 0 && <span key="real">{plural(data.real, 'verkligt', 'verkliga')}</span>,
-    data.example > 0 && <span key="example" className="summary-example">{data.example} exempeldata</span>,
+    data.example > 0 && (
+      <span key="example" className="summary-example">
+        {data.example} exempeldata
+      </span>
+    ),
     data.none > 0 && <span key="none">{plural(data.none, 'utan värden', 'utan värden')}</span>,
   ].filter(Boolean);
   return <td className="summary-data">{parts.length > 0 ? parts : '–'}</td>;
@@ -36,14 +40,25 @@ function GoalRow({ goal }: { goal: GoalSummary }) {
         </span>
       </th>
       {COLUMNS.map((c) => (
-        <td key={c.group} className={`summary-n summary-n-${c.group}${goal.verdicts[c.group] === 0 ? ' summary-zero' : ''}`} data-group={c.group}>
+        <td
+          key={c.group}
+          className={`summary-n summary-n-${c.group}${goal.verdicts[c.group] === 0 ? ' summary-zero' : ''}`}
+          data-group={c.group}
+        >
           {goal.verdicts[c.group] > 0 && <span aria-hidden="true">{c.shape} </span>}
           {goal.verdicts[c.group]}
         </td>
       ))}
       <DataCell data={goal.data} />
       <td className="summary-period">
-        {goal.latest ? <>{goal.latest.period}{goal.latest.example && <span className="summary-sub">exempeldata</span>}</> : <span className="missing">Inga kommunvärden</span>}
+        {goal.latest ? (
+          <>
+            {goal.latest.period}
+            {goal.latest.example && <span className="summary-sub">exempeldata</span>}
+          </>
+        ) : (
+          <span className="missing">Inga kommunvärden</span>
+        )}
       </td>
       <td className="summary-trend">
         {goal.trend ? (
@@ -67,7 +82,9 @@ function GoalRow({ goal }: { goal: GoalSummary }) {
 export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; kommunName: string }) {
   return (
     <div className="summary-box">
-      <h2 id="summary-heading" className="summary-heading">Läget per övergripande mål</h2>
+      <h2 id="summary-heading" className="summary-heading">
+        Läget per övergripande mål
+      </h2>
       <div className="summary-scroll" tabIndex={0} role="region" aria-labelledby="summary-heading">
         <table className="summary-table">
           <thead>
@@ -75,7 +92,9 @@ export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; komm
               <th scope="col">Övergripande mål</th>
               {COLUMNS.map((c) => (
                 <th key={c.group} scope="col" className="summary-n">
-                  <span aria-hidden="true">{c.shape} </span>{c.label}{c.group === 'unchanged' && <sup aria-hidden="true">*</sup>}
+                  <span aria-hidden="true">{c.shape} </span>
+                  {c.label}
+                  {c.group === 'unchanged' && <sup aria-hidden="true">*</sup>}
                 </th>
               ))}
               <th scope="col">Måttens data</th>
@@ -90,16 +109,18 @@ export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; komm
                   <Link href={`/oversikt/omrade/${a.code}`}>{a.title}</Link>
                 </th>
               </tr>
-              {a.goals.map((g) => <GoalRow key={g.code} goal={g} />)}
+              {a.goals.map((g) => (
+                <GoalRow key={g.code} goal={g} />
+              ))}
             </tbody>
           ))}
         </table>
       </div>
       <p className="summary-note">
-        Antal mått per bedömning. Bara en <Link href="/metod#sakerstalld">säkerställd</Link> förändring räknas som
-        förbättring eller försämring; * <Link href="/metod#tecken">tecken på förändring</Link> som inte är säkerställda
-        räknas som oförändrat. Utveckling: kommunens värden för målets första huvudmått med minst två mätningar, verkliga
-        data före exempeldata (prickad linje och ihålig punkt: exempeldata).
+        Antal mått per bedömning. Bara en <Link href="/metod#sakerstalld">säkerställd</Link> förändring räknas som förbättring eller
+        försämring; * <Link href="/metod#tecken">tecken på förändring</Link> som inte är säkerställda räknas som oförändrat. Utveckling:
+        kommunens värden för målets första huvudmått med minst två mätningar, verkliga data före exempeldata (prickad linje och ihålig
+        punkt: exempeldata).
       </p>
     </div>
   );

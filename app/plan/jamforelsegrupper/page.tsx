@@ -13,11 +13,19 @@ export const metadata: Metadata = { title: 'Jämförelsegrupper' };
 export default async function ComparisonGroupsPage() {
   await connection();
   const [page, user] = await Promise.all([getGroupsPage(), currentUser()]);
-  if (!page) return <><h1>Jämförelsegrupper</h1><p>Ingen åtgärdsplan är inläst.</p></>;
+  if (!page)
+    return (
+      <>
+        <h1>Jämförelsegrupper</h1>
+        <p>Ingen åtgärdsplan är inläst.</p>
+      </>
+    );
   const canEdit = roleAtLeast(user?.role, 'coordinator');
   return (
     <>
-      <p><Link href="/plan">Planen</Link></p>
+      <p>
+        <Link href="/plan">Planen</Link>
+      </p>
       <h1>Jämförelsegrupper för {page.kommun.name}</h1>
       <p className="lead">
         Jämför med liknande kommuner: SKR:s kommungruppsindelning och Koladas grupper av liknande kommuner (Källa: Kolada), eller en egen
@@ -26,8 +34,13 @@ export default async function ComparisonGroupsPage() {
       {page.groups.map((g) => (
         <section key={g.id} aria-labelledby={`g-${g.id}`}>
           <h2 id={`g-${g.id}`}>{g.title}</h2>
-          <p className="meta">{COMPARISON_GROUP_KIND_LABELS[g.kind]}{g.year ? `, ${g.year}` : ''}. {g.source}. Id: <code>{g.id}</code></p>
-          <p>{g.members.length} kommuner: {g.members.map((m) => m.name).join(', ')}.</p>
+          <p className="meta">
+            {COMPARISON_GROUP_KIND_LABELS[g.kind]}
+            {g.year ? `, ${g.year}` : ''}. {g.source}. Id: <code>{g.id}</code>
+          </p>
+          <p>
+            {g.members.length} kommuner: {g.members.map((m) => m.name).join(', ')}.
+          </p>
           {canEdit && g.kind === 'own' && (
             <StateForm action={removeOwnGroupAction} submit={`Ta bort gruppen ${g.title}`} className="inline">
               <input type="hidden" name="id" value={g.id} />
@@ -39,7 +52,10 @@ export default async function ComparisonGroupsPage() {
         <section aria-labelledby="ny-grupp">
           <h2 id="ny-grupp">Ny egen grupp</h2>
           <StateForm action={saveOwnGroupAction} submit="Spara gruppen" resetOnSuccess>
-            <p><label htmlFor="title">Namn</label><input id="title" name="title" required minLength={3} maxLength={120} placeholder="Grannkommuner" /></p>
+            <p>
+              <label htmlFor="title">Namn</label>
+              <input id="title" name="title" required minLength={3} maxLength={120} placeholder="Grannkommuner" />
+            </p>
             <fieldset>
               <legend>Kommuner i {page.lan}</legend>
               {page.lanKommuner.map((k) => (

@@ -5,7 +5,12 @@ import type { FollowUpReport } from '@/lib/reports/types';
 import { yearParam } from '@/lib/params';
 
 /** The review's report file (PDF or DOCX), generated on the server from the frozen snapshot. */
-export async function reportDownload(rawYear: string, render: (r: FollowUpReport) => Promise<Buffer>, type: string, ext: string): Promise<Response> {
+export async function reportDownload(
+  rawYear: string,
+  render: (r: FollowUpReport) => Promise<Buffer>,
+  type: string,
+  ext: string,
+): Promise<Response> {
   const year = yearParam(rawYear);
   const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8' } });
   if (year === null) return text('Ogiltigt år.', 404);

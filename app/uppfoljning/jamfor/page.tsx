@@ -15,14 +15,33 @@ function Side({ view, code }: { view: ReviewView; code: string }) {
   const ds = view.decisions.filter((d) => d.goalId === view.goalIds.get(code));
   return (
     <td>
-      <p>{goal.rollup.map((r) => <RollupBadge key={r.label} label={r.label} count={r.count} />)}</p>
-      <p>Brå: {a ? <strong>{a.label}</strong> : 'ingen bedömning'}{a?.justification ? ` – ${a.justification}` : ''}</p>
-      {ds.length > 0 && <ul>{ds.map((d) => <li key={d.id}>{DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind}: {d.text}</li>)}</ul>}
+      <p>
+        {goal.rollup.map((r) => (
+          <RollupBadge key={r.label} label={r.label} count={r.count} />
+        ))}
+      </p>
+      <p>
+        Brå: {a ? <strong>{a.label}</strong> : 'ingen bedömning'}
+        {a?.justification ? ` – ${a.justification}` : ''}
+      </p>
+      {ds.length > 0 && (
+        <ul>
+          {ds.map((d) => (
+            <li key={d.id}>
+              {DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind}: {d.text}
+            </li>
+          ))}
+        </ul>
+      )}
     </td>
   );
 }
 
-export default async function CompareReviewsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function CompareReviewsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   await connection();
   const sp = await searchParams;
   const all = await getReviewList();
@@ -32,21 +51,59 @@ export default async function CompareReviewsPage({ searchParams }: { searchParam
   const [a, b] = await Promise.all([yearA ? getReviewView(yearA) : null, yearB ? getReviewView(yearB) : null]);
   return (
     <>
-      <p><Link href="/uppfoljning">Alla uppföljningar</Link></p>
+      <p>
+        <Link href="/uppfoljning">Alla uppföljningar</Link>
+      </p>
       <h1>Jämför uppföljningar</h1>
       <form method="get" className="filters">
-        <p><label htmlFor="a">Första</label><select id="a" name="a" defaultValue={yearA}>{all.map((r) => <option key={r.year} value={r.year}>{r.year}</option>)}</select></p>
-        <p><label htmlFor="b">Andra</label><select id="b" name="b" defaultValue={yearB}>{all.map((r) => <option key={r.year} value={r.year}>{r.year}</option>)}</select></p>
-        <p><button type="submit">Jämför</button></p>
+        <p>
+          <label htmlFor="a">Första</label>
+          <select id="a" name="a" defaultValue={yearA}>
+            {all.map((r) => (
+              <option key={r.year} value={r.year}>
+                {r.year}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <label htmlFor="b">Andra</label>
+          <select id="b" name="b" defaultValue={yearB}>
+            {all.map((r) => (
+              <option key={r.year} value={r.year}>
+                {r.year}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p>
+          <button type="submit">Jämför</button>
+        </p>
       </form>
-      {!a || !b ? <p>Välj två uppföljningar som finns.</p> : (
+      {!a || !b ? (
+        <p>Välj två uppföljningar som finns.</p>
+      ) : (
         <table className="data compare">
-          <caption>Beräknade bedömningar, Brås bedömning och beslut per mål: {a.review.year} och {b.review.year}</caption>
-          <thead><tr><th scope="col">Mål</th><th scope="col">{a.review.year}</th><th scope="col">{b.review.year}</th></tr></thead>
+          <caption>
+            Beräknade bedömningar, Brås bedömning och beslut per mål: {a.review.year} och {b.review.year}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Mål</th>
+              <th scope="col">{a.review.year}</th>
+              <th scope="col">{b.review.year}</th>
+            </tr>
+          </thead>
           <tbody>
-            {[...new Map([...a.snapshot.overview.areas, ...b.snapshot.overview.areas].flatMap((ar) => ar.goals).map((g) => [g.code, g.text])).entries()].map(([code, text]) => (
+            {[
+              ...new Map(
+                [...a.snapshot.overview.areas, ...b.snapshot.overview.areas].flatMap((ar) => ar.goals).map((g) => [g.code, g.text]),
+              ).entries(),
+            ].map(([code, text]) => (
               <tr key={code} data-goal={code}>
-                <th scope="row">{code}: {text}</th>
+                <th scope="row">
+                  {code}: {text}
+                </th>
                 <Side view={a} code={code} />
                 <Side view={b} code={code} />
               </tr>

@@ -39,8 +39,11 @@ export class ReviewLockedError extends FollowUpInputError {}
 
 /** Every review, newest year first — also those of earlier plans, which stay readable after a revision. */
 export async function listReviews(db: Db): Promise<(ReviewRow & { planTitle: string; planDecided: string })[]> {
-  const rows = await db.select({ review: reviews, planTitle: plans.title, planDecided: plans.decidedDate }).from(reviews)
-    .innerJoin(plans, eq(plans.id, reviews.planId)).orderBy(desc(reviews.year));
+  const rows = await db
+    .select({ review: reviews, planTitle: plans.title, planDecided: plans.decidedDate })
+    .from(reviews)
+    .innerJoin(plans, eq(plans.id, reviews.planId))
+    .orderBy(desc(reviews.year));
   return rows.map((r) => ({ ...r.review, planTitle: r.planTitle, planDecided: r.planDecided }));
 }
 
@@ -70,18 +73,38 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
     if (existing) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     const indicatorIds = [...new Set(overview.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => i.id))))];
     const regionCodes = overview.regions.map((r) => r.code);
-    const importRows = indicatorIds.length === 0 ? [] : await tx.selectDistinct({ id: observations.importId }).from(observations)
-      .where(and(inArray(observations.indicatorId, indicatorIds), inArray(observations.regionCode, regionCodes), isNotNull(observations.importId), unsupersededExample));
+    const importRows =
+      indicatorIds.length === 0
+        ? []
+        : await tx
+            .selectDistinct({ id: observations.importId })
+            .from(observations)
+            .where(
+              and(
+                inArray(observations.indicatorId, indicatorIds),
+                inArray(observations.regionCode, regionCodes),
+                isNotNull(observations.importId),
+                unsupersededExample,
+              ),
+            );
     const snapshot: ReviewSnapshot = {
-      version: 1, takenAt: new Date().toISOString(), overview,
+      version: 1,
+      takenAt: new Date().toISOString(),
+      overview,
       importIds: importRows.map((r) => r.id!).sort((a, b) => a - b),
     };
-    const [row] = await tx.insert(reviews).values({ planId: plan.id, year, meetingDate, snapshot, openedBy: actor.actor })
-      .onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(reviews)
+      .values({ planId: plan.id, year, meetingDate, snapshot, openedBy: actor.actor })
+      .onConflictDoNothing()
+      .returning();
     // Two people opening the same year at once: the second gets the same answer as above.
     if (!row) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     await writeAudit(tx, {
-      ...actor, action: 'review_opened', targetType: 'uppföljning', targetId: year,
+      ...actor,
+      action: 'review_opened',
+      targetType: 'uppföljning',
+      targetId: year,
       summary: `Öppnade uppföljningen ${year} (möte ${meetingDate}); bedömningarna frystes med data från ${snapshot.importIds.length} importer.`,
       after: { year, meetingDate, importIds: snapshot.importIds },
     });
@@ -98,12 +121,21 @@ export async function getReview(db: Db, year: number): Promise<ReviewView | null
     db.select().from(reviewAssessments).where(eq(reviewAssessments.reviewId, review.id)),
     db.select().from(reviewDecisions).where(eq(reviewDecisions.reviewId, review.id)).orderBy(asc(reviewDecisions.id)),
   ]);
-  return { review, snapshot: review.snapshot as ReviewSnapshot, goalIds: new Map(goalRows.map((g) => [g.code, g.id])), assessments, decisions };
+  return {
+    review,
+    snapshot: review.snapshot as ReviewSnapshot,
+    goalIds: new Map(goalRows.map((g) => [g.code, g.id])),
+    assessments,
+    decisions,
+  };
 }
 
 /** The id of a goal of the plan the review followed. */
 async function goalIdOf(tx: Db, review: ReviewRow, code: string): Promise<number> {
-  const [g] = await tx.select({ id: goals.id }).from(goals).where(and(eq(goals.planId, review.planId), eq(goals.code, code)));
+  const [g] = await tx
+    .select({ id: goals.id })
+    .from(goals)
+    .where(and(eq(goals.planId, review.planId), eq(goals.code, code)));
   if (!g) throw new FollowUpInputError(`Målet ${code} finns inte i uppföljningen.`);
   return g.id;
 }
@@ -124,8 +156,18 @@ function goalOf(snapshot: ReviewSnapshot, code: string): OverviewGoal | null {
 const assessmentSchema = z.object({
   goalCode: z.string().min(1),
   label: z.enum(VERDICT_ORDER as [string, ...string[]], { error: 'välj en bedömning' }),
-  justification: z.string().trim().max(5000).optional().transform((v) => (v ? v : null)),
-  comment: z.string().trim().max(5000).optional().transform((v) => (v ? v : null)),
+  justification: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .transform((v) => (v ? v : null)),
+  comment: z
+    .string()
+    .trim()
+    .max(5000)
+    .optional()
+    .transform((v) => (v ? v : null)),
 });
 
 /** Brå's own assessment of a goal. A label none of the computed verdicts carries needs a justification. */
@@ -139,24 +181,41 @@ export async function saveAssessment(db: Db, reviewId: number, input: unknown, a
     const goalId = await goalIdOf(tx, review, v.goalCode);
     const computed = computedLabels(goal);
     if (!computed.includes(v.label) && !v.justification) {
-      throw new FollowUpInputError(`Bedömningen "${v.label}" skiljer sig från den beräknade (${computed.join(', ') || 'ingen'}): skriv en motivering.`);
+      throw new FollowUpInputError(
+        `Bedömningen "${v.label}" skiljer sig från den beräknade (${computed.join(', ') || 'ingen'}): skriv en motivering.`,
+      );
     }
-    const [before] = await tx.select().from(reviewAssessments).where(and(eq(reviewAssessments.reviewId, reviewId), eq(reviewAssessments.goalId, goalId)));
+    const [before] = await tx
+      .select()
+      .from(reviewAssessments)
+      .where(and(eq(reviewAssessments.reviewId, reviewId), eq(reviewAssessments.goalId, goalId)));
     const values = { label: v.label, justification: v.justification, comment: v.comment };
-    const [row] = await tx.insert(reviewAssessments).values({ reviewId, goalId, ...values, updatedBy: actor.actor })
-      .onConflictDoUpdate({ target: [reviewAssessments.reviewId, reviewAssessments.goalId], set: { ...values, updatedBy: actor.actor, updatedAt: new Date() } })
+    const [row] = await tx
+      .insert(reviewAssessments)
+      .values({ reviewId, goalId, ...values, updatedBy: actor.actor })
+      .onConflictDoUpdate({
+        target: [reviewAssessments.reviewId, reviewAssessments.goalId],
+        set: { ...values, updatedBy: actor.actor, updatedAt: new Date() },
+      })
       .returning();
     await writeAudit(tx, {
-      ...actor, action: 'assessment_saved', targetType: 'uppföljning', targetId: `${review.year}/${v.goalCode}`,
+      ...actor,
+      action: 'assessment_saved',
+      targetType: 'uppföljning',
+      targetId: `${review.year}/${v.goalCode}`,
       summary: `Brås bedömning av ${v.goalCode} (${review.year}): ${before ? `${before.label} → ` : ''}${v.label}.`,
-      before: before ? { label: before.label, justification: before.justification, comment: before.comment } : null, after: values,
+      before: before ? { label: before.label, justification: before.justification, comment: before.comment } : null,
+      after: values,
     });
     return row!;
   });
 }
 
 const decisionSchema = z.object({
-  goalCode: z.string().optional().transform((v) => (v ? v : null)),
+  goalCode: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v : null)),
   kind: z.enum(Object.keys(DECISION_KINDS) as [DecisionKind, ...DecisionKind[]], { error: 'välj typ av beslut' }),
   text: z.string().trim().min(1, 'skriv beslutet').max(5000),
 });
@@ -166,9 +225,15 @@ export async function addDecision(db: Db, reviewId: number, input: unknown, acto
   return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
     const goalId = v.goalCode ? await goalIdOf(tx, review, v.goalCode) : null;
-    const [row] = await tx.insert(reviewDecisions).values({ reviewId, goalId, kind: v.kind, text: v.text, createdBy: actor.actor }).returning();
+    const [row] = await tx
+      .insert(reviewDecisions)
+      .values({ reviewId, goalId, kind: v.kind, text: v.text, createdBy: actor.actor })
+      .returning();
     await writeAudit(tx, {
-      ...actor, action: 'decision_added', targetType: 'uppföljning', targetId: `${review.year}${v.goalCode ? `/${v.goalCode}` : ''}`,
+      ...actor,
+      action: 'decision_added',
+      targetType: 'uppföljning',
+      targetId: `${review.year}${v.goalCode ? `/${v.goalCode}` : ''}`,
       summary: `Beslut (${DECISION_KINDS[v.kind]}) i uppföljningen ${review.year}${v.goalCode ? ` för ${v.goalCode}` : ''}.`,
       after: { kind: v.kind, text: v.text },
     });
@@ -179,12 +244,19 @@ export async function addDecision(db: Db, reviewId: number, input: unknown, acto
 export async function removeDecision(db: Db, reviewId: number, decisionId: number, actor: Actor): Promise<void> {
   await withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
-    const [row] = await tx.delete(reviewDecisions).where(and(eq(reviewDecisions.id, decisionId), eq(reviewDecisions.reviewId, reviewId))).returning();
+    const [row] = await tx
+      .delete(reviewDecisions)
+      .where(and(eq(reviewDecisions.id, decisionId), eq(reviewDecisions.reviewId, reviewId)))
+      .returning();
     if (!row) throw new FollowUpInputError('Beslutet finns inte.');
     await writeAudit(tx, {
-      ...actor, action: 'decision_removed', targetType: 'uppföljning', targetId: review.year,
+      ...actor,
+      action: 'decision_removed',
+      targetType: 'uppföljning',
+      targetId: review.year,
       summary: `Tog bort ett beslut (${DECISION_KINDS[row.kind as DecisionKind] ?? row.kind}) i uppföljningen ${review.year}.`,
-      before: { kind: row.kind, text: row.text }, after: null,
+      before: { kind: row.kind, text: row.text },
+      after: null,
     });
   });
 }
@@ -193,10 +265,19 @@ export async function removeDecision(db: Db, reviewId: number, decisionId: numbe
 export async function decideReview(db: Db, reviewId: number, actor: Actor): Promise<ReviewRow> {
   return withTx(db, async (tx) => {
     const review = await openReviewForWrite(tx, reviewId);
-    const [row] = await tx.update(reviews).set({ status: 'decided', decidedBy: actor.actor, decidedAt: sql`now()` }).where(eq(reviews.id, reviewId)).returning();
+    const [row] = await tx
+      .update(reviews)
+      .set({ status: 'decided', decidedBy: actor.actor, decidedAt: sql`now()` })
+      .where(eq(reviews.id, reviewId))
+      .returning();
     await writeAudit(tx, {
-      ...actor, action: 'review_decided', targetType: 'uppföljning', targetId: review.year,
-      summary: `Markerade uppföljningen ${review.year} som beslutad; den är nu låst.`, before: { status: 'open' }, after: { status: 'decided' },
+      ...actor,
+      action: 'review_decided',
+      targetType: 'uppföljning',
+      targetId: review.year,
+      summary: `Markerade uppföljningen ${review.year} som beslutad; den är nu låst.`,
+      before: { status: 'open' },
+      after: { status: 'decided' },
     });
     return row!;
   });

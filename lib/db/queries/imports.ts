@@ -39,13 +39,28 @@ export function listAddedByImport(db: Db, importId: number, limit = 2000) {
     .from(observations)
     .leftJoin(indicators, eq(indicators.id, observations.indicatorId))
     .leftJoin(regions, eq(regions.code, observations.regionCode))
-    .where(and(eq(observations.importId, importId), notExists(
-      db.select({ one: sql`1` }).from(observationRevisions).where(and(
-        eq(observationRevisions.importId, importId), eq(observationRevisions.action, 'update'),
-        eq(observationRevisions.indicatorId, observations.indicatorId), eq(observationRevisions.regionCode, observations.regionCode),
-        eq(observationRevisions.period, observations.period), eq(observationRevisions.sex, observations.sex),
-        eq(observationRevisions.grp, observations.grp), eq(observationRevisions.site, observations.site))),
-    )))
+    .where(
+      and(
+        eq(observations.importId, importId),
+        notExists(
+          db
+            .select({ one: sql`1` })
+            .from(observationRevisions)
+            .where(
+              and(
+                eq(observationRevisions.importId, importId),
+                eq(observationRevisions.action, 'update'),
+                eq(observationRevisions.indicatorId, observations.indicatorId),
+                eq(observationRevisions.regionCode, observations.regionCode),
+                eq(observationRevisions.period, observations.period),
+                eq(observationRevisions.sex, observations.sex),
+                eq(observationRevisions.grp, observations.grp),
+                eq(observationRevisions.site, observations.site),
+              ),
+            ),
+        ),
+      ),
+    )
     .orderBy(asc(observations.id))
     .limit(limit);
 }

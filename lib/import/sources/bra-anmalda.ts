@@ -53,7 +53,9 @@ const isCount = (raw: string) => {
 function headerlessShape(rows: TableRow[]): { shaped: boolean; kommunSuffix: boolean } {
   const first = rows.slice(0, SNIFF_ROWS);
   if (first.length === 0) return { shaped: false, kommunSuffix: false };
-  const shaped = first.every((r) => r.cells.length === 3 && !isCount(r.cells[0]!) && r.cells[0] !== '' && isCount(r.cells[1]!) && isCount(r.cells[2]!));
+  const shaped = first.every(
+    (r) => r.cells.length === 3 && !isCount(r.cells[0]!) && r.cells[0] !== '' && isCount(r.cells[1]!) && isCount(r.cells[2]!),
+  );
   const suffixed = first.filter((r) => / kommun$/i.test(r.cells[0] ?? '')).length;
   return { shaped, kommunSuffix: suffixed * 2 > first.length };
 }
@@ -83,9 +85,13 @@ export function yearFromFileName(fileName: string): { year: number } | { error: 
   const years = [...new Set([...base.matchAll(/(?<!\d)(20\d{2})(?!\d)/g)].map((m) => Number(m[1])))];
   if (years.length === 1) return { year: years[0]! };
   if (years.length === 0) {
-    return { error: `året står inte i filen, bara i Brås filnamn: filnamnet "${base}" måste innehålla året (t.ex. "Anmälda brott kommunerna 2024.csv")` };
+    return {
+      error: `året står inte i filen, bara i Brås filnamn: filnamnet "${base}" måste innehålla året (t.ex. "Anmälda brott kommunerna 2024.csv")`,
+    };
   }
-  return { error: `filnamnet "${base}" innehåller flera årtal (${years.join(', ')}): byt namn på filen så att bara statistikåret står i namnet` };
+  return {
+    error: `filnamnet "${base}" innehåller flera årtal (${years.join(', ')}): byt namn på filen så att bara statistikåret står i namnet`,
+  };
 }
 
 /**
@@ -103,7 +109,7 @@ export function stadsdelCity(name: string): string | null {
   return null;
 }
 
-const CITY_LABEL: Record<string, string> = { stockholm: 'Stockholm', 'göteborg': 'Göteborg', 'malmö': 'Malmö' };
+const CITY_LABEL: Record<string, string> = { stockholm: 'Stockholm', göteborg: 'Göteborg', malmö: 'Malmö' };
 
 /** Brå anmälda brott, the open yearly kommun CSV (data-sources.md §3), also after an Excel re-save. */
 export const braAnmaldaAdapter: SourceAdapter = {
@@ -123,7 +129,11 @@ export const braAnmaldaAdapter: SourceAdapter = {
       // Three columns of name, integer, integer: 2021's layout when the names end in " kommun".
       return s.kommunSuffix ? { score: 1, missing: [] } : { score: 0.5, missing: [...BRA_HEADER] };
     }
-    return { score: (BRA_HEADER.length - h.missing.length) / BRA_HEADER.length, missing: h.missing, matched: BRA_HEADER.length - h.missing.length };
+    return {
+      score: (BRA_HEADER.length - h.missing.length) / BRA_HEADER.length,
+      missing: h.missing,
+      matched: BRA_HEADER.length - h.missing.length,
+    };
   },
 
   parse(table, ctx) {
@@ -145,7 +155,8 @@ export const braAnmaldaAdapter: SourceAdapter = {
     if ('error' in y) issues.push(issue(null, null, null, `Året saknas: ${y.error}.`));
     else period = parsePeriod(String(y.year));
     const indicator = ctx.indicators.get(BRA_TOTAL_INDICATOR);
-    if (!indicator) issues.push(issue(null, null, null, `Indikatorn ${BRA_TOTAL_INDICATOR} finns inte i katalogen; filen kan inte importeras.`));
+    if (!indicator)
+      issues.push(issue(null, null, null, `Indikatorn ${BRA_TOTAL_INDICATOR} finns inte i katalogen; filen kan inte importeras.`));
 
     const skipped = new Map<string, number>();
     const width = Math.max(iKommun, iAntal, iRate) + 1;
@@ -153,7 +164,11 @@ export const braAnmaldaAdapter: SourceAdapter = {
       const r = new RowReader(row.line);
       const cell = (i: number) => row.cells[i] ?? '';
       if (row.cells.length > width) {
-        r.fail(`kolumn ${width + 1}`, row.cells.slice(width).join(';'), `förväntade ${width} kolumner (${labels.join(';')}); raden har ${row.cells.length}`);
+        r.fail(
+          `kolumn ${width + 1}`,
+          row.cells.slice(width).join(';'),
+          `förväntade ${width} kolumner (${labels.join(';')}); raden har ${row.cells.length}`,
+        );
       }
       const name = cell(iKommun);
       let regionCode: string | null = null;
@@ -209,8 +224,13 @@ export const braAnmaldaAdapter: SourceAdapter = {
     const notes: string[] = [];
     const nSkipped = [...skipped.values()].reduce((a, b) => a + b, 0);
     if (nSkipped > 0) {
-      const cities = Object.keys(CITY_LABEL).filter((c) => skipped.has(c)).map((c) => CITY_LABEL[c]).join(', ');
-      notes.push(`${nSkipped} ${nSkipped === 1 ? 'rad' : 'rader'} för stadsdelar (${cities}) hoppades över: Trygghetsläget lagrar kommun, län och riket, och kommunens egen rad har totalen.`);
+      const cities = Object.keys(CITY_LABEL)
+        .filter((c) => skipped.has(c))
+        .map((c) => CITY_LABEL[c])
+        .join(', ');
+      notes.push(
+        `${nSkipped} ${nSkipped === 1 ? 'rad' : 'rader'} för stadsdelar (${cities}) hoppades över: Trygghetsläget lagrar kommun, län och riket, och kommunens egen rad har totalen.`,
+      );
     }
     return { observations, issues, rows: data.length, notes };
   },

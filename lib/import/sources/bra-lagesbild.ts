@@ -5,7 +5,13 @@ import { RowReader } from '../fields';
 import { issue, type ImportIssue } from '../issues';
 import { headerKey, type Table } from '../table';
 import {
-  BRA_LAGESBILD_PROVENANCE, CRIME_VARIABLES, isRespondentsVariable, matchCrimeVariable, matchNtuVariable, ntuKey, PREVIOUS_YEAR,
+  BRA_LAGESBILD_PROVENANCE,
+  CRIME_VARIABLES,
+  isRespondentsVariable,
+  matchCrimeVariable,
+  matchNtuVariable,
+  ntuKey,
+  PREVIOUS_YEAR,
   type CrimeVariable,
 } from './bra-variables';
 import { ciOrCountKind, ntuKommunAdapter, ntuObservation, parseNtuTitle, parseWide, periodAtEnd } from './ntu-kommun';
@@ -28,8 +34,9 @@ import { ciOrCountKind, ntuKommunAdapter, ntuObservation, parseNtuTitle, parseWi
 const LONG_HEADER = ['kalla', 'variabel', 'enhet', 'geografi', 'ar', 'varde'] as const;
 type LongColumn = (typeof LONG_HEADER)[number];
 
-const EXPECTS = 'Brås "Indikatorer för kommuners lägesbild": hela arbetsboken (NTU-blad och blad med "(anmälda brott)"), '
-  + 'ett blad med anmälda brott, eller den långa tabellen med kolumnerna kalla;variabel;enhet;geografi;ar;varde';
+const EXPECTS =
+  'Brås "Indikatorer för kommuners lägesbild": hela arbetsboken (NTU-blad och blad med "(anmälda brott)"), ' +
+  'ett blad med anmälda brott, eller den långa tabellen med kolumnerna kalla;variabel;enhet;geografi;ar;varde';
 
 type Measure = 'value' | 'ciLow' | 'ciHigh' | 'n';
 
@@ -47,9 +54,18 @@ interface NtuCell {
 class Collector {
   readonly ntu = new Map<string, NtuCell & { id: string; region: string; period: Period }>();
   readonly respondents = new Map<string, number>();
-  readonly crime = new Map<string, {
-    v: CrimeVariable; region: string; year: number; sheet?: string; count?: Cell; rate?: Cell; rows: { count?: number; rate?: number };
-  }>();
+  readonly crime = new Map<
+    string,
+    {
+      v: CrimeVariable;
+      region: string;
+      year: number;
+      sheet?: string;
+      count?: Cell;
+      rate?: Cell;
+      rows: { count?: number; rate?: number };
+    }
+  >();
   readonly unknown = new Map<string, Set<string>>();
   /** Values already reported as unreadable: their KI need no second message. */
   readonly failed = new Set<string>();
@@ -91,7 +107,10 @@ class Collector {
     for (const c of this.ntu.values()) {
       if (!c.value) {
         if (this.failed.has(`${c.id}|${c.region}|${c.period.label}`)) continue;
-        issues.push({ ...issue(c.row, 'värde', null, `KI finns men andelen saknas för ${c.id} ${c.region} ${c.period.label}`), sheet: c.sheet });
+        issues.push({
+          ...issue(c.row, 'värde', null, `KI finns men andelen saknas för ${c.id} ${c.region} ${c.period.label}`),
+          sheet: c.sheet,
+        });
         continue;
       }
       const label = { period: c.period, methodBreak: c.period.start < '2017-01-01' };
@@ -115,16 +134,23 @@ class Collector {
       const base = { regionCode: e.region, period, ...(e.sheet ? { sheet: e.sheet } : {}) };
       if (e.count) observations.push({ ...base, row: e.rows.count!, indicatorId: e.v.count, value: e.count.value, status: e.count.status });
       if (e.rate) {
-        const pop = population.get(`${e.region}|${e.year}`)
-          ?? (e.count?.value && e.rate.value ? Math.round((e.count.value / e.rate.value) * 100_000) : null);
+        const pop =
+          population.get(`${e.region}|${e.year}`) ??
+          (e.count?.value && e.rate.value ? Math.round((e.count.value / e.rate.value) * 100_000) : null);
         observations.push({
-          ...base, row: e.rows.rate!, indicatorId: e.v.rate, value: e.rate.value, status: e.rate.status,
-          numerator: e.count?.value ?? null, denominator: e.count?.value !== null && e.count?.value !== undefined ? pop : null,
+          ...base,
+          row: e.rows.rate!,
+          indicatorId: e.v.rate,
+          value: e.rate.value,
+          status: e.rate.status,
+          numerator: e.count?.value ?? null,
+          denominator: e.count?.value !== null && e.count?.value !== undefined ? pop : null,
         });
       }
     }
-    const notes = [...this.unknown].map(([name, where]) =>
-      `Variabeln "${name}" (${[...where].join(', ')}) finns inte i katalogen och hoppades över.`);
+    const notes = [...this.unknown].map(
+      ([name, where]) => `Variabeln "${name}" (${[...where].join(', ')}) finns inte i katalogen och hoppades över.`,
+    );
     return { observations, notes };
   }
 }
@@ -168,7 +194,9 @@ function parseLong(table: Table, ctx: ImportContext): AdapterResult {
       issues.push(issue(row.line, 'geografi', cell('geografi'), region.message));
       continue;
     }
-    const year = /^\d{4}$/.test(cell('ar').trim()) ? Number(cell('ar').trim()) : r.fail('ar', cell('ar'), 'förväntade ett årtal, t.ex. 2024');
+    const year = /^\d{4}$/.test(cell('ar').trim())
+      ? Number(cell('ar').trim())
+      : r.fail('ar', cell('ar'), 'förväntade ett årtal, t.ex. 2024');
     const value = cell('varde') === '' ? null : r.valueOrMarker('varde', cell('varde'), 'zero');
     if (year === null || value === null) {
       // An unreadable share is reported once; its KI rows then need no message of their own.
@@ -188,7 +216,8 @@ function parseLong(table: Table, ctx: ImportContext): AdapterResult {
         const v = matchNtuVariable(variabel);
         if (!v) col.skip(variabel, 'NTU');
         // Utsatthet is published by the year it refers to; the survey took place the year after.
-        else col.ntuPart(v.id, region.code, yearPeriod(year + (PREVIOUS_YEAR.has(v.id) ? 1 : 0)), measureOf(cell('enhet')), value, row.line);
+        else
+          col.ntuPart(v.id, region.code, yearPeriod(year + (PREVIOUS_YEAR.has(v.id) ? 1 : 0)), measureOf(cell('enhet')), value, row.line);
       }
     } else {
       const v = matchCrimeVariable(variabel);
@@ -224,7 +253,10 @@ function parseCrimeSheet(t: Table, ctx: ImportContext, col: Collector, issues: I
   const header = crimeHeader(t);
   const title = t.rows[0]?.cells[0] ?? '';
   if (header === null) {
-    issues.push({ ...issue(t.rows[0]?.line ?? 1, null, t.name, 'bladet med anmälda brott saknar rubrikraden "Antal 2017 … Antal per 100 000 inv 2024"'), sheet: t.name });
+    issues.push({
+      ...issue(t.rows[0]?.line ?? 1, null, t.name, 'bladet med anmälda brott saknar rubrikraden "Antal 2017 … Antal per 100 000 inv 2024"'),
+      sheet: t.name,
+    });
     return 0;
   }
   const variable = title.replace(/\s+i kommunen\b.*$/i, '').replace(/[.,\s]+$/, '');
@@ -236,7 +268,7 @@ function parseCrimeSheet(t: Table, ctx: ImportContext, col: Collector, issues: I
   const columns = t.rows[header]!.cells.flatMap((label, index) => {
     const p = index > 0 ? periodAtEnd(label) : null;
     const k = ntuKey(label);
-    const measure = /per 100 ?000/.test(k) ? 'rate' as const : /^antal\b/.test(k) ? 'count' as const : null;
+    const measure = /per 100 ?000/.test(k) ? ('rate' as const) : /^antal\b/.test(k) ? ('count' as const) : null;
     return p && measure && p.period.kind === 'year' ? [{ index, label, year: Number(p.period.label), measure }] : [];
   });
   let rows = 0;
@@ -246,7 +278,15 @@ function parseCrimeSheet(t: Table, ctx: ImportContext, col: Collector, issues: I
     rows++;
     const region = regionOf(ctx, regions, row.cells[0] ?? '');
     if (!region.ok) {
-      issues.push({ ...issue(row.line, t.rows[header]!.cells[0] || 'geografi', row.cells[0] ?? '', `${region.message} (förväntade kommunen, länet eller Hela landet)`), sheet: t.name });
+      issues.push({
+        ...issue(
+          row.line,
+          t.rows[header]!.cells[0] || 'geografi',
+          row.cells[0] ?? '',
+          `${region.message} (förväntade kommunen, länet eller Hela landet)`,
+        ),
+        sheet: t.name,
+      });
       continue;
     }
     const r = new RowReader(row.line);
@@ -277,7 +317,8 @@ function parseNtuSheet(t: Table, ctx: ImportContext, col: Collector, issues: Imp
     for (const o of single.observations) {
       const cell = { value: o.value, status: o.status ?? null };
       col.ntuPart(o.indicatorId, o.regionCode, o.period, 'value', cell, o.row, t.name);
-      for (const m of ['ciLow', 'ciHigh'] as const) if (o[m] != null) col.ntuPart(o.indicatorId, o.regionCode, o.period, m, { value: o[m], status: null }, o.row, t.name);
+      for (const m of ['ciLow', 'ciHigh'] as const)
+        if (o[m] != null) col.ntuPart(o.indicatorId, o.regionCode, o.period, m, { value: o[m], status: null }, o.row, t.name);
       if (o.n != null) col.ntuN(o.indicatorId, o.regionCode, o.period, o.n);
     }
     return single.rows;
@@ -287,8 +328,12 @@ function parseNtuSheet(t: Table, ctx: ImportContext, col: Collector, issues: Imp
   // Column labels as published: utsatthet by the year it refers to, everything else by survey year.
   const parsed = parseWide(t, headerRow, id || 'ntu_antal_svarande', { ...title, variableYears: null }, ctx);
   const shift = PREVIOUS_YEAR.has(id) ? 1 : 0;
-  const surveyPeriod = (p: Period) => (shift === 0 ? p : parsePeriod(p.kind === 'year'
-    ? String(Number(p.label) + 1) : `${Number(p.start.slice(0, 4)) + 1}–${Number(p.end.slice(0, 4)) + 1}`)!);
+  const surveyPeriod = (p: Period) =>
+    shift === 0
+      ? p
+      : parsePeriod(
+          p.kind === 'year' ? String(Number(p.label) + 1) : `${Number(p.start.slice(0, 4)) + 1}–${Number(p.end.slice(0, 4)) + 1}`,
+        )!;
   issues.push(...parsed.issues.map((i) => ({ ...i, sheet: t.name })));
   if (measure === 'value') {
     for (const i of parsed.issues) {
@@ -306,7 +351,8 @@ function parseNtuSheet(t: Table, ctx: ImportContext, col: Collector, issues: Imp
     col.ntuPart(id, o.regionCode, period, measure, { value: o.value, status: o.status ?? null }, o.row, t.name);
     // A sheet in the older layout carries its KI and respondents in rows under each geography.
     for (const m of ['ciLow', 'ciHigh'] as const) {
-      if (measure === 'value' && o[m] !== null && o[m] !== undefined) col.ntuPart(id, o.regionCode, period, m, { value: o[m], status: null }, o.row, t.name);
+      if (measure === 'value' && o[m] !== null && o[m] !== undefined)
+        col.ntuPart(id, o.regionCode, period, m, { value: o[m], status: null }, o.row, t.name);
     }
     if (measure === 'value' && o.n !== null && o.n !== undefined) col.ntuN(id, o.regionCode, period, o.n);
   }
@@ -345,7 +391,11 @@ export const braLagesbildAdapter: SourceAdapter = {
     if (isCrimeSheet(table) && crimeHeader(table) !== null) return { score: 1, missing: [] };
     const keys = (table.rows[0]?.cells ?? []).map((c) => headerKey(c));
     const found = LONG_HEADER.filter((h) => keys.includes(h));
-    return { score: found.length >= 3 ? found.length / (LONG_HEADER.length + 1) : 0, missing: LONG_HEADER.filter((h) => !keys.includes(h)), matched: found.length };
+    return {
+      score: found.length >= 3 ? found.length / (LONG_HEADER.length + 1) : 0,
+      missing: LONG_HEADER.filter((h) => !keys.includes(h)),
+      matched: found.length,
+    };
   },
 
   parse(table, ctx) {

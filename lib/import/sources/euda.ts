@@ -6,7 +6,18 @@ import { issue, type ImportIssue } from '../issues';
 import { headerKey, type Table } from '../table';
 
 const HEADER = ['Year', 'Metabolite', 'Site ID', 'Country', 'City', 'Weekday mean', 'Weekend mean', 'Daily mean'];
-const NUMBER_COLUMNS = ['Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday', 'Monday', 'Tuesday', 'Weekday mean', 'Weekend mean', 'Daily mean'];
+const NUMBER_COLUMNS = [
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+  'Monday',
+  'Tuesday',
+  'Weekday mean',
+  'Weekend mean',
+  'Daily mean',
+];
 
 /**
  * EUDA/SCORE `ww2025-all-data.csv` (also after a Swedish Excel re-save). The published daily, weekday and
@@ -36,13 +47,19 @@ export const eudaAdapter: SourceAdapter = {
       // Every problem of the row, not only the first: the substance, the year and each number.
       const rowIssues: ImportIssue[] = [];
       if (!(metabolite in EUDA_INDICATORS)) {
-        rowIssues.push(issue(row.line, 'Metabolite', record.Metabolite ?? '', `okänd substans: förväntade ${Object.keys(EUDA_INDICATORS).join(', ')}`));
+        rowIssues.push(
+          issue(row.line, 'Metabolite', record.Metabolite ?? '', `okänd substans: förväntade ${Object.keys(EUDA_INDICATORS).join(', ')}`),
+        );
       }
       const year = (record.Year ?? '').trim();
       if (!/^\d{4}$/.test(year)) rowIssues.push(issue(row.line, 'Year', year, 'förväntade ett år med fyra siffror'));
       for (const column of NUMBER_COLUMNS) {
         const raw = (record[column] ?? '').trim();
-        if (raw !== '' && raw !== 'N/A' && !Number.isFinite(Number(raw.includes(',') && !raw.includes('.') ? raw.replace(',', '.') : raw))) {
+        if (
+          raw !== '' &&
+          raw !== 'N/A' &&
+          !Number.isFinite(Number(raw.includes(',') && !raw.includes('.') ? raw.replace(',', '.') : raw))
+        ) {
           rowIssues.push(issue(row.line, column, raw, 'förväntade ett tal med decimalpunkt eller decimalkomma'));
         }
       }
@@ -82,9 +99,13 @@ export const eudaAdapter: SourceAdapter = {
 export function eudaCompanion(table: Table): string | null {
   const keys = (table.rows[0]?.cells ?? []).map(headerKey);
   const has = (...ks: string[]) => ks.every((k) => keys.includes(k));
-  const use = 'Ladda upp EUDA:s datafil ww2025-all-data.csv (…-all-data.csv i samma utgåva) i stället: den har värdena per år, substans och plats.';
-  if (has('value_current', 'value_previous', 'change_percent')) return `Filen ${table.name} är EUDA:s förändringsfil (changes: förändring mot föregående år) och innehåller inte själva mätvärdena per år. ${use}`;
-  if (has('siteid', 'latitude', 'longitude', 'population')) return `Filen ${table.name} är EUDA:s platsförteckning (site info: reningsverk, koordinater, befolkning) och innehåller inga mätvärden. ${use}`;
-  if (keys[0] === 'metabolite' && keys.slice(1).some((k) => /^\d{4}$/.test(k))) return `Filen ${table.name} är EUDA:s sammanvägda trender (aggregated trends: ett medelvärde per substans och år för alla platser) och har inga värden per plats. ${use}`;
+  const use =
+    'Ladda upp EUDA:s datafil ww2025-all-data.csv (…-all-data.csv i samma utgåva) i stället: den har värdena per år, substans och plats.';
+  if (has('value_current', 'value_previous', 'change_percent'))
+    return `Filen ${table.name} är EUDA:s förändringsfil (changes: förändring mot föregående år) och innehåller inte själva mätvärdena per år. ${use}`;
+  if (has('siteid', 'latitude', 'longitude', 'population'))
+    return `Filen ${table.name} är EUDA:s platsförteckning (site info: reningsverk, koordinater, befolkning) och innehåller inga mätvärden. ${use}`;
+  if (keys[0] === 'metabolite' && keys.slice(1).some((k) => /^\d{4}$/.test(k)))
+    return `Filen ${table.name} är EUDA:s sammanvägda trender (aggregated trends: ett medelvärde per substans och år för alla platser) och har inga värden per plats. ${use}`;
   return null;
 }

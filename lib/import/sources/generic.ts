@@ -35,14 +35,23 @@ function labelsOf(m: HeaderMatch<GenericKey>): Record<GenericKey, string> {
 }
 
 /** One data row of the generic format; shared by the in-memory adapter and the streaming CLI import. */
-export function genericRow(row: TableRow, m: HeaderMatch<GenericKey>, ctx: ImportContext): { observation: ParsedObservation | null; issues: ImportIssue[] } {
+export function genericRow(
+  row: TableRow,
+  m: HeaderMatch<GenericKey>,
+  ctx: ImportContext,
+): { observation: ParsedObservation | null; issues: ImportIssue[] } {
   const labels = labelsOf(m);
   const label = (k: GenericKey) => labels[k];
   const r = new RowReader(row.line);
   const get = (k: GenericKey) => cell(row, m, k);
   const indicatorId = get('indicator');
   const indicator = ctx.indicators.get(indicatorId);
-  if (!indicator) r.fail(label('indicator'), indicatorId, indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)');
+  if (!indicator)
+    r.fail(
+      label('indicator'),
+      indicatorId,
+      indicatorId === '' ? 'indikatorn saknas' : 'okänd indikator: använd ett id ur katalogen (t.ex. ntu_otrygg_kvall)',
+    );
   const region = resolveRegionLabel(ctx.regions, get('region'));
   if (!region.ok) r.fail(label('region'), get('region'), region.message);
   const period = r.period(label('period'), get('period'));
@@ -57,8 +66,18 @@ export function genericRow(row: TableRow, m: HeaderMatch<GenericKey>, ctx: Impor
   }
   return {
     observation: {
-      row: row.line, indicatorId: indicator.id, regionCode: region.code, period, sex, grp: get('group'),
-      value: v.value, ciLow, ciHigh, n, status: status ?? v.status, note: get('note') || null,
+      row: row.line,
+      indicatorId: indicator.id,
+      regionCode: region.code,
+      period,
+      sex,
+      grp: get('group'),
+      value: v.value,
+      ciLow,
+      ciHigh,
+      n,
+      status: status ?? v.status,
+      note: get('note') || null,
     },
     issues: [],
   };

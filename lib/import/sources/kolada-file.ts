@@ -29,9 +29,14 @@ export const koladaFileAdapter: SourceAdapter = {
     if (!has(h.keys, KPI)) missing.push('kpi');
     if (!has(h.keys, AREA)) missing.push('municipality_id');
     if (!has(h.keys, YEAR)) missing.push('year');
-    if (!has(h.keys, VALUE) && !SEX_COLUMNS.every((s) => h.keys.includes(s)) && !SEX_COLUMNS.slice(0, 1).every((s) => h.keys.includes(s))) missing.push('value');
+    if (!has(h.keys, VALUE) && !SEX_COLUMNS.every((s) => h.keys.includes(s)) && !SEX_COLUMNS.slice(0, 1).every((s) => h.keys.includes(s)))
+      missing.push('value');
     // Without a KPI column, region/year/value prove little: the generic template has them too.
-    return { score: (4 - missing.length) / 4, missing, matched: missing.includes('kpi') ? Math.min(2, 3 - missing.length) : 4 - missing.length };
+    return {
+      score: (4 - missing.length) / 4,
+      missing,
+      matched: missing.includes('kpi') ? Math.min(2, 3 - missing.length) : 4 - missing.length,
+    };
   },
 
   parse(table, ctx) {

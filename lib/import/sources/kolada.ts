@@ -23,7 +23,8 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown): string => (typeof v === 'string' ? v.trim() : typeof v === 'number' && Number.isFinite(v) ? String(v) : '');
 /** v3 marks withdrawn values with `isdeleted` (on the record; accepted on a gender value too). */
-const isDeleted = (v: unknown): boolean => v === true || v === 1 || (typeof v === 'string' && ['true', '1'].includes(v.trim().toLowerCase()));
+const isDeleted = (v: unknown): boolean =>
+  v === true || v === 1 || (typeof v === 'string' && ['true', '1'].includes(v.trim().toLowerCase()));
 
 /**
  * The list of data records: `values` in both documented versions (v2 README, v3 as rKolada reads it);
@@ -88,7 +89,11 @@ export const koladaAdapter: SourceAdapter = {
     }
     const missing = new Set<string>();
     for (const rec of found.list.slice(0, SNIFF_RECORDS)) for (const m of recordMissing(rec)) missing.add(m);
-    return { score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length, missing: [...missing], matched: RECORD_FIELDS.length - missing.size };
+    return {
+      score: (RECORD_FIELDS.length - missing.size) / RECORD_FIELDS.length,
+      missing: [...missing],
+      matched: RECORD_FIELDS.length - missing.size,
+    };
   },
 
   parse(table, ctx) {
@@ -122,7 +127,9 @@ export const koladaAdapter: SourceAdapter = {
       }
       const entries: { value: unknown; path: string }[] = Array.isArray(rec.values)
         ? rec.values.map((v, j) => ({ value: v, path: `${path}.values[${j}]` }))
-        : 'value' in rec ? [{ value: rec, path }] : [];
+        : 'value' in rec
+          ? [{ value: rec, path }]
+          : [];
       rows += Math.max(entries.length, 1);
       if (isDeleted(rec.isdeleted)) {
         deleted += entries.length;
@@ -156,11 +163,25 @@ export const koladaAdapter: SourceAdapter = {
       if (areaId === '') {
         issues.push(issue(row, `${path}.municipality`, '', 'municipality (kommun-, läns- eller riks-id) saknas'));
       } else if (/^G/i.test(areaId)) {
-        issues.push(issue(row, `${path}.municipality`, areaId, 'kommungrupper (G…) importeras inte: hämta värden för enskilda kommuner, län (00xx) eller riket (0000)'));
+        issues.push(
+          issue(
+            row,
+            `${path}.municipality`,
+            areaId,
+            'kommungrupper (G…) importeras inte: hämta värden för enskilda kommuner, län (00xx) eller riket (0000)',
+          ),
+        );
       } else {
         const code = koladaRegionCode(areaId);
         if (code === null) {
-          issues.push(issue(row, `${path}.municipality`, areaId, 'förväntade Koladas id med fyra siffror: kommun (2083), län (0020) eller riket (0000)'));
+          issues.push(
+            issue(
+              row,
+              `${path}.municipality`,
+              areaId,
+              'förväntade Koladas id med fyra siffror: kommun (2083), län (0020) eller riket (0000)',
+            ),
+          );
         } else if (!ctx.regions.get(code)) {
           issues.push(issue(row, `${path}.municipality`, areaId, `okänt område: ${code} finns inte i region-listan`));
         } else {
@@ -169,8 +190,11 @@ export const koladaAdapter: SourceAdapter = {
       }
       const periodRaw = text(rec.period ?? rec.year);
       // A moving mean (pooledYears > 1) is stored as the window that ends in Kolada's year.
-      const period = !/^\d{4}$/.test(periodRaw) ? null
-        : entry.pooledYears > 1 ? parsePeriod(`${Number(periodRaw) - entry.pooledYears + 1}–${periodRaw}`) : parsePeriod(periodRaw);
+      const period = !/^\d{4}$/.test(periodRaw)
+        ? null
+        : entry.pooledYears > 1
+          ? parsePeriod(`${Number(periodRaw) - entry.pooledYears + 1}–${periodRaw}`)
+          : parsePeriod(periodRaw);
       if (!period) issues.push(issue(row, `${path}.period`, periodRaw, 'förväntade ett år (t.ex. 2024)'));
       if (regionCode === null || !period) return;
 
@@ -209,7 +233,7 @@ export const koladaAdapter: SourceAdapter = {
         if (value === null) {
           // Kolada's symbols: "-" bortfall, "." ej tillämplig, ".." sekretess (§4); anything else is "missing".
           const marker = missingMarker(statusRaw, 'missing');
-          status = marker && marker !== 'zero' ? marker : parseStatus(statusRaw) ?? 'missing';
+          status = marker && marker !== 'zero' ? marker : (parseStatus(statusRaw) ?? 'missing');
           note = statusRaw ? `Kolada: värde saknas (status "${statusRaw}")` : 'Kolada: värde saknas';
         } else if (statusRaw) {
           status = parseStatus(statusRaw) === 'preliminary' ? 'preliminary' : null;
@@ -231,13 +255,21 @@ export const koladaAdapter: SourceAdapter = {
     });
 
     for (const [kpi, u] of unknownKpis) {
-      issues.push(issue(u.row, `${found.path}[${u.row - 1}].kpi`, kpi,
-        `okänt nyckeltal ${kpi || '(saknas)'} (${u.values} värden hoppades över): Trygghetsläget läser ${knownKpis(kpis)} (lägg till fler i data-imports/${KOLADA_KPIS_FILE})`));
+      issues.push(
+        issue(
+          u.row,
+          `${found.path}[${u.row - 1}].kpi`,
+          kpi,
+          `okänt nyckeltal ${kpi || '(saknas)'} (${u.values} värden hoppades över): Trygghetsläget läser ${knownKpis(kpis)} (lägg till fler i data-imports/${KOLADA_KPIS_FILE})`,
+        ),
+      );
     }
-    if (deleted > 0) notes.push(`${deleted} ${deleted === 1 ? 'värde' : 'värden'} markerade som borttagna i Kolada (isdeleted) hoppades över.`);
+    if (deleted > 0)
+      notes.push(`${deleted} ${deleted === 1 ? 'värde' : 'värden'} markerade som borttagna i Kolada (isdeleted) hoppades över.`);
     if (isObject(table.json)) {
       const next = text(table.json.next_url) || text(table.json.next_page);
-      if (next) notes.push(`Svaret är en sida av flera (nästa sida: ${next}). Hämta och ladda upp även de följande sidorna, annars saknas värden.`);
+      if (next)
+        notes.push(`Svaret är en sida av flera (nästa sida: ${next}). Hämta och ladda upp även de följande sidorna, annars saknas värden.`);
     }
     return { observations, issues, rows, notes };
   },

@@ -25,15 +25,43 @@ export const LUPP_TEMPLATE_HEADER = 'år;region;årskurs;kön;indikator;andel;an
 
 /** Lower case, no accents, letters and digits only: "Gymnasiet år 2" → "gymnasietar2". */
 export function compactKey(raw: string): string {
-  return raw.toLocaleLowerCase('sv-SE').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '');
+  return raw
+    .toLocaleLowerCase('sv-SE')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '');
 }
 
 const GRADES: Record<string, string> = {
-  ak8: 'åk 8', arskurs8: 'åk 8', grade8: 'åk 8', year8: 'åk 8', '8': 'åk 8', ak08: 'åk 8',
-  gy2: 'gy 2', gy02: 'gy 2', gyar2: 'gy 2', gyak2: 'gy 2', gymnasiet2: 'gy 2', gymnasietar2: 'gy 2', gymnasietak2: 'gy 2',
-  gymnasiear2: 'gy 2', gymnasietarskurs2: 'gy 2', ar2gymnasiet: 'gy 2', ar2pagymnasiet: 'gy 2', gymnasium2: 'gy 2',
+  ak8: 'åk 8',
+  arskurs8: 'åk 8',
+  grade8: 'åk 8',
+  year8: 'åk 8',
+  '8': 'åk 8',
+  ak08: 'åk 8',
+  gy2: 'gy 2',
+  gy02: 'gy 2',
+  gyar2: 'gy 2',
+  gyak2: 'gy 2',
+  gymnasiet2: 'gy 2',
+  gymnasietar2: 'gy 2',
+  gymnasietak2: 'gy 2',
+  gymnasiear2: 'gy 2',
+  gymnasietarskurs2: 'gy 2',
+  ar2gymnasiet: 'gy 2',
+  ar2pagymnasiet: 'gy 2',
+  gymnasium2: 'gy 2',
   // Both årskurser together.
-  '': '', totalt: '', total: '', alla: '', samtliga: '', bada: '', badaarskurserna: '', ak8gy2: '', ak8ochgy2: '', all: '',
+  '': '',
+  totalt: '',
+  total: '',
+  alla: '',
+  samtliga: '',
+  bada: '',
+  badaarskurserna: '',
+  ak8gy2: '',
+  ak8ochgy2: '',
+  all: '',
 };
 
 /** "åk 8", "gy 2", or "" for both together; null (issue recorded) when unknown. */
@@ -122,8 +150,15 @@ export const luppAdapter: SourceAdapter = {
 
   parse(table, ctx) {
     const m = matchColumns(table, LUPP_COLUMNS);
-    const label = (k: Key) => columnLabel(m, LUPP_COLUMNS.find((s) => s.key === k)!);
-    const luppIds = [...ctx.indicators.values()].filter((i) => i.sourceId === 'lupp').map((i) => i.id).sort();
+    const label = (k: Key) =>
+      columnLabel(
+        m,
+        LUPP_COLUMNS.find((s) => s.key === k)!,
+      );
+    const luppIds = [...ctx.indicators.values()]
+      .filter((i) => i.sourceId === 'lupp')
+      .map((i) => i.id)
+      .sort();
     const issues: ImportIssue[] = [];
     const pending: Pending[] = [];
     const data = table.rows.slice(1);
@@ -141,7 +176,11 @@ export const luppAdapter: SourceAdapter = {
       const indicatorId = get('indicator').toLowerCase();
       const indicator = ctx.indicators.get(indicatorId);
       if (!indicator || indicator.sourceId !== 'lupp') {
-        r.fail(label('indicator'), get('indicator'), `${indicatorId === '' ? 'indikatorn saknas' : 'ingen Lupp-indikator'}: ange en av ${luppIds.join(', ')}`);
+        r.fail(
+          label('indicator'),
+          get('indicator'),
+          `${indicatorId === '' ? 'indikatorn saknas' : 'ingen Lupp-indikator'}: ange en av ${luppIds.join(', ')}`,
+        );
       }
       const share = readPercent(r, label('share'), get('share'), 'andelen', true);
       let n: number | null = null;
@@ -174,8 +213,14 @@ export const luppAdapter: SourceAdapter = {
       });
     }
     const bad = [
-      ...fractionIssues(label('share'), pending.map((p) => p.share)),
-      ...fractionIssues(label('responseRate'), pending.map((p) => p.rate)),
+      ...fractionIssues(
+        label('share'),
+        pending.map((p) => p.share),
+      ),
+      ...fractionIssues(
+        label('responseRate'),
+        pending.map((p) => p.rate),
+      ),
     ];
     issues.push(...bad);
     const badRows = new Set(bad.map((i) => i.row));

@@ -75,7 +75,15 @@ export function parseNtuTitle(title: string): NtuTitle {
     variableYears = [Number(r[1]), Number(r[2] ?? r[1])];
     head = head.slice(0, r.index);
   }
-  return { variable: head.replace(/\s*\(\d+(, ?\d+)*\)/g, '').replace(/[\s.,]+$/, '').trim(), variableYears, surveyYears, unit };
+  return {
+    variable: head
+      .replace(/\s*\(\d+(, ?\d+)*\)/g, '')
+      .replace(/[\s.,]+$/, '')
+      .trim(),
+    variableYears,
+    surveyYears,
+    unit,
+  };
 }
 
 export interface LabelPeriod {
@@ -119,7 +127,13 @@ export function surveyShift(title: NtuTitle, periods: Period[]): number {
 
 /** The fields every NTU observation shares: survey period, reference year and method-break note. */
 export function ntuObservation(
-  row: number, indicatorId: string, regionCode: string, label: LabelPeriod, shift: number, value: number | null, status: ParsedObservation['status'],
+  row: number,
+  indicatorId: string,
+  regionCode: string,
+  label: LabelPeriod,
+  shift: number,
+  value: number | null,
+  status: ParsedObservation['status'],
 ): ParsedObservation {
   const period = shiftPeriod(label.period, shift);
   const previous = PREVIOUS_YEAR.has(indicatorId);
@@ -162,7 +176,13 @@ const CI_HALF = /^(?:±|\+\/-|\+-)\s*(.+)$/;
  * issue on the reader and returns false (the caller then drops the observation, as the generic template drops
  * a row with an issue).
  */
-export function applyMeasure(r: RowReader, obs: ParsedObservation, kind: Exclude<NtuMeasure, 'value'>, column: string, raw: string): boolean {
+export function applyMeasure(
+  r: RowReader,
+  obs: ParsedObservation,
+  kind: Exclude<NtuMeasure, 'value'>,
+  column: string,
+  raw: string,
+): boolean {
   if (raw === '' || missingMarker(raw) !== null) return true;
   if (kind === 'n') {
     obs.n = r.integer(column, raw);
@@ -211,7 +231,14 @@ export function readValue(r: RowReader, column: string, raw: string): { value: n
 export function resolveVariable(titleRow: TableRow, variableText: string, ctx: ImportContext, issues: ImportIssue[]): string | null {
   const title = titleRow.cells[0] ?? '';
   if (/^antal svarande/.test(ntuKey(variableText))) {
-    issues.push(issue(titleRow.line, 'rubrik', title, 'bladet innehåller antal svarande i NTU, inte en indikator: importera bladet för variabeln (antalet svarande läses från raderna "Antal svarande i NTU" där)'));
+    issues.push(
+      issue(
+        titleRow.line,
+        'rubrik',
+        title,
+        'bladet innehåller antal svarande i NTU, inte en indikator: importera bladet för variabeln (antalet svarande läses från raderna "Antal svarande i NTU" där)',
+      ),
+    );
     return null;
   }
   const v = matchNtuVariable(variableText);
@@ -259,7 +286,10 @@ export function parseWide(table: Table, headerIndex: number, indicatorId: string
     const p = index > 0 ? periodAtEnd(label) : null;
     if (p) columns.push({ index, label, period: p });
   });
-  const shift = surveyShift(title, columns.map((c) => c.period.period));
+  const shift = surveyShift(
+    title,
+    columns.map((c) => c.period.period),
+  );
   const observations: ParsedObservation[] = [];
   const issues: ImportIssue[] = [];
   const data = table.rows.slice(headerIndex + 1);
@@ -275,7 +305,8 @@ export function parseWide(table: Table, headerIndex: number, indicatorId: string
     const kind = ciOrCountKind(first);
     if (kind && kind !== 'value') {
       if (!current) {
-        if (!failedGeography) r.fail(geoLabel, first, 'raden med KI eller antal svarande ska stå under raden för sin geografi (kommun, län eller Hela landet)');
+        if (!failedGeography)
+          r.fail(geoLabel, first, 'raden med KI eller antal svarande ska stå under raden för sin geografi (kommun, län eller Hela landet)');
       } else {
         for (const c of columns) {
           const raw = row.cells[c.index] ?? '';
@@ -340,7 +371,10 @@ function parseBlock(table: Table, headerIndex: number, indicatorId: string, titl
   }
   const data = table.rows.slice(headerIndex + 1);
   const periods = data.map((row) => periodCell(row.cells[0] ?? '')).filter((p): p is LabelPeriod => p !== null);
-  const shift = surveyShift(title, periods.map((p) => p.period));
+  const shift = surveyShift(
+    title,
+    periods.map((p) => p.period),
+  );
   let rows = 0;
   for (const row of data) {
     if (onlyFirstCell(row)) continue;
@@ -349,7 +383,14 @@ function parseBlock(table: Table, headerIndex: number, indicatorId: string, titl
     const first = row.cells[0] ?? '';
     const period = periodCell(first);
     if (!period) {
-      issues.push(issue(row.line, periodLabel, first, 'okänd period: förväntade ett år (2024), en period (2021–2022) eller ett år med asterisk (2016*)'));
+      issues.push(
+        issue(
+          row.line,
+          periodLabel,
+          first,
+          'okänd period: förväntade ett år (2024), en period (2021–2022) eller ett år med asterisk (2016*)',
+        ),
+      );
       continue;
     }
     for (const block of blocks.values()) {
@@ -368,9 +409,9 @@ function parseBlock(table: Table, headerIndex: number, indicatorId: string, titl
 }
 
 const EXPECTS =
-  'ett NTU-blad ur Brås "Indikatorer för kommuners lägesbild": rad 1 rubrik "<variabel>, enligt NTU <år–år>. <enhet>", '
-    + 'rad 2 geografi och en kolumn per år eller period (2017–2018 …), rader för kommunen, länet och Hela landet '
-    + '(med raderna KI nedre/KI övre och Antal svarande i NTU under varje geografi)';
+  'ett NTU-blad ur Brås "Indikatorer för kommuners lägesbild": rad 1 rubrik "<variabel>, enligt NTU <år–år>. <enhet>", ' +
+  'rad 2 geografi och en kolumn per år eller period (2017–2018 …), rader för kommunen, länet och Hela landet ' +
+  '(med raderna KI nedre/KI övre och Antal svarande i NTU under varje geografi)';
 
 export const ntuKommunAdapter: SourceAdapter = {
   id: 'ntu_kommun',
@@ -392,16 +433,21 @@ export const ntuKommunAdapter: SourceAdapter = {
     const titleRow = table.rows[0];
     const layout = findLayout(table);
     if (!titleRow || !layout) {
-      return { observations: [], issues: [issue(titleRow?.line ?? null, null, null, `bladet har inte NTU-kommunformatet: förväntade ${EXPECTS}`)], rows: 0 };
+      return {
+        observations: [],
+        issues: [issue(titleRow?.line ?? null, null, null, `bladet har inte NTU-kommunformatet: förväntade ${EXPECTS}`)],
+        rows: 0,
+      };
     }
     const title = parseNtuTitle(titleRow.cells[0] ?? '');
     const issues: ImportIssue[] = [];
     const indicatorId = resolveVariable(titleRow, title.variable, ctx, issues);
     const dataRows = table.rows.slice(layout.header + 1).filter((r) => !onlyFirstCell(r)).length;
     if (!indicatorId) return { observations: [], issues, rows: dataRows };
-    const result = layout.kind === 'wide'
-      ? parseWide(table, layout.header, indicatorId, title, ctx)
-      : parseBlock(table, layout.header, indicatorId, title, ctx);
+    const result =
+      layout.kind === 'wide'
+        ? parseWide(table, layout.header, indicatorId, title, ctx)
+        : parseBlock(table, layout.header, indicatorId, title, ctx);
     return { observations: result.observations, issues: [...issues, ...result.issues], rows: result.rows };
   },
 };

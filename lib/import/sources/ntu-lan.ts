@@ -4,8 +4,16 @@ import { RowReader } from '../fields';
 import { issue, type ImportIssue } from '../issues';
 import type { Table } from '../table';
 import {
-  applyMeasure, ntuKey, ntuObservation, parseNtuTitle, periodAtEnd, readValue, resolveVariable, surveyShift,
-  type LabelPeriod, type NtuMeasure,
+  applyMeasure,
+  ntuKey,
+  ntuObservation,
+  parseNtuTitle,
+  periodAtEnd,
+  readValue,
+  resolveVariable,
+  surveyShift,
+  type LabelPeriod,
+  type NtuMeasure,
 } from './ntu-kommun';
 
 /*
@@ -50,11 +58,18 @@ function readHeader(cells: string[]): Layout {
     const target = (named && periods.find((p) => p.period.period.label === named.period.label)) || last;
     if (!target) return;
     const k = ntuKey(c.label);
-    const kind = ciCols.length === 1
-      ? (/±|\+\/-|\bhalv/.test(k) ? 'ciHalf' : 'ciText')
-      : /\b(nedre|undre|lagre|lag)\b/.test(k) ? 'ciLow'
-      : /\b(ovre|hog)\b/.test(k) ? 'ciHigh'
-      : i % 2 === 0 ? 'ciLow' : 'ciHigh';
+    const kind =
+      ciCols.length === 1
+        ? /±|\+\/-|\bhalv/.test(k)
+          ? 'ciHalf'
+          : 'ciText'
+        : /\b(nedre|undre|lagre|lag)\b/.test(k)
+          ? 'ciLow'
+          : /\b(ovre|hog)\b/.test(k)
+            ? 'ciHigh'
+            : i % 2 === 0
+              ? 'ciLow'
+              : 'ciHigh';
     ci.push({ index: c.index, label: c.label, kind, forColumn: target.index });
   });
   return { periods, ci };
@@ -71,8 +86,8 @@ function checks(table: Table) {
 }
 
 const EXPECTS =
-  'ett blad ur Brås NTU-länstabell: rad 1 "Tabell <nr>. <namn>", rad 2 Kön, Region och en kolumn per år '
-  + '(KI i de två sista kolumnerna), kön bara på första raden i varje block (Totalt, Kvinnor, Män)';
+  'ett blad ur Brås NTU-länstabell: rad 1 "Tabell <nr>. <namn>", rad 2 Kön, Region och en kolumn per år ' +
+  '(KI i de två sista kolumnerna), kön bara på första raden i varje block (Totalt, Kvinnor, Män)';
 
 export const ntuLanAdapter: SourceAdapter = {
   id: 'ntu_lan',
@@ -94,7 +109,11 @@ export const ntuLanAdapter: SourceAdapter = {
     const titleRow = table.rows[0];
     const header = table.rows[1];
     if (!titleRow || !header || !c.kon || !c.periods) {
-      return { observations: [], issues: [issue(titleRow?.line ?? null, null, null, `bladet har inte formatet för NTU-länstabellen: förväntade ${EXPECTS}`)], rows: 0 };
+      return {
+        observations: [],
+        issues: [issue(titleRow?.line ?? null, null, null, `bladet har inte formatet för NTU-länstabellen: förväntade ${EXPECTS}`)],
+        rows: 0,
+      };
     }
     const name = (titleRow.cells[0] ?? '').replace(/^Tabell\s+\S+?\.?\s+/i, '');
     const title = parseNtuTitle(name);
@@ -104,7 +123,10 @@ export const ntuLanAdapter: SourceAdapter = {
     if (!indicatorId) return { observations: [], issues, rows: data.length };
 
     const layout = readHeader(header.cells);
-    const shift = surveyShift(title, layout.periods.map((p) => p.period.period));
+    const shift = surveyShift(
+      title,
+      layout.periods.map((p) => p.period.period),
+    );
     const konLabel = header.cells[0]!;
     const regionLabel = header.cells[1]!;
     const observations: ParsedObservation[] = [];

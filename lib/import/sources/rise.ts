@@ -14,8 +14,16 @@ export const RISE_COLUMNS: ColumnSpec<Key>[] = [
   // One of kommunkod and kommun is enough (detect checks that); both are in the template.
   { key: 'code', names: ['kommunkod', 'kommun_kod', 'kommun kod', 'municipality_code', 'municipality code'], required: false },
   { key: 'kommun', names: ['kommun', 'kommunnamn', 'municipality'], required: false },
-  { key: 'plant', names: ['reningsverk', 'avloppsreningsverk', 'arv', 'treatment_plant', 'treatment plant', 'plant', 'site'], required: false },
-  { key: 'date', names: ['provdatum', 'provtagningsdatum', 'datum', 'sample_date', 'sampling_date', 'sample date', 'date'], required: true },
+  {
+    key: 'plant',
+    names: ['reningsverk', 'avloppsreningsverk', 'arv', 'treatment_plant', 'treatment plant', 'plant', 'site'],
+    required: false,
+  },
+  {
+    key: 'date',
+    names: ['provdatum', 'provtagningsdatum', 'datum', 'sample_date', 'sampling_date', 'sample date', 'date'],
+    required: true,
+  },
   { key: 'season', names: ['säsong', 'provsäsong', 'provsasong', 'season'], required: false },
   { key: 'substance', names: ['substans', 'ämne', 'substance'], required: true },
   { key: 'unit', names: ['enhet', 'unit'], required: true },
@@ -82,20 +90,37 @@ const SUBSTANCES: [RegExp, string][] = [
 export const KNOWN_SUBSTANCES = 'amfetamin, metamfetamin, kokain (bensoylekgonin), cannabis (THC), MDMA, tramadol';
 
 export function substanceIndicator(raw: string): string | null {
-  const s = raw.toLocaleLowerCase('sv-SE').normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const s = raw
+    .toLocaleLowerCase('sv-SE')
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
   return SUBSTANCES.find(([re]) => re.test(s))?.[1] ?? null;
 }
 
 export type Season = 'vår' | 'sommar' | 'höst' | 'vinter';
 const SEASON_WORDS: Record<string, Season> = {
-  var: 'vår', varen: 'vår', spring: 'vår',
-  sommar: 'sommar', sommaren: 'sommar', summer: 'sommar',
-  host: 'höst', hosten: 'höst', autumn: 'höst', fall: 'höst',
-  vinter: 'vinter', vintern: 'vinter', winter: 'vinter',
+  var: 'vår',
+  varen: 'vår',
+  spring: 'vår',
+  sommar: 'sommar',
+  sommaren: 'sommar',
+  summer: 'sommar',
+  host: 'höst',
+  hosten: 'höst',
+  autumn: 'höst',
+  fall: 'höst',
+  vinter: 'vinter',
+  vintern: 'vinter',
+  winter: 'vinter',
 };
 /** RISE's seasons as months; vinter = December of the same year (data-sources.md §2.2). */
 export const SEASON_MONTHS: Record<Season, number[]> = { vår: [3, 4, 5], sommar: [6, 7, 8], höst: [9, 10, 11], vinter: [12] };
-const SEASON_TEXT: Record<Season, string> = { vår: 'mars–maj', sommar: 'juni–augusti', höst: 'september–november', vinter: 'december samma år' };
+const SEASON_TEXT: Record<Season, string> = {
+  vår: 'mars–maj',
+  sommar: 'juni–augusti',
+  höst: 'september–november',
+  vinter: 'december samma år',
+};
 
 export function seasonOfMonth(month: number): Season | null {
   return (Object.keys(SEASON_MONTHS) as Season[]).find((s) => SEASON_MONTHS[s].includes(month)) ?? null;
@@ -122,7 +147,14 @@ export function readSeason(r: RowReader, column: string, raw: string, date: Peri
   const year = date ? date.start.slice(0, 4) : null;
   if (raw === '') return month === null ? null : seasonOfMonth(month);
   const m = /^(\p{L}+)\s*(\d{4})?$/u.exec(raw.trim());
-  const season = m ? SEASON_WORDS[m[1]!.toLocaleLowerCase('sv-SE').normalize('NFD').replace(/[\u0300-\u036f]/g, '')] : undefined;
+  const season = m
+    ? SEASON_WORDS[
+        m[1]!
+          .toLocaleLowerCase('sv-SE')
+          .normalize('NFD')
+          .replace(/[\u0300-\u036f]/g, '')
+      ]
+    : undefined;
   if (!season) {
     r.fail(column, raw, 'okänd säsong: ange vår, sommar, höst eller vinter (eller lämna tomt)');
     return undefined;
@@ -148,10 +180,24 @@ export function readSeason(r: RowReader, column: string, raw: string, date: Peri
 
 type Flag = 'below_loq' | 'not_detected';
 const FLAGS: Record<string, Flag> = {
-  under_lloq: 'below_loq', under_loq: 'below_loq', '<lloq': 'below_loq', '<loq': 'below_loq', below_loq: 'below_loq', '<lod': 'below_loq',
-  ej_detekterad: 'not_detected', ej_detekterat: 'not_detected', not_detected: 'not_detected', nd: 'not_detected', 'n.d.': 'not_detected',
+  under_lloq: 'below_loq',
+  under_loq: 'below_loq',
+  '<lloq': 'below_loq',
+  '<loq': 'below_loq',
+  below_loq: 'below_loq',
+  '<lod': 'below_loq',
+  ej_detekterad: 'not_detected',
+  ej_detekterat: 'not_detected',
+  not_detected: 'not_detected',
+  nd: 'not_detected',
+  'n.d.': 'not_detected',
 };
-const flagKey = (raw: string) => raw.trim().toLowerCase().replace(/[\s-]+/g, '_').replace(/^<_?/, '<');
+const flagKey = (raw: string) =>
+  raw
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+    .replace(/^<_?/, '<');
 const EMPTY_VALUE = new Set(['', 'na', 'n/a', '-', '–']);
 
 export interface Measurement {
@@ -187,27 +233,44 @@ export function readMeasurement(r: RowReader, valueCol: string, rawValue: string
     return { value: null, status: flag, labValue: p.value };
   }
   if (EMPTY_VALUE.has(v.toLowerCase())) {
-    return r.fail(valueCol, rawValue, 'värdet saknas: ange ett tal, eller flaggan under_LLOQ / ej_detekterad om ämnet inte kunde kvantifieras');
+    return r.fail(
+      valueCol,
+      rawValue,
+      'värdet saknas: ange ett tal, eller flaggan under_LLOQ / ej_detekterad om ämnet inte kunde kvantifieras',
+    );
   }
   const p = parseNumber(v);
   if (!p.ok) return r.fail(valueCol, rawValue, p.message);
   if (p.percent) return r.fail(valueCol, rawValue, 'ett procentvärde är ingen mängd: ange mg per 1000 invånare och dygn');
   if (p.value < 0) return r.fail(valueCol, rawValue, 'värdet kan inte vara negativt');
   if (p.value === 0) {
-    return r.fail(valueCol, rawValue, '0 utan flagga: ange flaggan under_LLOQ (under kvantifieringsgränsen) eller ej_detekterad i stället för 0');
+    return r.fail(
+      valueCol,
+      rawValue,
+      '0 utan flagga: ange flaggan under_LLOQ (under kvantifieringsgränsen) eller ej_detekterad i stället för 0',
+    );
   }
   return { value: p.value, status: null, labValue: null };
 }
 
 /** Kommun from kommunkod (a lost leading zero restored: "180" → 0180), else from the name; both must agree. */
-export function readKommun(r: RowReader, ctx: ImportContext, codeCol: string, rawCode: string, nameCol: string, rawName: string): string | null {
-  if (rawCode === '' && rawName === '') return r.fail(codeCol, '', 'kommunkod och kommun saknas: ange kommunkoden (t.ex. 2083) eller kommunens namn');
+export function readKommun(
+  r: RowReader,
+  ctx: ImportContext,
+  codeCol: string,
+  rawCode: string,
+  nameCol: string,
+  rawName: string,
+): string | null {
+  if (rawCode === '' && rawName === '')
+    return r.fail(codeCol, '', 'kommunkod och kommun saknas: ange kommunkoden (t.ex. 2083) eller kommunens namn');
   let byCode: string | null = null;
   if (rawCode !== '') {
     if (!/^\d{1,4}$/.test(rawCode)) return r.fail(codeCol, rawCode, 'kommunkoden ska vara fyra siffror, t.ex. 2083');
     const code = rawCode.padStart(4, '0');
     const info = ctx.regions.get(code);
-    if (!info || info.kind !== 'kommun') return r.fail(codeCol, rawCode, 'okänd kommunkod: ange kommunens fyra siffror, t.ex. 2083 för Hedemora');
+    if (!info || info.kind !== 'kommun')
+      return r.fail(codeCol, rawCode, 'okänd kommunkod: ange kommunens fyra siffror, t.ex. 2083 för Hedemora');
     byCode = code;
   }
   if (rawName === '') return byCode;
@@ -215,12 +278,17 @@ export function readKommun(r: RowReader, ctx: ImportContext, codeCol: string, ra
   if (byCode) {
     if (named.ok && named.code !== byCode) {
       const other = ctx.regions.get(named.code);
-      return r.fail(codeCol, rawCode, `kommunkoden ${byCode} (${ctx.regions.get(byCode)!.name}) stämmer inte med kommunnamnet ${rawName} (${other?.name ?? ''} ${named.code}): rätta den ena`);
+      return r.fail(
+        codeCol,
+        rawCode,
+        `kommunkoden ${byCode} (${ctx.regions.get(byCode)!.name}) stämmer inte med kommunnamnet ${rawName} (${other?.name ?? ''} ${named.code}): rätta den ena`,
+      );
     }
     return byCode; // the name is only a label when the code is known
   }
   if (!named.ok) return r.fail(nameCol, rawName, named.message);
-  if (ctx.regions.get(named.code)?.kind !== 'kommun') return r.fail(nameCol, rawName, 'ange en kommun (avloppsanalyser gäller en kommuns reningsverk)');
+  if (ctx.regions.get(named.code)?.kind !== 'kommun')
+    return r.fail(nameCol, rawName, 'ange en kommun (avloppsanalyser gäller en kommuns reningsverk)');
   return named.code;
 }
 
@@ -249,7 +317,11 @@ export interface RiseResult extends AdapterResult {
  */
 export function parseRiseTable(table: Table, ctx: ImportContext): RiseResult {
   const m = matchColumns(table, RISE_COLUMNS);
-  const label = (k: Key) => columnLabel(m, RISE_COLUMNS.find((s) => s.key === k)!);
+  const label = (k: Key) =>
+    columnLabel(
+      m,
+      RISE_COLUMNS.find((s) => s.key === k)!,
+    );
   const issues: ImportIssue[] = [];
   const observations: ParsedObservation[] = [];
   const others: { row: number; key: string; unit: RiseOtherUnit; m: Measurement }[] = [];
@@ -260,9 +332,17 @@ export function parseRiseTable(table: Table, ctx: ImportContext): RiseResult {
     const get = (k: Key) => cell(row, m, k);
     const unit = classifyUnit(get('unit'));
     if (unit.kind === 'ambiguous') {
-      r.fail(label('unit'), get('unit'), `enheten är tvetydig (halt per kubikmeter eller mängd per 1 000 invånare?) och kan inte mappas automatiskt: ange enheten som labbet redovisar, t.ex. ${RISE_LOAD_UNIT}`);
+      r.fail(
+        label('unit'),
+        get('unit'),
+        `enheten är tvetydig (halt per kubikmeter eller mängd per 1 000 invånare?) och kan inte mappas automatiskt: ange enheten som labbet redovisar, t.ex. ${RISE_LOAD_UNIT}`,
+      );
     } else if (unit.kind === 'unknown') {
-      r.fail(label('unit'), get('unit'), `okänd enhet: ${RISE_LOAD_UNIT} importeras som värde (${RISE_OTHER_UNITS.join(', ')} sparas som tilläggsuppgift)`);
+      r.fail(
+        label('unit'),
+        get('unit'),
+        `okänd enhet: ${RISE_LOAD_UNIT} importeras som värde (${RISE_OTHER_UNITS.join(', ')} sparas som tilläggsuppgift)`,
+      );
     }
     const regionCode = readKommun(r, ctx, label('code'), get('code'), label('kommun'), get('kommun'));
     const date = readSampleDate(r, label('date'), get('date'));
@@ -271,11 +351,16 @@ export function parseRiseTable(table: Table, ctx: ImportContext): RiseResult {
     const indicatorId = substanceIndicator(substance);
     const indicator = indicatorId ? ctx.indicators.get(indicatorId) : undefined;
     if (!indicator) {
-      r.fail(label('substance'), substance, `${substance === '' ? 'substans saknas' : 'okänd substans'}: kända substanser är ${KNOWN_SUBSTANCES}`);
+      r.fail(
+        label('substance'),
+        substance,
+        `${substance === '' ? 'substans saknas' : 'okänd substans'}: kända substanser är ${KNOWN_SUBSTANCES}`,
+      );
     }
     const meas = readMeasurement(r, label('value'), get('value'), label('flag'), get('flag'));
     const site = get('plant');
-    const ok = r.issues.length === 0 && regionCode !== null && date !== null && season !== undefined && indicator !== undefined && meas !== null;
+    const ok =
+      r.issues.length === 0 && regionCode !== null && date !== null && season !== undefined && indicator !== undefined && meas !== null;
     const key = ok ? [regionCode, site, date.label, indicator.id].join('\u001f') : '';
     if (unit.kind === 'other') {
       // Not a value of the indicator: its problems are not the user's to fix; attach it if it reads.
@@ -321,7 +406,14 @@ export function parseRiseTable(table: Table, ctx: ImportContext): RiseResult {
   }
   if (observations.length === 0 && issues.length === 0 && skipped.length > 0) {
     const units = [...new Set(skipped.map((s) => s.unit))].join(', ');
-    issues.push(issue(null, label('unit'), null, `Inga rader med enheten ${RISE_LOAD_UNIT}: ${skipped.length} rader i andra enheter (${units}) importeras inte som värden.`));
+    issues.push(
+      issue(
+        null,
+        label('unit'),
+        null,
+        `Inga rader med enheten ${RISE_LOAD_UNIT}: ${skipped.length} rader i andra enheter (${units}) importeras inte som värden.`,
+      ),
+    );
   }
   return { observations, issues, rows: data.length, skipped };
 }

@@ -62,7 +62,11 @@ export const snAdapter: SourceAdapter = {
 
   parse(table, ctx) {
     const m = matchColumns(table, SN_COLUMNS);
-    const label = (k: Key) => columnLabel(m, SN_COLUMNS.find((s) => s.key === k)!);
+    const label = (k: Key) =>
+      columnLabel(
+        m,
+        SN_COLUMNS.find((s) => s.key === k)!,
+      );
     const issues: ImportIssue[] = [];
     const pending: Pending[] = [];
     const data = table.rows.slice(1);
@@ -113,12 +117,17 @@ export const snAdapter: SourceAdapter = {
         parts.push(`Avviker från indikatorns definition (${SN_DEFINITION_ANSWERS}).`);
       }
       if (distinct.size > 1) {
-        parts.push(`Svarsalternativen skiljer sig mellan raderna i filen (${[...distinct.values()].join('; ')}): jämför bara värden med samma svarsalternativ.`);
+        parts.push(
+          `Svarsalternativen skiljer sig mellan raderna i filen (${[...distinct.values()].join('; ')}): jämför bara värden med samma svarsalternativ.`,
+        );
       }
       if (p.comment) parts.push(p.comment);
       p.obs.note = parts.join(' ');
     }
-    const bad = fractionIssues(label('share'), pending.map((p) => p.share));
+    const bad = fractionIssues(
+      label('share'),
+      pending.map((p) => p.share),
+    );
     issues.push(...bad);
     const badRows = new Set(bad.map((i) => i.row));
     const observations = pending.filter((p) => !badRows.has(p.obs.row)).map((p) => p.obs);

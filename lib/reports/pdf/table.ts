@@ -43,10 +43,18 @@ function tableLayout(w: Writer, columns: TableColumn[], rows: string[][], o: Tab
       return widest + 2 * pad + 1;
     });
   let size = o.size ?? 9;
-  let widths = fitColumnWidths(columns.map((c) => c.width), minimums(size), WIDTH);
+  let widths = fitColumnWidths(
+    columns.map((c) => c.width),
+    minimums(size),
+    WIDTH,
+  );
   while (!widths && size > MIN_SIZE) {
     size = Math.max(MIN_SIZE, size - 0.5);
-    widths = fitColumnWidths(columns.map((c) => c.width), minimums(size), WIDTH);
+    widths = fitColumnWidths(
+      columns.map((c) => c.width),
+      minimums(size),
+      WIDTH,
+    );
   }
   if (!widths) {
     const total = columns.reduce((s, c) => s + c.width, 0);
@@ -66,7 +74,14 @@ function tableLayout(w: Writer, columns: TableColumn[], rows: string[][], o: Tab
 /** The height a table will take (plus its spacing below). */
 export function tableHeight(w: Writer, columns: TableColumn[], rows: string[][], o: TableOptions = {}): number {
   const { rowHeight } = tableLayout(w, columns, rows, o);
-  return rowHeight(columns.map((c) => c.header), true) + rows.reduce((s, r, i) => s + rowHeight(r, false, !!o.groupRows?.has(i)), 0) + 8;
+  return (
+    rowHeight(
+      columns.map((c) => c.header),
+      true,
+    ) +
+    rows.reduce((s, r, i) => s + rowHeight(r, false, !!o.groupRows?.has(i)), 0) +
+    8
+  );
 }
 
 /**
@@ -76,7 +91,10 @@ export function tableHeight(w: Writer, columns: TableColumn[], rows: string[][],
 export function table(w: Writer, columns: TableColumn[], rows: string[][], o: TableOptions = {}): void {
   const { doc, fonts } = w;
   const { size, pad, widths, xs, rowHeight, isBold } = tableLayout(w, columns, rows, o);
-  const headerH = rowHeight(columns.map((c) => c.header), true);
+  const headerH = rowHeight(
+    columns.map((c) => c.header),
+    true,
+  );
   const firstH = rows[0] ? rowHeight(rows[0], false) : 0;
   const whole = tableHeight(w, columns, rows, o);
   w.ensure(whole <= (BOTTOM - MARGIN.top) * 0.5 ? whole : headerH + firstH + 4);
@@ -89,10 +107,18 @@ export function table(w: Writer, columns: TableColumn[], rows: string[][], o: Ta
     const y = doc.y;
     w.artifact(() => {
       if (header || stripe || group) doc.rect(LEFT, y, WIDTH, h).fill(header ? HEAD_BG : group ? '#eef2f7' : '#f6f7f9');
-      doc.moveTo(LEFT, y + h).lineTo(LEFT + WIDTH, y + h).lineWidth(header ? 1 : 0.5).strokeColor(header ? MUTED : RULE).stroke();
+      doc
+        .moveTo(LEFT, y + h)
+        .lineTo(LEFT + WIDTH, y + h)
+        .lineWidth(header ? 1 : 0.5)
+        .strokeColor(header ? MUTED : RULE)
+        .stroke();
     });
     const drawCell = (text: string, i: number) => {
-      doc.font(group || isBold(i, header) ? fonts.bold : fonts.regular).fontSize(size).fillColor(INK);
+      doc
+        .font(group || isBold(i, header) ? fonts.bold : fonts.regular)
+        .fontSize(size)
+        .fillColor(INK);
       doc.text(fonts.clean(text), xs[i]! + pad, y + pad, { width: (group ? WIDTH : widths[i]!) - 2 * pad, lineGap: 1 });
     };
     const shown = group ? cells.slice(0, 1) : cells;
@@ -110,7 +136,12 @@ export function table(w: Writer, columns: TableColumn[], rows: string[][], o: Ta
     doc.y = y + h;
   };
 
-  drawRow(columns.map((c) => c.header), true, true, false);
+  drawRow(
+    columns.map((c) => c.header),
+    true,
+    true,
+    false,
+  );
   let stripe = false;
   rows.forEach((cells, r) => {
     const group = !!o.groupRows?.has(r);
@@ -119,7 +150,12 @@ export function table(w: Writer, columns: TableColumn[], rows: string[][], o: Ta
     const next = group && rows[r + 1] ? rowHeight(rows[r + 1]!, false) : 0;
     if (doc.y + h + next > BOTTOM) {
       doc.addPage();
-      drawRow(columns.map((c) => c.header), true, false, false);
+      drawRow(
+        columns.map((c) => c.header),
+        true,
+        false,
+        false,
+      );
     }
     stripe = group ? false : !stripe;
     drawRow(cells, false, true, !group && !stripe, group);

@@ -48,7 +48,10 @@ export class Writer {
   text(s: string, o: TextOptions = {}): void {
     const { doc } = this;
     const x = o.x ?? LEFT;
-    doc.font(o.bold ? this.fonts.bold : this.fonts.regular).fontSize(o.size ?? 10).fillColor(o.color ?? INK);
+    doc
+      .font(o.bold ? this.fonts.bold : this.fonts.regular)
+      .fontSize(o.size ?? 10)
+      .fillColor(o.color ?? INK);
     doc.text(this.fonts.clean(s), x, doc.y, {
       width: o.width ?? WIDTH - (x - LEFT),
       lineGap: 1.5,
@@ -64,8 +67,17 @@ export class Writer {
   labelled(label: string, value: string, o: { size?: number; color?: string; gap?: number } = {}): void {
     const { doc } = this;
     const size = o.size ?? 10;
-    doc.font(this.fonts.bold).fontSize(size).fillColor(o.color ?? INK);
-    doc.text(this.fonts.clean(`${label}: `), LEFT, doc.y, { width: WIDTH, lineGap: 1.5, continued: true, structParent: this.root, structType: 'P' });
+    doc
+      .font(this.fonts.bold)
+      .fontSize(size)
+      .fillColor(o.color ?? INK);
+    doc.text(this.fonts.clean(`${label}: `), LEFT, doc.y, {
+      width: WIDTH,
+      lineGap: 1.5,
+      continued: true,
+      structParent: this.root,
+      structType: 'P',
+    });
     doc.font(this.fonts.regular).text(this.fonts.clean(value), { lineGap: 1.5 });
     doc.x = LEFT;
     doc.y += o.gap ?? 3;
@@ -88,7 +100,14 @@ export class Writer {
     this.text(s, { bold: true, size, color: level <= 2 ? ACCENT : INK, tag: `H${level}`, gap: level === 1 ? 8 : 4 });
     if (level === 1) {
       const y = doc.y - 4;
-      this.artifact(() => doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(1).strokeColor(ACCENT).stroke());
+      this.artifact(() =>
+        doc
+          .moveTo(LEFT, y)
+          .lineTo(LEFT + WIDTH, y)
+          .lineWidth(1)
+          .strokeColor(ACCENT)
+          .stroke(),
+      );
       doc.y += 4;
     }
   }
@@ -99,7 +118,10 @@ export class Writer {
     const { doc } = this;
     const list = doc.struct('L');
     this.root.add(list);
-    doc.font(this.fonts.regular).fontSize(o.size ?? 10).fillColor(INK);
+    doc
+      .font(this.fonts.regular)
+      .fontSize(o.size ?? 10)
+      .fillColor(INK);
     for (const item of items) {
       const li = doc.struct('LI');
       list.add(li);

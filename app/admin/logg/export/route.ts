@@ -8,7 +8,8 @@ export const dynamic = 'force-dynamic';
 export async function GET(request: Request) {
   const user = await sessionUserFrom(request.headers);
   if (!user) return Response.json({ status: 'refused', message: 'Du måste logga in.', issues: [] }, { status: 401 });
-  if (!roleAtLeast(user.role, 'admin')) return Response.json({ status: 'refused', message: 'Ändringsloggen är bara för administratörer.', issues: [] }, { status: 403 });
+  if (!roleAtLeast(user.role, 'admin'))
+    return Response.json({ status: 'refused', message: 'Ändringsloggen är bara för administratörer.', issues: [] }, { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const csv = await getAuditCsv(auditFilterFrom(params));
   return new Response(csv, {

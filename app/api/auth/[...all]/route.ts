@@ -9,7 +9,10 @@ export const dynamic = 'force-dynamic';
  */
 async function handle(request: Request) {
   if (/^\/api\/auth\/admin(\/|$)/.test(new URL(request.url).pathname)) {
-    return Response.json({ status: 'refused', message: 'Användare hanteras på sidan Användare (/admin/anvandare).', issues: [] }, { status: 403 });
+    return Response.json(
+      { status: 'refused', message: 'Användare hanteras på sidan Användare (/admin/anvandare).', issues: [] },
+      { status: 403 },
+    );
   }
   const auth = await getAuth();
   return auth.handler(request);

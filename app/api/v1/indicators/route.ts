@@ -10,8 +10,13 @@ export async function GET(request: Request) {
   if (!q.ok) return q.response;
   const rows = await getApiIndicators();
   if (q.data.format === 'csv') {
-    return csvResponse(toSwedishCsv(['id', 'namn', 'enhet', 'riktning', 'typ', 'källa', 'utgivare', 'mäter', 'utgivningstakt'],
-      rows.map((r) => [r.id, r.name, r.unit, r.direction, r.type, r.source.name, r.source.publisher, r.measuredGeography, r.cadence])), 'indikatorer.csv');
+    return csvResponse(
+      toSwedishCsv(
+        ['id', 'namn', 'enhet', 'riktning', 'typ', 'källa', 'utgivare', 'mäter', 'utgivningstakt'],
+        rows.map((r) => [r.id, r.name, r.unit, r.direction, r.type, r.source.name, r.source.publisher, r.measuredGeography, r.cadence]),
+      ),
+      'indikatorer.csv',
+    );
   }
   return Response.json({ indicators: rows });
 }

@@ -33,9 +33,13 @@ export default async function AreaPage({ params }: Props) {
   const { area, regions } = data;
   return (
     <>
-      <p className="summary-crumbs"><Link href="/">Översikt</Link> › Prioriterat område</p>
+      <p className="summary-crumbs">
+        <Link href="/">Översikt</Link> › Prioriterat område
+      </p>
       <h1>{area.title}</h1>
-      <p className="summary"><strong>Från lägesbilden:</strong> {area.lagesbildSummary}</p>
+      <p className="summary">
+        <strong>Från lägesbilden:</strong> {area.lagesbildSummary}
+      </p>
       {data.hasExample && <ExampleNotice />}
       <h2>Övergripande mål och deras mått</h2>
       <AreaGoals area={area} regions={regions} />

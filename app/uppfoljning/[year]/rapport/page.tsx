@@ -31,13 +31,34 @@ function Summary({ report }: { report: FollowUpReport }) {
       <TableScroll label="Sammanfattning">
         <table className="data">
           <caption>Bedömningarna per övergripande mål, underlag och Lokala Brå:s bedömning</caption>
-          <thead><tr>{SUMMARY_COLUMNS.map((c) => <th key={c.header} scope="col">{c.header}</th>)}</tr></thead>
+          <thead>
+            <tr>
+              {SUMMARY_COLUMNS.map((c) => (
+                <th key={c.header} scope="col">
+                  {c.header}
+                </th>
+              ))}
+            </tr>
+          </thead>
           {report.summary.map((area) => (
             <tbody key={area.code}>
-              <tr><th scope="colgroup" colSpan={SUMMARY_COLUMNS.length}>{area.title}</th></tr>
+              <tr>
+                <th scope="colgroup" colSpan={SUMMARY_COLUMNS.length}>
+                  {area.title}
+                </th>
+              </tr>
               {area.rows.map((row) => {
                 const [goal, ...rest] = summaryCells(row);
-                return <tr key={row.code}><th scope="row">{goal}</th>{rest.map((c, i) => <td key={i} className={i < 4 ? 'num' : undefined}>{c}</td>)}</tr>;
+                return (
+                  <tr key={row.code}>
+                    <th scope="row">{goal}</th>
+                    {rest.map((c, i) => (
+                      <td key={i} className={i < 4 ? 'num' : undefined}>
+                        {c}
+                      </td>
+                    ))}
+                  </tr>
+                );
               })}
             </tbody>
           ))}
@@ -53,11 +74,25 @@ function Reference({ reference }: { reference: ReportReference }) {
   return (
     <>
       <p>{reference.summary}</p>
-      <TableScroll label={`Svenska SCORE-städer ${reference.period}`}><table className="data">
-        <caption>Svenska SCORE-städer {reference.period}</caption>
-        <thead><tr><th scope="col">Reningsverk i</th><th scope="col">Dygnsmedel {reference.period}</th></tr></thead>
-        <tbody>{reference.sites.map((s) => <tr key={s.place}><th scope="row">{s.place}</th><td>{s.value}</td></tr>)}</tbody>
-      </table></TableScroll>
+      <TableScroll label={`Svenska SCORE-städer ${reference.period}`}>
+        <table className="data">
+          <caption>Svenska SCORE-städer {reference.period}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Reningsverk i</th>
+              <th scope="col">Dygnsmedel {reference.period}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reference.sites.map((s) => (
+              <tr key={s.place}>
+                <th scope="row">{s.place}</th>
+                <td>{s.value}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }
@@ -76,59 +111,127 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
         <a href={`/uppfoljning/${year}/rapport.docx`}>Word</a> · Skriv ut sidan med webbläsarens utskrift.
       </p>
       <h1>Uppföljningsrapport {report.year}</h1>
-      <p className="lead">{report.planTitle}. {report.kommun}.</p>
+      <p className="lead">
+        {report.planTitle}. {report.kommun}.
+      </p>
       <dl className="facts">
-        <dt>Mötesdatum</dt><dd>{formatDateLong(report.meetingDate)}</dd>
-        <dt>Status</dt><dd>{report.status === 'decided' ? `Beslutad ${report.decidedAt ? formatDateLong(report.decidedAt) : ''}` : 'Utkast – ej beslutad'}</dd>
+        <dt>Mötesdatum</dt>
+        <dd>{formatDateLong(report.meetingDate)}</dd>
+        <dt>Status</dt>
+        <dd>
+          {report.status === 'decided' ? `Beslutad ${report.decidedAt ? formatDateLong(report.decidedAt) : ''}` : 'Utkast – ej beslutad'}
+        </dd>
       </dl>
-      <p>Värdena är låsta per mötesdatum. En skillnad kallas säkerställd först när den ligger utanför felmarginalen (95 % konfidensintervall).</p>
+      <p>
+        Värdena är låsta per mötesdatum. En skillnad kallas säkerställd först när den ligger utanför felmarginalen (95 %
+        konfidensintervall).
+      </p>
       <Summary report={report} />
       {report.areas.map((area) => (
         <section key={area.code} aria-labelledby={`r-${area.code}`} className="report-area">
           <h2 id={`r-${area.code}`}>{area.title}</h2>
           {area.goals.map((goal) => (
             <section key={goal.code} aria-labelledby={`r-${goal.code}`}>
-              <h3 id={`r-${goal.code}`}>Mål {goal.code}: {goal.text}</h3>
+              <h3 id={`r-${goal.code}`}>
+                Mål {goal.code}: {goal.text}
+              </h3>
               <p>Indikatorernas utveckling: {goal.rollup.map((r) => `${r.label} ${r.count}`).join(', ') || 'endast sammanhangsmått'}.</p>
               <p>
                 Lokala Brås bedömning: {goal.assessment ? <strong>{goal.assessment.label}</strong> : 'ingen bedömning registrerad'}
                 {goal.assessment?.justification && <>. Motivering: {goal.assessment.justification}</>}
                 {goal.assessment?.comment && <>. Kommentar: {goal.assessment.comment}</>}
               </p>
-              {goal.decisions.length > 0 && <ul>{goal.decisions.map((d, i) => <li key={i}>{d.kind}: {d.text}</li>)}</ul>}
+              {goal.decisions.length > 0 && (
+                <ul>
+                  {goal.decisions.map((d, i) => (
+                    <li key={i}>
+                      {d.kind}: {d.text}
+                    </li>
+                  ))}
+                </ul>
+              )}
               {goal.indicators.map((ind) => (
                 <section key={ind.id} className="report-indicator" aria-labelledby={`r-${goal.code}-${ind.id}`}>
                   <h4 id={`r-${goal.code}-${ind.id}`}>{ind.name}</h4>
                   {ind.isExample && <p className="notice warn">Exempeldata: värdena är exempel, inte verklig statistik.</p>}
-                  <p><strong>{ind.verdictLabel}.</strong> {ind.sentence}</p>
-                  {ind.flags.length > 0 && <ul>{ind.flags.map((f) => <li key={f}>{f}</li>)}</ul>}
+                  <p>
+                    <strong>{ind.verdictLabel}.</strong> {ind.sentence}
+                  </p>
+                  {ind.flags.length > 0 && (
+                    <ul>
+                      {ind.flags.map((f) => (
+                        <li key={f}>{f}</li>
+                      ))}
+                    </ul>
+                  )}
                   {ind.reference && <Reference reference={ind.reference} />}
                   {!(ind.reference && !ind.reference.asContext) && <Chart ind={ind} />}
                   {ind.latest.length > 0 && (
-                    <TableScroll label={`Senaste värden: ${ind.name}`}><table className="data">
-                      <caption>Senaste värden: {ind.name} ({ind.unit})</caption>
-                      <thead><tr><th scope="col">Område</th><th scope="col">Period</th><th scope="col">Värde</th><th scope="col">95 % KI</th><th scope="col">n</th></tr></thead>
-                      <tbody>{ind.latest.map((l) => <tr key={l.region}><th scope="row">{l.region}</th><td>{l.period}</td><td>{l.value}</td><td>{l.ci ?? '–'}</td><td>{l.n ?? '–'}</td></tr>)}</tbody>
-                    </table></TableScroll>
+                    <TableScroll label={`Senaste värden: ${ind.name}`}>
+                      <table className="data">
+                        <caption>
+                          Senaste värden: {ind.name} ({ind.unit})
+                        </caption>
+                        <thead>
+                          <tr>
+                            <th scope="col">Område</th>
+                            <th scope="col">Period</th>
+                            <th scope="col">Värde</th>
+                            <th scope="col">95 % KI</th>
+                            <th scope="col">n</th>
+                          </tr>
+                        </thead>
+                        <tbody>
+                          {ind.latest.map((l) => (
+                            <tr key={l.region}>
+                              <th scope="row">{l.region}</th>
+                              <td>{l.period}</td>
+                              <td>{l.value}</td>
+                              <td>{l.ci ?? '–'}</td>
+                              <td>{l.n ?? '–'}</td>
+                            </tr>
+                          ))}
+                        </tbody>
+                      </table>
+                    </TableScroll>
                   )}
-                  <p className="meta">Källa: {ind.source}. Mäts för: {ind.measuredGeography}.{ind.caveats ? ` ${ind.caveats}` : ''}</p>
+                  <p className="meta">
+                    Källa: {ind.source}. Mäts för: {ind.measuredGeography}.{ind.caveats ? ` ${ind.caveats}` : ''}
+                  </p>
                 </section>
               ))}
               {goal.actions.length > 0 && (
-                <TableScroll label={`Åtgärder inom ${area.title.toLowerCase()}`}><table className="data">
-                  <caption>Åtgärder inom {area.title.toLowerCase()} och delrapport {report.year}</caption>
-                  <thead><tr><th scope="col">Åtgärd</th><th scope="col">Status</th><th scope="col">Ansvariga</th><th scope="col">Delrapport</th></tr></thead>
-                  <tbody>
-                    {goal.actions.map((a) => (
-                      <tr key={a.code}>
-                        <th scope="row">{a.code} {a.title}</th>
-                        <td>{a.status}</td>
-                        <td>{a.responsible.join(', ')}</td>
-                        <td>{a.report ? `${a.report.done} Enligt plan: ${a.report.asPlanned}.${a.report.hours ? ` Timmar: ${a.report.hours}.` : ''}${a.report.cost ? ` Kostnad: ${a.report.cost}.` : ''}${a.report.problems ? ` Problem: ${a.report.problems}.` : ''}${a.report.proposal ? ` Förslag: ${a.report.proposal}.` : ''}` : `Ingen delrapport för ${report.year}.`}</td>
+                <TableScroll label={`Åtgärder inom ${area.title.toLowerCase()}`}>
+                  <table className="data">
+                    <caption>
+                      Åtgärder inom {area.title.toLowerCase()} och delrapport {report.year}
+                    </caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Åtgärd</th>
+                        <th scope="col">Status</th>
+                        <th scope="col">Ansvariga</th>
+                        <th scope="col">Delrapport</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table></TableScroll>
+                    </thead>
+                    <tbody>
+                      {goal.actions.map((a) => (
+                        <tr key={a.code}>
+                          <th scope="row">
+                            {a.code} {a.title}
+                          </th>
+                          <td>{a.status}</td>
+                          <td>{a.responsible.join(', ')}</td>
+                          <td>
+                            {a.report
+                              ? `${a.report.done} Enligt plan: ${a.report.asPlanned}.${a.report.hours ? ` Timmar: ${a.report.hours}.` : ''}${a.report.cost ? ` Kostnad: ${a.report.cost}.` : ''}${a.report.problems ? ` Problem: ${a.report.problems}.` : ''}${a.report.proposal ? ` Förslag: ${a.report.proposal}.` : ''}`
+                              : `Ingen delrapport för ${report.year}.`}
+                          </td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
               )}
             </section>
           ))}
@@ -137,16 +240,44 @@ export default async function ReportPage({ params }: { params: Promise<{ year: s
       {report.generalDecisions && report.generalDecisions.length > 0 && (
         <section aria-labelledby="r-general" className="report-area">
           <h2 id="r-general">Beslut för planen som helhet</h2>
-          <ul>{report.generalDecisions.map((d, i) => <li key={i}>{d.kind}: {d.text}</li>)}</ul>
+          <ul>
+            {report.generalDecisions.map((d, i) => (
+              <li key={i}>
+                {d.kind}: {d.text}
+              </li>
+            ))}
+          </ul>
         </section>
       )}
       <section aria-labelledby="r-quality" className="report-area">
         <h2 id="r-quality">Bilaga: Datakvalitet</h2>
-        <TableScroll label="Datakvalitet"><table className="data">
-          <caption>Källor, perioder, underlag och förbehåll per indikator</caption>
-          <thead><tr><th scope="col">Indikator</th><th scope="col">Källa</th><th scope="col">Perioder</th><th scope="col">n</th><th scope="col">Förbehåll</th><th scope="col">Exempeldata</th></tr></thead>
-          <tbody>{report.dataQuality.map((q) => <tr key={q.indicator}><th scope="row">{q.indicator}</th><td>{q.source}</td><td>{q.periods}</td><td>{q.n}</td><td>{q.caveats}</td><td>{q.example ? 'Ja' : 'Nej'}</td></tr>)}</tbody>
-        </table></TableScroll>
+        <TableScroll label="Datakvalitet">
+          <table className="data">
+            <caption>Källor, perioder, underlag och förbehåll per indikator</caption>
+            <thead>
+              <tr>
+                <th scope="col">Indikator</th>
+                <th scope="col">Källa</th>
+                <th scope="col">Perioder</th>
+                <th scope="col">n</th>
+                <th scope="col">Förbehåll</th>
+                <th scope="col">Exempeldata</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.dataQuality.map((q) => (
+                <tr key={q.indicator}>
+                  <th scope="row">{q.indicator}</th>
+                  <td>{q.source}</td>
+                  <td>{q.periods}</td>
+                  <td>{q.n}</td>
+                  <td>{q.caveats}</td>
+                  <td>{q.example ? 'Ja' : 'Nej'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </section>
     </article>
   );
