@@ -156,8 +156,10 @@ describe('Hämta från Kolada in the browser (against the replay server)', () =>
     const detail = await page.locator('main').innerText();
     expect(detail).toContain('Kolada API v3');
     expect(detail).toContain('N02905');
-    await page.getByRole('button', { name: 'Ångra importen' }).click();
-    await page.getByText('Importen är ångrad.').waitFor();
+    // Undoing asks first (the confirmation step), then says so.
+    await page.getByRole('link', { name: 'Ångra importen' }).click();
+    await page.getByRole('button', { name: 'Ja, ångra importen' }).click();
+    await page.getByRole('status').filter({ hasText: 'är ångrad' }).waitFor();
     expect(await observations('kolada_lagforda_15_17_1000')).toEqual([]);
     await page.close();
   });

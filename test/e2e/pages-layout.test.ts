@@ -208,9 +208,10 @@ describe('names, words and charts', () => {
 
   it('plan buttons name the indicator, uniquely, without its id', async () => {
     await page.goto(`${server.url}/plan`);
+    // "Ta bort" is a link to the removal's confirmation step; its accessible name says what and from which goal.
     const names = await page
-      .getByRole('button', { name: /^Ta bort / })
-      .evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label') ?? b.textContent ?? ''));
+      .getByRole('link', { name: /^Ta bort / })
+      .evaluateAll((bs) => bs.map((b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').replace(/\s+/g, ' ').trim()));
     expect(names.length).toBeGreaterThan(3);
     expect(new Set(names).size).toBe(names.length);
     for (const n of names) expect(n, n).not.toMatch(RAW_ID);

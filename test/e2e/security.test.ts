@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { distDirForStart } from './dist-dir';
+import { openOverviewDetails } from './overview-page';
 import { freePort, startServer, tempPgliteDir, type Server } from './server';
 import { sheetRow, xlsxWithSheet } from '../helpers/zip';
 import { createUsers, sessionCookie, signInBrowser, switchSession, USERS, type TestUser } from './users';
@@ -26,6 +27,8 @@ const XSS_NOTE = '<script>window.__xss=2</script><b>fet</b>';
 /** Every server action and every writing route handler in the app. The first test fails when one is added
  * without being added here, i.e. without a test below that it refuses anonymous users and läsare. */
 const COVERED_ACTIONS = [
+  // Ends only the caller's own session (nothing without one); refused cross-site like every action (below).
+  'app/_components/sign-out.ts#signOutAction',
   'app/admin/anvandare/actions.ts#inviteUserAction',
   'app/admin/anvandare/actions.ts#setActiveAction',
   'app/admin/anvandare/actions.ts#setRoleAction',
@@ -35,12 +38,15 @@ const COVERED_ACTIONS = [
   // Anonymous by design, guarded by the server's one-time code: refusals in first-run.test.ts.
   'app/forsta-start/actions.ts#createFirstAdminAction',
   'app/import/historik/[id]/actions.ts#undoImportAction',
+  'app/import/kolada-actions.ts#koladaFetchAction',
   'app/plan/actions.ts#createIndicatorAction',
   'app/plan/actions.ts#removeLinkAction',
   'app/plan/actions.ts#restoreLinkAction',
   'app/plan/actions.ts#saveLinkAction',
   'app/plan/actions.ts#startRevisedPlanAction',
   'app/plan/actions.ts#updateGoalAction',
+  'app/plan/jamforelsegrupper/actions.ts#removeOwnGroupAction',
+  'app/plan/jamforelsegrupper/actions.ts#saveOwnGroupAction',
   'app/uppfoljning/actions.ts#addDecisionAction',
   'app/uppfoljning/actions.ts#decideReviewAction',
   'app/uppfoljning/actions.ts#openReviewAction',
@@ -451,6 +457,28 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
     expect(done).toEqual(expect.arrayContaining(['Reviderad plan startad', 'Planen ändrad', 'Beslut borttaget']));
     await page.close();
   });
+
+  it('the Kolada fetch and the comparison groups refuse anonymous users and läsare and write nothing; a samordnare saves a group', async () => {
+    const page = await browser.newPage();
+    const before = await auditActions();
+    expect(await refusedStatuses(page, `${server.url}/import`, 'Hämta från Kolada'), 'Hämta från Kolada').toEqual([401, 403]);
+    expect(await refusedStatuses(page, `${server.url}/plan/jamforelsegrupper`, 'Spara gruppen'), 'Spara gruppen').toEqual([401, 403]);
+    expect(await auditActions()).toEqual(before);
+    // A samordnare's own group; its removal refuses others just the same.
+    await switchSession(browser, server.url, cookies.samordnare);
+    await gotoHydrated(page, `${server.url}/plan/jamforelsegrupper`);
+    await page.fill('#title', 'Grannar i säkerhetstestet');
+    for (const name of ['Avesta', 'Säter']) await page.getByLabel(name, { exact: true }).check();
+    await page.getByRole('button', { name: 'Spara gruppen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Grannar i säkerhetstestet' }).waitFor();
+    expect(await refusedStatuses(page, `${server.url}/plan/jamforelsegrupper`, 'Ta bort gruppen Grannar i säkerhetstestet')).toEqual([
+      401, 403,
+    ]);
+    const after = await auditActions();
+    const added = after.slice(0, after.length - before.length).filter((a) => !a.startsWith('Inloggning'));
+    expect(added).toEqual(['Egen jämförelsegrupp sparad']);
+    await page.close();
+  });
 });
 
 describe('imported text is text', () => {
@@ -626,7 +654,9 @@ describe('headers', () => {
     page.on('console', (m) => {
       if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
     });
-    for (const p of ['/', '/mal/T-M1', '/indikatorer/ntu_otrygg_kvall']) {
+    // The overview with every area opened (their cards and charts load then), a goal page, an indicator page.
+    await openOverviewDetails(page, server.url);
+    for (const p of ['/mal/T-M1', '/indikatorer/ntu_otrygg_kvall']) {
       await page.goto(server.url + p);
       await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
     }
