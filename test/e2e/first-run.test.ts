@@ -102,6 +102,8 @@ describe('first run on a port other than 3000', () => {
   });
 
   it('npm run setup writes a session secret to the env file and no APP_URL pinned to a port', () => {
+    // The file an earlier setup wrote (APP_URL pinned to port 3000).
+    fs.writeFileSync(envFile, OLD_SETUP_FILE, { mode: 0o600 });
     const res = setupEnv();
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toContain('Tog bort APP_URL=http://localhost:3000');
