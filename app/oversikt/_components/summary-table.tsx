@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import type { AreaSummary, GoalSummary, SummaryGroup } from '@/lib/data/summary-query';
 import { Sparkline } from './sparkline';
