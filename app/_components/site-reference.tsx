@@ -11,35 +11,56 @@ interface Props {
   asContext: boolean;
 }
 
+/** EUDA's Swedish SCORE sites and their daily means: on the cards, in the web review and in the printable report. */
+export function ScoreSitesTable({
+  period,
+  rows,
+  className,
+  captionHidden = false,
+}: {
+  period: string;
+  rows: { place: string; value: string; missing?: boolean }[];
+  className: string;
+  captionHidden?: boolean;
+}) {
+  return (
+    <table className={className}>
+      <caption className={captionHidden ? 'sr-only' : undefined}>Svenska SCORE-städer {period}</caption>
+      <thead>
+        <tr>
+          <th scope="col">Reningsverk i</th>
+          <th scope="col">Dygnsmedel {period}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r, i) => (
+          <tr key={`${i}-${r.place}`}>
+            <th scope="row">{r.place}</th>
+            <td className={r.missing ? 'missing' : 'num'}>{r.value}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
 export function SiteReferenceTable({ reference, unitKind, decimals, asContext }: Props) {
   const range =
     reference.min !== null && reference.max !== null
       ? `${formatNumber(reference.min, decimals)}–${formatValue(reference.max, unitKind, decimals)}`
       : 'alla under kvantifieringsgränsen';
   const table = (
-    <table className="latest">
-      <caption className="sr-only">Svenska SCORE-städer {reference.period}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reningsverk i</th>
-          <th scope="col">Dygnsmedel {reference.period}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {reference.sites.map((s) => (
-          <tr key={s.siteId}>
-            <th scope="row">{s.place}</th>
-            <td className={s.value === null ? 'missing' : 'num'}>
-              {s.value === null
-                ? s.status
-                  ? OBSERVATION_STATUS_LABELS[s.status]
-                  : 'Uppgift saknas'
-                : formatValue(s.value, unitKind, decimals)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <ScoreSitesTable
+      period={reference.period}
+      className="latest"
+      captionHidden
+      rows={reference.sites.map((s) => ({
+        place: s.place,
+        value:
+          s.value === null ? (s.status ? OBSERVATION_STATUS_LABELS[s.status] : 'Uppgift saknas') : formatValue(s.value, unitKind, decimals),
+        missing: s.value === null,
+      }))}
+    />
   );
   if (asContext) {
     return (

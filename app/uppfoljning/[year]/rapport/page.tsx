@@ -6,6 +6,7 @@ import { formatDateLong } from '@/lib/format';
 import { chartSvg } from '@/lib/reports/chart-svg';
 import { SUMMARY_COLUMNS, SUMMARY_HEADING, SUMMARY_NOTE, summaryCells } from '@/lib/reports/report-text';
 import type { FollowUpReport, ReportIndicator, ReportReference } from '@/lib/reports/types';
+import { ScoreSitesTable } from '@/app/_components/site-reference';
 import { TableScroll } from '@/app/_components/table-scroll';
 import { getFollowUpReport } from '@/lib/data/reports';
 import { yearParam } from '@/lib/params';
@@ -75,23 +76,7 @@ function Reference({ reference }: { reference: ReportReference }) {
     <>
       <p>{reference.summary}</p>
       <TableScroll label={`Svenska SCORE-städer ${reference.period}`}>
-        <table className="data">
-          <caption>Svenska SCORE-städer {reference.period}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Reningsverk i</th>
-              <th scope="col">Dygnsmedel {reference.period}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {reference.sites.map((s) => (
-              <tr key={s.place}>
-                <th scope="row">{s.place}</th>
-                <td>{s.value}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ScoreSitesTable period={reference.period} rows={reference.sites} className="data" />
       </TableScroll>
     </>
   );
