@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { COLUMNS, GoalRow } from '@/app/oversikt/_components/summary-table';
+import { COLUMNS } from '@/app/oversikt/_components/summary-columns';
+import { GoalRow } from '@/app/oversikt/_components/summary-table';
 import { formatDateLong } from '@/lib/format';
 import { getRegionalView } from '@/lib/data/regional';
 import type { RegionalKommun } from '@/lib/data/regional-query';

@@ -1,16 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import type { AreaSummary, GoalSummary, SummaryGroup } from '@/lib/data/summary-query';
+import type { AreaSummary, GoalSummary } from '@/lib/data/summary-query';
+import { COLUMNS } from './summary-columns';
 import { Sparkline } from './sparkline';
-
-/** The verdict groups as columns, in the verdict vocabulary and with the badges' shapes (colour is never alone). */
-export const COLUMNS: { group: SummaryGroup; shape: string; label: string }[] = [
-  { group: 'better', shape: '▲', label: 'Säkerställd förbättring' },
-  { group: 'worse', shape: '▼', label: 'Säkerställd försämring' },
-  { group: 'unchanged', shape: '●', label: 'Oförändrat' },
-  { group: 'noData', shape: '?', label: 'Underlag saknas' },
-];
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
