@@ -135,8 +135,8 @@ function latestOf(rows: SourcedRow[]): LatestValue | null {
  * Everything the overview page shows, in a fixed number of queries whatever the plan's size. With `areaCode`, only
  * that priority area (an area's detail page): no other area's observations are read.
  */
-export async function loadOverview(db: Db, today: Date, opts: { areaCode?: string } = {}): Promise<Overview | null> {
-  const plan = await getCurrentPlan(db);
+export async function loadOverview(db: Db, today: Date, opts: { areaCode?: string; kommunCode?: string } = {}): Promise<Overview | null> {
+  const plan = await getCurrentPlan(db, opts.kommunCode);
   if (!plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
   if (!geo?.parent) return null;

@@ -156,7 +156,11 @@ export function summarizeOverview(overview: Overview): AreaSummary[] {
 }
 
 /** The overview and its summary, from one read of the database. */
-export async function loadOverviewSummary(db: Db, today: Date): Promise<{ overview: Overview; areas: AreaSummary[] } | null> {
-  const overview = await loadOverview(db, today);
+export async function loadOverviewSummary(
+  db: Db,
+  today: Date,
+  kommunCode?: string,
+): Promise<{ overview: Overview; areas: AreaSummary[] } | null> {
+  const overview = await loadOverview(db, today, { kommunCode });
   return overview && { overview, areas: summarizeOverview(overview) };
 }

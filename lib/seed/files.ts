@@ -50,9 +50,30 @@ function parseJson<T>(file: TextFile, schema: z.ZodType<T>): T {
   return result.data;
 }
 
+/**
+ * The plans of the installation: PLAN_FILE (one kommun's plan, Hedemora's by default) first, then every `.json` in
+ * PLANS_DIR (default `plans/`, relative to data-imports/ or absolute) — several kommuner in one installation. The
+ * same file named twice is read once.
+ */
+function readPlans(): { file: TextFile; plan: z.infer<typeof planFileSchema> }[] {
+  const primary = read(process.env.PLAN_FILE ?? 'plan/hedemora-2024.json');
+  const dirRel = process.env.PLANS_DIR ?? 'plans';
+  const dir = path.isAbsolute(dirRel) ? dirRel : path.join(/*turbopackIgnore: true*/ dataDir(), dirRel);
+  const more = fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+        .map((f) => read(path.join(dir, f)))
+    : [];
+  const files = [primary, ...more.filter((f) => f.sha256 !== primary.sha256)];
+  return files.map((file) => ({ file, plan: parseJson(file, planFileSchema) }));
+}
+
 /** Everything the seed loads, read and validated before the database is touched. */
 export function readSeedFiles() {
-  const planFile = read(process.env.PLAN_FILE ?? 'plan/hedemora-2024.json');
+  const plans = readPlans();
+  const planFile = plans[0]!.file;
   const profilesFile = read('example/profiles.json');
   return {
     lan: read('regions/lan.csv'),
@@ -60,7 +81,10 @@ export function readSeedFiles() {
     sources: parseJson(read('catalogue/sources.json'), sourcesFileSchema),
     indicators: parseJson(read('catalogue/indicators.json'), indicatorsFileSchema),
     planFile,
-    plan: parseJson(planFile, planFileSchema),
+    /** The installation's first kommun's plan (PLAN_FILE). */
+    plan: plans[0]!.plan,
+    /** Every plan to load, PLAN_FILE's first. */
+    plans,
     profilesFile,
     profiles: parseJson(profilesFile, profilesSchema),
     eudaData: read('euda/ww2025-all-data.csv'),

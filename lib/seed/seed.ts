@@ -50,7 +50,8 @@ export async function seed(db: Db, files: SeedFiles): Promise<SeedSummary> {
     const regionCount = await seedRegions(tx, files);
     await seedCatalogue(tx, files);
     await seedComparisonGroups(tx, files);
-    const planCreated = await seedPlan(tx, files.plan, files.planFile);
+    let planCreated = false;
+    for (const p of files.plans) planCreated = (await seedPlan(tx, p.plan, p.file)) || planCreated;
     const euda = await seedEuda(tx, files);
     const real = await seedRealData(tx, files);
     const examples = await seedExamples(tx, files);
@@ -321,8 +322,19 @@ async function seedRealData(db: Db, files: SeedFiles): Promise<MergeCounts> {
   return total;
 }
 
+/** Example series where no real value exists, for every kommun with a plan (one import per kommun). */
 async function seedExamples(db: Db, files: SeedFiles): Promise<MergeCounts> {
-  const kommun = files.plan.kommunCode;
+  const total: MergeCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  for (const kommun of [...new Set(files.plans.map((p) => p.plan.kommunCode))]) {
+    const r = await seedKommunExamples(db, files, kommun);
+    total.inserted += r.inserted;
+    total.updated += r.updated;
+    total.unchanged += r.unchanged;
+  }
+  return total;
+}
+
+async function seedKommunExamples(db: Db, files: SeedFiles, kommun: string): Promise<MergeCounts> {
   const [k] = await db.select({ parent: regions.parentCode }).from(regions).where(eq(regions.code, kommun));
   if (!k?.parent) throw new Error(`Planens kommunkod ${kommun} finns inte bland kommunerna`);
   const decimals = new Map(files.indicators.map((i) => [i.id, i.decimals]));

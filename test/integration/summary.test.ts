@@ -34,7 +34,7 @@ function filesWithEmptyGoal(): SeedFiles {
       note: null,
     })),
   });
-  return { ...files, plan };
+  return { ...files, plan, plans: [{ file: files.planFile, plan }, ...files.plans.slice(1)] };
 }
 
 type Row = typeof observations.$inferSelect;

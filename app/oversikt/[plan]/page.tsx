@@ -50,7 +50,10 @@ export default async function OverviewPage({ params }: { params: Promise<{ plan:
           .filter((r) => r.key !== 'kommun')
           .map((r) => r.name)
           .join(' och ')}
-        .
+        .{' '}
+        <Link href={`/lan/${regions.find((r) => r.key === 'lan')!.code}`}>
+          Alla kommuner i {regions.find((r) => r.key === 'lan')!.name}
+        </Link>
       </p>
       <SummaryTable areas={areas} kommunName={kommun} />
       <div className="summary-status">

@@ -1,16 +1,9 @@
 'use client';
 
 import Link from 'next/link';
-import type { AreaSummary, GoalSummary, SummaryGroup } from '@/lib/data/summary-query';
+import type { AreaSummary, GoalSummary } from '@/lib/data/summary-query';
+import { COLUMNS } from './summary-columns';
 import { Sparkline } from './sparkline';
-
-/** The verdict groups as columns, in the verdict vocabulary and with the badges' shapes (colour is never alone). */
-const COLUMNS: { group: SummaryGroup; shape: string; label: string }[] = [
-  { group: 'better', shape: '▲', label: 'Säkerställd förbättring' },
-  { group: 'worse', shape: '▼', label: 'Säkerställd försämring' },
-  { group: 'unchanged', shape: '●', label: 'Oförändrat' },
-  { group: 'noData', shape: '?', label: 'Underlag saknas' },
-];
 
 function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
@@ -29,12 +22,13 @@ function DataCell({ data }: { data: GoalSummary['data'] }) {
   return <td className="summary-data">{parts.length > 0 ? parts : '–'}</td>;
 }
 
-function GoalRow({ goal }: { goal: GoalSummary }) {
+/** A goal's row; `linked` false where the goal has no page of its own here (another kommun's plan). */
+export function GoalRow({ goal, linked = true }: { goal: GoalSummary; linked?: boolean }) {
   const measures = plural(goal.judged + goal.context, 'mått', 'mått');
   return (
     <tr data-summary-goal={goal.code}>
       <th scope="row" className="summary-goal">
-        <Link href={`/mal/${goal.code}`}>{goal.text}</Link> <span className="summary-code">{goal.code}</span>
+        {linked ? <Link href={`/mal/${goal.code}`}>{goal.text}</Link> : goal.text} <span className="summary-code">{goal.code}</span>
         <span className="summary-sub">
           {measures}
           {goal.context > 0 && `, varav ${goal.context} sammanhang utan bedömning`}

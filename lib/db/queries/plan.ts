@@ -4,10 +4,31 @@ import { goalIndicators, goals, indicators, plans, priorityAreas, regions, sourc
 
 export type PlanRow = typeof plans.$inferSelect;
 
-/** The plan in force: the most recently decided one. */
-export async function getCurrentPlan(db: Db): Promise<PlanRow | null> {
-  const [plan] = await db.select().from(plans).orderBy(desc(plans.decidedDate), desc(plans.id)).limit(1);
+/**
+ * The plan in force for a kommun: its most recently decided one. Without a kommun, the installation's first kommun
+ * (the one whose plan was loaded first, PLAN_FILE's): with one kommun, simply the plan in force.
+ */
+export async function getCurrentPlan(db: Db, kommunCode?: string): Promise<PlanRow | null> {
+  const kommun = kommunCode ?? (await firstKommun(db));
+  if (kommun === null) return null;
+  const [plan] = await db
+    .select()
+    .from(plans)
+    .where(eq(plans.kommunCode, kommun))
+    .orderBy(desc(plans.decidedDate), desc(plans.id))
+    .limit(1);
   return plan ?? null;
+}
+
+async function firstKommun(db: Db): Promise<string | null> {
+  const [row] = await db.select({ kommunCode: plans.kommunCode }).from(plans).orderBy(asc(plans.id)).limit(1);
+  return row?.kommunCode ?? null;
+}
+
+/** The kommuner with a plan in this installation, the first kommun first. */
+export async function listPlanKommuner(db: Db): Promise<string[]> {
+  const rows = await db.select({ kommunCode: plans.kommunCode, id: plans.id }).from(plans).orderBy(asc(plans.id));
+  return [...new Set(rows.map((r) => r.kommunCode))];
 }
 
 export async function getRegionWithParent(db: Db, code: string) {
