@@ -1,4 +1,4 @@
-import { asc, desc, eq, inArray } from 'drizzle-orm';
+import { asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { goalIndicators, goals, indicators, plans, priorityAreas, regions, sources } from '../schema';
 
@@ -9,20 +9,15 @@ export type PlanRow = typeof plans.$inferSelect;
  * (the one whose plan was loaded first, PLAN_FILE's): with one kommun, simply the plan in force.
  */
 export async function getCurrentPlan(db: Db, kommunCode?: string): Promise<PlanRow | null> {
-  const kommun = kommunCode ?? (await firstKommun(db));
-  if (kommun === null) return null;
+  // One query either way: the first kommun is a subquery.
+  const first = db.select({ kommunCode: plans.kommunCode }).from(plans).orderBy(asc(plans.id)).limit(1);
   const [plan] = await db
     .select()
     .from(plans)
-    .where(eq(plans.kommunCode, kommun))
+    .where(kommunCode === undefined ? eq(plans.kommunCode, sql`(${first})`) : eq(plans.kommunCode, kommunCode))
     .orderBy(desc(plans.decidedDate), desc(plans.id))
     .limit(1);
   return plan ?? null;
-}
-
-async function firstKommun(db: Db): Promise<string | null> {
-  const [row] = await db.select({ kommunCode: plans.kommunCode }).from(plans).orderBy(asc(plans.id)).limit(1);
-  return row?.kommunCode ?? null;
 }
 
 /** The kommuner with a plan in this installation, the first kommun first. */
