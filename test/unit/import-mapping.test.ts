@@ -300,6 +300,27 @@ describe('messages that point the right way', () => {
     expect(err.message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
     expect(err.message).not.toMatch(/skadad/);
   });
+
+  it('a real BIFF8 workbook (LibreOffice\'s "MS Excel 97" export of Brå\'s Hedemora.xlsx) gets the same message', async () => {
+    const bytes = fixture('xls/Hedemora-biff8.xls');
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    for (const fileName of ['Hedemora.xls', 'Hedemora.xlsx', 'Hedemora.csv']) {
+      const err = await refusal(analyzeFile({ fileName, bytes }, ctx));
+      expect(err).not.toBeInstanceOf(MappingNeededError);
+      expect(err.message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
+      expect(err.message).not.toMatch(/skadad|ingen textfil/);
+    }
+  });
+
+  it("the same workbook saved back to .xlsx by LibreOffice reads to exactly the original workbook's observations", async () => {
+    const [orig, back] = await Promise.all([analyze('bra-lagesbild/Hedemora.xlsx'), analyze('xls/Hedemora-libreoffice.xlsx')]);
+    expect(back.adapter.id).toBe('bra_lagesbild');
+    expect(back.issues).toEqual([]);
+    const k = (o: (typeof orig.observations)[number]) =>
+      JSON.stringify([o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null]);
+    expect(back.observations.length).toBeGreaterThan(1000);
+    expect(back.observations.map(k).sort()).toEqual(orig.observations.map(k).sort());
+  });
 });
 
 describe('xlsx written by .NET Open XML', () => {
