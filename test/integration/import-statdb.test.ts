@@ -52,6 +52,28 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
     expect(pick(await api(h, 'kolada_anm_vald_100k', '20'), '2023')?.importId).not.toBe(r.importId);
   });
 
+  it("a table laid out as Kolada's website export (long csv, and wide by year in xlsx) imports and reads back per KPI, area, year and sex", async () => {
+    const long = await run(h, 'kolada/kolada-webb-lang.csv');
+    expect(long.report.errors).toEqual([]);
+    expect(long.report).toMatchObject({ source: 'kolada_fil', committed: true, observations: 6 });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2024')).toMatchObject({ value: 1204.6, importId: long.importId });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '20'), '2024')).toMatchObject({ value: 1019.8, regionName: 'Dalarnas län' });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '00'), '2024')).toMatchObject({ value: 1049.3 });
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '2083'), '2024')).toMatchObject({ value: 9702.5 });
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '20'), '2024')).toMatchObject({ value: null, status: 'missing' });
+
+    const wide = await run(h, 'kolada/kolada-webb-bred.xlsx');
+    expect(wide.report.errors).toEqual([]);
+    expect(wide.report).toMatchObject({ source: 'kolada_fil', committed: true, observations: 11 });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'K'), '2022')).toMatchObject({ value: 8.1, sex: 'K' });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'M'), '2024')).toMatchObject({ value: 31.5, sex: 'M' });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'K'), '2024')).toBeUndefined();
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '20'), '2023')).toMatchObject({ value: 17.7, sex: 'T' });
+    await undoImport(h.db, wide.importId!, { by: 'test' });
+    await undoImport(h.db, long.importId!, { by: 'test' });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2024')?.importId).not.toBe(long.importId);
+  });
+
   it('PxWeb: offered a mapping; committed with one; the saved mapping reads the next file of that layout by itself', async () => {
     const first = await run(h, 'pxweb/fohm-otrygghet-lan-kommun.csv', { dryRun: true });
     expect(first.refusal).toBeInstanceOf(MappingNeededError);

@@ -64,6 +64,51 @@ describe('Kolada tables (rKolada) import without a template', () => {
     ]);
   });
 
+  it("a table laid out as Kolada's website export (built from the documented columns) imports without a template", async () => {
+    const a = await analyze('kolada/kolada-webb-lang.csv');
+    expect(a.adapter.id).toBe('kolada_fil');
+    expect(a.encoding).toBe('windows-1252');
+    expect(a.issues).toEqual([]);
+    expect(a.observations.map((o) => [key(o), o.value, o.status])).toEqual([
+      ['kolada_anm_vald_100k 2083 2023 T ', 1187.9, null],
+      ['kolada_anm_vald_100k 2083 2024 T ', 1204.6, null],
+      ['kolada_anm_vald_100k 20 2024 T ', 1019.8, null],
+      ['kolada_anm_vald_100k 00 2024 T ', 1049.3, null],
+      ['kolada_anm_brott_100k 2083 2024 T ', 9702.5, null],
+      // An empty "Visat värde" is no value (missing), never 0.
+      ['kolada_anm_brott_100k 20 2024 T ', null, 'missing'],
+    ]);
+  });
+
+  it('and with one column per year, Kön as Totalt/Kvinnor/Män, a title above and a source line below (xlsx)', async () => {
+    const a = await analyze('kolada/kolada-webb-bred.xlsx');
+    expect(a.adapter.id).toBe('kolada_fil');
+    expect(a.issues).toEqual([]);
+    const got = new Map(a.observations.map((o) => [key(o), o.value]));
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2023 T ')).toBe(21.4);
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2022 K ')).toBe(8.1);
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2024 M ')).toBe(31.5);
+    expect(got.get('kolada_lagforda_15_17_1000 20 2024 T ')).toBe(18.1);
+    // The empty cell (Hedemora, kvinnor, 2024) gives no value; 4 rows × 3 years − 1.
+    expect(got.has('kolada_lagforda_15_17_1000 2083 2024 K ')).toBe(false);
+    expect(a.observations).toHaveLength(11);
+    expect(a.notes.join(' ')).toMatch(/rad(er)? med noter/);
+  });
+
+  it('U07417 is a three-year period in Kolada ("år T-2 till år T"): its year 2023 lands as 2021–2023, like U07418', async () => {
+    const bytes = new TextEncoder().encode('kpi,municipality_id,year,gender,value\nU07417,2083,2023,T,45.1\nU07418,2083,2023,T,8.4\n');
+    const a = await analyzeFile({ fileName: 'u.csv', bytes }, ctx);
+    expect(a.issues).toEqual([]);
+    expect(a.observations.map((o) => [key(o), o.value])).toEqual([
+      ['kolada_anm_stold_1000 2083 2021–2023 T ', 45.1],
+      ['kolada_anm_vald_3ar_1000 2083 2021–2023 T ', 8.4],
+    ]);
+  });
+
+  it('older KKiK titles with Kolada\'s "U. " prefix are the same KPI', () => {
+    expect(loadKoladaKpis().find('U. Anmälda stöld- och tillgreppsbrott, antal/1000 inv')?.kpi).toBe('U07417');
+  });
+
   it('the KPI table has the KPIs the issue names, each with a title', () => {
     const t = loadKoladaKpis();
     for (const id of ['N07403', 'N07540', 'N07402', 'U07418', 'U07417', 'U07452', 'N02905']) expect(t.find(id)?.title, id).toBeTruthy();
