@@ -335,6 +335,13 @@ describe('messages that point the right way', () => {
     expect(err.message).toMatch(/Närmast: Generiskt format \(Trygghetslägets mall\) \(4 kolumner känns igen\), men "indikator" saknas/);
     const wide = new TextEncoder().encode('Kommun;2021–2022;2023–2024\nHedemora;21;22\n');
     expect((await refusal(analyzeFile({ fileName: 'y.csv', bytes: wide }, ctx))).message).not.toMatch(/Närmast: NTU/);
+    // An rKolada file that lost its value column: nearest is the Kolada table, with what it lacks.
+    const kolada = new TextEncoder().encode('kpi,municipality_id,year,gender,municipality\nN07403,2083,2023,T,Hedemora\n');
+    expect((await refusal(analyzeFile({ fileName: 'k.csv', bytes: kolada }, ctx))).message).toMatch(
+      /Närmast: Kolada \(tabell: rKolada eller export, csv\/xlsx\) \(3 kolumner känns igen\), men "value" saknas/,
+    );
+    const web = new TextEncoder().encode('Nyckeltal;Kommun;Kön\nN07403;Hedemora;T\n');
+    expect((await refusal(analyzeFile({ fileName: 'w.csv', bytes: web }, ctx))).message).toMatch(/Närmast: Kolada \(tabell/);
   });
 
   it('a genuine .xls (an OLE2/BIFF compound file) is told to be saved as .xlsx; it is never called damaged', async () => {
@@ -423,5 +430,44 @@ describe('every problem in a row', () => {
       [2, 'Thursday', 'x'],
       [2, 'Daily mean', 'abc'],
     ]);
+  });
+
+  it.each([
+    [
+      'generic',
+      'g.csv',
+      'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\nsn_brott_paverkar_foretag;Ingenstans;20x3;Okänt;;tolv;;;-3;;\n',
+      ['region', 'period', 'kön', 'värde', 'n'],
+    ],
+    [
+      'lupp',
+      'l.csv',
+      'år;region;årskurs;kön;indikator;andel;antal_svarande;svarsfrekvens;kommentar\n20x1;Ingenstans;åk 8;okänt;lupp_hotad;tolv;-60;800;\n',
+      ['år', 'region', 'kön', 'andel', 'antal_svarande', 'svarsfrekvens'],
+    ],
+    [
+      'svenskt_naringsliv',
+      's.csv',
+      'år;region;andel;antal_svarande;svarsalternativ;kommentar\n20x3;Ingenstans;tolv;-93;i hög eller mycket hög utsträckning;\n',
+      ['år', 'region', 'andel', 'antal_svarande'],
+    ],
+    [
+      'rise',
+      'r.csv',
+      'kommunkod;kommun;reningsverk;provdatum;säsong;substans;enhet;värde;flagga;rapportnummer;kommentar\n9999;Hedemora;Hedemora reningsverk;2024-13-16;vår;Okänd;Total halt (mg) per 1000 inv. & 24 h;x;konstig;;\n',
+      ['kommunkod', 'provdatum', 'substans', 'värde', 'flagga'],
+    ],
+    [
+      'bra_anmalda',
+      'Anmälda brott kommunerna 2024.csv',
+      'Kommun;Antal;Per 100 000 inv.\nIngenstans kommun;x;y\n',
+      ['Kommun', 'Antal', 'Per 100 000 inv.'],
+    ],
+  ])('%s: every problem of one row is listed, each with its column', async (adapter, fileName, text, columns) => {
+    const a = await analyzeFile({ fileName, bytes: new TextEncoder().encode(text) }, ctx);
+    expect(a.adapter.id).toBe(adapter);
+    expect(a.issues.every((i) => i.row === 2)).toBe(true);
+    expect(a.issues.map((i) => i.column).sort()).toEqual([...columns].sort());
+    expect(a.observations).toEqual([]);
   });
 });
