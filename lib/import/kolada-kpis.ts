@@ -84,7 +84,10 @@ export function koladaKpiTable(list: KoladaKpi[]): KoladaKpiTable {
   return {
     list,
     find: (s) =>
-      byId.get(s.trim().toUpperCase()) ?? byTitle.get(headerKey(s)) ?? byTitle.get(headerKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, ''))),
+      byId.get(s.trim().toUpperCase()) ??
+      byTitle.get(headerKey(s)) ??
+      // "N07403 Anmälda våldsbrott…", "N07403: …"; and the "U. " that Kolada's older titles put before a KKiK measure.
+      byTitle.get(headerKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, '').replace(/^U\.\s+/, ''))),
   };
 }
 

@@ -147,6 +147,44 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.close();
   });
 
+  it('refuses an old .xls workbook with "spara som .xlsx" and writes nothing; the workbook saved as .xlsx previews', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import/historik`);
+    const historyBefore = await page.locator('main').innerText();
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', path.resolve('test/fixtures/import/xls/Hedemora-biff8.xls'));
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const alert = page.locator('.notice.alert[role="alert"]');
+    await alert.waitFor();
+    const text = await alert.innerText();
+    expect(text).toContain('Filen kan inte importeras.');
+    expect(text).toMatch(/Hedemora-biff8\.xls är en äldre Excel-fil \(\.xls\)\. Öppna den i Excel och spara som \.xlsx/);
+    expect(text).not.toMatch(/skadad/);
+    expect(await page.getByRole('button', { name: 'Bekräfta och importera' }).count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'import-xls-refused.png'), fullPage: true });
+
+    // The upload endpoint says the same, and nothing was recorded.
+    const form = new FormData();
+    form.set('file', new File([fs.readFileSync('test/fixtures/import/xls/Hedemora-biff8.xls')], 'Hedemora-biff8.xls'));
+    const cookie = await sessionCookie(server.url, USERS.samordnare);
+    const res = await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } });
+    expect(await res.json()).toMatchObject({
+      status: 'refused',
+      message: expect.stringMatching(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/),
+    });
+    await page.goto(`${server.url}/import/historik`);
+    expect(await page.locator('main').innerText()).toEqual(historyBefore);
+
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', path.resolve('test/fixtures/import/xls/Hedemora-libreoffice.xlsx'));
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const preview = page.locator('section.preview');
+    await preview.waitFor();
+    expect(await preview.innerText()).toMatch(/\d+ blad i en import/);
+    await page.close();
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const form = new FormData();
     form.set('file', new File([new Uint8Array(2 * 1024 * 1024)], 'stor.csv'));

@@ -52,6 +52,28 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
     expect(pick(await api(h, 'kolada_anm_vald_100k', '20'), '2023')?.importId).not.toBe(r.importId);
   });
 
+  it("a table laid out as Kolada's website export (long csv, and wide by year in xlsx) imports and reads back per KPI, area, year and sex", async () => {
+    const long = await run(h, 'kolada/kolada-webb-lang.csv');
+    expect(long.report.errors).toEqual([]);
+    expect(long.report).toMatchObject({ source: 'kolada_fil', committed: true, observations: 6 });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2024')).toMatchObject({ value: 1204.6, importId: long.importId });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '20'), '2024')).toMatchObject({ value: 1019.8, regionName: 'Dalarnas län' });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '00'), '2024')).toMatchObject({ value: 1049.3 });
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '2083'), '2024')).toMatchObject({ value: 9702.5 });
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '20'), '2024')).toMatchObject({ value: null, status: 'missing' });
+
+    const wide = await run(h, 'kolada/kolada-webb-bred.xlsx');
+    expect(wide.report.errors).toEqual([]);
+    expect(wide.report).toMatchObject({ source: 'kolada_fil', committed: true, observations: 11 });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'K'), '2022')).toMatchObject({ value: 8.1, sex: 'K' });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'M'), '2024')).toMatchObject({ value: 31.5, sex: 'M' });
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '2083', 'K'), '2024')).toBeUndefined();
+    expect(pick(await api(h, 'kolada_lagforda_15_17_1000', '20'), '2023')).toMatchObject({ value: 17.7, sex: 'T' });
+    await undoImport(h.db, wide.importId!, { by: 'test' });
+    await undoImport(h.db, long.importId!, { by: 'test' });
+    expect(pick(await api(h, 'kolada_anm_vald_100k', '2083'), '2024')?.importId).not.toBe(long.importId);
+  });
+
   it('PxWeb: offered a mapping; committed with one; the saved mapping reads the next file of that layout by itself', async () => {
     const first = await run(h, 'pxweb/fohm-otrygghet-lan-kommun.csv', { dryRun: true });
     expect(first.refusal).toBeInstanceOf(MappingNeededError);
@@ -130,6 +152,37 @@ describe.each(DRIVERS)('files from statistics databases on %s', (driver) => {
   });
 });
 
+describe.each(DRIVERS)('an old binary .xls workbook on %s', (driver) => {
+  let h: DbHandle;
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    await seed(h.db, readSeedFiles());
+  });
+  afterAll(async () => h?.close());
+
+  it('is refused with "spara som .xlsx" and nothing written; the same workbook saved as .xlsx by LibreOffice imports', async () => {
+    const [before] = await h.db.select({ n: count() }).from(imports);
+    for (const dryRun of [true, false]) {
+      const r = await run(h, 'xls/Hedemora-biff8.xls', { dryRun });
+      expect(r.report.committed).toBe(false);
+      expect(r.report.errors).toHaveLength(1);
+      expect(r.report.errors[0]!.message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
+      expect(r.report.errors[0]!.message).not.toMatch(/skadad/);
+    }
+    const [after] = await h.db.select({ n: count() }).from(imports);
+    expect(Number(after!.n)).toBe(Number(before!.n));
+
+    // LibreOffice's .xls → .xlsx: Brå's lägesbild workbook again, read whole; every value equals the published one
+    // the seed loaded from Region Dalarna's long table, so nothing is new and nothing changes.
+    const x = await run(h, 'xls/Hedemora-libreoffice.xlsx');
+    expect(x.report.errors).toEqual([]);
+    expect(x.report).toMatchObject({ source: 'bra_lagesbild', committed: true, inserted: 0, updated: 0 });
+    expect(x.report.unchanged).toBeGreaterThan(1000);
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '2083'), '2024')).toMatchObject({ value: 9711 });
+    expect(pick(await api(h, 'kolada_anm_brott_100k', '20'), '2024')).toMatchObject({ value: 8750 });
+  });
+});
+
 /** The CLI (a separate process) with --indicator/--map/--scale, then without flags: the saved mapping applies. */
 describe.each(DRIVERS)('npm run import -- --map on %s', { timeout: CLI_TEST_TIMEOUT }, (driver: Driver) => {
   let env: Record<string, string>;
@@ -205,5 +258,29 @@ describe.each(DRIVERS)('npm run import -- --map on %s', { timeout: CLI_TEST_TIME
     const second = cli([file, '--json', '--dry-run']);
     expect(second.status).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ source: 'kolumnmappning', unchanged: 5, inserted: 0, errors: [] });
+  });
+
+  it('refuses a genuine .xls with "spara som .xlsx" (exit 1) and writes nothing', async () => {
+    const count0 = async () => {
+      const h = await open();
+      try {
+        const [rec] = await h.db.select({ n: count() }).from(imports);
+        return Number(rec!.n);
+      } finally {
+        await h.close();
+      }
+    };
+    const before = await count0();
+    const xls = path.resolve('test/fixtures/import/xls/Hedemora-biff8.xls');
+    const json = cli([xls, '--json']);
+    expect(json.status).toBe(1);
+    const report = JSON.parse(json.stdout);
+    expect(report).toMatchObject({ committed: false, observations: 0 });
+    expect(report.errors[0].message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
+    const text = cli([xls]);
+    expect(text.status).toBe(1);
+    expect(text.stdout + text.stderr).toMatch(/spara som \.xlsx/);
+    expect(text.stdout + text.stderr).not.toMatch(/skadad/);
+    expect(await count0()).toBe(before);
   });
 });

@@ -64,6 +64,51 @@ describe('Kolada tables (rKolada) import without a template', () => {
     ]);
   });
 
+  it("a table laid out as Kolada's website export (built from the documented columns) imports without a template", async () => {
+    const a = await analyze('kolada/kolada-webb-lang.csv');
+    expect(a.adapter.id).toBe('kolada_fil');
+    expect(a.encoding).toBe('windows-1252');
+    expect(a.issues).toEqual([]);
+    expect(a.observations.map((o) => [key(o), o.value, o.status])).toEqual([
+      ['kolada_anm_vald_100k 2083 2023 T ', 1187.9, null],
+      ['kolada_anm_vald_100k 2083 2024 T ', 1204.6, null],
+      ['kolada_anm_vald_100k 20 2024 T ', 1019.8, null],
+      ['kolada_anm_vald_100k 00 2024 T ', 1049.3, null],
+      ['kolada_anm_brott_100k 2083 2024 T ', 9702.5, null],
+      // An empty "Visat värde" is no value (missing), never 0.
+      ['kolada_anm_brott_100k 20 2024 T ', null, 'missing'],
+    ]);
+  });
+
+  it('and with one column per year, Kön as Totalt/Kvinnor/Män, a title above and a source line below (xlsx)', async () => {
+    const a = await analyze('kolada/kolada-webb-bred.xlsx');
+    expect(a.adapter.id).toBe('kolada_fil');
+    expect(a.issues).toEqual([]);
+    const got = new Map(a.observations.map((o) => [key(o), o.value]));
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2023 T ')).toBe(21.4);
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2022 K ')).toBe(8.1);
+    expect(got.get('kolada_lagforda_15_17_1000 2083 2024 M ')).toBe(31.5);
+    expect(got.get('kolada_lagforda_15_17_1000 20 2024 T ')).toBe(18.1);
+    // The empty cell (Hedemora, kvinnor, 2024) gives no value; 4 rows × 3 years − 1.
+    expect(got.has('kolada_lagforda_15_17_1000 2083 2024 K ')).toBe(false);
+    expect(a.observations).toHaveLength(11);
+    expect(a.notes.join(' ')).toMatch(/rad(er)? med noter/);
+  });
+
+  it('U07417 is a three-year period in Kolada ("år T-2 till år T"): its year 2023 lands as 2021–2023, like U07418', async () => {
+    const bytes = new TextEncoder().encode('kpi,municipality_id,year,gender,value\nU07417,2083,2023,T,45.1\nU07418,2083,2023,T,8.4\n');
+    const a = await analyzeFile({ fileName: 'u.csv', bytes }, ctx);
+    expect(a.issues).toEqual([]);
+    expect(a.observations.map((o) => [key(o), o.value])).toEqual([
+      ['kolada_anm_stold_1000 2083 2021–2023 T ', 45.1],
+      ['kolada_anm_vald_3ar_1000 2083 2021–2023 T ', 8.4],
+    ]);
+  });
+
+  it('older KKiK titles with Kolada\'s "U. " prefix are the same KPI', () => {
+    expect(loadKoladaKpis().find('U. Anmälda stöld- och tillgreppsbrott, antal/1000 inv')?.kpi).toBe('U07417');
+  });
+
   it('the KPI table has the KPIs the issue names, each with a title', () => {
     const t = loadKoladaKpis();
     for (const id of ['N07403', 'N07540', 'N07402', 'U07418', 'U07417', 'U07452', 'N02905']) expect(t.find(id)?.title, id).toBeTruthy();
@@ -290,6 +335,13 @@ describe('messages that point the right way', () => {
     expect(err.message).toMatch(/Närmast: Generiskt format \(Trygghetslägets mall\) \(4 kolumner känns igen\), men "indikator" saknas/);
     const wide = new TextEncoder().encode('Kommun;2021–2022;2023–2024\nHedemora;21;22\n');
     expect((await refusal(analyzeFile({ fileName: 'y.csv', bytes: wide }, ctx))).message).not.toMatch(/Närmast: NTU/);
+    // An rKolada file that lost its value column: nearest is the Kolada table, with what it lacks.
+    const kolada = new TextEncoder().encode('kpi,municipality_id,year,gender,municipality\nN07403,2083,2023,T,Hedemora\n');
+    expect((await refusal(analyzeFile({ fileName: 'k.csv', bytes: kolada }, ctx))).message).toMatch(
+      /Närmast: Kolada \(tabell: rKolada eller export, csv\/xlsx\) \(3 kolumner känns igen\), men "value" saknas/,
+    );
+    const web = new TextEncoder().encode('Nyckeltal;Kommun;Kön\nN07403;Hedemora;T\n');
+    expect((await refusal(analyzeFile({ fileName: 'w.csv', bytes: web }, ctx))).message).toMatch(/Närmast: Kolada \(tabell/);
   });
 
   it('a genuine .xls (an OLE2/BIFF compound file) is told to be saved as .xlsx; it is never called damaged', async () => {
@@ -299,6 +351,27 @@ describe('messages that point the right way', () => {
     const err = await refusal(analyzeFile({ fileName: 'gammal.xls', bytes: xls }, ctx));
     expect(err.message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
     expect(err.message).not.toMatch(/skadad/);
+  });
+
+  it('a real BIFF8 workbook (LibreOffice\'s "MS Excel 97" export of Brå\'s Hedemora.xlsx) gets the same message', async () => {
+    const bytes = fixture('xls/Hedemora-biff8.xls');
+    expect([...bytes.subarray(0, 4)]).toEqual([0xd0, 0xcf, 0x11, 0xe0]);
+    for (const fileName of ['Hedemora.xls', 'Hedemora.xlsx', 'Hedemora.csv']) {
+      const err = await refusal(analyzeFile({ fileName, bytes }, ctx));
+      expect(err).not.toBeInstanceOf(MappingNeededError);
+      expect(err.message).toMatch(/äldre Excel-fil \(\.xls\).*spara som \.xlsx/);
+      expect(err.message).not.toMatch(/skadad|ingen textfil/);
+    }
+  });
+
+  it("the same workbook saved back to .xlsx by LibreOffice reads to exactly the original workbook's observations", async () => {
+    const [orig, back] = await Promise.all([analyze('bra-lagesbild/Hedemora.xlsx'), analyze('xls/Hedemora-libreoffice.xlsx')]);
+    expect(back.adapter.id).toBe('bra_lagesbild');
+    expect(back.issues).toEqual([]);
+    const k = (o: (typeof orig.observations)[number]) =>
+      JSON.stringify([o.indicatorId, o.regionCode, o.period.label, o.value, o.ciLow ?? null, o.ciHigh ?? null, o.n ?? null]);
+    expect(back.observations.length).toBeGreaterThan(1000);
+    expect(back.observations.map(k).sort()).toEqual(orig.observations.map(k).sort());
   });
 });
 
@@ -357,5 +430,44 @@ describe('every problem in a row', () => {
       [2, 'Thursday', 'x'],
       [2, 'Daily mean', 'abc'],
     ]);
+  });
+
+  it.each([
+    [
+      'generic',
+      'g.csv',
+      'indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\nsn_brott_paverkar_foretag;Ingenstans;20x3;Okänt;;tolv;;;-3;;\n',
+      ['region', 'period', 'kön', 'värde', 'n'],
+    ],
+    [
+      'lupp',
+      'l.csv',
+      'år;region;årskurs;kön;indikator;andel;antal_svarande;svarsfrekvens;kommentar\n20x1;Ingenstans;åk 8;okänt;lupp_hotad;tolv;-60;800;\n',
+      ['år', 'region', 'kön', 'andel', 'antal_svarande', 'svarsfrekvens'],
+    ],
+    [
+      'svenskt_naringsliv',
+      's.csv',
+      'år;region;andel;antal_svarande;svarsalternativ;kommentar\n20x3;Ingenstans;tolv;-93;i hög eller mycket hög utsträckning;\n',
+      ['år', 'region', 'andel', 'antal_svarande'],
+    ],
+    [
+      'rise',
+      'r.csv',
+      'kommunkod;kommun;reningsverk;provdatum;säsong;substans;enhet;värde;flagga;rapportnummer;kommentar\n9999;Hedemora;Hedemora reningsverk;2024-13-16;vår;Okänd;Total halt (mg) per 1000 inv. & 24 h;x;konstig;;\n',
+      ['kommunkod', 'provdatum', 'substans', 'värde', 'flagga'],
+    ],
+    [
+      'bra_anmalda',
+      'Anmälda brott kommunerna 2024.csv',
+      'Kommun;Antal;Per 100 000 inv.\nIngenstans kommun;x;y\n',
+      ['Kommun', 'Antal', 'Per 100 000 inv.'],
+    ],
+  ])('%s: every problem of one row is listed, each with its column', async (adapter, fileName, text, columns) => {
+    const a = await analyzeFile({ fileName, bytes: new TextEncoder().encode(text) }, ctx);
+    expect(a.adapter.id).toBe(adapter);
+    expect(a.issues.every((i) => i.row === 2)).toBe(true);
+    expect(a.issues.map((i) => i.column).sort()).toEqual([...columns].sort());
+    expect(a.observations).toEqual([]);
   });
 });

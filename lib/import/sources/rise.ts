@@ -212,7 +212,15 @@ export function readMeasurement(r: RowReader, valueCol: string, rawValue: string
   let flag: Flag | null = null;
   if (rawFlag !== '') {
     flag = FLAGS[flagKey(rawFlag)] ?? null;
-    if (!flag) return r.fail(flagCol, rawFlag, 'okänd flagga: ange under_LLOQ eller ej_detekterad (tom = uppmätt värde)');
+    if (!flag) {
+      r.fail(flagCol, rawFlag, 'okänd flagga: ange under_LLOQ eller ej_detekterad (tom = uppmätt värde)');
+      // The value cell is checked too (every problem of a row is listed): a number, "<0,5", a flag or empty.
+      const v = rawValue.trim();
+      const bare = /^<\s*(.+)$/.exec(v)?.[1] ?? v;
+      if (v !== '' && !FLAGS[flagKey(v)] && !EMPTY_VALUE.has(v.toLowerCase()) && !parseNumber(bare).ok)
+        r.fail(valueCol, rawValue, 'förväntade ett tal, "<" och ett tal, eller tom cell');
+      return null;
+    }
   }
   let v = rawValue.trim();
   // Flags and "<0,5" written in the value cell itself.
