@@ -10,7 +10,7 @@ import { summarizeSeries } from '../charts/summary';
 import { assessIndicator, type Assessment } from './assess';
 import { loadPopulation } from './population';
 import { summarizeComparisons } from '../stats/compare';
-import { indicatorChart, type ChartData } from './indicator-chart';
+import { indicatorChart, seriesTable, type ChartData } from './indicator-chart';
 import { provenanceLabel, provenanceLabels } from '../provenance';
 
 export interface GoalIndicatorView {
@@ -135,18 +135,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
       chart,
       lines,
       summary: summarizeSeries(chart.rows as never, lines, l.indicator),
-      table: series.flatMap((s) =>
-        s.rows.map((o) => ({
-          region: s.name,
-          period: o.period,
-          value: o.value,
-          ciLow: o.ciLow,
-          ciHigh: o.ciHigh,
-          n: o.n,
-          status: o.status,
-          example: o.isExample,
-        })),
-      ),
+      table: seriesTable(series),
     };
   });
   // §5: every test the page shows — each change test and each benchmark test.

@@ -20,6 +20,23 @@ export interface ChartData {
   };
 }
 
+/** Every series' observations as the rows of the table beside a chart: region name, period, value, KI, n, status. */
+export function seriesTable(series: SeriesSpec[]) {
+  return series.flatMap((s) =>
+    s.rows.map((o) => ({
+      region: s.name,
+      period: o.period,
+      value: o.value,
+      ciLow: o.ciLow,
+      ciHigh: o.ciHigh,
+      n: o.n,
+      status: o.status,
+      example: o.isExample,
+      note: o.note,
+    })),
+  );
+}
+
 /** Chart rows with KI bands, and the marks a reader needs: baseline, target, method breaks, start of the åtgärder. */
 export function indicatorChart(
   series: SeriesSpec[],

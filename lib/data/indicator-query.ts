@@ -11,7 +11,7 @@ import { summarizeSeries } from '../charts/summary';
 import { assessIndicator } from './assess';
 import { loadPopulation } from './population';
 import { breakdownLabel } from './breakdown';
-import { indicatorChart } from './indicator-chart';
+import { indicatorChart, seriesTable } from './indicator-chart';
 
 /** The indicator page's state lives in the URL: view, breakdown and comparison kommuner. */
 export const indicatorQuery = z.object({
@@ -110,19 +110,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     chart,
     lines,
     summary: summarizeSeries(chart.rows as never, lines, row.indicator),
-    table: series.flatMap((s) =>
-      s.rows.map((o) => ({
-        region: s.name,
-        period: o.period,
-        value: o.value,
-        ciLow: o.ciLow,
-        ciHigh: o.ciHigh,
-        n: o.n,
-        status: o.status,
-        example: o.isExample,
-        note: o.note,
-      })),
-    ),
+    table: seriesTable(series),
     hasExample: obs.some((o) => o.isExample),
     sources: provenanceLabels(obs.map((o) => o.source)),
     provenance,
