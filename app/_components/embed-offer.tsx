@@ -5,7 +5,7 @@ type Params = Record<string, string | string[] | undefined>;
 
 /** Suggested frame sizes: the width follows the host page; the heights hold the view without a scroll bar. */
 export const EMBED_SIZES: Record<EmbedKind, { width: string; height: number; narrowHeight: number }> = {
-  indikator: { width: '100%', height: 720, narrowHeight: 900 },
+  indikator: { width: '100%', height: 620, narrowHeight: 760 },
   karta: { width: '100%', height: 900, narrowHeight: 1100 },
 };
 
