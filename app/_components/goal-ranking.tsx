@@ -9,8 +9,9 @@ import { METHOD_PAGE } from './verdict-badge';
 function rankSentence(rank: NonNullable<Assessment['rank']>, kommunName: string) {
   return (
     <>
-      {kommunName} har plats {rank.rank} av {rank.of} kommuner i länet med redovisade värden ({rank.period}); med hänsyn till osäkerheten
-      kan den verkliga placeringen ligga mellan {rank.low} och {rank.high} (<Link href={`${METHOD_PAGE}#rang`}>om rangordning</Link>
+      {kommunName} har plats {rank.rank} av {rank.of} kommuner i länet med redovisade värden ({rank.period}; plats 1 är bäst); med hänsyn
+      till osäkerheten kan den verkliga placeringen ligga mellan {rank.low} och {rank.high} (
+      <Link href={`${METHOD_PAGE}#rang`}>om rangordning</Link>
       ).
     </>
   );

@@ -155,7 +155,7 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
     await page.goto(`${server!.url}/inbaddning/indikator/${encodeURIComponent(found!)}`);
     expect(await page.locator('[data-example-mark]').innerText()).toMatch(/^Exempeldata:/);
     // The table marks the example values too.
-    expect(await page.locator('details.data-table').innerText()).toContain('Exempeldata');
+    expect(await page.locator('details.data-table').textContent()).toContain('Exempeldata');
     await page.screenshot({ path: path.join(SHOTS, 'embed-chart-example-390.png'), fullPage: true });
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
@@ -206,7 +206,7 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
     await page.goto(`${server!.url}/mal/T-M1`);
     const section = page.locator('[data-indicator="ntu_otrygg_kvall"]');
     expect(await section.locator('.ranked-bars figcaption').innerText()).toMatch(
-      /Hedemora har plats \d+ av \d+ kommuner i länet med redovisade värden \(\d{4}\); med hänsyn till osäkerheten kan den verkliga placeringen ligga mellan \d+ och \d+/,
+      /Hedemora har plats \d+ av \d+ kommuner i länet med redovisade värden \(\d{4}; plats 1 är bäst\); med hänsyn till osäkerheten kan den verkliga placeringen ligga mellan \d+ och \d+/,
     );
     expect(await section.locator('.verdict').innerText()).not.toContain('har plats');
     await section.locator('.ranked-bars').screenshot({ path: path.join(SHOTS, 'embed-goal-rank.png') });
