@@ -218,6 +218,10 @@ describe('with EMBED_ALLOWED_ORIGINS unset', () => {
   beforeAll(async () => {
     server = await startServer({ PGLITE_DIR: dir, DATABASE_URL: undefined, EMBED_ALLOWED_ORIGINS: undefined });
   });
+  afterAll(async () => {
+    await server?.stop();
+    server = undefined;
+  });
 
   it('lets only the app itself frame an embed: the other site is refused', async () => {
     const res = await fetch(`${server!.url}/inbaddning/indikator/${BRA}`);
@@ -228,6 +232,26 @@ describe('with EMBED_ALLOWED_ORIGINS unset', () => {
     expect(frame.url()).not.toContain(server!.url);
     expect(await frameHeading(frame)).toBeNull();
     await page.screenshot({ path: path.join(SHOTS, 'embed-refused.png') });
+    await page.close();
+  });
+});
+
+describe('with PUBLIC_DASHBOARD=false', () => {
+  beforeAll(async () => {
+    server = await startServer({ PGLITE_DIR: dir, DATABASE_URL: undefined, PUBLIC_DASHBOARD: 'false', EMBED_ALLOWED_ORIGINS: hostOrigin });
+  });
+
+  it('sends an anonymous visitor of an embed to sign in, like every other page, and the other site shows nothing', async () => {
+    const res = await fetch(`${server!.url}/inbaddning/karta/${BRA}?period=2024`, { redirect: 'manual' });
+    expect(res.status).toBe(307);
+    expect(new URL(res.headers.get('location') ?? '', server!.url).href).toBe(
+      `${server!.url}/logga-in?nasta=${encodeURIComponent(`/inbaddning/karta/${BRA}?period=2024`)}`,
+    );
+    expect(res.headers.get('cache-control')).toBe('private, no-store');
+
+    const { page, frame } = await framed(iframe(`${server!.url}/inbaddning/karta/${BRA}`));
+    expect(await frameHeading(frame)).toBeNull();
+    expect(await frame.locator('svg [data-kommun]').count()).toBe(0);
     await page.close();
   });
 });
