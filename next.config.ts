@@ -1,32 +1,22 @@
 import type { NextConfig } from 'next';
+import { buildCsp, EMBED_PREFIX } from './lib/embed/csp';
 
 const dev = process.env.NODE_ENV === 'development';
 
 /*
- * The Content-Security-Policy the app works under. Scripts and styles come only from this origin; Next's
- * inline bootstrap scripts and React's style attributes (recharts) need 'unsafe-inline' — nonces would make
- * every page dynamic and end the page cache. Images may be data:/blob: (chart PNG/SVG downloads).
+ * Static security headers. Every page but the embeds (/inbaddning/…) refuses every frame (frame-ancestors 'none',
+ * X-Frame-Options DENY); the embeds' Content-Security-Policy is set by proxy.ts from EMBED_ALLOWED_ORIGINS at run
+ * time (these headers are fixed when the app is built). lib/embed/csp.ts builds both policies.
  */
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  `connect-src 'self'${dev ? ' ws:' : ''}`,
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: csp },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
-  { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
   { key: 'Cross-Origin-Opener-Policy', value: 'same-origin' },
+];
+const noFraming = [
+  { key: 'Content-Security-Policy', value: buildCsp({ dev, frameAncestors: [] }) },
+  { key: 'X-Frame-Options', value: 'DENY' },
 ];
 
 const nextConfig: NextConfig = {
@@ -44,7 +34,11 @@ const nextConfig: NextConfig = {
   // core, a fifth of what serving a cached page costs under load): cached pages are served without one.
   generateEtags: false,
   async headers() {
-    return [{ source: '/:path*', headers: securityHeaders }];
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      // Every path except /inbaddning and below (the negative look-ahead also matches "/").
+      { source: `/((?!${EMBED_PREFIX.slice(1)}(?:/|$)).*)`, headers: noFraming },
+    ];
   },
   experimental: {
     // forbidden() and unauthorized() from next/navigation: 403 and 401 with their own pages.

@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { hasSignedSessionCookie } from './lib/auth/cookie';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './lib/auth/origin';
+import { embedCsp, isEmbedPath } from './lib/embed/csp';
 
 /*
  * Runs before every page and API request, cached pages included (the import API excepted, see `config`):
@@ -11,7 +12,9 @@ import { CROSS_SITE_MESSAGE, isCrossSite } from './lib/auth/origin';
  *   is checked against the database through better-auth's own endpoint (a cached page never runs page code),
  *   which is exempt from better-auth's rate limit so that no visitor can spend a budget signed-in users need.
  *   Every answer is then `private, no-store`: a shared cache in front must never keep one;
- * - behind https (APP_URL https://…), Strict-Transport-Security.
+ * - behind https (APP_URL https://…), Strict-Transport-Security;
+ * - the embeds (/inbaddning/…) get their Content-Security-Policy here, with the frame-ancestors EMBED_ALLOWED_ORIGINS
+ *   names (read at run time; next.config.ts gives every other page frame-ancestors 'none' and X-Frame-Options DENY).
  * The other security headers are static and set in next.config.ts.
  */
 const OPEN_PATHS = [
@@ -84,6 +87,7 @@ export async function proxy(request: NextRequest) {
   if ((process.env.APP_URL ?? '').startsWith('https://')) {
     response.headers.set('Strict-Transport-Security', 'max-age=63072000; includeSubDomains');
   }
+  if (isEmbedPath(request.nextUrl.pathname)) response.headers.set('Content-Security-Policy', embedCsp(process.env));
   return response;
 }
 

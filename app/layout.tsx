@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { SiteChrome } from './_components/site-chrome';
 import { SiteNav } from './_components/site-nav';
 import './globals.css';
 
@@ -16,31 +17,33 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
         <noscript>
           <style>{'.site-header .nav-list { display: flex !important; } .site-header .menu-toggle { display: none !important; }'}</style>
         </noscript>
-        <a className="skip-link" href="#main">
-          Hoppa till innehållet
-        </a>
-        <header className="site-header">
-          <div className="wrap">
-            <Link href="/" className="brand">
-              Trygghetsläget
-            </Link>
-            <SiteNav />
-          </div>
-        </header>
-        <main id="main" className="wrap" tabIndex={-1}>
+        <SiteChrome
+          header={
+            <header className="site-header">
+              <div className="wrap">
+                <Link href="/" className="brand">
+                  Trygghetsläget
+                </Link>
+                <SiteNav />
+              </div>
+            </header>
+          }
+          footer={
+            <footer className="site-footer">
+              <div className="wrap">
+                <p>
+                  Trygghetsläget följer upp åtgärdsplanen enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete.
+                  Avloppsdata: EUDA/SCORE (källdata 2011–2024). Regionkoder: SCB.
+                </p>
+                <p>
+                  <Link href="/metod">Metod: så bedöms förändringar</Link>
+                </p>
+              </div>
+            </footer>
+          }
+        >
           {children}
-        </main>
-        <footer className="site-footer">
-          <div className="wrap">
-            <p>
-              Trygghetsläget följer upp åtgärdsplanen enligt lag (2023:196) om kommuners ansvar för brottsförebyggande arbete. Avloppsdata:
-              EUDA/SCORE (källdata 2011–2024). Regionkoder: SCB.
-            </p>
-            <p>
-              <Link href="/metod">Metod: så bedöms förändringar</Link>
-            </p>
-          </div>
-        </footer>
+        </SiteChrome>
       </body>
     </html>
   );

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseEmbedOrigins } from './embed/csp';
 import { parseTrustedProxies } from './net/client-address';
 
 const flag = (fallback: boolean) =>
@@ -85,6 +86,17 @@ const envShape = z.object({
   TRUSTED_PROXIES: optionalText.superRefine((v, ctx) => {
     try {
       parseTrustedProxies(v);
+    } catch (err) {
+      ctx.addIssue({ code: 'custom', message: (err as Error).message });
+    }
+  }),
+  /**
+   * The sites that may show the embed pages (/inbaddning/…) in a frame: origins, comma- or space-separated.
+   * Unset: only the app itself. Every other page refuses every frame.
+   */
+  EMBED_ALLOWED_ORIGINS: optionalText.superRefine((v, ctx) => {
+    try {
+      parseEmbedOrigins(v);
     } catch (err) {
       ctx.addIssue({ code: 'custom', message: (err as Error).message });
     }

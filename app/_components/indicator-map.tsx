@@ -6,6 +6,7 @@ import { mapFor } from '@/lib/maps/project';
 import { SIGNIFICANCE_CLASS_LABELS, SIGNIFICANCE_ORDER } from '@/lib/maps/significance';
 import { Choropleth, describeEntry, Swatch, type ValueFormat } from './choropleth';
 import styles from './choropleth.module.css';
+import { EmbedOffer } from './embed-offer';
 
 type Params = Record<string, string | string[] | undefined>;
 const SORTS = ['namn', 'varde', 'klass'] as const;
@@ -51,22 +52,31 @@ function sorted(entries: MapEntry[], sort: Sort, desc: boolean): MapEntry[] {
 /**
  * The indicator page's map section: the län's kommuner (or all of Sweden) in one period, coloured by the
  * benchmark test against the län or riket, with the same data as a sortable table beside it.
+ * `embed`: the map alone for another site's frame (/inbaddning/karta/…): the view's choices as text rather than
+ * links, the table behind a disclosure, the example-data mark, and no permanent link or embed code of its own.
+ * Otherwise `origin` (the site's address) gives the "Bädda in" code.
  */
 export async function IndicatorMap({
   indicatorId,
+  indicatorName,
   searchParams,
   format,
   unit,
+  origin,
+  embed = false,
 }: {
   indicatorId: string;
+  indicatorName: string;
   searchParams: Promise<Params>;
   format: ValueFormat;
   unit: string;
+  origin?: string;
+  embed?: boolean;
 }) {
   const params = await searchParams;
   const s = mapState(params);
   const data = await getIndicatorMap(indicatorId, { scope: s.scope, benchmark: s.benchmark, period: s.period });
-  if (!data || data.periods.length === 0) return null;
+  if (!data || data.periods.length === 0) return embed ? <p className="missing">Inga kommunvärden att visa på en karta.</p> : null;
   const map = mapFor(s.scope === 'riket' ? 'riket' : data.lanCode);
   const area = s.scope === 'riket' ? 'Sverige' : data.lanName;
   const inScope = new Set(map.shapes.map((x) => x.code));
@@ -87,60 +97,111 @@ export async function IndicatorMap({
       </th>
     );
   };
+  const dataTable = (
+    <table className="data">
+      <caption>
+        Kommunerna {data.period} jämförda med {data.benchmarkName} ({unit.replace(/\.$/, '')})
+      </caption>
+      <thead>
+        <tr>
+          {sortLink('namn', 'Kommun')}
+          {sortLink('varde', 'Värde (95 % KI, antal)')}
+          {sortLink('klass', 'Jämfört med ' + data.benchmarkName)}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.code} data-kommun={e.code}>
+            <th scope="row" style={{ fontWeight: e.code === data.kommunCode ? 700 : 400 }}>
+              {e.name} <span className="meta">({e.code})</span>
+            </th>
+            <td className="num">{describeEntry(e, format)}</td>
+            <td>
+              <Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}
+              {e.cls !== 'similar' && (
+                <>
+                  <br />
+                  <span className="meta">{e.text}</span>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+  const tableBlock = (
+    <div className={styles.tableCol} role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0}>
+      {dataTable}
+    </div>
+  );
   return (
     <section id="karta" aria-labelledby="karta-rubrik">
       <h2 id="karta-rubrik">
         Karta: {area} {data.period}
       </h2>
-      <p className={styles.toggles}>
-        Visa:{' '}
-        {s.scope === 'lan' ? (
-          <strong aria-current="true">{data.lanName}</strong>
-        ) : (
-          <Link href={href(params, { karta: null })} scroll={false}>
-            {data.lanName}
-          </Link>
-        )}
-        {' · '}
-        {s.scope === 'riket' ? (
-          <strong aria-current="true">hela Sverige</strong>
-        ) : (
-          <Link href={href(params, { karta: 'riket' })} scroll={false}>
-            hela Sverige
-          </Link>
-        )}
-        {'. Jämför med: '}
-        {s.benchmark === 'lan' ? (
-          <strong aria-current="true">{s.scope === 'riket' ? 'eget län' : data.lanName}</strong>
-        ) : (
-          <Link href={href(params, { mot: null })} scroll={false}>
-            {s.scope === 'riket' ? 'eget län' : data.lanName}
-          </Link>
-        )}
-        {' · '}
-        {s.benchmark === 'riket' ? (
-          <strong aria-current="true">Sverige</strong>
-        ) : (
-          <Link href={href(params, { mot: 'riket' })} scroll={false}>
-            Sverige
-          </Link>
-        )}
-      </p>
-      <p className={styles.toggles}>
-        Period:{' '}
-        {data.periods.map((p, i) => (
-          <span key={p}>
-            {i > 0 && ' · '}
-            {p === data.period ? (
-              <strong aria-current="true">{p}</strong>
+      {embed ? (
+        <p className={styles.toggles}>
+          Jämfört med {data.benchmarkName}. Period {data.period}.
+        </p>
+      ) : (
+        <>
+          <p className={styles.toggles}>
+            Visa:{' '}
+            {s.scope === 'lan' ? (
+              <strong aria-current="true">{data.lanName}</strong>
             ) : (
-              <Link href={href(params, { period: p })} scroll={false}>
-                {p}
+              <Link href={href(params, { karta: null })} scroll={false}>
+                {data.lanName}
               </Link>
             )}
-          </span>
-        ))}
-      </p>
+            {' · '}
+            {s.scope === 'riket' ? (
+              <strong aria-current="true">hela Sverige</strong>
+            ) : (
+              <Link href={href(params, { karta: 'riket' })} scroll={false}>
+                hela Sverige
+              </Link>
+            )}
+            {'. Jämför med: '}
+            {s.benchmark === 'lan' ? (
+              <strong aria-current="true">{s.scope === 'riket' ? 'eget län' : data.lanName}</strong>
+            ) : (
+              <Link href={href(params, { mot: null })} scroll={false}>
+                {s.scope === 'riket' ? 'eget län' : data.lanName}
+              </Link>
+            )}
+            {' · '}
+            {s.benchmark === 'riket' ? (
+              <strong aria-current="true">Sverige</strong>
+            ) : (
+              <Link href={href(params, { mot: 'riket' })} scroll={false}>
+                Sverige
+              </Link>
+            )}
+          </p>
+          <p className={styles.toggles}>
+            Period:{' '}
+            {data.periods.map((p, i) => (
+              <span key={p}>
+                {i > 0 && ' · '}
+                {p === data.period ? (
+                  <strong aria-current="true">{p}</strong>
+                ) : (
+                  <Link href={href(params, { period: p })} scroll={false}>
+                    {p}
+                  </Link>
+                )}
+              </span>
+            ))}
+          </p>
+        </>
+      )}
+      {embed && data.hasExample && (
+        <p className="notice warn" data-example-mark="">
+          <strong>Exempeldata:</strong> kartan innehåller påhittade värden (märkta Exempeldata) tills verkliga värden importeras.
+        </p>
+      )}
       <p className="chart-summary">
         {tested} av {entries.length} kommuner jämförs med {data.benchmarkName} för {data.period}
         {counts.length > 0 && <>: {counts.map((x) => `${SIGNIFICANCE_CLASS_LABELS[x.c].toLowerCase()} ${x.n}`).join(', ')}</>}. Samma test
@@ -159,54 +220,45 @@ export async function IndicatorMap({
             label={`Karta över ${area}s kommuner, ${data.period}: färg och mönster visar jämförelsen med ${data.benchmarkName}`}
           />
         </div>
-        <div className={styles.tableCol} role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0}>
-          <table className="data">
-            <caption>
-              Kommunerna {data.period} jämförda med {data.benchmarkName} ({unit.replace(/\.$/, '')})
-            </caption>
-            <thead>
-              <tr>
-                {sortLink('namn', 'Kommun')}
-                {sortLink('varde', 'Värde (95 % KI, antal)')}
-                {sortLink('klass', 'Jämfört med ' + data.benchmarkName)}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((e) => (
-                <tr key={e.code} data-kommun={e.code}>
-                  <th scope="row" style={{ fontWeight: e.code === data.kommunCode ? 700 : 400 }}>
-                    {e.name} <span className="meta">({e.code})</span>
-                  </th>
-                  <td className="num">{describeEntry(e, format)}</td>
-                  <td>
-                    <Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}
-                    {e.cls !== 'similar' && (
-                      <>
-                        <br />
-                        <span className="meta">{e.text}</span>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        {embed ? null : tableBlock}
       </div>
-      <p className="chart-tools">
-        <Link
-          href={href(params, {
-            karta: s.scope === 'riket' ? 'riket' : null,
-            mot: s.benchmark === 'riket' ? 'riket' : null,
-            period: data.period,
-          })}
-          scroll={false}
-        >
-          Permanent länk till kartan
-        </Link>{' '}
-        (indikator, område, jämförelse och period står i adressen).
-      </p>
-      <p className="chart-summary">
+      {embed && (
+        <details className="data-table">
+          <summary>Tabell: kartans värden och jämförelser</summary>
+          <div role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0} style={{ overflowX: 'auto' }}>
+            {dataTable}
+          </div>
+        </details>
+      )}
+      {!embed && (
+        <p className="chart-tools">
+          <Link
+            href={href(params, {
+              karta: s.scope === 'riket' ? 'riket' : null,
+              mot: s.benchmark === 'riket' ? 'riket' : null,
+              period: data.period,
+            })}
+            scroll={false}
+          >
+            Permanent länk till kartan
+          </Link>{' '}
+          (indikator, område, jämförelse och period står i adressen).
+        </p>
+      )}
+      {!embed && origin && (
+        <EmbedOffer
+          kind="karta"
+          indicatorId={indicatorId}
+          origin={origin}
+          title={`Karta: ${indicatorName}, ${area} ${data.period}`}
+          params={{
+            karta: s.scope === 'riket' ? 'riket' : undefined,
+            mot: s.benchmark === 'riket' ? 'riket' : undefined,
+            period: data.period ?? undefined,
+          }}
+        />
+      )}
+      <p className="chart-summary" data-source-line="">
         Källa: {data.sources.join('; ') || 'inga värden'}. Kartunderlag: Valmyndighetens kommungränser (okfse/sweden-geojson).
       </p>
     </section>

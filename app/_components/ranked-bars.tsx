@@ -14,12 +14,15 @@ export function RankedBars({
   unit,
   title,
   prefix = 'rank',
+  note,
 }: {
   data: IndicatorMap;
   format: ValueFormat;
   unit: string;
   title: string;
   prefix?: string;
+  /** A sentence for the end of the text summary (the goal page: the kommun's rank with its interval). */
+  note?: React.ReactNode;
 }) {
   const shown = data.entries.filter((e) => e.value !== null && !e.example).sort((a, b) => (b.value as number) - (a.value as number));
   const missing = data.entries.filter((e) => e.value === null || e.example);
@@ -117,6 +120,7 @@ export function RankedBars({
         intervallen överlappar. Diagrammet visar {tested} jämförelser med {data.benchmarkName}, som inte ingår i sidans räkning ovan; av ren
         slump väntas ungefär {formatNumber(0.05 * tested, 1)} av dem se säkerställda ut.
         {missing.length > 0 && <> Utan jämförbart värde: {missing.map((e) => `${e.name} (${e.missing ?? 'värde saknas'})`).join(', ')}.</>}
+        {note && <> {note}</>}
       </figcaption>
       <details className="data-table">
         <summary>Visa rangordningen som tabell</summary>

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { embedPaths, siteOrigin } from '@/lib/embed/url';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { splitWorkingNotes } from '@/lib/notes';
 import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf, TERMS } from '@/lib/vocabulary';
+import { EmbedOffer } from '../../_components/embed-offer';
 import { FollowUp } from '../../_components/follow-up';
 import { IndicatorChart } from '../../_components/indicator-chart';
 import { IndicatorMap } from '../../_components/indicator-map';
@@ -52,6 +55,15 @@ export default async function IndicatorPage({
   const cadence = splitWorkingNotes(ind.cadence);
   const caveats = splitWorkingNotes(ind.caveats);
   const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
+  const origin = siteOrigin(process.env.APP_URL, await headers());
+  // The chart's view: breakdown and comparison kommuner (its permanent link and embed keep exactly these).
+  const chartView = {
+    kon: v.chosen.sex,
+    grupp: v.chosen.grp || undefined,
+    plats: v.chosen.site || undefined,
+    jamfor: v.compare,
+  };
+  const chartTitle = `${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`;
   return (
     <>
       <p>
@@ -139,7 +151,7 @@ export default async function IndicatorPage({
             annotations={v.chart.annotations}
             unitKind={ind.unitKind}
             decimals={ind.decimals}
-            title={`${ind.name} (${v.chosen.sex === 'T' && !v.chosen.grp && !v.chosen.site ? 'totalt' : 'delgrupp'})`}
+            title={chartTitle}
             fileName={ind.id}
             lines={lineSpecs}
           />
@@ -155,11 +167,18 @@ export default async function IndicatorPage({
       </details>
       <p className="chart-tools">
         Ladda ner data: <a href={`/api/v1/indicators/${ind.id}/observations?format=csv&${dataQs}`}>CSV (öppnas i Excel)</a> ·{' '}
-        <a href={`/api/v1/indicators/${ind.id}/observations?${dataQs}`}>JSON</a> · <Link href={`?vy=tabell&${qs}`}>Tabellvy</Link>
+        <a href={`/api/v1/indicators/${ind.id}/observations?${dataQs}`}>JSON</a> · <Link href={`?vy=tabell&${qs}`}>Tabellvy</Link> ·{' '}
+        <Link href={embedPaths('indikator', ind.id, chartView).full}>Permanent länk till diagrammet</Link> (uppdelning och jämförda kommuner
+        står i adressen)
       </p>
+      {v.chart.rows.length > 0 && (
+        <EmbedOffer kind="indikator" indicatorId={ind.id} params={chartView} origin={origin} title={`Diagram: ${chartTitle}`} />
+      )}
 
       <IndicatorMap
         indicatorId={ind.id}
+        indicatorName={ind.name}
+        origin={origin}
         searchParams={searchParams}
         unit={ind.unit}
         format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }}

@@ -77,7 +77,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
             Källa: {ind.sources.length > 0 ? ind.sources.join('; ') : ind.sourceName}. Mäts för: {ind.measuredGeography}. Enhet:{' '}
             {ind.unit.replace(/\.$/, '')}.
           </p>
-          <FollowUp a={ind.assessment} kommunName={names.kommun} />
+          {/* The rank is told with the ranked bars below (GoalRanking), not bare here. */}
+          <FollowUp a={{ ...ind.assessment, rank: null }} kommunName={names.kommun} />
           {ind.chart.rows.length > 0 ? (
             <figure>
               <IndicatorChart
@@ -110,6 +111,8 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
             name={ind.name}
             unit={ind.unit}
             format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }}
+            rank={ind.assessment.rank}
+            kommunName={names.kommun}
           />
           <GoalGroupBand
             indicatorId={ind.id}

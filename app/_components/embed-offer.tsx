@@ -1,0 +1,69 @@
+import { embedPaths, iframeCode, type EmbedKind } from '@/lib/embed/url';
+import { CopyButton } from './copy-button';
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** Suggested frame sizes: the width follows the host page; the heights hold the view without a scroll bar. */
+export const EMBED_SIZES: Record<EmbedKind, { width: string; height: number; narrowHeight: number }> = {
+  indikator: { width: '100%', height: 620, narrowHeight: 760 },
+  karta: { width: '100%', height: 900, narrowHeight: 1100 },
+};
+
+const WHAT: Record<EmbedKind, string> = { indikator: 'diagrammet', karta: 'kartan' };
+
+/**
+ * "Bädda in": the iframe code for the view on the page (the same query as its permanent link), with an absolute
+ * address, size suggestions and a copy button. A disclosure, closed until asked for.
+ */
+export function EmbedOffer({
+  kind,
+  indicatorId,
+  params,
+  origin,
+  title,
+}: {
+  kind: EmbedKind;
+  indicatorId: string;
+  params: Params;
+  /** The site's address (lib/embed/url.ts siteOrigin). */
+  origin: string;
+  title: string;
+}) {
+  const { embed } = embedPaths(kind, indicatorId, params);
+  const src = `${origin}${embed}`;
+  const size = EMBED_SIZES[kind];
+  const id = `inbaddning-${kind}`;
+  return (
+    <details className="embed-offer" data-embed-offer={kind}>
+      <summary>Bädda in {WHAT[kind]}</summary>
+      <p>
+        Klistra in koden på kommunens egen webbplats. Ramen visar {WHAT[kind]} med rubrik, sammanfattning, tabell och källa, utan
+        Trygghetslägets meny, och med samma val som den permanenta länken.
+      </p>
+      <p>
+        <label htmlFor={id}>Kod att klistra in (iframe)</label>
+        <br />
+        <textarea
+          id={id}
+          readOnly
+          rows={4}
+          defaultValue={iframeCode(src, title, size)}
+          style={{ width: '100%', fontFamily: 'monospace' }}
+        />
+      </p>
+      <CopyButton targetId={id} />
+      <p>
+        Föreslagen storlek: bredd {size.width === '100%' ? '100 %' : size.width} av innehållsytan (fungerar från 320 px), höjd {size.height}{' '}
+        px; på mobil ungefär {size.narrowHeight} px. Förhandsgranska:{' '}
+        <a href={embed} target="_blank" rel="noopener">
+          ramens sida (öppnas i ny flik)
+        </a>
+        .
+      </p>
+      <p className="meta">
+        Ramen visas bara på webbplatser som serverns inställning <code>EMBED_ALLOWED_ORIGINS</code> tillåter; be den som driver
+        Trygghetsläget lägga till kommunens webbadress.
+      </p>
+    </details>
+  );
+}

@@ -1,0 +1,98 @@
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { REGION_STYLES } from '@/lib/charts/styles';
+import { getIndicatorView } from '@/lib/data/indicator';
+import { indicatorQuery } from '@/lib/data/indicator-query';
+import { embedPaths } from '@/lib/embed/url';
+import { IndicatorChart } from '../../../_components/indicator-chart';
+import { ObservationTable } from '../../../_components/observation-table';
+import styles from '../../embed.module.css';
+
+export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
+  return { title: `Diagram ${decodeURIComponent((await params).id)}` };
+}
+
+const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
+
+/**
+ * The indicator's chart alone, for a kommun's own website (the "Bädda in" code on /indikatorer/<id>): title, chart,
+ * text summary, the table behind a disclosure, the source line, the example-data mark, and a link to the full page.
+ * The same query as the chart's permanent link (kon, grupp, plats, jamfor).
+ */
+export default async function EmbedIndicatorPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
+  await connection();
+  const id = decodeURIComponent((await params).id);
+  const sp = await searchParams;
+  const q = indicatorQuery.parse(sp);
+  const v = await getIndicatorView(id, q);
+  if (!v) notFound();
+  const { indicator: ind, source, names } = v;
+  const lineSpecs = v.lines.map((l, i) => {
+    const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
+    return {
+      key: l.key,
+      name: l.name,
+      color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!,
+      dash: style?.dash ?? '1 0',
+      band: style !== null,
+    };
+  });
+  const breakdown = v.breakdowns.find((b) => b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site);
+  const title = `${ind.name}${v.subgroup ? ` – ${breakdown?.label ?? 'delgrupp'}` : ''}`;
+  const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
+  const full = embedPaths('indikator', ind.id, {
+    kon: v.chosen.sex,
+    grupp: v.chosen.grp || undefined,
+    plats: v.chosen.site || undefined,
+    jamfor: v.compare,
+  }).full;
+  return (
+    <article aria-labelledby="inbaddning-rubrik">
+      <h1 id="inbaddning-rubrik">{title}</h1>
+      {v.hasExample && (
+        <p className="notice warn" data-example-mark="">
+          <strong>Exempeldata:</strong> värden märkta Exempeldata är påhittade tills verkliga värden importeras.
+        </p>
+      )}
+      {v.subgroup && <p className="notice warn">Delgrupp – tolka med försiktighet: målets bedömning gäller {names.kommun} totalt.</p>}
+      {v.chart.rows.length === 0 ? (
+        <p className="missing">Inga mätvärden ännu.</p>
+      ) : (
+        <figure>
+          <IndicatorChart
+            rows={v.chart.rows}
+            annotations={v.chart.annotations}
+            unitKind={ind.unitKind}
+            decimals={ind.decimals}
+            title={title}
+            fileName={ind.id}
+            lines={lineSpecs}
+          />
+          <figcaption className="chart-summary">
+            {v.summary}
+            {bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}
+          </figcaption>
+        </figure>
+      )}
+      <details className="data-table">
+        <summary>Tabell: värde, KI, n och status per område och period</summary>
+        <ObservationTable rows={v.table} caption={`${ind.name} (${ind.unit})`} ind={ind} />
+      </details>
+      <p className={styles.source} data-source-line="">
+        Källa: {v.sources.length > 0 ? v.sources.join('; ') : `${source.name} (${source.publisher})`}. Enhet: {ind.unit.replace(/\.$/, '')}.
+      </p>
+      <p className={styles.source}>
+        <a href={full} target="_blank" rel="noopener">
+          Hela sidan i Trygghetsläget: {ind.name} (öppnas i ny flik)
+        </a>
+      </p>
+    </article>
+  );
+}

@@ -1,0 +1,60 @@
+import { EMBED_PREFIX } from './csp';
+
+/** The embed pages and the query keys each keeps from its full page (the view's permanent link). */
+export const EMBED_KINDS = {
+  /** The indicator's chart: breakdown (kon, grupp, plats) and comparison kommuner (jamfor). */
+  indikator: ['kon', 'grupp', 'plats', 'jamfor'],
+  /** The map: area (karta), benchmark (mot) and period. */
+  karta: ['karta', 'mot', 'period'],
+} as const;
+export type EmbedKind = keyof typeof EMBED_KINDS;
+
+type Params = Record<string, string | string[] | undefined>;
+
+/** The query string of a view, only the keys that define it, in a fixed order; empty values are left out. */
+export function viewQuery(kind: EmbedKind, params: Params): string {
+  const q = new URLSearchParams();
+  for (const key of EMBED_KINDS[kind]) {
+    const v = params[key];
+    for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) if (x !== '') q.append(key, x.slice(0, 100));
+  }
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+/** The embed page of a view, and the full page it comes from (both relative to the site). */
+export function embedPaths(kind: EmbedKind, indicatorId: string, params: Params): { embed: string; full: string } {
+  const id = encodeURIComponent(indicatorId);
+  const qs = viewQuery(kind, params);
+  return {
+    embed: `${EMBED_PREFIX}/${kind}/${id}${qs}`,
+    full: `/indikatorer/${id}${qs}${kind === 'karta' ? '#karta' : ''}`,
+  };
+}
+
+/**
+ * The site's address for code pasted elsewhere: APP_URL when set, else the request's own host (forwarded headers
+ * reach the app only from TRUSTED_PROXIES, see lib/net/client-address.ts).
+ */
+export function siteOrigin(appUrl: string | undefined, headers: { get(name: string): string | null }): string {
+  if (appUrl) {
+    try {
+      return new URL(appUrl).origin;
+    } catch {
+      // start-up refuses a bad APP_URL; fall through to the request's own address
+    }
+  }
+  const host = headers.get('x-forwarded-host')?.split(',')[0]?.trim() || headers.get('host') || 'localhost';
+  const proto = headers.get('x-forwarded-proto')?.split(',')[0]?.trim() === 'https' ? 'https' : 'http';
+  return `${proto}://${host}`;
+}
+
+/** Escapes text for an HTML attribute value in double quotes. */
+function attr(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** The iframe code a kommun pastes into its own page. */
+export function iframeCode(src: string, title: string, size: { width: string; height: number }): string {
+  return `<iframe src="${attr(src)}" title="${attr(title)}" width="${attr(size.width)}" height="${size.height}" style="border:0;max-width:100%" loading="lazy"></iframe>`;
+}
