@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { COLUMNS } from '@/app/oversikt/_components/summary-columns';
+import { COLUMNS, VerdictCells, VerdictHeaders } from '@/app/oversikt/_components/summary-columns';
 import { GoalRow } from '@/app/oversikt/_components/summary-table';
 import { formatDateLong } from '@/lib/format';
 import { getRegionalView } from '@/lib/data/regional';
@@ -40,12 +40,7 @@ function KommunRow({ k }: { k: RegionalKommun }) {
             {k.plan.title}
             <span className="summary-sub">beslutad {formatDateLong(k.plan.decidedDate)}</span>
           </td>
-          {COLUMNS.map((c) => (
-            <td key={c.group} className={`summary-n summary-n-${c.group}${k.verdicts[c.group] === 0 ? ' summary-zero' : ''}`}>
-              {k.verdicts[c.group] > 0 && <span aria-hidden="true">{c.shape} </span>}
-              {k.verdicts[c.group]}
-            </td>
-          ))}
+          <VerdictCells verdicts={k.verdicts} />
           <td className="summary-data">{coverage(k)}</td>
         </>
       ) : (
@@ -86,12 +81,7 @@ export default async function RegionalPage({ params }: { params: Promise<{ code:
               <tr>
                 <th scope="col">Kommun</th>
                 <th scope="col">Åtgärdsplan</th>
-                {COLUMNS.map((c) => (
-                  <th key={c.group} scope="col" className="summary-n">
-                    <span aria-hidden="true">{c.shape} </span>
-                    {c.label}
-                  </th>
-                ))}
+                <VerdictHeaders />
                 <th scope="col">Måttens data</th>
               </tr>
             </thead>
@@ -118,12 +108,7 @@ export default async function RegionalPage({ params }: { params: Promise<{ code:
               <thead>
                 <tr>
                   <th scope="col">Övergripande mål</th>
-                  {COLUMNS.map((c) => (
-                    <th key={c.group} scope="col" className="summary-n">
-                      <span aria-hidden="true">{c.shape} </span>
-                      {c.label}
-                    </th>
-                  ))}
+                  <VerdictHeaders />
                   <th scope="col">Måttens data</th>
                   <th scope="col">Senaste period</th>
                   <th scope="col">Utveckling i kommunen</th>

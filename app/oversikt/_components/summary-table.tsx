@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import type { AreaSummary, GoalSummary } from '@/lib/data/summary-query';
-import { COLUMNS } from './summary-columns';
+import { VerdictCells, VerdictHeaders } from './summary-columns';
 import { Sparkline } from './sparkline';
 
 function plural(n: number, one: string, many: string) {
@@ -35,16 +35,7 @@ export function GoalRow({ goal, linked = true }: { goal: GoalSummary; linked?: b
           {goal.targetsMet > 0 && `; ${plural(goal.targetsMet, 'målvärde nått', 'målvärden nådda')}`}
         </span>
       </th>
-      {COLUMNS.map((c) => (
-        <td
-          key={c.group}
-          className={`summary-n summary-n-${c.group}${goal.verdicts[c.group] === 0 ? ' summary-zero' : ''}`}
-          data-group={c.group}
-        >
-          {goal.verdicts[c.group] > 0 && <span aria-hidden="true">{c.shape} </span>}
-          {goal.verdicts[c.group]}
-        </td>
-      ))}
+      <VerdictCells verdicts={goal.verdicts} />
       <DataCell data={goal.data} />
       <td className="summary-period">
         {goal.latest ? (
@@ -86,13 +77,7 @@ export function SummaryTable({ areas, kommunName }: { areas: AreaSummary[]; komm
           <thead>
             <tr>
               <th scope="col">Övergripande mål</th>
-              {COLUMNS.map((c) => (
-                <th key={c.group} scope="col" className="summary-n">
-                  <span aria-hidden="true">{c.shape} </span>
-                  {c.label}
-                  {c.group === 'unchanged' && <sup aria-hidden="true">*</sup>}
-                </th>
-              ))}
+              <VerdictHeaders star />
               <th scope="col">Måttens data</th>
               <th scope="col">Senaste period</th>
               <th scope="col">Utveckling i {kommunName}</th>
