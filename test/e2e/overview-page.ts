@@ -13,6 +13,9 @@ export async function openOverviewDetails(page: Page, url: string): Promise<void
   await page.waitForFunction(() =>
     [...document.querySelectorAll('details[data-area-detail]')].every((d) => d.querySelector('[data-goal-detail]')),
   );
-  // Recharts draws only in the browser: wait for the lines.
-  await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
+  // Recharts draws only in the browser, each chart once it has measured its box: wait for every chart's lines.
+  await page.waitForFunction(() => {
+    const charts = [...document.querySelectorAll('[data-chart]')];
+    return charts.length > 0 && charts.every((c) => c.querySelector('svg .recharts-line-curve'));
+  });
 }
