@@ -9,6 +9,9 @@ export const EMBED_SIZES: Record<EmbedKind, { width: string; height: number; nar
   karta: { width: '100%', height: 900, narrowHeight: 1100 },
 };
 
+/** The comparison group's band chart with its caption and table disclosure (app/_components/group-band.tsx). */
+const GROUP_BAND_HEIGHT = 380;
+
 const WHAT: Record<EmbedKind, string> = { indikator: 'diagrammet', karta: 'kartan' };
 
 /**
@@ -32,7 +35,9 @@ export function EmbedOffer({
   title: string;
 }) {
   const { embed } = embedPaths(kind, indicatorId, params);
-  const size = EMBED_SIZES[kind];
+  // The comparison group's chart under the indicator's (from a goal page) needs room of its own.
+  const extra = params.jmfgrupp ? GROUP_BAND_HEIGHT : 0;
+  const size = { ...EMBED_SIZES[kind], height: EMBED_SIZES[kind].height + extra, narrowHeight: EMBED_SIZES[kind].narrowHeight + extra };
   const id = `inbaddning-${kind}-${indicatorId.replace(/[^A-Za-z0-9_-]/g, '-')}`;
   return (
     <details className="embed-offer" data-embed-offer={kind}>
