@@ -47,6 +47,14 @@ export function EmbedCode({
           style={{ width: '100%', fontFamily: 'monospace' }}
         />
       </p>
+      {!origin && (
+        <noscript>
+          <p className="meta">
+            Utan JavaScript saknar adressen i koden webbplatsens namn: skriv Trygghetslägets adress (den som står i webbläsarens adressfält,
+            till exempel https://trygghet.kommun.se) framför /inbaddning.
+          </p>
+        </noscript>
+      )}
       <CopyButton targetId={id} />
     </>
   );
