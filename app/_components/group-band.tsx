@@ -1,6 +1,7 @@
+import { cache } from 'react';
 import Link from 'next/link';
 import { getComparisonGroups, getGroupComparison } from '@/lib/data/comparison-view';
-import type { GroupComparison } from '@/lib/data/comparison';
+import type { ComparisonGroup, GroupComparison } from '@/lib/data/comparison';
 import { formatNumber, formatValue } from '@/lib/format';
 import type { ValueFormat } from './choropleth';
 
@@ -120,6 +121,25 @@ export function GroupBandChart({
 }
 
 /**
+ * The group the goal page compares with: the kommun's own group first, else its SKR kommungrupp, else Kolada's
+ * groups; the first with a band (`chosen`, null when none has one). Null when the kommun has no groups. The goal
+ * page's "Bädda in" asks the embed for the same group (one look-up per request: React's cache).
+ */
+export const goalGroupComparison = cache(async function goalGroupComparison(
+  indicatorId: string,
+  kommunCode: string,
+): Promise<{ first: ComparisonGroup; chosen: GroupComparison | null } | null> {
+  const groups = await getComparisonGroups(kommunCode);
+  if (groups.length === 0) return null;
+  const ordered = [...groups.filter((g) => g.kind === 'own'), ...groups.filter((g) => g.kind !== 'own')];
+  for (const g of ordered) {
+    const c = await getGroupComparison(indicatorId, g.id, kommunCode);
+    if (c && c.periods.some((p) => p.median !== null)) return { first: ordered[0]!, chosen: c };
+  }
+  return { first: ordered[0]!, chosen: null };
+});
+
+/**
  * The goal page's comparison with like kommuner: the kommun's own group first, else its SKR kommungrupp, else
  * Kolada's groups; the first with a band is drawn, and when none has enough real values the page says so.
  */
@@ -136,18 +156,9 @@ export async function GoalGroupBand({
   kommunName: string;
   format: ValueFormat;
 }) {
-  const groups = await getComparisonGroups(kommunCode);
-  if (groups.length === 0) return null;
-  const ordered = [...groups.filter((g) => g.kind === 'own'), ...groups.filter((g) => g.kind !== 'own')];
-  let chosen: GroupComparison | null = null;
-  for (const g of ordered) {
-    const c = await getGroupComparison(indicatorId, g.id, kommunCode);
-    if (c && c.periods.some((p) => p.median !== null)) {
-      chosen = c;
-      break;
-    }
-  }
-  const first = ordered[0]!;
+  const pick = await goalGroupComparison(indicatorId, kommunCode);
+  if (!pick) return null;
+  const { first, chosen } = pick;
   return (
     <section aria-label={`Jämförelse med liknande kommuner, ${name}`}>
       <h3>Jämfört med liknande kommuner</h3>

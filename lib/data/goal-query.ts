@@ -22,6 +22,8 @@ export interface GoalIndicatorView {
   type: string;
   direction: string;
   role: 'primary' | 'supporting' | 'context';
+  /** The goal's series of the indicator (kon and grupp of the goal's link; the region itself). */
+  series: { sex: string; grp: string };
   sourceName: string;
   /** Publisher and publication of the values shown ("Brå, Indikatorer för kommuners lägesbild"). */
   sources: string[];
@@ -127,6 +129,7 @@ export async function loadGoalView(db: Db, code: string, today: Date) {
       type: l.indicator.type,
       direction: l.indicator.direction,
       role: l.link.role,
+      series: { sex: l.link.sex, grp: l.link.grp },
       sourceName: l.source.name,
       sources: provenanceLabels(mine.filter((o) => [codes.kommun, codes.lan, codes.riket].includes(o.regionCode)).map((o) => o.source)),
       measuredGeography: l.indicator.measuredGeography,

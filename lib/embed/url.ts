@@ -2,19 +2,26 @@ import { EMBED_PREFIX } from './csp';
 
 /** The embed pages and the query keys each keeps from its full page (the view's permanent link). */
 export const EMBED_KINDS = {
-  /** The indicator's chart: breakdown (kon, grupp, plats) and comparison kommuner (jamfor). */
-  indikator: ['kon', 'grupp', 'plats', 'jamfor'],
+  /**
+   * The indicator's chart: breakdown (kon, grupp, plats), comparison kommuner (jamfor) and the comparison group
+   * whose median and middle-50 % band the embed draws under the chart (jmfgrupp, as on the goal page).
+   */
+  indikator: ['kon', 'grupp', 'plats', 'jamfor', 'jmfgrupp'],
   /** The map: area (karta), benchmark (mot) and period. */
   karta: ['karta', 'mot', 'period'],
 } as const;
 export type EmbedKind = keyof typeof EMBED_KINDS;
 
+/** Keys only the embed page reads: the full page (/indikatorer/<id>) shows the group elsewhere, so its link drops them. */
+const EMBED_ONLY: readonly string[] = ['jmfgrupp'];
+
 type Params = Record<string, string | string[] | undefined>;
 
 /** The query string of a view, only the keys that define it, in a fixed order; empty values are left out. */
-export function viewQuery(kind: EmbedKind, params: Params): string {
+export function viewQuery(kind: EmbedKind, params: Params, omit: readonly string[] = []): string {
   const q = new URLSearchParams();
   for (const key of EMBED_KINDS[kind]) {
+    if (omit.includes(key)) continue;
     const v = params[key];
     for (const x of Array.isArray(v) ? v : v === undefined ? [] : [v]) if (x !== '') q.append(key, x.slice(0, 100));
   }
@@ -25,11 +32,32 @@ export function viewQuery(kind: EmbedKind, params: Params): string {
 /** The embed page of a view, and the full page it comes from (both relative to the site). */
 export function embedPaths(kind: EmbedKind, indicatorId: string, params: Params): { embed: string; full: string } {
   const id = encodeURIComponent(indicatorId);
-  const qs = viewQuery(kind, params);
   return {
-    embed: `${EMBED_PREFIX}/${kind}/${id}${qs}`,
-    full: `/indikatorer/${id}${qs}${kind === 'karta' ? '#karta' : ''}`,
+    embed: `${EMBED_PREFIX}/${kind}/${id}${viewQuery(kind, params)}`,
+    full: `/indikatorer/${id}${viewQuery(kind, params, EMBED_ONLY)}${kind === 'karta' ? '#karta' : ''}`,
   };
+}
+
+/**
+ * The view of a goal page's chart for one indicator: the goal's series (kon and grupp of the goal's link, the
+ * region itself), the kommun with the län and riket, and the comparison group the page draws as a band (if any).
+ */
+export function goalChartView(series: { sex: string; grp: string }, groupId: string | null): Params {
+  return { kon: series.sex, grupp: series.grp || undefined, jmfgrupp: groupId ?? undefined };
+}
+
+/**
+ * A site-relative path made absolute against an origin ("https://host[:port]"), for code pasted elsewhere. An empty
+ * origin (not known yet: a cached page resolves it in the browser) leaves the path as it is.
+ */
+export function absoluteUrl(path: string, origin: string): string {
+  // Only the site's own paths: "//host/…" or "https://…" would lead away from the origin.
+  if (!origin || !path.startsWith('/') || path.startsWith('//')) return path;
+  try {
+    return new URL(path, `${new URL(origin).origin}/`).href;
+  } catch {
+    return path;
+  }
 }
 
 /**

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { freePort, startServer, tempPgliteDir, type Server } from './server';
+import { createUsers, signInBrowser, USERS } from './users';
 
 /*
  * The embed pages (/inbaddning/…): alone, without the site's navigation; framed by another site only when
@@ -51,8 +52,23 @@ async function frameHeading(frame: Frame): Promise<string | null> {
   return (await h1.count()) > 0 ? h1.textContent() : null;
 }
 
+/** The latest period and value of `region` in an observation table (the chart's data as a table). */
+async function latestOf(table: ReturnType<Page['locator']>, region: string): Promise<{ period: string; value: string }> {
+  const rows = await table
+    .locator('tbody tr')
+    .evaluateAll((trs) =>
+      trs.map((tr) => [tr.querySelector('th')?.textContent ?? '', ...[...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')]),
+    );
+  const mine = rows.filter((r) => r[0] === region && r[2] !== '').sort((a, b) => a[1]!.localeCompare(b[1]!));
+  const last = mine.at(-1);
+  if (!last) throw new Error(`inga rader för ${region}`);
+  return { period: last[1]!, value: last[2]! };
+}
+
 beforeAll(async () => {
   browser = await launchBrowser();
+  // A coordinator adds an own comparison group, which the goal page draws as a band (and its embed with it).
+  await createUsers({ PGLITE_DIR: dir }, [USERS.samordnare]);
   const port = await freePort();
   // localhost, not 127.0.0.1: another origin and another site than the app's.
   hostOrigin = `http://localhost:${port}`;
@@ -171,6 +187,8 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
       new RegExp(`^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?period=\\d{4}" title="Karta: `),
     );
     await offer.screenshot({ path: path.join(SHOTS, 'embed-offer-map.png') });
+    // The chart's code is made absolute in the browser, as on the (cached) goal pages.
+    await page.locator('[data-embed-offer="indikator"] textarea[data-resolved]').waitFor({ state: 'attached' });
     const chartCode = await page.locator('[data-embed-offer="indikator"] textarea').inputValue();
     expect(chartCode).toContain(`src="${server!.url}/inbaddning/indikator/${BRA}?kon=T"`);
     expect(await axeViolations(page)).toEqual([]);
@@ -210,6 +228,123 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
     );
     expect(await section.locator('.verdict').innerText()).not.toContain('har plats');
     await section.locator('.ranked-bars').screenshot({ path: path.join(SHOTS, 'embed-goal-rank.png') });
+    await page.close();
+  });
+});
+
+describe('the goal page offers every chart for embedding', () => {
+  const GOAL = 'N-M1';
+  beforeAll(async () => {
+    server = await startServer({ PGLITE_DIR: dir, DATABASE_URL: undefined, EMBED_ALLOWED_ORIGINS: hostOrigin });
+    const page = await browser.newPage();
+    await signInBrowser(page, server.url, USERS.samordnare, '/plan/jamforelsegrupper');
+    await page.goto(`${server.url}/plan/jamforelsegrupper`);
+    await page.fill('#title', 'Grannkommuner');
+    for (const name of ['Avesta', 'Säter', 'Falun', 'Borlänge']) await page.getByLabel(name, { exact: true }).check();
+    await page.getByRole('button', { name: 'Spara gruppen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Grannkommuner' }).waitFor();
+    await page.close();
+    // The rest is what an anonymous visitor sees.
+    await browser.clearCookies();
+  });
+  afterAll(async () => {
+    await server?.stop();
+    server = undefined;
+  });
+
+  it('gives the chart an absolute embed address for the indicator with the goal’s group; the other site’s frame shows the same latest value', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await page.goto(`${server!.url}/mal/${GOAL}`);
+    const section = page.locator(`[data-indicator="${BRA}"]`);
+    expect(await section.locator('section[aria-label^="Jämförelse med liknande kommuner"]').innerText()).toMatch(
+      /medianen för Grannkommuner/,
+    );
+    // The permanent link: the indicator page with the goal's series.
+    expect(await section.locator(`.goal-share a[href="/indikatorer/${BRA}?kon=T"]`).count()).toBe(1);
+
+    const offer = section.locator('[data-embed-offer="indikator"]');
+    const field = offer.locator('textarea');
+    expect(await field.isVisible()).toBe(false);
+    // A disclosure: reached and opened with the keyboard.
+    await offer.locator('summary').focus();
+    await page.keyboard.press('Enter');
+    await field.waitFor({ state: 'visible' });
+    // The cached page knows no address: the browser fills it in.
+    await offer.locator('textarea[data-resolved]').waitFor();
+    const code = await field.inputValue();
+    const src = /^<iframe src="([^"]+)"/.exec(code)?.[1]?.replace(/&amp;/g, '&') ?? '';
+    const url = new URL(src);
+    expect(url.origin).toBe(new URL(server!.url).origin);
+    expect(url.pathname).toBe(`/inbaddning/indikator/${BRA}`);
+    expect(url.searchParams.get('kon')).toBe('T');
+    expect(url.searchParams.get('jmfgrupp')).toMatch(/\S/);
+    expect(code).toMatch(/title="Diagram: [^"]*Grannkommuner" width="100%" height="1000"/);
+
+    // The copy button works from the keyboard and says what it did (copied, or selected where the clipboard is refused).
+    await offer.getByRole('button', { name: 'Kopiera koden' }).focus();
+    await page.keyboard.press('Enter');
+    await offer
+      .getByRole('status')
+      .filter({ hasText: /Koden är (kopierad|markerad)/ })
+      .waitFor();
+
+    // The map beside the ranked bars: its own offer, also absolute, for the bars' period.
+    const mapOffer = section.locator('[data-embed-offer="karta"]');
+    await mapOffer.locator('summary').click();
+    await mapOffer.locator('textarea[data-resolved]').waitFor();
+    expect(await mapOffer.locator('textarea').inputValue()).toMatch(
+      new RegExp(`^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?period=\\d{4}" title="Karta: `),
+    );
+    // Every field has its own id (several indicators, two offers each).
+    const ids = await page.locator('.embed-offer textarea').evaluateAll((els) => els.map((e) => e.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.length).toBeGreaterThan(2);
+
+    // The goal chart's own table (the bars and the band have tables of their own).
+    const goalTable = section.locator('details.data-table').filter({ has: page.locator('summary', { hasText: 'Visa data som tabell' }) });
+    await goalTable.locator('summary').click();
+    const goalLatest = await latestOf(goalTable.locator('table'), 'Hedemora');
+    expect(goalLatest.value).toMatch(/\d/);
+    await offer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'embed-goal-offer-1280.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+
+    const { page: site, frame } = await framed(code);
+    expect(frame.url()).toBe(src);
+    expect(await frameHeading(frame)).toMatch(/narkotika/i);
+    const embedTable = frame.locator('details.data-table').filter({ has: frame.locator('summary', { hasText: /^Tabell: värde/ }) });
+    await embedTable.locator('summary').click();
+    expect(await latestOf(embedTable.locator('table'), 'Hedemora')).toEqual(goalLatest);
+    // The goal chart's comparison group band, as on the goal page.
+    expect(await frame.locator('figcaption').filter({ hasText: 'medianen för Grannkommuner' }).count()).toBe(1);
+    await frame.locator('section[aria-labelledby="inbaddning-grupp"]').screenshot({ path: path.join(SHOTS, 'embed-framed-goal-band.png') });
+    await frame.locator('.recharts-surface').first().waitFor();
+    await site.screenshot({ path: path.join(SHOTS, 'embed-framed-goal-chart.png'), fullPage: true });
+    await site.close();
+  });
+
+  it('fits the open offer in 390 px, axe clean', async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 900 });
+    await page.goto(`${server!.url}/mal/${GOAL}`);
+    const offer = page.locator(`[data-indicator="${BRA}"] [data-embed-offer="indikator"]`);
+    await offer.locator('summary').click();
+    await offer.locator('textarea[data-resolved]').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await offer.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(SHOTS, 'embed-goal-offer-390.png') });
+    await offer.screenshot({ path: path.join(SHOTS, 'embed-goal-offer-390-detail.png') });
+    expect(await axeViolations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('ignores a group that is not one of the kommun’s: the chart alone', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${server!.url}/inbaddning/indikator/${BRA}?kon=T&jmfgrupp=finns-inte`);
+    expect(await page.locator('h1#inbaddning-rubrik').textContent()).toMatch(/narkotika/i);
+    expect(await page.locator('#inbaddning-grupp').count()).toBe(0);
     await page.close();
   });
 });

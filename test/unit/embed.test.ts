@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildCsp, embedCsp, embedFrameAncestors, isEmbedPath, parseEmbedOrigins } from '@/lib/embed/csp';
-import { embedPaths, iframeCode, siteOrigin, viewQuery } from '@/lib/embed/url';
+import { absoluteUrl, embedPaths, goalChartView, iframeCode, siteOrigin, viewQuery } from '@/lib/embed/url';
 import { readEnv } from '@/lib/env';
 
 const headers = (h: Record<string, string>) => ({ get: (n: string) => h[n] ?? null });
@@ -76,6 +76,32 @@ describe('embed addresses and code', () => {
       full: '/indikatorer/bra_x?kon=K&jamfor=2080&jamfor=2081',
     });
     expect(embedPaths('karta', 'a b', {}).full).toBe('/indikatorer/a%20b#karta');
+  });
+
+  it('gives a goal chart’s view: the goal’s series and its comparison group, which only the embed keeps', () => {
+    const total = embedPaths('indikator', 'bra_x', goalChartView({ sex: 'T', grp: '' }, 'skr-2023-c6'));
+    expect(total).toEqual({
+      embed: '/inbaddning/indikator/bra_x?kon=T&jmfgrupp=skr-2023-c6',
+      full: '/indikatorer/bra_x?kon=T',
+    });
+    // A goal that follows a subgroup keeps it; without a band no group is asked for.
+    expect(embedPaths('indikator', 'lupp', goalChartView({ sex: 'K', grp: 'åk 9' }, null))).toEqual({
+      embed: '/inbaddning/indikator/lupp?kon=K&grupp=%C3%A5k+9',
+      full: '/indikatorer/lupp?kon=K&grupp=%C3%A5k+9',
+    });
+  });
+
+  it('makes the embed path absolute against the browser’s origin, and only the site’s own paths', () => {
+    expect(absoluteUrl('/inbaddning/indikator/x?kon=T&jmfgrupp=a', 'http://127.0.0.1:3000')).toBe(
+      'http://127.0.0.1:3000/inbaddning/indikator/x?kon=T&jmfgrupp=a',
+    );
+    // An origin with a path (APP_URL-like) contributes only its origin.
+    expect(absoluteUrl('/inbaddning/karta/x', 'https://trygghet.hedemora.se/sub/')).toBe('https://trygghet.hedemora.se/inbaddning/karta/x');
+    // Not known yet (server render of a cached page): the relative path stays.
+    expect(absoluteUrl('/inbaddning/karta/x', '')).toBe('/inbaddning/karta/x');
+    expect(absoluteUrl('//evil.example/x', 'https://t.se')).toBe('//evil.example/x');
+    expect(absoluteUrl('https://evil.example/x', 'https://t.se')).toBe('https://evil.example/x');
+    expect(absoluteUrl('/x', 'inte en adress')).toBe('/x');
   });
 
   it('takes the site address from APP_URL, else from the request', () => {

@@ -171,9 +171,7 @@ export default async function IndicatorPage({
         <Link href={embedPaths('indikator', ind.id, chartView).full}>Permanent länk till diagrammet</Link> (uppdelning och jämförda kommuner
         står i adressen)
       </p>
-      {v.chart.rows.length > 0 && (
-        <EmbedOffer kind="indikator" indicatorId={ind.id} params={chartView} origin={origin} title={`Diagram: ${chartTitle}`} />
-      )}
+      {v.chart.rows.length > 0 && <EmbedOffer kind="indikator" indicatorId={ind.id} params={chartView} title={`Diagram: ${chartTitle}`} />}
 
       <IndicatorMap
         indicatorId={ind.id}

@@ -13,6 +13,7 @@ import { IndicatorChart } from '../../_components/indicator-chart';
 import { ObservationTable } from '../../_components/observation-table';
 import { TableScroll } from '../../_components/table-scroll';
 import { RollupBadge } from '../../_components/verdict-badge';
+import { GoalChartShare } from './chart-share';
 
 export async function generateMetadata({ params }: { params: Promise<{ code: string }> }): Promise<Metadata> {
   return { title: `Mål ${(await params).code}` };
@@ -133,6 +134,15 @@ export default async function GoalPage({ params }: { params: Promise<{ code: str
             Ladda ner data: <a href={`/api/v1/indicators/${ind.id}/observations?format=csv`}>CSV (Excel)</a> ·{' '}
             <a href={`/api/v1/indicators/${ind.id}/observations`}>JSON</a>
           </p>
+          <GoalChartShare
+            indicatorId={ind.id}
+            name={ind.name}
+            series={ind.series}
+            kommunCode={view.plan.kommunCode}
+            hasChart={ind.chart.rows.length > 0}
+            chartTitle={`${ind.name} – ${names.kommun}, ${names.lan} och ${names.riket}`}
+            lanName={names.lan}
+          />
         </section>
       ))}
       <h2>Planens åtgärder för målet</h2>

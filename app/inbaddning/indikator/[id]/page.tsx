@@ -4,7 +4,9 @@ import { connection } from 'next/server';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
+import { getEmbedGroupComparison } from '@/lib/embed/group';
 import { embedPaths } from '@/lib/embed/url';
+import { GroupBandChart } from '../../../_components/group-band';
 import { IndicatorChart } from '../../../_components/indicator-chart';
 import { ObservationTable } from '../../../_components/observation-table';
 import styles from '../../embed.module.css';
@@ -18,7 +20,8 @@ const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '
 /**
  * The indicator's chart alone, for a kommun's own website (the "Bädda in" code on /indikatorer/<id>): title, chart,
  * text summary, the table behind a disclosure, the source line, the example-data mark, and a link to the full page.
- * The same query as the chart's permanent link (kon, grupp, plats, jamfor).
+ * The same query as the chart's permanent link (kon, grupp, plats, jamfor), and from a goal page the comparison
+ * group it draws as a band (jmfgrupp): the group's median and middle 50 % under the chart, as on the goal page.
  */
 export default async function EmbedIndicatorPage({
   params,
@@ -47,6 +50,8 @@ export default async function EmbedIndicatorPage({
   const breakdown = v.breakdowns.find((b) => b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site);
   const title = `${ind.name}${v.subgroup ? ` – ${breakdown?.label ?? 'delgrupp'}` : ''}`;
   const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
+  const groupId = typeof sp.jmfgrupp === 'string' ? sp.jmfgrupp.slice(0, 100) : '';
+  const group = groupId ? await getEmbedGroupComparison(ind.id, groupId) : null;
   const full = embedPaths('indikator', ind.id, {
     kon: v.chosen.sex,
     grupp: v.chosen.grp || undefined,
@@ -85,6 +90,17 @@ export default async function EmbedIndicatorPage({
         <summary>Tabell: värde, KI, n och status per område och period</summary>
         <ObservationTable rows={v.table} caption={`${ind.name} (${ind.unit})`} ind={ind} />
       </details>
+      {group && (
+        <section aria-labelledby="inbaddning-grupp">
+          <h2 id="inbaddning-grupp">Jämfört med liknande kommuner</h2>
+          <GroupBandChart
+            c={group}
+            kommunName={names.kommun}
+            format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }}
+            title={`${ind.name}: ${names.kommun} och ${group.group.title}`}
+          />
+        </section>
+      )}
       <p className={styles.source} data-source-line="">
         Källa: {v.sources.length > 0 ? v.sources.join('; ') : `${source.name} (${source.publisher})`}. Enhet: {ind.unit.replace(/\.$/, '')}.
       </p>
