@@ -1,5 +1,5 @@
-import type { NextConfig } from 'next';
 import path from 'node:path';
+import type { NextConfig } from 'next';
 import { buildCsp, EMBED_PREFIX } from './lib/embed/csp';
 
 const dev = process.env.NODE_ENV === 'development';

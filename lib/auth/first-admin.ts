@@ -62,7 +62,10 @@ export async function prepareFirstAdmin(
   const previous = readCodeFile(file);
   if (previous) await db.delete(firstAdminCodes).where(eq(firstAdminCodes.codeHash, hashCode(previous)));
   const token = randomBytes(18).toString('base64url');
-  await db.insert(firstAdminCodes).values({ codeHash: hashCode(token) }).onConflictDoNothing();
+  await db
+    .insert(firstAdminCodes)
+    .values({ codeHash: hashCode(token) })
+    .onConflictDoNothing();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(file, { force: true }); // a file from another owner or mode: written anew with 0600
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });

@@ -11,6 +11,8 @@
 // Times: an entry's lastModified is this process's clock, a tag's revalidated_at PostgreSQL's; servers are assumed
 // to keep time (NTP). A skew only delays or repeats a render, and the notification path does not compare clocks.
 
+import console from 'node:console';
+import process from 'node:process';
 import postgres from 'postgres';
 
 /** The NOTIFY channel of tag revalidations. */
