@@ -14,8 +14,8 @@ import { createPasswordUser, UserInputError } from './users';
  * can read; /forsta-start asks for it. Once an administrator exists the page is gone and the file removed.
  *
  * The codes are kept (hashed) in the database, not in the process: with several app instances behind one address,
- * any of them accepts the code another printed. Each start adds its own code (and retires the one its folder's
- * file held before); the first administrator retires them all.
+ * any of them accepts the code another printed. Each start adds its own code, and every code stays good until the
+ * first administrator exists (instances in one folder share the file: it names the last one's code).
  */
 
 const hashCode = (code: string) => createHash('sha256').update(code.trim()).digest('hex');
@@ -58,9 +58,6 @@ export async function prepareFirstAdmin(
     g.__trygghetFirstAdminFile = undefined;
     return null;
   }
-  // The code this folder's previous start wrote stops working: the file is about to name a new one.
-  const previous = readCodeFile(file);
-  if (previous) await db.delete(firstAdminCodes).where(eq(firstAdminCodes.codeHash, hashCode(previous)));
   const token = randomBytes(18).toString('base64url');
   await db
     .insert(firstAdminCodes)
@@ -74,14 +71,6 @@ export async function prepareFirstAdmin(
     `Trygghetsläget: det finns ingen administratör ännu. Skapa den första på /forsta-start med engångskoden ${token} (finns också i ${file}).`,
   );
   return token;
-}
-
-function readCodeFile(file: string): string | null {
-  try {
-    return fs.readFileSync(file, 'utf8').trim() || null;
-  } catch {
-    return null;
-  }
 }
 
 async function hasCode(db: Db): Promise<boolean> {
