@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { NextConfig } from 'next';
 import { buildCsp, EMBED_PREFIX } from './lib/embed/csp';
 
@@ -30,6 +31,9 @@ const nextConfig: NextConfig = {
   // next dev refuses its HMR resources to 127.0.0.1 otherwise, and pages never hydrate.
   allowedDevOrigins: ['127.0.0.1'],
   poweredByHeader: false,
+  // Cached pages in each server's memory, their invalidation shared through PostgreSQL (page_cache_tags and
+  // NOTIFY tl_page_cache) so that every app instance serves an import's values at once (lib/cache/handler.mjs).
+  cacheHandler: path.resolve(process.cwd(), 'lib/cache/handler.mjs'),
   // Next hashes every HTML response in JavaScript to make an ETag (about 1 ms for the overview's 210 kB on a busy
   // core, a fifth of what serving a cached page costs under load): cached pages are served without one.
   generateEtags: false,

@@ -1,9 +1,9 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/client';
-import { authUsers } from '../db/schema';
+import { authUsers, firstAdminCodes } from '../db/schema';
 import type { Env } from '../env';
 import { createPasswordUser, UserInputError } from './users';
 
@@ -12,9 +12,21 @@ import { createPasswordUser, UserInputError } from './users';
  * `npm run user:create` would mean stopping the server `npm run setup` started). While no administrator exists,
  * the server makes a one-time code at start, prints it on its console and writes it to a file only its owner
  * can read; /forsta-start asks for it. Once an administrator exists the page is gone and the file removed.
+ *
+ * The codes are kept (hashed) in the database, not in the process: with several app instances behind one address,
+ * any of them accepts the code another printed. Each start adds its own code, and every code stays good until the
+ * first administrator exists (instances in one folder share the file: it names the last one's code).
  */
 
-const g = globalThis as typeof globalThis & { __trygghetFirstAdmin?: { token: string | null; file: string } };
+const hashCode = (code: string) => createHash('sha256').update(code.trim()).digest('hex');
+
+/** The file this process wrote its code to (each instance removes its own once an administrator exists). */
+const g = globalThis as typeof globalThis & { __trygghetFirstAdminFile?: string };
+
+function removeCodeFile(): void {
+  if (g.__trygghetFirstAdminFile) fs.rmSync(g.__trygghetFirstAdminFile, { force: true });
+  g.__trygghetFirstAdminFile = undefined;
+}
 
 /** Where the one-time code is written: beside the PGlite directory, else `.data/`. */
 export function firstAdminTokenFile(env: Pick<Env, 'DATABASE_URL' | 'PGLITE_DIR'>): string {
@@ -41,38 +53,46 @@ export async function prepareFirstAdmin(
 ): Promise<string | null> {
   const file = firstAdminTokenFile(env);
   if (await hasAdministrator(db)) {
-    g.__trygghetFirstAdmin = { token: null, file };
+    await db.delete(firstAdminCodes);
     fs.rmSync(file, { force: true });
+    g.__trygghetFirstAdminFile = undefined;
     return null;
   }
   const token = randomBytes(18).toString('base64url');
-  g.__trygghetFirstAdmin = { token, file };
+  await db
+    .insert(firstAdminCodes)
+    .values({ codeHash: hashCode(token) })
+    .onConflictDoNothing();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.rmSync(file, { force: true }); // a file from another owner or mode: written anew with 0600
   fs.writeFileSync(file, `${token}\n`, { mode: 0o600 });
+  g.__trygghetFirstAdminFile = file;
   log(
     `Trygghetsläget: det finns ingen administratör ännu. Skapa den första på /forsta-start med engångskoden ${token} (finns också i ${file}).`,
   );
   return token;
 }
 
-/** Whether /forsta-start is open: this server made a code and no administrator exists yet. */
-export async function firstAdminOpen(db: Db): Promise<boolean> {
-  return Boolean(g.__trygghetFirstAdmin?.token) && !(await hasAdministrator(db));
+async function hasCode(db: Db): Promise<boolean> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(firstAdminCodes);
+  return (row?.n ?? 0) > 0;
 }
 
-function sameToken(given: string, want: string): boolean {
-  const a = Buffer.from(given.trim());
-  const b = Buffer.from(want);
-  return a.length === b.length && timingSafeEqual(a, b);
+/** Whether /forsta-start is open: a server made a code and no administrator exists yet. */
+export async function firstAdminOpen(db: Db): Promise<boolean> {
+  const open = (await hasCode(db)) && !(await hasAdministrator(db));
+  // Another instance made the administrator: this one's file goes too.
+  if (!open && g.__trygghetFirstAdminFile) removeCodeFile();
+  return open;
 }
 
 export class FirstAdminRefused extends Error {}
 
 /**
- * Creates the first administrator with the one-time code. Refused with a wrong code, or once an administrator
- * exists; the code is claimed before the user is written (two posts at once make one administrator) and given
- * back when the input is refused, so a typo can be corrected.
+ * Creates the first administrator with a one-time code. Refused with a wrong code, or once an administrator
+ * exists; every code is claimed (deleted, in one statement) before the user is written, so two posts at once —
+ * to one instance or two — make one administrator, and the codes are given back when the input is refused, so a
+ * typo can be corrected.
  */
 export async function createFirstAdmin(
   db: Db,
@@ -80,15 +100,18 @@ export async function createFirstAdmin(
   ip: string | null,
 ): Promise<{ id: string; email: string }> {
   const refused = () => new FirstAdminRefused('Det finns redan en administratör: logga in, eller be en administratör att bjuda in dig.');
-  const state = g.__trygghetFirstAdmin;
-  if (!state?.token || (await hasAdministrator(db))) throw refused();
-  // From here to the claim nothing awaits: another post that got this far meanwhile finds the code taken.
-  const token = state.token;
-  if (!token) throw refused();
-  if (!sameToken(input.token, token))
+  if ((await hasAdministrator(db)) || !(await hasCode(db))) throw refused();
+  const given = hashCode(input.token);
+  const [known] = await db.select({ codeHash: firstAdminCodes.codeHash }).from(firstAdminCodes).where(eq(firstAdminCodes.codeHash, given));
+  if (!input.token.trim() || !known)
     throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
   if (input.password !== input.repeat) throw new UserInputError('Lösenorden är inte lika.');
-  state.token = null;
+  const claimed = await db
+    .delete(firstAdminCodes)
+    .where(sql`exists (select 1 from ${firstAdminCodes} where ${firstAdminCodes.codeHash} = ${given})`)
+    .returning({ codeHash: firstAdminCodes.codeHash, createdAt: firstAdminCodes.createdAt });
+  // Another post claimed them first.
+  if (!claimed.some((c) => c.codeHash === given)) throw refused();
   try {
     const email = input.email.trim().toLowerCase();
     const { id } = await createPasswordUser(
@@ -96,10 +119,11 @@ export async function createFirstAdmin(
       { email, name: input.name, role: 'admin', password: input.password },
       { actorId: null, actor: `första start (${ip ?? 'okänd adress'})` },
     );
-    fs.rmSync(state.file, { force: true });
+    await db.delete(firstAdminCodes);
+    removeCodeFile();
     return { id, email };
   } catch (err) {
-    state.token = token;
+    await db.insert(firstAdminCodes).values(claimed).onConflictDoNothing();
     throw err;
   }
 }

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { betterAuth } from 'better-auth';
 import { drizzleAdapter } from 'better-auth/adapters/drizzle';
 import { APIError, createAuthMiddleware, getSessionFromCtx } from 'better-auth/api';
@@ -34,28 +35,33 @@ const namesBeforeRename = new Map<string, string>();
 
 /**
  * Carries an invitation link out of better-auth's sendResetPassword callback to the action that asked for it.
- * better-auth may call the callback in the background (after its endpoint returned, outside the caller's async
- * context), so links are handed over by e-mail address through this map of waiting callers.
+ * better-auth calls the callback inside the requestPasswordReset call (awaited, or started there when it runs
+ * background tasks), so the hand-over is request-local: an AsyncLocalStorage slot the caller opens around its call.
+ * Nothing is kept in the process between requests (any app instance serves the link: its token is in the
+ * verification table), and two invitations at once, of the same address too, never see each other's link.
  */
-const gl = globalThis as typeof globalThis & { __trygghetInviteLinks?: Map<string, (url: string) => void> };
+interface LinkSlot {
+  email: string;
+  deliver: (url: string) => void;
+}
+const gl = globalThis as typeof globalThis & { __trygghetInviteLinkSlot?: AsyncLocalStorage<LinkSlot> };
 // On globalThis: Next bundles this module into several server chunks, and the auth instance (also on globalThis)
-// was made by whichever chunk came first; one map for all of them.
-const waitingForLink = (gl.__trygghetInviteLinks ??= new Map<string, (url: string) => void>());
+// was made by whichever chunk came first; one slot store for all of them.
+const inviteLinkSlot = (gl.__trygghetInviteLinkSlot ??= new AsyncLocalStorage<LinkSlot>());
 
 /** Runs `request` (a requestPasswordReset call for `email`) and returns the link better-auth made, or null after `ms`. */
 export async function captureInviteLink(email: string, request: () => Promise<unknown>, ms = 10_000): Promise<string | null> {
-  const key = email.toLowerCase();
   let timer: NodeJS.Timeout | undefined;
+  let deliver: (url: string | null) => void = () => {};
   const link = new Promise<string | null>((resolve) => {
-    waitingForLink.set(key, resolve);
+    deliver = resolve;
     timer = setTimeout(() => resolve(null), ms);
   });
   try {
-    await request();
+    await inviteLinkSlot.run({ email: email.toLowerCase(), deliver }, request);
     return await link;
   } finally {
     clearTimeout(timer);
-    waitingForLink.delete(key);
   }
 }
 
@@ -127,7 +133,8 @@ function createAuth(db: Db, env: Env) {
       resetPasswordTokenExpiresIn: INVITE_SECONDS,
       // No e-mail is sent from here: the link goes back to the administrator who invited, to pass on.
       sendResetPassword: async ({ user, url }) => {
-        waitingForLink.get(user.email.toLowerCase())?.(url);
+        const slot = inviteLinkSlot.getStore();
+        if (slot?.email === user.email.toLowerCase()) slot.deliver(url);
       },
     },
     session: { expiresIn: 12 * 3600, updateAge: 3600 },

@@ -633,3 +633,23 @@ export const comparisonGroupMembers = pgTable(
   },
   (t) => [primaryKey({ columns: [t.groupId, t.regionCode] }), index('comparison_group_members_region_idx').on(t.regionCode)],
 );
+
+/**
+ * When each page-cache tag (Next's implicit `_N_T_/…` path tags included) was last revalidated, by any app instance
+ * (lib/cache/handler.mjs). An instance treats a cached page as stale when one of its tags was revalidated after the
+ * page was stored; the change is also broadcast with NOTIFY tl_page_cache.
+ */
+export const pageCacheTags = pgTable('page_cache_tags', {
+  tag: text('tag').primaryKey(),
+  revalidatedAt: timestamp('revalidated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The one-time codes for /forsta-start (lib/auth/first-admin.ts), hashed: one per server start while no
+ * administrator exists, so that any instance accepts the code another printed. Emptied once an administrator exists.
+ */
+export const firstAdminCodes = pgTable('first_admin_codes', {
+  /** SHA-256 of the code, hex. */
+  codeHash: text('code_hash').primaryKey(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
