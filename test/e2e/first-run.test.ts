@@ -185,6 +185,9 @@ describe('first run on a port other than 3000', () => {
     const csv = await page.request.get(`${base}/admin/logg/export`);
     const rows = Papa.parse<string[]>((await csv.text()).replace(/^\uFEFF/, ''), { delimiter: ';' }).data.slice(1);
     expect(rows.filter((r) => r[2] === 'Misslyckad inloggning')).toEqual([]);
+    // The sign-in refused for its origin (first case, same database) is there as that, with the address it came from.
+    const refused = rows.filter((r) => r[2] === 'Inloggning avvisad (okänd adress)');
+    expect(refused.map((r) => r.join(' ')).join('\n')).toContain(`adressen ${base}, som servern inte känner igen`);
     expect(rows.some((r) => r[2] === 'Användare inbjuden' && r.join(' ').includes('första start'))).toBe(true);
     await page.close();
   });
