@@ -205,7 +205,7 @@ describe('first run on a port other than 3000', () => {
     );
     const [res] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === 'POST' && r.request().headers()['next-action'] !== undefined),
-      page.getByRole('button', { name: 'Logga ut' }).click(),
+      page.locator('header').getByRole('button', { name: 'Logga ut' }).click(),
     ]);
     expect(res.status()).toBe(403);
     const alert = page.getByRole('alert').filter({ hasText: 'Åtgärden avvisades' });
