@@ -6,7 +6,7 @@ import { embedCsp, isEmbedPath } from './lib/embed/csp';
 /*
  * Runs before every page and API request, cached pages included (the import API excepted, see `config`):
  * - an address with control characters or broken percent-encoding gets 400 (no page or API accepts one);
- * - a server action posted from another site gets 403 (Next's own check would answer 500);
+ * - a server action posted from another site gets 403 with a Swedish sentence (Next's own check would answer 500);
  * - when the dashboard is not public (PUBLIC_DASHBOARD=false), nothing but the sign-in pages is served without
  *   a valid session. A session cookie this server did not sign is refused here without a lookup; a signed one
  *   is checked against the database through better-auth's own endpoint (a cached page never runs page code),
@@ -66,7 +66,8 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   const path = request.nextUrl.pathname;
   if (isHostilePath(path)) return refusal(400, 'Ogiltig adress.');
   if (request.method === 'POST' && request.headers.has('next-action') && isCrossSite(request.headers))
-    return refusal(403, CROSS_SITE_MESSAGE);
+    // Exactly text/plain: Next's client then throws the body as the error's message (app/error.tsx shows it).
+    return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain' } });
   if (isPublicDashboard()) return NextResponse.next();
   let response: NextResponse;
   if (OPEN_PATHS.some((re) => re.test(path)) || (await hasValidSession(request))) {

@@ -1,6 +1,20 @@
 'use client';
 
+import { CROSS_SITE_MESSAGE } from '@/lib/auth/origin';
+
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+  // The proxy's refusal of a server action posted from another address: Next throws its text/plain body here.
+  if (error.message === CROSS_SITE_MESSAGE) {
+    return (
+      <div role="alert">
+        <h1>Åtgärden avvisades</h1>
+        <p>
+          {CROSS_SITE_MESSAGE} Inget ändrades. Öppna sidan på appens egen adress och försök igen; kvarstår felet, kontakta den som förvaltar
+          Trygghetsläget (servern känner kanske inte igen adressen du använder).
+        </p>
+      </div>
+    );
+  }
   return (
     <div role="alert">
       <h1>Sidan kunde inte visas</h1>

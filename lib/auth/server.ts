@@ -13,6 +13,7 @@ import { rowsOf } from '../db/tx';
 import { authAccounts, authRateLimits, authSessions, authUsers, authVerifications } from '../db/schema';
 import { localAppUrl, readEnv, trustedOrigins, type Env } from '../env';
 import { sessionSecret } from './cookie';
+import { isOriginRefusal, originRefusalRecorder } from './origin-refusal';
 
 /** Failed password attempts for one account, in a row, before it is refused for LOCK_MINUTES. */
 export const MAX_FAILED_SIGN_INS = 5;
@@ -98,15 +99,6 @@ export async function lockedAccounts(db: Db): Promise<Set<string>> {
   return new Set(rowsOf<{ email: string }>(res).map((r) => r.email));
 }
 
-/** better-auth's refusals of a request from an origin it does not trust (not a wrong password). */
-const ORIGIN_CODES = new Set(['INVALID_ORIGIN', 'MISSING_OR_NULL_ORIGIN']);
-
-export function isOriginRefusal(err: unknown): boolean {
-  if (!err || typeof err !== 'object' || !('body' in err)) return false;
-  const code = (err.body as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' && ORIGIN_CODES.has(code);
-}
-
 function createAuth(db: Db, env: Env) {
   const oidc =
     env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET
@@ -155,6 +147,10 @@ function createAuth(db: Db, env: Env) {
       cookiePrefix: 'tl',
       useSecureCookies: secure,
       defaultCookieAttributes: { httpOnly: true, sameSite: 'lax', secure },
+      // Explicit: left unset, better-auth turns both checks off whenever it sees a test environment (TEST=true or
+      // NODE_ENV=test), and a server started from a test runner inherits that.
+      disableOriginCheck: false,
+      disableCSRFCheck: false,
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
@@ -197,20 +193,8 @@ function createAuth(db: Db, env: Env) {
         if (ctx.path === '/sign-in/email' && failed) {
           const email = typeof ctx.body?.email === 'string' ? ctx.body.email.trim() : '';
           const err = ctx.context.returned as APIError;
-          if (isOriginRefusal(err)) {
-            // Not a wrong password: the browser was on an address the server does not know (APP_URL is another).
-            const origin = ctx.request?.headers.get('origin') ?? ctx.request?.headers.get('referer') ?? 'okänd';
-            console.warn(
-              `Trygghetsläget: inloggning avvisad: den kom från ${origin}, som servern inte känner igen (APP_URL=${env.APP_URL ?? 'osatt'}). Sätt APP_URL till adressen användarna öppnar appen på.`,
-            );
-            await writeAudit(db, {
-              actorId: null,
-              actor: email || 'okänd',
-              action: 'sign_in_refused_origin',
-              ip,
-              summary: `Inloggningen kom från adressen ${origin}, som servern inte känner igen (APP_URL är ${env.APP_URL ?? 'inte satt'}). Lösenordet prövades inte.`,
-            });
-          } else if (email && err.statusCode !== 429) {
+          // A refusal for its origin is not a wrong password: originRefusalRecorder records it.
+          if (!isOriginRefusal(err) && email && err.statusCode !== 429) {
             await writeAudit(db, {
               actorId: null,
               actor: email,
@@ -300,6 +284,7 @@ function createAuth(db: Db, env: Env) {
             }),
           ]
         : []),
+      originRefusalRecorder(db, env),
       nextCookies(), // last: lets server actions set the session cookie
     ],
   });

@@ -22,16 +22,18 @@ const RAW_ID = /\b[a-z]+(?:_[a-z0-9]+){1,}\b/;
 let browser: BrowserContext;
 let server: Server;
 let page: Page;
-const pages: { name: string; url: string; anonymous?: boolean }[] = [];
+/** `bare`: an embed page, without the site's header. */
+const pages: { name: string; url: string; anonymous?: boolean; bare?: boolean }[] = [];
 
 /** Waits until the page's charts have drawn (client components) and the header knows who is signed in. */
-async function settle(p: Page) {
+async function settle(p: Page, bare = false) {
   await p.waitForLoadState('networkidle').catch(() => {});
-  await p
-    .locator('header .nav-list li.account:not(:empty), header .nav-list li.account a')
-    .first()
-    .waitFor({ state: 'attached', timeout: 10_000 })
-    .catch(() => {});
+  if (!bare)
+    await p
+      .locator('header .nav-list li.account:not(:empty), header .nav-list li.account a')
+      .first()
+      .waitFor({ state: 'attached', timeout: 10_000 })
+      .catch(() => {});
   await p.waitForTimeout(250);
 }
 
@@ -88,6 +90,12 @@ beforeAll(async () => {
     { name: 'indikatorer', url: '/indikatorer' },
     { name: 'indikator', url: '/indikatorer/ntu_otrygg_kvall' },
     { name: 'indikator-tabell', url: '/indikatorer/ntu_otrygg_kvall?vy=tabell' },
+    { name: 'indikator-karta', url: '/indikatorer/ntu_otrygg_kvall?karta=riket' },
+    { name: 'lan', url: '/lan/20' },
+    { name: 'omrade', url: '/oversikt/omrade/T' },
+    { name: 'inbaddning-indikator', url: '/inbaddning/indikator/ntu_otrygg_kvall', bare: true },
+    { name: 'inbaddning-karta', url: '/inbaddning/karta/ntu_otrygg_kvall', bare: true },
+    { name: 'jamforelsegrupper', url: '/plan/jamforelsegrupper' },
     { name: 'import', url: '/import' },
     { name: 'importhistorik', url: '/import/historik' },
     { name: 'import-detalj', url: imp! },
@@ -97,6 +105,7 @@ beforeAll(async () => {
     { name: 'uppfoljning', url: '/uppfoljning' },
     { name: 'uppfoljning-ar', url: `/uppfoljning/${YEAR}` },
     { name: 'uppfoljning-rapport', url: `/uppfoljning/${YEAR}/rapport` },
+    { name: 'uppfoljning-jamfor', url: `/uppfoljning/jamfor?a=${YEAR}&b=${YEAR}` },
     { name: 'lagesbild', url: '/lagesbild' },
     { name: 'konto', url: '/konto' },
     { name: 'admin-anvandare', url: '/admin/anvandare' },
@@ -126,7 +135,7 @@ describe('every page at 390 and 1 280 px', () => {
         }
         const res = await target.goto(`${server.url}${p.url}`);
         expect(res?.status(), p.url).toBe(p.name === 'sida-saknas' ? 404 : 200);
-        await settle(target);
+        await settle(target, p.bare);
         const w = await widths(target);
         if (w.scroll > w.viewport) problems.push(`${p.url} at ${width}: ${w.scroll} px wide; widest: ${w.widest}`);
         const axe = await axeViolations(target);

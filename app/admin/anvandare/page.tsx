@@ -4,6 +4,7 @@ import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, roleName } from '@/lib/auth/role
 import { requirePageRole } from '@/lib/auth/session';
 import { getUserList } from '@/lib/data/users';
 import { ConfirmStep } from '../../_components/confirm-step';
+import { EmailText } from '../../_components/email-text';
 import { setActiveAction } from './actions';
 import { ActiveForm, InviteForm, RoleForm, UnlockForm } from './user-forms';
 import { TableScroll } from '../../_components/table-scroll';
@@ -90,7 +91,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             {users.map((u) => (
               <tr key={u.id} data-user={u.email}>
                 <th scope="row" className="break">
-                  {u.email}
+                  <EmailText value={u.email} />
                   {u.id === me.id && ' (du)'}
                 </th>
                 <td>{u.name}</td>

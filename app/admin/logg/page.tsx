@@ -5,6 +5,7 @@ import { auditFilterFrom } from '@/lib/audit-query';
 import { requirePageRole } from '@/lib/auth/session';
 import { getAuditLog } from '@/lib/data/users';
 import { normaliseAddress } from '@/lib/net/address';
+import { EmailText } from '../../_components/email-text';
 import { TableScroll } from '../../_components/table-scroll';
 
 export const metadata: Metadata = { title: 'Ändringslogg' };
@@ -96,7 +97,9 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             {rows.map((r) => (
               <tr key={r.id} data-action={r.action}>
                 <td className="nowrap">{formatAuditTime(r.at)}</td>
-                <td className="break">{r.actor}</td>
+                <td className="break">
+                  <EmailText value={r.actor} />
+                </td>
                 <td>{AUDIT_ACTIONS[r.action as AuditAction] ?? r.action}</td>
                 <td>
                   {withNames(r.summary, names)}
