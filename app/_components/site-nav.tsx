@@ -18,8 +18,9 @@ const LINKS: [href: string, label: string, kommun: boolean][] = [
 
 /**
  * The main navigation. On a kommun's pages (`/k/<kod>/…`) the kommun's items point into that kommun; elsewhere to
- * the addresses without the kommun (`/`, `/plan`, …), which lead to the installation's first kommun. At narrow widths the list collapses behind a "Meny" button (aria-expanded, Escape closes
- * it and returns focus); without JavaScript the list is always shown (a <noscript> style in the layout).
+ * the addresses without the kommun (`/`, `/plan`, …), which lead to the installation's first kommun. At narrow
+ * widths the list collapses behind a "Meny" button (aria-expanded, Escape closes it and returns focus); without
+ * JavaScript the list is always shown (a <noscript> style in the layout).
  */
 export function SiteNav() {
   const [open, setOpen] = useState(false);
