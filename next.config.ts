@@ -51,9 +51,10 @@ const nextConfig: NextConfig = {
     // rendered from (a restart, a restore, or another server started from the same build).
     isrFlushToDisk: false,
   },
-  // The overview lives on a dynamic segment so that it is cached after first render but never built with the app.
+  // The overview lives on a dynamic segment (app/k/[kommun]) so that it is cached after first render but never built
+  // with the app; `/` is the placeholder kommun `hem`: the only kommun's overview, or a chooser (lib/kommun-path.ts).
   async rewrites() {
-    return [{ source: '/', destination: '/oversikt/plan' }];
+    return [{ source: '/', destination: '/k/hem' }];
   },
 };
 

@@ -1,5 +1,6 @@
 import { cache } from 'react';
 import Link from 'next/link';
+import { kommunPath } from '@/lib/kommun-path';
 import { getComparisonGroups, getGroupComparison } from '@/lib/data/comparison-view';
 import type { ComparisonGroup, GroupComparison } from '@/lib/data/comparison';
 import { formatNumber, formatValue } from '@/lib/format';
@@ -172,7 +173,7 @@ export async function GoalGroupBand({
         </p>
       )}
       <p className="chart-tools">
-        <Link href="/plan/jamforelsegrupper">Jämförelsegrupper</Link>
+        <Link href={kommunPath(kommunCode, '/plan/jamforelsegrupper')}>Jämförelsegrupper</Link>
       </p>
     </section>
   );

@@ -3,25 +3,30 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
+import { kommunFromPath, kommunPath } from '@/lib/kommun-path';
 import { AccountMenu } from './account-menu';
 
-const LINKS: [href: string, label: string][] = [
-  ['/', 'Översikt'],
-  ['/indikatorer', 'Indikatorer'],
-  ['/plan', 'Planen'],
-  ['/atgarder', 'Åtgärder'],
-  ['/uppfoljning', 'Uppföljning'],
-  ['/lagesbild', 'Lägesbild'],
+/** The items; `kommun` ones point into the kommun the address names (lib/kommun-path.ts). */
+const LINKS: [href: string, label: string, kommun: boolean][] = [
+  ['/', 'Översikt', true],
+  ['/indikatorer', 'Indikatorer', false],
+  ['/plan', 'Planen', true],
+  ['/atgarder', 'Åtgärder', true],
+  ['/uppfoljning', 'Uppföljning', true],
+  ['/lagesbild', 'Lägesbild', true],
 ];
 
 /**
- * The main navigation. At narrow widths the list collapses behind a "Meny" button (aria-expanded, Escape closes
- * it and returns focus); without JavaScript the list is always shown (a <noscript> style in the layout).
+ * The main navigation. On a kommun's pages (`/k/<kod>/…`) the kommun's items point into that kommun; elsewhere to
+ * the addresses without the kommun (`/`, `/plan`, …), which lead to the installation's first kommun. At narrow
+ * widths the list collapses behind a "Meny" button (aria-expanded, Escape closes it and returns focus); without
+ * JavaScript the list is always shown (a <noscript> style in the layout).
  */
 export function SiteNav() {
   const [open, setOpen] = useState(false);
   const button = useRef<HTMLButtonElement>(null);
   const pathname = usePathname();
+  const kommun = kommunFromPath(pathname);
   // A link followed closes the menu (the layout, and this component, stay mounted across pages).
   const [shownFor, setShownFor] = useState(pathname);
   if (shownFor !== pathname) {
@@ -39,9 +44,10 @@ export function SiteNav() {
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
   }, [open]);
-  // /import is its own item beside /import/historik; every other item also covers the pages under it.
+  // /import and the overviews are items of their own beside the pages under them; every other item covers those.
+  const overview = kommun ? kommunPath(kommun) : '/';
   const current = (href: string) =>
-    href === '/' || href === '/import' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
+    href === overview || href === '/import' ? pathname === href : pathname === href || pathname.startsWith(`${href}/`);
   return (
     <nav aria-label="Huvudmeny" className="main-nav">
       <button
@@ -58,13 +64,16 @@ export function SiteNav() {
         Meny
       </button>
       <ul id="huvudmeny" className={open ? 'nav-list open' : 'nav-list'}>
-        {LINKS.map(([href, label]) => (
-          <li key={href}>
-            <Link href={href} aria-current={current(href) ? 'page' : undefined}>
-              {label}
-            </Link>
-          </li>
-        ))}
+        {LINKS.map(([path, label, inKommun]) => {
+          const href = inKommun ? kommunPath(kommun, path) : path;
+          return (
+            <li key={path}>
+              <Link href={href} aria-current={current(href) ? 'page' : undefined}>
+                {label}
+              </Link>
+            </li>
+          );
+        })}
         <AccountMenu current={current} />
       </ul>
     </nav>

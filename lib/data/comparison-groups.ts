@@ -84,9 +84,12 @@ export async function removeOwnGroup(db: Db, ownerCode: string, id: string, acto
   });
 }
 
-/** The plan's kommun, the kommuner of its län (for the form) and every group it can compare with. */
-export async function loadGroupsPage(db: Db) {
-  const plan = await getCurrentPlan(db);
+/**
+ * The plan's kommun, the kommuner of its län (for the form) and every group it can compare with; the given kommun's
+ * (without one, the installation's first kommun's).
+ */
+export async function loadGroupsPage(db: Db, kommunCode?: string) {
+  const plan = await getCurrentPlan(db, kommunCode);
   if (!plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
   if (!geo?.parent) return null;

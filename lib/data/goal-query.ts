@@ -45,9 +45,12 @@ export interface GoalIndicatorView {
   }[];
 }
 
-/** A goal page: every linked indicator assessed and charted, and the plan's table rows for the goal. */
-export async function loadGoalView(db: Db, code: string, today: Date) {
-  const plan = await getCurrentPlan(db);
+/**
+ * A goal page: every linked indicator assessed and charted, and the plan's table rows for the goal. The goal is
+ * looked up in the kommun's plan (without a kommun, the installation's first kommun's).
+ */
+export async function loadGoalView(db: Db, code: string, today: Date, kommunCode?: string) {
+  const plan = await getCurrentPlan(db, kommunCode);
   if (!plan) return null;
   const [goal] = await db
     .select()

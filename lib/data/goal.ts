@@ -2,4 +2,4 @@ import 'server-only';
 import { withServerDb } from './door';
 import { loadGoalView } from './goal-query';
 
-export const getGoalView = withServerDb((db, code: string) => loadGoalView(db, code, new Date()));
+export const getGoalView = withServerDb((db, code: string, kommunCode: string) => loadGoalView(db, code, new Date(), kommunCode));

@@ -7,10 +7,13 @@ import { listPlans } from '../plan/edit';
 /**
  * What /plan shows: the plan in force, every plan, and the asked-for plan (`askedId`, an earlier one shown
  * read-only) with its areas, goals, goal ↔ indicator links and the indicator catalogue. Null without a plan.
+ * With a kommun code, that kommun's plans only (without, the installation's first kommun's).
  */
-export async function loadPlanPage(db: Db, askedId: number) {
-  const [current, allPlans] = await Promise.all([getCurrentPlan(db), listPlans(db)]);
+export async function loadPlanPage(db: Db, askedId: number, kommunCode?: string) {
+  const [current, everyPlan] = await Promise.all([getCurrentPlan(db, kommunCode), listPlans(db)]);
   if (!current) return null;
+  const mine = new Set((await db.select({ id: plans.id }).from(plans).where(eq(plans.kommunCode, current.kommunCode))).map((p) => p.id));
+  const allPlans = everyPlan.filter((p) => mine.has(p.id));
   const chosen = allPlans.find((p) => p.id === askedId);
   const plan = chosen && chosen.id !== current.id ? (await db.select().from(plans).where(eq(plans.id, chosen.id)))[0]! : current;
   const [areas, goalRows, catalogue] = await Promise.all([

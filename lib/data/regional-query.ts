@@ -14,7 +14,7 @@ export interface RegionalKommun {
   data: Record<DataBasis, number>;
   /** The goals' verdicts added up over the plan. */
   verdicts: Record<SummaryGroup, number>;
-  /** Whether this kommun's pages are the installation's own (`/`, `/mal/…`): the first kommun's. */
+  /** Whether this kommun's pages are the installation's own (`/`, `/mal/…` without the kommun): the first kommun's. */
   home: boolean;
 }
 

@@ -9,8 +9,8 @@ import { buildLagesbild } from './reports/build-lagesbild';
 import type { FollowUpReport } from '../reports/types';
 
 /** The report of the year's review, from its frozen snapshot, or null when there is none. */
-export async function loadFollowUpReport(db: Db, year: number): Promise<FollowUpReport | null> {
-  const view = await getReview(db, year);
+export async function loadFollowUpReport(db: Db, year: number, kommunCode?: string): Promise<FollowUpReport | null> {
+  const view = await getReview(db, year, kommunCode);
   if (!view) return null;
   const [plan] = await db.select({ kommunCode: plans.kommunCode }).from(plans).where(eq(plans.id, view.review.planId));
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
@@ -25,8 +25,8 @@ export async function loadFollowUpReport(db: Db, year: number): Promise<FollowUp
 }
 
 /** What /lagesbild shows: the lägesbild data, the plan in force, its region and each indicator's unit kind. Null without a plan. */
-export async function loadLagesbildPage(db: Db) {
-  const [data, plan] = await Promise.all([buildLagesbild(db), getCurrentPlan(db)]);
+export async function loadLagesbildPage(db: Db, kommunCode?: string) {
+  const [data, plan] = await Promise.all([buildLagesbild(db, new Date(), kommunCode), getCurrentPlan(db, kommunCode)]);
   if (!data || !plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
   const unitKinds = new Map(

@@ -4,5 +4,5 @@ import { withServerDb } from './door';
 import { loadFollowUpReport, loadLagesbildPage } from './reports-query';
 
 export const getFollowUpReport = withServerDb(loadFollowUpReport);
-export const getLagesbild = withServerDb((db) => buildLagesbild(db));
+export const getLagesbild = withServerDb((db, kommunCode: string) => buildLagesbild(db, new Date(), kommunCode));
 export const getLagesbildPage = withServerDb(loadLagesbildPage);

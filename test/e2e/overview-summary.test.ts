@@ -82,7 +82,7 @@ describe('the overview opens with the summary', () => {
       const text = await th.innerText();
       expect(text.indexOf(goal.text), goal.code).toBe(0);
       expect(text).toContain(goal.code);
-      expect(await th.locator('a').first().getAttribute('href')).toBe(`/mal/${goal.code}`);
+      expect(await th.locator('a').first().getAttribute('href')).toBe(`/k/2083/mal/${goal.code}`);
       // Every row has its counts, the data it rests on, a period and the kommun's trend with its text alternative.
       for (const g of ['better', 'worse', 'unchanged', 'noData'])
         expect(await rows.nth(i).locator(`td[data-group="${g}"]`).innerText()).toMatch(/^(\S+ )?\d+$/);
@@ -144,9 +144,9 @@ describe('the overview opens with the summary', () => {
     const html = await res.text();
     expect(Buffer.byteLength(html)).toBeLessThan(HTML_BUDGET);
     expect(html).not.toContain('data-indicator=');
-    // The detail is in the area pages, which carry every card of their goals.
+    // The detail is in the area pages, which carry every card of their goals (the old address redirects there).
     for (const area of PLAN.areas) {
-      const page = await (await fetch(`${server.url}/oversikt/omrade/${area.code}`)).text();
+      const page = await (await fetch(`${server.url}/${area.code === 'T' ? 'oversikt' : 'k/2083'}/omrade/${area.code}`)).text();
       const cards = [...page.matchAll(/data-indicator="([^"]+)"/g)].map((m) => m[1]);
       expect(cards, area.code).toEqual(area.overallGoals.flatMap((g) => g.indicators.map((l) => l.indicator)));
     }
@@ -199,7 +199,7 @@ describe("the areas' detail under the summary", () => {
       expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
       const link = details.getByRole('link', { name: 'Öppna Narkotika med alla mått på en egen sida' });
       await link.click();
-      await page.waitForURL(/\/oversikt\/omrade\/N$/);
+      await page.waitForURL(/\/k\/2083\/omrade\/N$/);
       expect(await page.locator('h1').innerText()).toBe('Narkotika');
       const cards = page.locator('[data-indicator]');
       expect(await cards.count()).toBe(PLAN.areas[0]!.overallGoals.reduce((n, g) => n + g.indicators.length, 0));
@@ -217,13 +217,19 @@ describe("the areas' detail under the summary", () => {
 
   it("serves each area's own page with its goals and no axe-core violations; an unknown area is 404", async () => {
     const page = await newPage(1280, 800);
-    await page.goto(`${server.url}/oversikt/omrade/V`);
+    await page.goto(`${server.url}/k/2083/omrade/V`);
     await page.waitForSelector('[data-chart] .recharts-line-curve', { state: 'attached' });
     const goals = await page.locator('[data-goal-detail]').evaluateAll((els) => els.map((e) => e.getAttribute('data-goal-detail')));
     expect(goals).toEqual(PLAN.areas.find((a) => a.code === 'V')!.overallGoals.map((g) => g.code));
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
-    for (const p of ['/oversikt/omrade/X', '/oversikt/omrade/X/data', '/oversikt/omrade/%3Cscript%3E']) {
+    for (const p of [
+      '/k/2083/omrade/X',
+      '/k/2083/omrade/X/data',
+      '/k/2083/omrade/%3Cscript%3E',
+      '/oversikt/omrade/X',
+      '/k/9999/omrade/V',
+    ]) {
       expect((await fetch(`${server.url}${p}`)).status, p).toBe(404);
     }
   });

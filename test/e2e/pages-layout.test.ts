@@ -74,9 +74,11 @@ beforeAll(async () => {
 
   // Every övergripande mål (linked from the plan's headings), one åtgärd, one import.
   await page.goto(`${server.url}/plan`);
-  const goals = [...new Set(await page.locator('main h3 a[href^="/mal/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!)))];
+  const goals = [
+    ...new Set(await page.locator('main h3 a[href^="/k/2083/mal/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!))),
+  ];
   await page.goto(`${server.url}/atgarder`);
-  const action = await page.locator('main a[href^="/atgarder/"]').first().getAttribute('href');
+  const action = await page.locator('main a[href^="/k/2083/atgarder/"]').first().getAttribute('href');
   await page.goto(`${server.url}/import/historik`);
   const imp = await page.locator('main a[href^="/import/historik/"]').first().getAttribute('href');
   expect(goals.length).toBeGreaterThan(0);
@@ -85,6 +87,7 @@ beforeAll(async () => {
 
   pages.push(
     { name: 'oversikt', url: '/' },
+    { name: 'oversikt-kommun', url: '/k/2083' },
     ...goals.map((g) => ({ name: `mal-${decodeURIComponent(g.split('/').pop()!)}`, url: g })),
     { name: 'metod', url: '/metod' },
     { name: 'indikatorer', url: '/indikatorer' },
@@ -92,21 +95,21 @@ beforeAll(async () => {
     { name: 'indikator-tabell', url: '/indikatorer/ntu_otrygg_kvall?vy=tabell' },
     { name: 'indikator-karta', url: '/indikatorer/ntu_otrygg_kvall?karta=riket' },
     { name: 'lan', url: '/lan/20' },
-    { name: 'omrade', url: '/oversikt/omrade/T' },
+    { name: 'omrade', url: '/k/2083/omrade/T' },
     { name: 'inbaddning-indikator', url: '/inbaddning/indikator/ntu_otrygg_kvall', bare: true },
     { name: 'inbaddning-karta', url: '/inbaddning/karta/ntu_otrygg_kvall', bare: true },
-    { name: 'jamforelsegrupper', url: '/plan/jamforelsegrupper' },
+    { name: 'jamforelsegrupper', url: '/k/2083/plan/jamforelsegrupper' },
     { name: 'import', url: '/import' },
     { name: 'importhistorik', url: '/import/historik' },
     { name: 'import-detalj', url: imp! },
-    { name: 'plan', url: '/plan' },
-    { name: 'atgarder', url: '/atgarder' },
+    { name: 'plan', url: '/k/2083/plan' },
+    { name: 'atgarder', url: '/k/2083/atgarder' },
     { name: 'atgard', url: action! },
-    { name: 'uppfoljning', url: '/uppfoljning' },
-    { name: 'uppfoljning-ar', url: `/uppfoljning/${YEAR}` },
-    { name: 'uppfoljning-rapport', url: `/uppfoljning/${YEAR}/rapport` },
-    { name: 'uppfoljning-jamfor', url: `/uppfoljning/jamfor?a=${YEAR}&b=${YEAR}` },
-    { name: 'lagesbild', url: '/lagesbild' },
+    { name: 'uppfoljning', url: '/k/2083/uppfoljning' },
+    { name: 'uppfoljning-ar', url: `/k/2083/uppfoljning/${YEAR}` },
+    { name: 'uppfoljning-rapport', url: `/k/2083/uppfoljning/${YEAR}/rapport` },
+    { name: 'uppfoljning-jamfor', url: `/k/2083/uppfoljning/jamfor?a=${YEAR}&b=${YEAR}` },
+    { name: 'lagesbild', url: '/k/2083/lagesbild' },
     { name: 'konto', url: '/konto' },
     { name: 'admin-anvandare', url: '/admin/anvandare' },
     { name: 'admin-logg', url: '/admin/logg' },
@@ -234,7 +237,7 @@ describe('names, words and charts', () => {
     const cell = await page.locator('tr[data-indicator="ntu_otrygg_kvall"] td').last().innerText();
     expect(cell).toMatch(/T-M1\s+\S+/);
     await page.goto(`${server.url}/atgarder`);
-    await page.locator('main a[href^="/atgarder/"]').first().click();
+    await page.locator('main a[href^="/k/2083/atgarder/"]').first().click();
     await page.waitForURL(/\/atgarder\/.+/);
     const facts = await page.locator('dl.facts').first().innerText();
     expect(facts.split('Indikatorer')[1] ?? '').not.toMatch(RAW_ID);

@@ -47,10 +47,12 @@ describe('the regional view /lan/20', () => {
       );
       expect(await page.locator('tr[data-kommun="2083"]').innerText()).toMatch(/Hedemora[\s\S]*Åtgärdsplan för Hedemora/);
       expect(await page.locator('tr[data-kommun="2085"]').innerText()).toContain('Ingen åtgärdsplan i Trygghetsläget');
-      // Each kommun with a plan has its goals as a row group; only the installation's own kommun links to its goal pages.
-      expect(await page.locator('tbody[data-kommun-goals="2084"] tr[data-summary-goal]').count()).toBeGreaterThan(3);
-      expect(await page.locator('tbody[data-kommun-goals="2084"] a[href^="/mal/"]').count()).toBe(0);
-      expect(await page.locator('tbody[data-kommun-goals="2083"] a[href^="/mal/"]').count()).toBeGreaterThan(3);
+      // Each kommun with a plan has its goals as a row group, each linked to the goal's page in that kommun's pages.
+      const goals2084 = await page.locator('tbody[data-kommun-goals="2084"] tr[data-summary-goal]').count();
+      expect(goals2084).toBeGreaterThan(3);
+      expect(await page.locator('tbody[data-kommun-goals="2084"] a[href^="/k/2084/mal/"]').count()).toBe(goals2084);
+      expect(await page.locator('tbody[data-kommun-goals="2083"] a[href^="/k/2083/mal/"]').count()).toBeGreaterThan(3);
+      expect(await page.locator('tbody[data-kommun-goals="2084"] th[scope="rowgroup"] a').getAttribute('href')).toBe('/k/2084');
       const widths = await page.evaluate(() => document.documentElement.scrollWidth);
       expect(widths).toBeLessThanOrEqual(width);
       await page.screenshot({ path: path.join(SHOTS, `regional-20-${width}.png`), fullPage: true });

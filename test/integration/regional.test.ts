@@ -7,6 +7,11 @@ import type { DbHandle } from '@/lib/db/client';
 import { getCurrentPlan, listPlanKommuner } from '@/lib/db/queries/plan';
 import { observations, plans } from '@/lib/db/schema';
 import { loadRegionalView, type RegionalView } from '@/lib/data/regional-query';
+import { loadGoalView } from '@/lib/data/goal-query';
+import { getActionView, listActionViews } from '@/lib/data/followup/measures';
+import { loadPlanPage } from '@/lib/data/plan-query';
+import { loadLagesbildPage } from '@/lib/data/reports-query';
+import { loadGroupsPage } from '@/lib/data/comparison-groups';
 import { readSeedFiles, type SeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
 import { DRIVERS, freshDb } from '../helpers/db';
@@ -138,6 +143,54 @@ describe.each(DRIVERS)('several kommuner in one installation, on %s', (driver) =
       .where(and(eq(observations.regionCode, AVESTA), eq(observations.indicatorId, 'lupp_hotad')));
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.isExample)).toBe(true);
+  });
+
+  it('gives each kommun’s goal page its own plan and values: the kommun code picks the plan, none the first kommun', async () => {
+    const [first, hedemora, avesta] = await Promise.all([
+      loadGoalView(h.db, 'N-M1', TODAY),
+      loadGoalView(h.db, 'N-M1', TODAY, '2083'),
+      loadGoalView(h.db, 'N-M1', TODAY, AVESTA),
+    ]);
+    const avestaPlan = (await getCurrentPlan(h.db, AVESTA))!;
+    expect(avesta!.plan.id).toBe(avestaPlan.id);
+    expect(hedemora!.plan.id).not.toBe(avestaPlan.id);
+    expect(first!.plan.id).toBe(hedemora!.plan.id);
+    expect(avesta!.names.kommun).toBe('Avesta');
+    expect(hedemora!.names.kommun).toBe('Hedemora');
+    // The same indicators, each with the kommun's own latest value as stored for that kommun.
+    expect(avesta!.indicators.map((i) => i.id)).toEqual(hedemora!.indicators.map((i) => i.id));
+    expect(avesta!.goal.id).not.toBe(hedemora!.goal.id);
+    expect(await loadGoalView(h.db, 'N-M1', TODAY, '2085')).toBeNull();
+  });
+
+  it('lists each kommun’s own åtgärder: the kommun code picks the plan', async () => {
+    const avestaPlan = (await getCurrentPlan(h.db, AVESTA))!;
+    const [mine, first] = await Promise.all([listActionViews(h.db, undefined, AVESTA), listActionViews(h.db)]);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.every((v) => v.action.planId === avestaPlan.id)).toBe(true);
+    expect(first.every((v) => v.action.planId !== avestaPlan.id)).toBe(true);
+    const code = mine[0]!.action.code;
+    expect((await getActionView(h.db, code, AVESTA))!.action.planId).toBe(avestaPlan.id);
+    expect((await getActionView(h.db, code))!.action.planId).not.toBe(avestaPlan.id);
+    expect(await listActionViews(h.db, undefined, '2085')).toEqual([]);
+  });
+
+  it('gives the plan, lägesbild and comparison group pages the kommun’s own plan', async () => {
+    const avestaPlan = (await getCurrentPlan(h.db, AVESTA))!;
+    const [plan, first] = await Promise.all([loadPlanPage(h.db, 0, AVESTA), loadPlanPage(h.db, 0)]);
+    expect(plan!.plan.id).toBe(avestaPlan.id);
+    expect(plan!.allPlans.map((p) => p.id)).toEqual([avestaPlan.id]);
+    expect(first!.plan.id).not.toBe(avestaPlan.id);
+    expect(first!.allPlans.map((p) => p.id)).not.toContain(avestaPlan.id);
+    // An earlier plan id of another kommun is not shown on this kommun's page.
+    expect((await loadPlanPage(h.db, first!.plan.id, AVESTA))!.plan.id).toBe(avestaPlan.id);
+    const lagesbild = await loadLagesbildPage(h.db, AVESTA);
+    expect(lagesbild!.plan.id).toBe(avestaPlan.id);
+    expect(lagesbild!.geo!.region.code).toBe(AVESTA);
+    expect(lagesbild!.data.kommun).toContain('Avesta');
+    expect((await loadLagesbildPage(h.db))!.data.kommun).toContain('Hedemora');
+    expect((await loadGroupsPage(h.db, AVESTA))!.kommun.code).toBe(AVESTA);
+    expect((await loadGroupsPage(h.db))!.kommun.code).toBe('2083');
   });
 
   it('loads nothing twice when seeded again, and answers null for a code that is not a län', async () => {

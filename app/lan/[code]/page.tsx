@@ -1,8 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { COLUMNS, VerdictCells, VerdictHeaders } from '@/app/oversikt/_components/summary-columns';
-import { GoalRow } from '@/app/oversikt/_components/summary-table';
+import { COLUMNS, VerdictCells, VerdictHeaders } from '@/app/k/[kommun]/_components/summary-columns';
+import { GoalRow } from '@/app/k/[kommun]/_components/summary-table';
+import { kommunPath } from '@/lib/kommun-path';
 import { formatDateLong } from '@/lib/format';
 import { getRegionalView } from '@/lib/data/regional';
 import type { RegionalKommun } from '@/lib/data/regional-query';
@@ -118,10 +119,10 @@ export default async function RegionalPage({ params }: { params: Promise<{ code:
                 <tbody key={k.code} id={`kommun-${k.code}`} data-kommun-goals={k.code}>
                   <tr className="summary-area">
                     <th scope="rowgroup" colSpan={8}>
-                      {k.home ? <Link href="/">{k.name}</Link> : k.name} <span className="summary-code">{k.code}</span>
+                      <Link href={kommunPath(k.code)}>{k.name}</Link> <span className="summary-code">{k.code}</span>
                     </th>
                   </tr>
-                  {k.areas.flatMap((a) => a.goals.map((g) => <GoalRow key={`${a.code}-${g.code}`} goal={g} linked={k.home} />))}
+                  {k.areas.flatMap((a) => a.goals.map((g) => <GoalRow key={`${a.code}-${g.code}`} goal={g} kommunCode={k.code} />))}
                 </tbody>
               ))}
             </table>

@@ -30,8 +30,8 @@ export interface ActionView {
 }
 
 /** Every åtgärd of a plan (the current one by default) with its Vem, linked goals and indicators, and its delrapporter. */
-export async function listActionViews(db: Db, planId?: number): Promise<ActionView[]> {
-  const plan = planId !== undefined ? { id: planId } : await getCurrentPlan(db);
+export async function listActionViews(db: Db, planId?: number, kommunCode?: string): Promise<ActionView[]> {
+  const plan = planId !== undefined ? { id: planId } : await getCurrentPlan(db, kommunCode);
   if (!plan) return [];
   const rows = await db
     .select({ action: actions, areaCode: priorityAreas.code, areaTitle: priorityAreas.title, areaSort: priorityAreas.sort })
@@ -79,8 +79,8 @@ export async function listActionViews(db: Db, planId?: number): Promise<ActionVi
   });
 }
 
-export async function getActionView(db: Db, code: string): Promise<ActionView | null> {
-  return (await listActionViews(db)).find((a) => a.action.code === code) ?? null;
+export async function getActionView(db: Db, code: string, kommunCode?: string): Promise<ActionView | null> {
+  return (await listActionViews(db, undefined, kommunCode)).find((a) => a.action.code === code) ?? null;
 }
 
 /**

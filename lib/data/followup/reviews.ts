@@ -37,12 +37,16 @@ export interface ReviewView {
 
 export class ReviewLockedError extends FollowUpInputError {}
 
-/** Every review, newest year first — also those of earlier plans, which stay readable after a revision. */
-export async function listReviews(db: Db): Promise<(ReviewRow & { planTitle: string; planDecided: string })[]> {
+/**
+ * Every review, newest year first — also those of earlier plans, which stay readable after a revision. With a
+ * kommun code, that kommun's plans' reviews only.
+ */
+export async function listReviews(db: Db, kommunCode?: string): Promise<(ReviewRow & { planTitle: string; planDecided: string })[]> {
   const rows = await db
     .select({ review: reviews, planTitle: plans.title, planDecided: plans.decidedDate })
     .from(reviews)
     .innerJoin(plans, eq(plans.id, reviews.planId))
+    .where(kommunCode === undefined ? undefined : eq(plans.kommunCode, kommunCode))
     .orderBy(desc(reviews.year));
   return rows.map((r) => ({ ...r.review, planTitle: r.planTitle, planDecided: r.planDecided }));
 }
@@ -112,9 +116,15 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
   });
 }
 
-export async function getReview(db: Db, year: number): Promise<ReviewView | null> {
-  const [review] = await db.select().from(reviews).where(eq(reviews.year, year));
-  if (!review) return null;
+/** The year's review; with a kommun code, only when it followed one of that kommun's plans. */
+export async function getReview(db: Db, year: number, kommunCode?: string): Promise<ReviewView | null> {
+  const [row] = await db
+    .select({ review: reviews, kommunCode: plans.kommunCode })
+    .from(reviews)
+    .innerJoin(plans, eq(plans.id, reviews.planId))
+    .where(eq(reviews.year, year));
+  if (!row || (kommunCode !== undefined && row.kommunCode !== kommunCode)) return null;
+  const { review } = row;
   const [goalRows, assessments, decisions] = await Promise.all([
     // The goals of the plan the review followed (an earlier plan's, after a revision).
     db.select({ id: goals.id, code: goals.code }).from(goals).where(eq(goals.planId, review.planId)),

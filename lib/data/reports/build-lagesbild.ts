@@ -18,15 +18,15 @@ const SEX = SEX_LABELS;
  * kommun, the län, riket and the län's other kommuner, every breakdown, with the significance statements the
  * dashboard makes (its verdict sentence and the benchmarks).
  */
-export async function buildLagesbild(db: Db, today = new Date()): Promise<LagesbildData | null> {
-  const overview = await loadOverview(db, today);
+export async function buildLagesbild(db: Db, today = new Date(), kommunCode?: string): Promise<LagesbildData | null> {
+  const overview = await loadOverview(db, today, { kommunCode });
   if (!overview) return null;
   const kommun = overview.regions.find((r) => r.key === 'kommun')!;
   const lan = overview.regions.find((r) => r.key === 'lan')!;
   const lanKommuner = await db.select({ code: regions.code }).from(regions).where(eq(regions.parentCode, lan.code));
   const codes = [...new Set([kommun.code, lan.code, '00', ...lanKommuner.map((k) => k.code)])];
   // Every indicator linked to any goal of the plan — the övergripande mål and the rows of the plan's tables.
-  const plan = (await getCurrentPlan(db))!;
+  const plan = (await getCurrentPlan(db, kommunCode))!;
   const links = await db
     .select({ areaCode: priorityAreas.code, indicatorId: goalIndicators.indicatorId })
     .from(goalIndicators)

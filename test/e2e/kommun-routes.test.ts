@@ -1,0 +1,141 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
+import { closeBrowser, launchBrowser } from './browser';
+import { startServer, tempPgliteDir, type Server } from './server';
+
+/*
+ * Addresses carry the kommun (/k/<kommunkod>/…). One server with Hedemora's plan and a second kommun's (Avesta,
+ * 2084: the shipped plan under Avesta's code, made at run time like regional.test.ts does), and one with Hedemora's
+ * alone, where `/` and the old addresses must keep working.
+ */
+const SHOTS = path.resolve('test-results');
+const AVESTA_TITLE = 'Fiktiv testplan för Avesta kommun';
+const HEDEMORA_TITLE = 'Åtgärdsplan för Hedemora kommuns brottsförebyggande arbete';
+
+let browser: BrowserContext;
+let two: Server;
+let one: Server;
+let plansDir: string;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  plansDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-kommun-'));
+  const plan = JSON.parse(fs.readFileSync(path.resolve('data-imports/plan/hedemora-2024.json'), 'utf8')) as Record<string, unknown>;
+  fs.writeFileSync(path.join(plansDir, 'avesta.json'), JSON.stringify({ ...plan, kommunCode: '2084', title: AVESTA_TITLE }));
+  [two, one] = await Promise.all([
+    startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined, PLANS_DIR: plansDir }),
+    startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined }),
+  ]);
+});
+afterAll(async () => {
+  await Promise.all([two?.stop(), one?.stop()]);
+  await closeBrowser(browser);
+  fs.rmSync(plansDir, { recursive: true, force: true });
+});
+
+describe('two kommuner in one installation', () => {
+  it.each([
+    ['2083', HEDEMORA_TITLE, 'Hedemora'],
+    ['2084', AVESTA_TITLE, 'Avesta'],
+  ])("/k/%s shows that kommun's own plan, and its links and menu stay in the kommun", async (code, title, name) => {
+    const page = await browser.newPage();
+    const res = await page.goto(`${two.url}/k/${code}`);
+    expect(res!.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toBe(title);
+    expect(await page.locator('.summary-lead').innerText()).toContain(`statistik för ${name} jämfört med`);
+    const goalLinks = await page.locator('tr[data-summary-goal] a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(goalLinks.length).toBeGreaterThan(3);
+    for (const href of goalLinks) expect(href).toMatch(new RegExp(`^/k/${code}/mal/[A-Z]+-M\\d+$`));
+    const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+    expect(await nav.getByRole('link', { name: 'Översikt' }).getAttribute('href')).toBe(`/k/${code}`);
+    expect(await nav.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page');
+    expect(await nav.getByRole('link', { name: 'Indikatorer' }).getAttribute('href')).toBe('/indikatorer');
+    // An area opened on the overview loads its cards from this kommun's data route.
+    const details = page.locator('[data-area-detail="T"]');
+    await details.locator('> summary').click();
+    await details.locator('[data-goal-detail] a').first().waitFor();
+    expect(await details.locator('[data-goal-detail] a').first().getAttribute('href')).toMatch(new RegExp(`^/k/${code}/mal/`));
+    await page.close();
+  });
+
+  it("/k/2084/mal/N-M1 shows Avesta's values, not Hedemora's", async () => {
+    const page = await browser.newPage();
+    const summaries: Record<string, string[]> = {};
+    for (const code of ['2083', '2084']) {
+      expect((await page.goto(`${two.url}/k/${code}/mal/N-M1`))!.status()).toBe(200);
+      await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
+      summaries[code] = await page.locator('figure .chart-summary').allInnerTexts();
+      expect(await page.getByRole('link', { name: 'Översikt' }).first().getAttribute('href')).toBe(`/k/${code}`);
+    }
+    const avesta = summaries['2084']!.join('\n');
+    expect(avesta).toMatch(/Avesta: .+ \(\d{4}\)/);
+    expect(avesta).not.toContain('Hedemora');
+    expect(summaries['2083']!.join('\n')).toMatch(/Hedemora: .+ \(\d{4}\)/);
+    // The same indicators, but the kommun's own values.
+    expect(summaries['2084']!.length).toBe(summaries['2083']!.length);
+    expect(summaries['2084']!.map((s) => s.replace(/Avesta/g, 'X'))).not.toEqual(
+      summaries['2083']!.map((s) => s.replace(/Hedemora/g, 'X')),
+    );
+    await page.close();
+  });
+
+  it('answers 404 for a kommun without a plan here or a segment that is no kommun code', async () => {
+    for (const p of ['/k/9999', '/k/2085', '/k/abcd', '/k/9999/mal/N-M1', '/k/2085/omrade/T', '/k/2085/omrade/T/data']) {
+      expect((await fetch(`${two.url}${p}`)).status, p).toBe(404);
+    }
+  });
+
+  it.each([390, 1280])('`/` is a chooser between the kommuner and the regional view, axe clean at %d px', async (width) => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width, height: 900 });
+    const res = await page.goto(`${two.url}/`);
+    expect(res!.status()).toBe(200);
+    expect(page.url()).toBe(`${two.url}/`);
+    expect(await page.locator('h1').innerText()).toBe('Välj kommun');
+    const choices = page.locator('[data-kommun-choice]');
+    expect(await choices.evaluateAll((els) => els.map((e) => e.getAttribute('data-kommun-choice')))).toEqual(['2083', '2084']);
+    expect(await choices.nth(1).innerText()).toContain(AVESTA_TITLE);
+    expect(await page.getByRole('link', { name: 'Alla kommuner i Dalarnas län' }).getAttribute('href')).toBe('/lan/20');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `kommun-chooser-${width}.png`), fullPage: true });
+    await page.getByRole('link', { name: 'Avesta' }).click();
+    await page.waitForURL(/\/k\/2084$/);
+    expect(await page.locator('h1').innerText()).toBe(AVESTA_TITLE);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.goto(`${two.url}/k/2084/mal/N-M1`);
+    await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, `kommun-2084-goal-${width}.png`) });
+    await page.close();
+  });
+
+  it("sends an old address to the first kommun's same page, the query string kept", async () => {
+    const res = await fetch(`${two.url}/mal/N-M1?x=1`, { redirect: 'manual' });
+    expect(res.status).toBe(307);
+    expect(res.headers.get('location')).toBe('/k/2083/mal/N-M1?x=1');
+  });
+});
+
+describe('one kommun: today’s addresses keep working', () => {
+  it("`/` is Hedemora's overview, and /mal/N-M1 reaches /k/2083/mal/N-M1", async () => {
+    const page = await browser.newPage();
+    expect((await page.goto(`${one.url}/`))!.status()).toBe(200);
+    expect(page.url()).toBe(`${one.url}/`);
+    expect(await page.locator('h1').innerText()).toBe(HEDEMORA_TITLE);
+    expect(await page.locator('tr[data-summary-goal="N-M1"] a').getAttribute('href')).toBe('/k/2083/mal/N-M1');
+    expect((await page.goto(`${one.url}/mal/N-M1`))!.status()).toBe(200);
+    expect(page.url()).toBe(`${one.url}/k/2083/mal/N-M1`);
+    expect(await page.locator('h1').innerText()).toMatch(/^Övergripande mål: /);
+    const old = await fetch(`${one.url}/oversikt/omrade/N?a=b`, { redirect: 'manual' });
+    expect(old.status).toBe(307);
+    expect(old.headers.get('location')).toBe('/k/2083/omrade/N?a=b');
+    await page.close();
+  });
+});
