@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getPlanPage, getRemovedLink } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
@@ -53,7 +53,7 @@ export default async function PlanPage({ searchParams }: { searchParams: Promise
     );
   const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
-  const canEdit = isCurrent && roleAtLeast(user?.role, 'coordinator');
+  const canEdit = isCurrent && mayIn(user, 'coordinator', plan.kommunCode);
   const nameOf = (id: string) => catalogue.find((c) => c.id === id)?.name ?? id;
   // Removing a link asks first (?ta-bort=), then says what happened (?borttagen=) with an undo, or that it was undone.
   const removing = canEdit ? parseLinkKey(sp['ta-bort']) : null;

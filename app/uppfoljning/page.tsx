@@ -1,7 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
+import { getKommunOfCurrentPlan } from '@/lib/data/memberships';
 import { currentUser } from '@/lib/auth/session';
 import { getReviewList } from '@/lib/data/followup';
 import { formatDateLong } from '@/lib/format';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Uppföljning' };
 
 export default async function ReviewsPage() {
   await connection();
-  const [rows, user] = await Promise.all([getReviewList(), currentUser()]);
+  const [rows, user, kommun] = await Promise.all([getReviewList(), currentUser(), getKommunOfCurrentPlan()]);
   const year = new Date().getFullYear();
   const today = new Date().toISOString().slice(0, 10);
   return (
@@ -65,7 +66,7 @@ export default async function ReviewsPage() {
           </Link>
         </p>
       )}
-      {roleAtLeast(user?.role, 'coordinator') && (
+      {kommun !== null && mayIn(user, 'coordinator', kommun) && (
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Öppna en uppföljning</h2>
           <StateForm action={openReviewAction} submit="Öppna uppföljningen och frys bedömningarna" pendingText="Beräknar och fryser …">

@@ -2,7 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
+import { getKommunOfAction } from '@/lib/data/memberships';
 import { currentUser } from '@/lib/auth/session';
 import { getMeasureView } from '@/lib/data/followup';
 import {
@@ -34,7 +35,8 @@ export default async function ActionPage({
   const thisYear = new Date().getFullYear();
   const year = typeof sp.ar === 'string' && /^\d{4}$/.test(sp.ar) ? Number(sp.ar) : thisYear;
   const report = view.reports.find((r) => r.year === year);
-  const canEdit = roleAtLeast(user?.role, 'coordinator');
+  const kommun = await getKommunOfAction(view.action.id);
+  const canEdit = kommun !== null && mayIn(user, 'coordinator', kommun);
   const { action } = view;
   return (
     <>

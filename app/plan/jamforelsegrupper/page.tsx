@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getGroupsPage } from '@/lib/data/comparison-view';
 import { COMPARISON_GROUP_KIND_LABELS } from '@/lib/vocabulary';
@@ -20,7 +20,7 @@ export default async function ComparisonGroupsPage() {
         <p>Ingen åtgärdsplan är inläst.</p>
       </>
     );
-  const canEdit = roleAtLeast(user?.role, 'coordinator');
+  const canEdit = mayIn(user, 'coordinator', page.kommun.code);
   return (
     <>
       <p>
