@@ -35,7 +35,7 @@ export async function listAllMemberships(db: Db) {
   return rows.filter((r): r is typeof r & { role: MembershipRole } => isMembershipRole(r.role));
 }
 
-/** The kommuner with a plan and every län, with names: what a role can be given on. */
+/** The kommuner with a plan and every län, with names: what a role can be given on; and the installation's first kommun. */
 export async function listMembershipRegions(db: Db) {
   const kommuner = await db
     .selectDistinct({ code: regions.code, name: regions.name })
@@ -43,7 +43,7 @@ export async function listMembershipRegions(db: Db) {
     .innerJoin(regions, eq(regions.code, plans.kommunCode))
     .orderBy(asc(regions.name));
   const lan = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.kind, 'lan')).orderBy(asc(regions.name));
-  return { kommuner, lan };
+  return { kommuner, lan, first: await firstKommun(db) };
 }
 
 /** The installation's first kommun (its first plan's, as getCurrentPlan() without a kommun), or null before any plan. */
