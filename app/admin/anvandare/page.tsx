@@ -59,7 +59,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
             Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma
             e-postadress.
           </p>
-          <InviteForm kommuner={regions.kommuner} lan={regions.lan} />
+          <InviteForm kommuner={regions.kommuner} lan={regions.lan} first={regions.first} />
         </>
       )}
       <h2>Alla användare</h2>
@@ -137,7 +137,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         );
                       })}
                   </ul>
-                  {kommuner.length > 0 && <MembershipAddForm userId={u.id} email={u.email} kommuner={kommuner} lan={lan} />}
+                  {kommuner.length > 0 && <MembershipAddForm userId={u.id} email={u.email} kommuner={kommuner} lan={lan} first={first} />}
                 </td>
                 <td>
                   {u.banned ? 'Inaktiverad' : 'Aktiv'}

@@ -54,7 +54,7 @@ function RegionOptions({ kommuner, lan }: { kommuner: RegionOption[]; lan: Regio
 }
 
 /** Invite: administratör is the installation's; the other roles are held in the chosen kommun (or län, for regionsamordnare). */
-export function InviteForm({ kommuner, lan }: { kommuner: RegionOption[]; lan: RegionOption[] }) {
+export function InviteForm({ kommuner, lan, first }: { kommuner: RegionOption[]; lan: RegionOption[]; first: string | null }) {
   const [state, action, pending] = useActionState(inviteUserAction, initial);
   return (
     <form action={action} className="invite">
@@ -79,7 +79,7 @@ export function InviteForm({ kommuner, lan }: { kommuner: RegionOption[]; lan: R
       </p>
       <p>
         <label htmlFor="invite-region">Kommun eller län</label>
-        <select id="invite-region" name="region" defaultValue={kommuner[0]?.code}>
+        <select id="invite-region" name="region" defaultValue={first ?? kommuner[0]?.code}>
           <RegionOptions kommuner={kommuner} lan={lan} />
         </select>
       </p>
@@ -165,13 +165,25 @@ export function UnlockForm({ userId, email }: { userId: string; email: string })
 }
 
 /** Gives a user a role in a kommun or län (the installation's administrator: any; a kommun's administratör: that kommun). */
-export function MembershipAddForm({ userId, email, kommuner, lan }: { userId: string; email: string; kommuner: RegionOption[]; lan: RegionOption[] }) {
+export function MembershipAddForm({
+  userId,
+  email,
+  kommuner,
+  lan,
+  first,
+}: {
+  userId: string;
+  email: string;
+  kommuner: RegionOption[];
+  lan: RegionOption[];
+  first: string | null;
+}) {
   const [state, action, pending] = useActionState(addMembershipAction, initial);
   return (
     <form action={action} className="inline">
       <input type="hidden" name="userId" value={userId} />
       <label htmlFor={`m-role-${userId}`} className="sr-only">
-        Ny roll för {email}
+        Vilken roll {email} ska få
       </label>
       <select id={`m-role-${userId}`} name="role" defaultValue="coordinator">
         {MEMBERSHIP_ROLES.map((r) => (
@@ -181,9 +193,9 @@ export function MembershipAddForm({ userId, email, kommuner, lan }: { userId: st
         ))}
       </select>
       <label htmlFor={`m-region-${userId}`} className="sr-only">
-        Kommun eller län för {email}
+        Var {email} ska få rollen
       </label>
-      <select id={`m-region-${userId}`} name="region" defaultValue={kommuner[0]?.code}>
+      <select id={`m-region-${userId}`} name="region" defaultValue={kommuner.some((k) => k.code === first) ? first! : kommuner[0]?.code}>
         <RegionOptions kommuner={kommuner} lan={lan} />
       </select>
       <button type="submit" disabled={pending}>
