@@ -45,7 +45,8 @@ if (!values.email) usage('Ange --email.');
 if (!values.role) usage('Ange --role.');
 const role = parseRole(values.role);
 if (!role) usage(`Okänd roll "${values.role}": välj ${SPOKEN.join(', ')}.`);
-if (values.kommun !== undefined && !/^\d{4}$/.test(values.kommun)) usage(`Ogiltig kommunkod "${values.kommun}": ange fyra siffror, t.ex. 2083.`);
+if (values.kommun !== undefined && !/^\d{4}$/.test(values.kommun))
+  usage(`Ogiltig kommunkod "${values.kommun}": ange fyra siffror, t.ex. 2083.`);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];

@@ -25,7 +25,8 @@ export default async function AccountPage() {
         ) : (
           user.memberships.map((m) => (
             <dd key={m.regionCode}>
-              {MEMBERSHIP_ROLE_LABELS[m.role]} – {isRole(m.role) ? ROLE_DESCRIPTIONS[m.role] : 'Läser alla länets kommuner och den regionala vyn.'} (
+              {MEMBERSHIP_ROLE_LABELS[m.role]} –{' '}
+              {isRole(m.role) ? ROLE_DESCRIPTIONS[m.role] : 'Läser alla länets kommuner och den regionala vyn.'} (
               {m.role === 'regional_coordinator' ? 'län' : 'kommun'} {m.regionCode})
             </dd>
           ))

@@ -42,7 +42,11 @@ export async function listMembershipRegions(db: Db) {
     .from(plans)
     .innerJoin(regions, eq(regions.code, plans.kommunCode))
     .orderBy(asc(regions.name));
-  const lan = await db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.kind, 'lan')).orderBy(asc(regions.name));
+  const lan = await db
+    .select({ code: regions.code, name: regions.name })
+    .from(regions)
+    .where(eq(regions.kind, 'lan'))
+    .orderBy(asc(regions.name));
   return { kommuner, lan, first: await firstKommun(db) };
 }
 
@@ -68,7 +72,9 @@ export async function setMembership(
 ): Promise<{ email: string; regionName: string; changed: boolean }> {
   if (!fitsRegion(input.role, input.regionCode)) {
     throw new MembershipInputError(
-      input.role === 'regional_coordinator' ? 'Regionsamordnare är en roll i ett län (tvåsiffrig länskod).' : 'Rollen ges i en kommun (fyrsiffrig kommunkod).',
+      input.role === 'regional_coordinator'
+        ? 'Regionsamordnare är en roll i ett län (tvåsiffrig länskod).'
+        : 'Rollen ges i en kommun (fyrsiffrig kommunkod).',
     );
   }
   const name = await regionName(db, input.regionCode);

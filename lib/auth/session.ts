@@ -88,7 +88,12 @@ export async function authorizeWrite(request: Request, role: Role, scope: Scope 
   const user = await sessionUserFrom(request.headers);
   if (!user) return refusal(401, 'Du måste logga in för att göra detta.');
   if (!holds(user, role, scope)) {
-    const where = scope === 'any' || scope === null ? ' i någon kommun' : scope === 'installation' ? ' för hela installationen' : ` i kommunen ${scope}`;
+    const where =
+      scope === 'any' || scope === null
+        ? ' i någon kommun'
+        : scope === 'installation'
+          ? ' för hela installationen'
+          : ` i kommunen ${scope}`;
     return refusal(403, `Du saknar behörighet: detta kräver rollen ${roleName(role)}${where}.`);
   }
   return user;

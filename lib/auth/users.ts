@@ -43,11 +43,14 @@ export async function createPasswordUser(
     .where(sql`lower(${authUsers.email}) = ${email}`);
   if (existing) throw new UserInputError(`Det finns redan en användare med e-postadressen ${email}.`);
   const kommun = input.role === 'admin' ? null : (input.kommun ?? (await firstKommun(db)));
-  if (input.kommun !== undefined && !/^\d{4}$/.test(input.kommun)) throw new UserInputError(`Ogiltig kommunkod "${input.kommun}" (fyra siffror).`);
+  if (input.kommun !== undefined && !/^\d{4}$/.test(input.kommun))
+    throw new UserInputError(`Ogiltig kommunkod "${input.kommun}" (fyra siffror).`);
   if (input.role === 'coordinator' && !kommun) throw new UserInputError('Ingen kommun har en plan ännu: en samordnare behöver en kommun.');
   const auth = authFor(db);
   const installationRole = input.role === 'admin' ? 'admin' : 'reader';
-  const res = await auth.api.createUser({ body: { email, name: input.name?.trim() || email, password: input.password, role: installationRole } });
+  const res = await auth.api.createUser({
+    body: { email, name: input.name?.trim() || email, password: input.password, role: installationRole },
+  });
   if (kommun && input.role !== 'reader') {
     try {
       await setMembership(db, { userId: res.user.id, regionCode: kommun, role: input.role }, by);

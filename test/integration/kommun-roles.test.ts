@@ -51,9 +51,8 @@ const { updateGoalAction, saveLinkAction, removeLinkAction, restoreLinkAction, c
   await import('@/app/plan/actions');
 const { saveOwnGroupAction, removeOwnGroupAction } = await import('@/app/plan/jamforelsegrupper/actions');
 const { updateMeasureAction, saveMeasureReportAction } = await import('@/app/atgarder/actions');
-const { openReviewAction, saveAssessmentAction, addDecisionAction, removeDecisionAction, decideReviewAction } = await import(
-  '@/app/uppfoljning/actions'
-);
+const { openReviewAction, saveAssessmentAction, addDecisionAction, removeDecisionAction, decideReviewAction } =
+  await import('@/app/uppfoljning/actions');
 const { undoImportAction } = await import('@/app/import/historik/[id]/actions');
 const { koladaFetchAction } = await import('@/app/import/kolada-actions');
 const { addMembershipAction, removeMembershipAction, inviteUserAction, setRoleAction } = await import('@/app/admin/anvandare/actions');
@@ -170,11 +169,18 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
 
   const reviewState = async (reviewId: number) => ({
     review: (await h.db.select().from(s.reviews).where(eq(s.reviews.id, reviewId)))[0]!.status,
-    assessments: Number((await h.db.select({ n: count() }).from(s.reviewAssessments).where(eq(s.reviewAssessments.reviewId, reviewId)))[0]!.n),
+    assessments: Number(
+      (await h.db.select({ n: count() }).from(s.reviewAssessments).where(eq(s.reviewAssessments.reviewId, reviewId)))[0]!.n,
+    ),
     decisions: Number((await h.db.select({ n: count() }).from(s.reviewDecisions).where(eq(s.reviewDecisions.reviewId, reviewId)))[0]!.n),
   });
   const goalText = async (planId: number) =>
-    (await h.db.select().from(s.goals).where(and(eq(s.goals.planId, planId), eq(s.goals.code, goal.code))))[0]!.text;
+    (
+      await h.db
+        .select()
+        .from(s.goals)
+        .where(and(eq(s.goals.planId, planId), eq(s.goals.code, goal.code)))
+    )[0]!.text;
   const actionRow = async (id: number) => (await h.db.select().from(s.actions).where(eq(s.actions.id, id)))[0]!;
 
   it("a Hedemora samordnare, a regionsamordnare and a läsare cannot touch Avesta's review by any action; Avesta's samordnare can", async () => {
@@ -194,20 +200,26 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     }
     // Naming Avesta's kommun or plan in the form changes nothing: the review's kommun comes from the database.
     as('hedemora');
-    expect(await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'I Hedemora.', kommun: AVESTA })))).toMatchObject({
+    expect(
+      await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'I Hedemora.', kommun: AVESTA }))),
+    ).toMatchObject({
       ok: true,
     });
     expect(await reviewState(reviewId)).toEqual(before);
 
     as('avesta');
-    expect(await outcome(() => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' })))).toMatchObject({ ok: true });
+    expect(
+      await outcome(() => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' }))),
+    ).toMatchObject({ ok: true });
     expect(await outcome(() => addDecisionAction(idle, form({ reviewId, kind, text: 'Ett beslut.' })))).toMatchObject({ ok: true });
     expect(await reviewState(reviewId)).toEqual({ review: 'open', assessments: before.assessments + 1, decisions: before.decisions + 1 });
     // …but not Hedemora's
     expect(await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'Från Avesta.' })))).toBe(403);
-    expect(await outcome(() => decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, ids.avesta!) })))).toBe(
-      'redirect /uppfoljning/2026?beslutad=1',
-    );
+    expect(
+      await outcome(() =>
+        decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, ids.avesta!) })),
+      ),
+    ).toBe('redirect /uppfoljning/2026?beslutad=1');
     expect((await reviewState(reviewId)).review).toBe('decided');
   });
 
@@ -222,7 +234,11 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
       () =>
         removeLinkAction(
           idle,
-          form({ goalCode: goal.code, indicatorId: goal.indicatorId, bekraftelse: confirmToken('link_removal', linkKey(goal.code, goal.indicatorId), userId) }),
+          form({
+            goalCode: goal.code,
+            indicatorId: goal.indicatorId,
+            bekraftelse: confirmToken('link_removal', linkKey(goal.code, goal.indicatorId), userId),
+          }),
         ),
       () => restoreLinkAction(idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId })),
       () => createIndicatorAction(idle, form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' })),
@@ -252,7 +268,8 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     const avestaBefore = await actionRow(actionsOf.avesta);
     const update = (actionId: number) => () =>
       updateMeasureAction(idle, form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }));
-    const report = (actionId: number) => () => saveMeasureReportAction(idle, form({ actionId, year: 2025, done: 'Gjort.', hours: '1', costSek: '0' }));
+    const report = (actionId: number) => () =>
+      saveMeasureReportAction(idle, form({ actionId, year: 2025, done: 'Gjort.', hours: '1', costSek: '0' }));
     for (const who of ['hedemora', 'region', 'lasare']) {
       as(who);
       expect(await outcome(update(actionsOf.avesta)), who).toBe(403);
@@ -269,7 +286,7 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     expect((await actionRow(actionsOf.hedemora)).status).toBe('ongoing');
   });
 
-  it("a comparison group is checked in the kommun that owns it", async () => {
+  it('a comparison group is checked in the kommun that owns it', async () => {
     for (const who of ['hedemora', 'region', 'lasare']) {
       as(who);
       expect(await outcome(() => removeOwnGroupAction(idle, form({ id: avestaGroup }))), who).toBe(403);
@@ -319,9 +336,13 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
   it("a kommun's administratör gives and takes roles in that kommun only, recorded in the change log; the rest is the installation administrator's", async () => {
     as('kommunadmin');
     expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: AVESTA, role: 'coordinator' })))).toBe(403);
-    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regional_coordinator' })))).toBe(403);
+    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regional_coordinator' })))).toBe(
+      403,
+    );
     expect(await outcome(() => removeMembershipAction(idle, form({ userId: ids.avesta!, region: AVESTA })))).toBe(403);
-    expect(await outcome(() => inviteUserAction(idle, form({ email: 'ny@dalarna.test', role: 'coordinator', region: HEDEMORA })))).toBe(403);
+    expect(await outcome(() => inviteUserAction(idle, form({ email: 'ny@dalarna.test', role: 'coordinator', region: HEDEMORA })))).toBe(
+      403,
+    );
     expect(await outcome(() => setRoleAction(idle, form({ userId: ids.lasare!, role: 'admin' })))).toBe(403);
 
     const added = await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA, role: 'samordnare' })));
@@ -341,7 +362,9 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     as('region');
     expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA, role: 'admin' })))).toBe(403);
     as('admin');
-    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regionsamordnare' })))).toMatchObject({
+    expect(
+      await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regionsamordnare' }))),
+    ).toMatchObject({
       ok: true,
     });
     expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'coordinator' })))).toMatchObject({

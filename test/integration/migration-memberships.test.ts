@@ -84,7 +84,7 @@ describe.each(RUNNERS)('migration 0010 (roles per kommun) on %s', (_name, open) 
   }, 120_000);
   afterAll(async () => db?.close());
 
-  it("makes every samordnare (active or not) samordnare of the first kommun, and a läsare in the installation", async () => {
+  it('makes every samordnare (active or not) samordnare of the first kommun, and a läsare in the installation', async () => {
     const members = await db.rows<{ user_id: string; region_code: string; role: string }>(
       'select user_id, region_code, role from memberships order by user_id',
     );
@@ -103,9 +103,9 @@ describe.each(RUNNERS)('migration 0010 (roles per kommun) on %s', (_name, open) 
 
   it('refuses an installation role other than läsare or administratör, and a membership role that does not fit its region', async () => {
     await expect(db.run(`update auth_users set role = 'coordinator' where id = 'u1'`)).rejects.toThrow(/auth_users_role_check/);
-    await expect(db.run(`insert into memberships (user_id, region_code, role, created_by) values ('u1', '20', 'coordinator', 't')`)).rejects.toThrow(
-      /memberships_role_check/,
-    );
+    await expect(
+      db.run(`insert into memberships (user_id, region_code, role, created_by) values ('u1', '20', 'coordinator', 't')`),
+    ).rejects.toThrow(/memberships_role_check/);
     await expect(
       db.run(`insert into memberships (user_id, region_code, role, created_by) values ('u1', '2083', 'regional_coordinator', 't')`),
     ).rejects.toThrow(/memberships_role_check/);

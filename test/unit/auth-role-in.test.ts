@@ -16,7 +16,12 @@ describe('roleIn: what a user may do in one kommun', () => {
     ['a Hedemora samordnare in Avesta', user('reader', [{ regionCode: HEDEMORA, role: 'coordinator' }]), AVESTA, 'reader'],
     ['a Hedemora kommun administrator in Hedemora', user('reader', [{ regionCode: HEDEMORA, role: 'admin' }]), HEDEMORA, 'admin'],
     ['a Hedemora kommun administrator in Avesta', user('reader', [{ regionCode: HEDEMORA, role: 'admin' }]), AVESTA, 'reader'],
-    ['a regionsamordnare for län 20 in a kommun of the län', user('reader', [{ regionCode: '20', role: 'regional_coordinator' }]), MALUNG, 'reader'],
+    [
+      'a regionsamordnare for län 20 in a kommun of the län',
+      user('reader', [{ regionCode: '20', role: 'regional_coordinator' }]),
+      MALUNG,
+      'reader',
+    ],
     ['a regionsamordnare for län 20 in another län', user('reader', [{ regionCode: '20', role: 'regional_coordinator' }]), GAVLE, 'reader'],
     ['a läsare without memberships', user('reader'), HEDEMORA, 'reader'],
     ['a stale installation role "coordinator" (before the migration): only a läsare', user('coordinator'), HEDEMORA, 'reader'],

@@ -25,9 +25,7 @@ export interface UserActionState {
 const inviteSchema = z.object({
   email: z.email({ error: 'Ange en giltig e-postadress.' }).transform((v) => v.trim().toLowerCase()),
   name: z.string().trim().max(200).optional(),
-  role: z
-    .string()
-    .transform((v, ctx) => parseMembershipRole(v) ?? (ctx.addIssue({ code: 'custom', message: 'Välj en roll.' }), z.NEVER)),
+  role: z.string().transform((v, ctx) => parseMembershipRole(v) ?? (ctx.addIssue({ code: 'custom', message: 'Välj en roll.' }), z.NEVER)),
   region: z
     .string()
     .trim()
@@ -67,7 +65,10 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
       body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role: role === 'admin' ? 'admin' : 'reader' },
     });
     if (region) {
-      await saveMembership({ userId: created.user.id, regionCode: region, role }, { actorId: admin.id, actor: admin.email, ip: clientIp(h) });
+      await saveMembership(
+        { userId: created.user.id, regionCode: region, role },
+        { actorId: admin.id, actor: admin.email, ip: clientIp(h) },
+      );
     }
     const link = await captureInviteLink(email, () =>
       auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }),
@@ -147,7 +148,10 @@ export async function setRoleAction(_prev: UserActionState, form: FormData): Pro
 
 const membershipSchema = z.object({
   userId: z.string().min(1).max(100),
-  region: z.string().trim().regex(/^(\d{2}|\d{4})$/, 'Välj en kommun eller ett län.'),
+  region: z
+    .string()
+    .trim()
+    .regex(/^(\d{2}|\d{4})$/, 'Välj en kommun eller ett län.'),
 });
 
 /**

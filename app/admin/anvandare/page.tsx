@@ -16,7 +16,11 @@ const when = new Intl.DateTimeFormat('sv-SE', { dateStyle: 'short', timeZone: 'E
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // The installation's administrator manages everything; a kommun's administratör only the roles in that kommun.
   const me = await requirePageRole('admin', '/admin/anvandare', 'any');
-  const [{ users, accounts, locked }, memberships, regions] = await Promise.all([getUserList(), getAllMemberships(), getMembershipRegions()]);
+  const [{ users, accounts, locked }, memberships, regions] = await Promise.all([
+    getUserList(),
+    getAllMemberships(),
+    getMembershipRegions(),
+  ]);
   const isInstallationAdmin = me.role === 'admin';
   const managed = managedKommuner(me);
   const mayManage = (code: string) => managed === null || managed.includes(code);
@@ -31,7 +35,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   // The role column: administratör (installation), else the role in the installation's first kommun.
   const first = regions.first;
   const roleOf = (u: { id: string; role: string }) =>
-    u.role === 'admin' ? 'admin' : memberships.some((m) => m.userId === u.id && m.regionCode === first && m.role === 'coordinator') ? 'coordinator' : 'reader';
+    u.role === 'admin'
+      ? 'admin'
+      : memberships.some((m) => m.userId === u.id && m.regionCode === first && m.role === 'coordinator')
+        ? 'coordinator'
+        : 'reader';
   const who = (u: { name: string; email: string }) => (u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email);
   const ways = (id: string) =>
     accounts
@@ -49,8 +57,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         ))}
       </ul>
       <p>
-        Roller gäller per kommun: en samordnare i en kommun är läsare i de andra. <strong>{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</strong>{' '}
-        läser alla kommuner i sitt län men ändrar inget i dem. Administratören för hela installationen får allt i alla kommuner.
+        Roller gäller per kommun: en samordnare i en kommun är läsare i de andra.{' '}
+        <strong>{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</strong> läser alla kommuner i sitt län men ändrar inget i dem.
+        Administratören för hela installationen får allt i alla kommuner.
       </p>
       {isInstallationAdmin && (
         <>
@@ -132,7 +141,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                         return (
                           <li key={m.regionCode}>
                             {MEMBERSHIP_ROLE_LABELS[m.role]} i {m.regionName} <span className="muted">({m.regionCode})</span>
-                            {mayManage(m.regionCode) && <MembershipRemoveForm userId={u.id} email={u.email} region={m.regionCode} label={label} />}
+                            {mayManage(m.regionCode) && (
+                              <MembershipRemoveForm userId={u.id} email={u.email} region={m.regionCode} label={label} />
+                            )}
                           </li>
                         );
                       })}

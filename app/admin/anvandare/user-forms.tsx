@@ -213,7 +213,11 @@ export function MembershipRemoveForm({ userId, email, region, label }: { userId:
       <input type="hidden" name="userId" value={userId} />
       <input type="hidden" name="region" value={region} />
       <button type="submit" disabled={pending}>
-        Ta bort<span className="sr-only"> rollen {label} för {email}</span>
+        Ta bort
+        <span className="sr-only">
+          {' '}
+          rollen {label} för {email}
+        </span>
       </button>
       <Message state={state} />
     </form>
