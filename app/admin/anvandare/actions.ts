@@ -195,9 +195,10 @@ export async function removeMembershipAction(_prev: UserActionState, form: FormD
     { userId: parsed.data.userId, regionCode: parsed.data.region },
     { actorId: me.id, actor: me.email, ip: clientIp(await headers()) },
   );
-  revalidatePath('/admin/anvandare');
   if (!r) return { ok: true, message: 'Rollen fanns inte. Inget ändrades.' };
-  return { ok: true, message: `${r.email} är inte längre ${roleName(r.role)} i ${r.regionName}.` };
+  revalidatePath('/admin/anvandare');
+  // The row's form is gone with the role: the page says what happened.
+  redirect(`/admin/anvandare?roll-borttagen=${encodeURIComponent(`${parsed.data.userId}:${parsed.data.region}`)}#resultat`);
 }
 
 export async function setActiveAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {

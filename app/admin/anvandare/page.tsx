@@ -32,6 +32,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const deactivating = byId(sp.inaktivera);
   const deactivated = byId(sp.inaktiverad);
   const reactivated = byId(sp.ateraktiverad);
+  // A removed role (?roll-borttagen=<user>:<region>) is said by name once the row has re-rendered without it.
+  const [removedUserId, removedRegion] = typeof sp['roll-borttagen'] === 'string' ? sp['roll-borttagen'].split(':') : [];
+  const removedFrom = byId(removedUserId);
+  const removedRegionName = [...regions.kommuner, ...regions.lan].find((r) => r.code === removedRegion)?.name;
   // The role column: administratör (installation), else the role in the installation's first kommun.
   const first = regions.first;
   const roleOf = (u: { id: string; role: string }) =>
@@ -77,6 +81,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <p>{who(deactivated)} är inaktiverad och utloggad. Hen kan inte logga in förrän kontot återaktiveras.</p>
           <ActiveForm userId={deactivated.id} email={deactivated.email} active={false} label="Ångra: återaktivera" />
         </div>
+      )}
+      {removedFrom && removedRegionName && !memberships.some((m) => m.userId === removedFrom.id && m.regionCode === removedRegion) && (
+        <p id="resultat" className="notice ok" role="status">
+          {removedFrom.email} har inte längre någon roll i {removedRegionName} ({removedRegion}).
+        </p>
       )}
       {reactivated && !reactivated.banned && (
         <p id="resultat" className="notice ok" role="status">
