@@ -13,8 +13,10 @@ type Labels<T extends readonly string[]> = Readonly<Record<T[number], string>>;
 // Users
 
 /**
- * The three roles of Trygghetsläget, in rising order of what they may do (better-auth keeps a user's role as
- * this string). People read the labels; the CLI and forms also accept the Swedish names (lib/auth/roles.ts).
+ * The three roles of Trygghetsläget in a kommun, in rising order of what they may do. A user holds them per kommun
+ * (the memberships table); better-auth's own role string on the user is only `reader` or `admin` (the installation's
+ * administrator, who may do everything everywhere). People read the labels; the CLI and forms also accept the
+ * Swedish names (lib/auth/roles.ts).
  */
 export const ROLES = ['reader', 'coordinator', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -24,6 +26,11 @@ export const ROLE_DESCRIPTIONS: Labels<typeof ROLES> = {
   coordinator: 'Importerar och ångrar data, redigerar plan och åtgärder, för uppföljningens beslut.',
   admin: 'Allt samordnaren får, och hanterar användare och roller samt läser ändringsloggen.',
 };
+
+/** The roles a membership can hold: a kommun role on a kommun (4-digit code), regional_coordinator on a län (2 digits). */
+export const MEMBERSHIP_ROLES = ['reader', 'coordinator', 'admin', 'regional_coordinator'] as const;
+export type MembershipRole = (typeof MEMBERSHIP_ROLES)[number];
+export const MEMBERSHIP_ROLE_LABELS: Labels<typeof MEMBERSHIP_ROLES> = { ...ROLE_LABELS, regional_coordinator: 'Regionsamordnare' };
 
 // Regions and indicators
 
@@ -199,6 +206,8 @@ export const AUDIT_ACTIONS = {
   import_undone: 'Import ångrad',
   user_invited: 'Användare inbjuden',
   user_role_changed: 'Roll ändrad',
+  membership_added: 'Roll i kommun eller län tillagd',
+  membership_removed: 'Roll i kommun eller län borttagen',
   user_renamed: 'Namn ändrat',
   user_deactivated: 'Användare inaktiverad',
   user_reactivated: 'Användare återaktiverad',

@@ -1,6 +1,7 @@
-// npm run user:create -- --email <adress> --role <läsare|samordnare|administratör> [--name <namn>] [--password-stdin]
+// npm run user:create -- --email <adress> --role <läsare|samordnare|administratör> [--kommun <kod>] [--name <namn>] [--password-stdin]
 // Creates a user with an e-mail + password account. Without --password-stdin a strong password is generated
-// and printed once. Exit 0 = created, 1 = refused, 2 = usage error.
+// and printed once. Läsare and samordnare are given in --kommun (default: the installation's first kommun);
+// administratör is the installation's administrator. Exit 0 = created, 1 = refused, 2 = usage error.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,19 +15,20 @@ import { DatabaseBusyError } from '../lib/db/pglite-lock';
 import { localAppUrl, readEnv } from '../lib/env';
 
 const SPOKEN = ROLES.map((r) => ROLE_LABELS[r].toLowerCase());
-const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--name <namn>] [--password-stdin]`;
+const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--kommun <kommunkod>] [--name <namn>] [--password-stdin]`;
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-let values: { email?: string; role?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
+let values: { email?: string; role?: string; kommun?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
+      kommun: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -43,6 +45,8 @@ if (!values.email) usage('Ange --email.');
 if (!values.role) usage('Ange --role.');
 const role = parseRole(values.role);
 if (!role) usage(`Okänd roll "${values.role}": välj ${SPOKEN.join(', ')}.`);
+if (values.kommun !== undefined && !/^\d{4}$/.test(values.kommun))
+  usage(`Ogiltig kommunkod "${values.kommun}": ange fyra siffror, t.ex. 2083.`);
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -74,10 +78,12 @@ try {
 try {
   await createPasswordUser(
     handle.db,
-    { email: values.email, name: values.name, role, password },
+    { email: values.email, name: values.name, role, password, kommun: values.kommun },
     { actorId: null, actor: `kommandoraden (${os.userInfo().username})` },
   );
-  console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${ROLE_LABELS[role].toLowerCase()}.`);
+  console.log(
+    `Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${ROLE_LABELS[role].toLowerCase()}${values.kommun && role !== 'admin' ? ` i kommun ${values.kommun}` : ''}.`,
+  );
   if (generated) console.log(`Lösenord (visas bara nu, byt det under Konto efter första inloggningen): ${password}`);
 } catch (err) {
   console.error(err instanceof UserInputError ? err.message : `Användaren kunde inte skapas: ${describeDbError(err)}`);

@@ -2,12 +2,15 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { roleAtLeast, roleName, type Role } from '@/lib/auth/roles';
 import { signOutAction } from './sign-out';
 
+/** What /api/me says of the signed-in user (roles per kommun, resolved on the server). */
 interface Me {
   email: string;
-  role: Role;
+  roleName: string;
+  mayImport: boolean;
+  mayAdminister: boolean;
+  managesKommun: boolean;
 }
 
 /**
@@ -19,9 +22,9 @@ export function AccountMenu({ current }: { current: (href: string) => boolean })
   const [me, setMe] = useState<Me | null | undefined>(undefined);
   useEffect(() => {
     let live = true;
-    fetch('/api/auth/get-session', { credentials: 'same-origin', cache: 'no-store' })
+    fetch('/api/me', { credentials: 'same-origin', cache: 'no-store' })
       .then((r) => (r.ok ? r.json() : null))
-      .then((body: { user?: Me } | null) => live && setMe(body?.user ? { email: body.user.email, role: body.user.role } : null))
+      .then((body: { user?: Me | null } | null) => live && setMe(body?.user ?? null))
       .catch(() => live && setMe(null));
     return () => {
       live = false;
@@ -43,14 +46,14 @@ export function AccountMenu({ current }: { current: (href: string) => boolean })
   );
   return (
     <>
-      {roleAtLeast(me.role, 'coordinator') && item('/import', 'Importera')}
+      {me.mayImport && item('/import', 'Importera')}
       {item('/import/historik', 'Importhistorik')}
-      {me.role === 'admin' && item('/admin/anvandare', 'Användare')}
-      {me.role === 'admin' && item('/admin/logg', 'Ändringslogg')}
+      {(me.mayAdminister || me.managesKommun) && item('/admin/anvandare', 'Användare')}
+      {me.mayAdminister && item('/admin/logg', 'Ändringslogg')}
       <li className="account">
         <Link href="/konto" aria-current={current('/konto') ? 'page' : undefined}>
           {me.email}
-          <span className="sr-only">, mitt konto</span> ({roleName(me.role)})
+          <span className="sr-only">, mitt konto</span> ({me.roleName})
         </Link>
       </li>
       <li>

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
+import { isRole, MEMBERSHIP_ROLE_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { AccountForms } from './account-forms';
 
@@ -17,9 +17,20 @@ export default async function AccountPage() {
         <dt>E-postadress</dt>
         <dd>{user.email}</dd>
         <dt>Roll</dt>
-        <dd>
-          {ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}
-        </dd>
+        {user.role === 'admin' || user.memberships.length === 0 ? (
+          <dd>
+            {ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}
+            {user.role === 'admin' ? ' (i hela installationen)' : ''}
+          </dd>
+        ) : (
+          user.memberships.map((m) => (
+            <dd key={m.regionCode}>
+              {MEMBERSHIP_ROLE_LABELS[m.role]} –{' '}
+              {isRole(m.role) ? ROLE_DESCRIPTIONS[m.role] : 'Läser alla länets kommuner och den regionala vyn.'} (
+              {m.role === 'regional_coordinator' ? 'län' : 'kommun'} {m.regionCode})
+            </dd>
+          ))
+        )}
       </dl>
       {user.role === 'admin' && (
         <p>

@@ -3,6 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/client';
 import { authUsers } from '../db/schema';
+import { firstKommun, setMembership } from './memberships';
 import { ROLE_LABELS, type Role } from './roles';
 import { authFor, MIN_PASSWORD_LENGTH } from './server';
 
@@ -23,11 +24,13 @@ export function checkPassword(password: string): string | null {
 
 /**
  * Creates a user with an e-mail + password account (hashed by better-auth) and records it in the change log.
+ * Administratör is the installation's administrator; läsare and samordnare are given in `kommun` (by default the
+ * installation's first kommun; a läsare without any kommun yet is simply a läsare).
  * Used by `npm run user:create` and by tests; administrators invite through the user page instead.
  */
 export async function createPasswordUser(
   db: Db,
-  input: { email: string; name?: string; role: Role; password: string },
+  input: { email: string; name?: string; role: Role; password: string; kommun?: string },
   by: { actorId: string | null; actor: string },
 ): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
@@ -39,15 +42,30 @@ export async function createPasswordUser(
     .from(authUsers)
     .where(sql`lower(${authUsers.email}) = ${email}`);
   if (existing) throw new UserInputError(`Det finns redan en användare med e-postadressen ${email}.`);
+  const kommun = input.role === 'admin' ? null : (input.kommun ?? (await firstKommun(db)));
+  if (input.kommun !== undefined && !/^\d{4}$/.test(input.kommun))
+    throw new UserInputError(`Ogiltig kommunkod "${input.kommun}" (fyra siffror).`);
+  if (input.role === 'coordinator' && !kommun) throw new UserInputError('Ingen kommun har en plan ännu: en samordnare behöver en kommun.');
   const auth = authFor(db);
-  const res = await auth.api.createUser({ body: { email, name: input.name?.trim() || email, password: input.password, role: input.role } });
+  const installationRole = input.role === 'admin' ? 'admin' : 'reader';
+  const res = await auth.api.createUser({
+    body: { email, name: input.name?.trim() || email, password: input.password, role: installationRole },
+  });
+  if (kommun && input.role !== 'reader') {
+    try {
+      await setMembership(db, { userId: res.user.id, regionCode: kommun, role: input.role }, by);
+    } catch (err) {
+      await db.delete(authUsers).where(eq(authUsers.id, res.user.id)); // no half-made user
+      throw err instanceof Error ? new UserInputError(err.message) : err;
+    }
+  }
   await writeAudit(db, {
     ...by,
     action: 'user_invited',
     targetType: 'användare',
     targetId: res.user.id,
-    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}.`,
-    after: { email, role: input.role },
+    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}${kommun && input.role !== 'reader' ? ` i ${kommun}` : ''}.`,
+    after: { email, role: input.role, regionCode: input.role === 'reader' ? null : kommun },
   });
   return { id: res.user.id };
 }

@@ -484,7 +484,10 @@ export const authUsers = pgTable(
     email: text('email').notNull().unique(),
     emailVerified: boolean('email_verified').notNull().default(false),
     image: text('image'),
-    /** One of lib/auth/roles.ts ROLES: läsare, samordnare, administratör. */
+    /**
+     * The installation role: `admin` (administratör: everything in every kommun, manages users) or `reader`. What a
+     * user may do in a kommun or län is in memberships.
+     */
     role: text('role').notNull().default('reader'),
     /** Deactivated by an administrator: cannot sign in, sessions revoked. */
     banned: boolean('banned').notNull().default(false),
@@ -493,7 +496,35 @@ export const authUsers = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [check('auth_users_role_check', sql`${t.role} in ('reader', 'coordinator', 'admin')`)],
+  (t) => [check('auth_users_role_check', sql`${t.role} in ('reader', 'admin')`)],
+);
+
+/**
+ * A user's role in one kommun (reader, coordinator, admin on a 4-digit kommunkod) or län (regional_coordinator on a
+ * 2-digit länskod). lib/auth/roles.ts roleIn() turns these into what the user may do in a kommun.
+ */
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => authUsers.id, { onDelete: 'cascade' }),
+    regionCode: text('region_code')
+      .notNull()
+      .references(() => regions.code),
+    role: text('role').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Who gave the role (e-mail, or the CLI / migration). */
+    createdBy: text('created_by').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.regionCode] }),
+    index('memberships_region_idx').on(t.regionCode),
+    check(
+      'memberships_role_check',
+      sql`(${t.role} in ('reader', 'coordinator', 'admin') and ${t.regionCode} ~ '^[0-9]{4}$') or (${t.role} = 'regional_coordinator' and ${t.regionCode} ~ '^[0-9]{2}$')`,
+    ),
+  ],
 );
 
 export const authSessions = pgTable(

@@ -36,7 +36,7 @@ beforeAll(async () => {
   seeded = await startServer({ PGLITE_DIR: tempPgliteDir(), DATABASE_URL: undefined });
   const pglite = tempPgliteDir();
   const data = dataWithoutPublishedFiles();
-  await createUsers({ PGLITE_DIR: pglite }, [USERS.samordnare]);
+  await createUsers({ PGLITE_DIR: pglite, DATA_IMPORTS_DIR: data }, [USERS.samordnare]);
   bare = await startServer({ PGLITE_DIR: pglite, DATABASE_URL: undefined, DATA_IMPORTS_DIR: data });
 });
 afterAll(async () => {

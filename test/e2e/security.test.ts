@@ -29,7 +29,10 @@ const XSS_NOTE = '<script>window.__xss=2</script><b>fet</b>';
 const COVERED_ACTIONS = [
   // Ends only the caller's own session (nothing without one); refused cross-site like every action (below).
   'app/_components/sign-out.ts#signOutAction',
+  // Roles per kommun: refusals here, every kommun boundary in test/integration/kommun-roles.test.ts.
+  'app/admin/anvandare/actions.ts#addMembershipAction',
   'app/admin/anvandare/actions.ts#inviteUserAction',
+  'app/admin/anvandare/actions.ts#removeMembershipAction',
   'app/admin/anvandare/actions.ts#setActiveAction',
   'app/admin/anvandare/actions.ts#setRoleAction',
   'app/admin/anvandare/actions.ts#unlockSignInAction',
@@ -342,6 +345,40 @@ describe('server actions refuse whatever the page showed', () => {
     const actions = await auditActions();
     for (const a of ['Användare inbjuden', 'Roll ändrad', 'Användare inaktiverad', 'Lösenord ändrat', 'Inloggning'])
       expect(actions).toContain(a);
+    await page.close();
+  });
+
+  it('roles per kommun: anonymous, läsare and samordnare cannot give a role; the administrator gives one in Hedemora and takes it away', async () => {
+    const page = await browser.newPage();
+    const tableBefore = await usersTable(page);
+    const give = `Lägg till roll för ${USERS.lasare.email}`;
+    for (const [who, cookie, expected] of [
+      ['anonym', null, 401],
+      ['läsare', cookies.lasare, 403],
+      ['samordnare', cookies.samordnare, 403],
+    ] as const) {
+      await switchSession(browser, server.url, cookies.admin);
+      await gotoHydrated(page, `${server.url}/admin/anvandare`);
+      await page.getByLabel(`Vilken roll ${USERS.lasare.email} ska få`).selectOption('admin');
+      await switchSession(browser, server.url, cookie);
+      expect(await submitAction(page, give), who).toBe(expected);
+    }
+    expect(await usersTable(page)).toEqual(tableBefore);
+
+    const row = page.locator(`tr[data-user="${USERS.lasare.email}"]`);
+    await page.getByLabel(`Vilken roll ${USERS.lasare.email} ska få`).selectOption('coordinator');
+    await page.getByLabel(`Var ${USERS.lasare.email} ska få rollen`).selectOption('2083');
+    await page.getByRole('button', { name: give }).click();
+    await page.getByText(`${USERS.lasare.email} är samordnare i Hedemora.`).waitFor();
+    await gotoHydrated(page, `${server.url}/admin/anvandare`);
+    expect(await row.innerText()).toContain('Samordnare i Hedemora (2083)');
+    await page.screenshot({ path: path.join(SHOTS, 'admin-users-memberships.png'), fullPage: true });
+    expect(await axeViolations(page)).toEqual([]);
+    await row.getByRole('button', { name: `Ta bort rollen Samordnare i Hedemora (2083) för ${USERS.lasare.email}` }).click();
+    await page.getByText(`${USERS.lasare.email} har inte längre någon roll i Hedemora (2083).`).waitFor();
+    expect(await usersTable(page)).toEqual(tableBefore);
+    const actions = await auditActions();
+    for (const a of ['Roll i kommun eller län tillagd', 'Roll i kommun eller län borttagen']) expect(actions).toContain(a);
     await page.close();
   });
 });

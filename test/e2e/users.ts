@@ -2,6 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import type { Role } from '@/lib/auth/roles';
 import { createPasswordUser } from '@/lib/auth/users';
 import { openDb } from '@/lib/db/client';
+import { readSeedFiles } from '@/lib/seed/files';
+import { seedIfEmpty } from '@/lib/seed/seed';
 
 export interface TestUser {
   email: string;
@@ -18,11 +20,27 @@ export const USERS = {
 
 /**
  * Creates users in the database a server will be started on, through the same code as `npm run user:create`.
- * Run before startServer: a PGlite directory can only be open in one process at a time.
+ * Run before startServer: a PGlite directory can only be open in one process at a time. A samordnare is one in a
+ * kommun (the installation's first): the database is then seeded first, as the server would at start, from the
+ * same DATA_IMPORTS_DIR the server is given.
  */
-export async function createUsers(target: { PGLITE_DIR?: string; DATABASE_URL?: string }, users: TestUser[]): Promise<void> {
+export async function createUsers(
+  target: { PGLITE_DIR?: string; DATABASE_URL?: string; DATA_IMPORTS_DIR?: string },
+  users: TestUser[],
+): Promise<void> {
   const h = await openDb({ url: target.DATABASE_URL, pgliteDir: target.PGLITE_DIR });
   try {
+    if (users.some((u) => u.role === 'coordinator')) {
+      const before = process.env.DATA_IMPORTS_DIR;
+      if (target.DATA_IMPORTS_DIR) process.env.DATA_IMPORTS_DIR = target.DATA_IMPORTS_DIR;
+      try {
+        const files = readSeedFiles();
+        await seedIfEmpty(h.db, () => files);
+      } finally {
+        if (before === undefined) delete process.env.DATA_IMPORTS_DIR;
+        else process.env.DATA_IMPORTS_DIR = before;
+      }
+    }
     for (const u of users) await createPasswordUser(h.db, u, { actorId: null, actor: 'testerna' });
   } finally {
     await h.close();

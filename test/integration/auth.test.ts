@@ -66,12 +66,12 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
       const password = 'rätt-häst-batteri-häftklammer';
       const { id } = await createPasswordUser(
         h.db,
-        { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'coordinator', password },
+        { email: '  Anna.Andersson@Hedemora.se ', name: 'Anna Andersson', role: 'reader', password },
         CLI,
       );
 
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.id, id));
-      expect(user).toMatchObject({ email, name: 'Anna Andersson', role: 'coordinator', banned: false });
+      expect(user).toMatchObject({ email, name: 'Anna Andersson', role: 'reader', banned: false });
 
       const ip = newIp();
       const res = await signIn(auth, email, password, ip);
@@ -87,7 +87,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
 
       // The cookie is a real session of that user.
       const session = await auth.api.getSession({ headers: new Headers({ cookie: cookie!.pair }) });
-      expect(session?.user).toMatchObject({ id, email, role: 'coordinator' });
+      expect(session?.user).toMatchObject({ id, email, role: 'reader' });
 
       const log = await auditFor(h.db, email);
       expect(actionsOf(log)).toEqual(['sign_in']);
@@ -163,7 +163,7 @@ describe.each(DRIVERS)('authentication on %s', (driver) => {
     it(`${MAX_FAILED_SIGN_INS} wrong passwords in a row lock the account: even the right one then gets 429`, async () => {
       const email = 'gustav.gran@hedemora.se';
       const password = 'gustavs-riktiga-lösenord';
-      await createPasswordUser(h.db, { email, role: 'coordinator', password }, CLI);
+      await createPasswordUser(h.db, { email, role: 'reader', password }, CLI);
       const ip = newIp();
       for (let i = 1; i <= MAX_FAILED_SIGN_INS; i++) {
         const res = await signIn(auth, email, `fel-lösenord-nummer-${i}`, ip);

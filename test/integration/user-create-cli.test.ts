@@ -117,34 +117,48 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     });
   });
 
-  it('takes the password from stdin with --password-stdin, prints no password, and that password signs in', async () => {
+  it('takes the password from stdin with --password-stdin, prints no password, and that password signs in; a samordnare in --kommun', async () => {
+    // Without a plan there is no first kommun to make a samordnare in: refused, nothing written.
+    const before = await state();
+    const noKommun = cli(['--email', 'bertil.berg@hedemora.se', '--role', 'samordnare'], target.env);
+    expect(noKommun.status).toBe(1);
+    expect(noKommun.stderr).toContain('Ingen kommun har en plan ännu: en samordnare behöver en kommun.');
+    expect(await state()).toEqual(before);
+    await withDb((h) =>
+      h.db.insert(s.regions).values([
+        { code: '20', kind: 'lan', name: 'Dalarnas län', shortName: 'Dalarna' },
+        { code: '2084', kind: 'kommun', name: 'Avesta', shortName: 'Avesta', parentCode: '20' },
+      ]),
+    );
     const password = 'Bertils-eget-lösenord-2026';
     const res = cli(
-      ['--email', 'bertil.berg@hedemora.se', '--role', 'coordinator', '--name', 'Bertil Berg', '--password-stdin'],
+      ['--email', 'bertil.berg@hedemora.se', '--role', 'coordinator', '--kommun', '2084', '--name', 'Bertil Berg', '--password-stdin'],
       target.env,
       `${password}\n`,
     );
     expect(res.stderr).toBe('');
     expect(res.status).toBe(0);
-    expect(res.stdout).toContain('Användaren bertil.berg@hedemora.se skapades med rollen samordnare.');
+    expect(res.stdout).toContain('Användaren bertil.berg@hedemora.se skapades med rollen samordnare i kommun 2084.');
     expect(res.stdout).not.toMatch(/Lösenord/);
     expect(res.stdout).not.toContain(password);
 
     await withDb(async (h) => {
       const ok = await signIn(h, 'bertil.berg@hedemora.se', password);
       expect(ok.status).toBe(200);
-      expect(ok.body?.user).toMatchObject({ email: 'bertil.berg@hedemora.se', role: 'coordinator' });
+      expect(ok.body?.user).toMatchObject({ email: 'bertil.berg@hedemora.se', role: 'reader' });
       // The trailing newline of the pipe is not part of the password.
       expect((await signIn(h, 'bertil.berg@hedemora.se', `${password}\n`)).status).toBe(401);
       const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'bertil.berg@hedemora.se'));
-      expect(user).toMatchObject({ name: 'Bertil Berg', role: 'coordinator' });
-      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id));
-      expect(audit).toHaveLength(1);
-      expect(audit[0]).toMatchObject({
+      expect(user).toMatchObject({ name: 'Bertil Berg', role: 'reader' });
+      const memberships = await h.db.select().from(s.memberships).where(eq(s.memberships.userId, user!.id));
+      expect(memberships.map((m) => [m.regionCode, m.role])).toEqual([['2084', 'coordinator']]);
+      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id)).orderBy(s.auditLog.id);
+      expect(audit.map((a) => a.action)).toEqual(['membership_added', 'user_invited']);
+      expect(audit[1]).toMatchObject({
         action: 'user_invited',
         actor: CLI_ACTOR,
         actorId: null,
-        after: { email: 'bertil.berg@hedemora.se', role: 'coordinator' },
+        after: { email: 'bertil.berg@hedemora.se', role: 'coordinator', regionCode: '2084' },
       });
     });
   });
@@ -169,7 +183,7 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     const before = await state();
     expect(before.users).toEqual([
       ['anna@hedemora.se', 'admin'],
-      ['bertil.berg@hedemora.se', 'coordinator'],
+      ['bertil.berg@hedemora.se', 'reader'],
     ]);
 
     const again = cli(['--email', 'ANNA@hedemora.se', '--role', 'reader'], target.env);

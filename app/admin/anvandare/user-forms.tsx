@@ -2,8 +2,22 @@
 
 import Link from 'next/link';
 import { useActionState } from 'react';
-import { ROLE_LABELS, ROLES } from '@/lib/auth/roles';
-import { inviteUserAction, setActiveAction, setRoleAction, unlockSignInAction, type UserActionState } from './actions';
+import { MEMBERSHIP_ROLE_LABELS, MEMBERSHIP_ROLES, ROLE_LABELS, ROLES } from '@/lib/auth/roles';
+import {
+  addMembershipAction,
+  inviteUserAction,
+  removeMembershipAction,
+  setActiveAction,
+  setRoleAction,
+  unlockSignInAction,
+  type UserActionState,
+} from './actions';
+
+/** A kommun or län a role can be held in, as people read it. */
+export interface RegionOption {
+  code: string;
+  name: string;
+}
 
 const initial: UserActionState = { ok: null, message: null };
 
@@ -16,7 +30,31 @@ function Message({ state }: { state: UserActionState }) {
   );
 }
 
-export function InviteForm() {
+function RegionOptions({ kommuner, lan }: { kommuner: RegionOption[]; lan: RegionOption[] }) {
+  return (
+    <>
+      <optgroup label="Kommuner">
+        {kommuner.map((k) => (
+          <option key={k.code} value={k.code}>
+            {k.name} ({k.code})
+          </option>
+        ))}
+      </optgroup>
+      {lan.length > 0 && (
+        <optgroup label="Län (för regionsamordnare)">
+          {lan.map((l) => (
+            <option key={l.code} value={l.code}>
+              {l.name} ({l.code})
+            </option>
+          ))}
+        </optgroup>
+      )}
+    </>
+  );
+}
+
+/** Invite: administratör is the installation's; the other roles are held in the chosen kommun (or län, for regionsamordnare). */
+export function InviteForm({ kommuner, lan, first }: { kommuner: RegionOption[]; lan: RegionOption[]; first: string | null }) {
   const [state, action, pending] = useActionState(inviteUserAction, initial);
   return (
     <form action={action} className="invite">
@@ -33,9 +71,16 @@ export function InviteForm() {
         <select id="invite-role" name="role" defaultValue="reader">
           {ROLES.map((r) => (
             <option key={r} value={r}>
-              {ROLE_LABELS[r]}
+              {r === 'admin' ? `${ROLE_LABELS[r]} (hela installationen)` : ROLE_LABELS[r]}
             </option>
           ))}
+          <option value="regional_coordinator">{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</option>
+        </select>
+      </p>
+      <p>
+        <label htmlFor="invite-region">Kommun eller län</label>
+        <select id="invite-region" name="region" defaultValue={first ?? kommuner[0]?.code}>
+          <RegionOptions kommuner={kommuner} lan={lan} />
         </select>
       </p>
       <p>
@@ -113,6 +158,66 @@ export function UnlockForm({ userId, email }: { userId: string; email: string })
       <input type="hidden" name="userId" value={userId} />
       <button type="submit" disabled={pending}>
         Häv spärren<span className="sr-only"> för {email}</span>
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+/** Gives a user a role in a kommun or län (the installation's administrator: any; a kommun's administratör: that kommun). */
+export function MembershipAddForm({
+  userId,
+  email,
+  kommuner,
+  lan,
+  first,
+}: {
+  userId: string;
+  email: string;
+  kommuner: RegionOption[];
+  lan: RegionOption[];
+  first: string | null;
+}) {
+  const [state, action, pending] = useActionState(addMembershipAction, initial);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="userId" value={userId} />
+      <label htmlFor={`m-role-${userId}`} className="sr-only">
+        Vilken roll {email} ska få
+      </label>
+      <select id={`m-role-${userId}`} name="role" defaultValue="coordinator">
+        {MEMBERSHIP_ROLES.map((r) => (
+          <option key={r} value={r}>
+            {MEMBERSHIP_ROLE_LABELS[r]}
+          </option>
+        ))}
+      </select>
+      <label htmlFor={`m-region-${userId}`} className="sr-only">
+        Var {email} ska få rollen
+      </label>
+      <select id={`m-region-${userId}`} name="region" defaultValue={kommuner.some((k) => k.code === first) ? first! : kommuner[0]?.code}>
+        <RegionOptions kommuner={kommuner} lan={lan} />
+      </select>
+      <button type="submit" disabled={pending}>
+        Lägg till roll<span className="sr-only"> för {email}</span>
+      </button>
+      <Message state={state} />
+    </form>
+  );
+}
+
+export function MembershipRemoveForm({ userId, email, region, label }: { userId: string; email: string; region: string; label: string }) {
+  const [state, action, pending] = useActionState(removeMembershipAction, initial);
+  return (
+    <form action={action} className="inline">
+      <input type="hidden" name="userId" value={userId} />
+      <input type="hidden" name="region" value={region} />
+      <button type="submit" disabled={pending}>
+        Ta bort
+        <span className="sr-only">
+          {' '}
+          rollen {label} för {email}
+        </span>
       </button>
       <Message state={state} />
     </form>

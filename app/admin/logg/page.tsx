@@ -36,7 +36,7 @@ function Change({ changes, hasBefore, hasAfter }: { changes: FieldChange[]; hasB
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  await requirePageRole('admin', '/admin/logg');
+  await requirePageRole('admin', '/admin/logg', 'installation');
   const filter = auditFilterFrom(await searchParams);
   const { rows, total, names } = await getAuditLog(filter);
   const qs = new URLSearchParams(Object.entries(filter.raw).filter((e): e is [string, string] => typeof e[1] === 'string')).toString();

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayInAnyKommun } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
 import { getImportDetail } from '@/lib/data/imports';
 import { formatNumber } from '@/lib/format';
@@ -62,7 +62,7 @@ export default async function ImportDetailPage({
   ];
   const sp = await searchParams;
   const undone = sp.angrad === '1';
-  const canUndo = imp.kind === 'upload' && !imp.undoneAt && roleAtLeast(user.role, 'coordinator');
+  const canUndo = imp.kind === 'upload' && !imp.undoneAt && mayInAnyKommun(user, 'coordinator');
   const replaced = revisions.filter(({ rev }) => rev.action !== 'undo').length;
   return (
     <>
@@ -149,7 +149,7 @@ export default async function ImportDetailPage({
             </Link>
           </p>
         ))}
-      {imp.kind === 'upload' && !imp.undoneAt && !roleAtLeast(user.role, 'coordinator') && <p>En samordnare kan ångra importen.</p>}
+      {imp.kind === 'upload' && !imp.undoneAt && !mayInAnyKommun(user, 'coordinator') && <p>En samordnare kan ångra importen.</p>}
       <h2>Vad importen ändrade</h2>
       {changes.length === 0 ? (
         <p>

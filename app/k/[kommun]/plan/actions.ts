@@ -2,17 +2,21 @@
 
 import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
-import { requireRole } from '@/lib/auth/session';
+import { requireKommunRole } from '@/lib/auth/session';
+import { getKommunOfCurrentPlan } from '@/lib/data/memberships';
 import { isConfirmed } from '@/lib/auth/confirm';
 import { removeGoalLink, restoreGoalLink, saveGoal, saveGoalLink, saveLocalIndicator, saveRevisedPlan } from '@/lib/data/plan';
 import { linkKey } from '@/lib/plan/link-key';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
 
+// Every write here edits the plan in force of the installation's first kommun (the kommun the plan pages show):
+// the role is checked in that kommun, read from the database.
+
 // Goals, links and targets show on the cached overview and goal pages.
 const ALL = { path: '/', layout: true };
 
 export async function updateGoalAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('coordinator'));
+  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
     await saveGoal(code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
@@ -21,7 +25,7 @@ export async function updateGoalAction(_prev: FormState, form: FormData): Promis
 }
 
 export async function saveLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('coordinator'));
+  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
     const row = await saveGoalLink(
@@ -35,7 +39,7 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
 
 /** Removes a goal ↔ indicator link, only from its confirmation step (the token); the plan page then says so and offers to undo. */
 export async function removeLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('coordinator');
+  const user = await requireKommunRole('coordinator', await getKommunOfCurrentPlan());
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   if (!isConfirmed(form, 'link_removal', linkKey(code, indicatorId), user.id)) {
@@ -52,7 +56,7 @@ export async function removeLinkAction(_prev: FormState, form: FormData): Promis
 
 /** Undoes a removal: the link comes back with the role, baseline, target and breakdown it had. */
 export async function restoreLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('coordinator'));
+  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   const state = await runFormAction(async () => {
@@ -64,7 +68,7 @@ export async function restoreLinkAction(_prev: FormState, form: FormData): Promi
 }
 
 export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('coordinator'));
+  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
   return runFormAction(async () => {
     const row = await saveLocalIndicator(
       formFields(form, [
@@ -87,7 +91,7 @@ export async function createIndicatorAction(_prev: FormState, form: FormData): P
 }
 
 export async function startRevisedPlanAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireRole('coordinator'));
+  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
   return runFormAction(async () => {
     const plan = await saveRevisedPlan(
       formFields(form, [

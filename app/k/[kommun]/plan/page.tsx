@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getPlanPage, getRemovedLink } from '@/lib/data/plan';
 import { formatDateLong, formatMonth } from '@/lib/format';
@@ -62,7 +62,7 @@ export default async function PlanPage({
     );
   const { current, allPlans, plan, areas, goalRows, catalogue, links } = page;
   const isCurrent = plan.id === current.id;
-  const canEdit = isCurrent && roleAtLeast(user?.role, 'coordinator');
+  const canEdit = isCurrent && mayIn(user, 'coordinator', plan.kommunCode);
   const nameOf = (id: string) => catalogue.find((c) => c.id === id)?.name ?? id;
   // Removing a link asks first (?ta-bort=), then says what happened (?borttagen=) with an undo, or that it was undone.
   const removing = canEdit ? parseLinkKey(sp['ta-bort']) : null;

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { isConfirmed } from '@/lib/auth/confirm';
-import { requireRole } from '@/lib/auth/session';
+import { requireKommunRole } from '@/lib/auth/session';
+import { getKommunOfCurrentPlan, getKommunOfReview } from '@/lib/data/memberships';
 import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
 import { FollowUpInputError } from '@/lib/data/followup/measures';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
@@ -13,17 +14,23 @@ import type { Actor } from '@/lib/import/commit';
 const reviewIdOf = (form: FormData) => z.coerce.number().int().positive().safeParse(form.get('reviewId'));
 const REVIEWS = { path: '/k/[kommun]/uppfoljning', layout: true };
 
+/** The role in the review's kommun (its plan's, read from the database by the id); in some kommun for an unknown id. */
+async function requireReviewRole(id: ReturnType<typeof reviewIdOf>) {
+  return requireKommunRole('coordinator', id.success ? await getKommunOfReview(id.data) : null);
+}
+
 /** A write to one review: the role is checked first, then the review id, then `work` runs as a form action. */
 async function reviewWrite(form: FormData, work: (reviewId: number, actor: Actor) => Promise<string>): Promise<FormState> {
-  const user = await requireRole('coordinator');
   const id = reviewIdOf(form);
+  const user = await requireReviewRole(id);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   const actor = await actorOf(user);
   return runFormAction(async () => work(id.data, actor), REVIEWS);
 }
 
+/** Opens a review of the plan in force of the installation's first kommun: the role is checked there. */
 export async function openReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('coordinator');
+  const user = await requireKommunRole('coordinator', await getKommunOfCurrentPlan());
   const actor = await actorOf(user);
   let year: number | null = null;
   const state = await runFormAction(async () => {
@@ -59,8 +66,8 @@ export async function removeDecisionAction(_prev: FormState, form: FormData): Pr
 }
 
 export async function decideReviewAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireRole('coordinator');
   const id = reviewIdOf(form);
+  const user = await requireReviewRole(id);
   if (!id.success) return { ok: false, message: 'Ogiltig uppföljning.' };
   if (!isConfirmed(form, 'review_decision', id.data, user.id)) {
     return { ok: false, message: 'Bekräfta först: välj Markera som beslutad och sedan Ja, markera som beslutad. Inget ändrades.' };

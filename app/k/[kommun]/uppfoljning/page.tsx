@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getReviewList } from '@/lib/data/followup';
 import { formatDateLong } from '@/lib/format';
@@ -68,7 +68,7 @@ export default async function ReviewsPage({ params }: { params: Promise<{ kommun
           </Link>
         </p>
       )}
-      {roleAtLeast(user?.role, 'coordinator') && (
+      {mayIn(user, 'coordinator', kommun) && (
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Öppna en uppföljning</h2>
           <StateForm action={openReviewAction} submit="Öppna uppföljningen och frys bedömningarna" pendingText="Beräknar och fryser …">

@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getMeasureView } from '@/lib/data/followup';
 import {
@@ -37,7 +37,7 @@ export default async function ActionPage({
   const thisYear = new Date().getFullYear();
   const year = typeof sp.ar === 'string' && /^\d{4}$/.test(sp.ar) ? Number(sp.ar) : thisYear;
   const report = view.reports.find((r) => r.year === year);
-  const canEdit = roleAtLeast(user?.role, 'coordinator');
+  const canEdit = mayIn(user, 'coordinator', kommun);
   const { action } = view;
   return (
     <>

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { connection } from 'next/server';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { getGroupsPage } from '@/lib/data/comparison-view';
 import { COMPARISON_GROUP_KIND_LABELS } from '@/lib/vocabulary';
@@ -23,7 +23,7 @@ export default async function ComparisonGroupsPage({ params }: { params: Promise
         <p>Ingen åtgärdsplan är inläst.</p>
       </>
     );
-  const canEdit = roleAtLeast(user?.role, 'coordinator');
+  const canEdit = mayIn(user, 'coordinator', page.kommun.code);
   return (
     <>
       <p>

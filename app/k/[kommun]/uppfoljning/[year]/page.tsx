@@ -4,7 +4,7 @@ import { connection } from 'next/server';
 import { notFound } from 'next/navigation';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
-import { roleAtLeast } from '@/lib/auth/roles';
+import { mayIn } from '@/lib/auth/roles';
 import { currentUser } from '@/lib/auth/session';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
 import { getMeasureViews, getReviewView } from '@/lib/data/followup';
@@ -38,7 +38,7 @@ export default async function ReviewPage({
   const actionViews = await getMeasureViews(view.review.planId);
   const { review, snapshot, assessments, decisions, goalIds } = view;
   const open = review.status === 'open';
-  const canEdit = open && roleAtLeast(user?.role, 'coordinator');
+  const canEdit = open && mayIn(user, 'coordinator', kommun);
   const { overview } = snapshot;
   const sp = await searchParams;
   const allGoals = overview.areas.reduce((n, a) => n + a.goals.length, 0);

@@ -1,0 +1,375 @@
+import { and, asc, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { confirmToken } from '@/lib/auth/confirm';
+import { setMembership } from '@/lib/auth/memberships';
+import { authFor, type Auth } from '@/lib/auth/server';
+import { createPasswordUser } from '@/lib/auth/users';
+import { saveOwnGroup } from '@/lib/data/comparison-groups';
+import { openReview } from '@/lib/data/followup/reviews';
+import { VERDICT_ORDER } from '@/lib/data/overview-query';
+import type { DbHandle } from '@/lib/db/client';
+import { getCurrentPlan } from '@/lib/db/queries/plan';
+import * as s from '@/lib/db/schema';
+import { readEnv } from '@/lib/env';
+import { linkKey } from '@/lib/plan/link-key';
+import { readSeedFiles, type SeedFiles } from '@/lib/seed/files';
+import { seed } from '@/lib/seed/seed';
+import { DECISION_KINDS } from '@/lib/vocabulary';
+import { DRIVERS, freshDb } from '../helpers/db';
+
+// The real server actions and route handler run here; only Next's request context is supplied: the request's headers
+// (with a real session cookie from better-auth), and 401/403/redirect as errors the test can see.
+const ctx = vi.hoisted(() => {
+  class Interrupted extends Error {
+    constructor(readonly status: number | string) {
+      super(`interrupted: ${status}`);
+    }
+  }
+  return { headers: new Headers(), Interrupted };
+});
+vi.mock('next/headers', () => ({
+  headers: async () => ctx.headers,
+  cookies: async () => ({ get: () => undefined, getAll: () => [], has: () => false, set: () => {}, delete: () => {} }),
+}));
+vi.mock('next/cache', () => ({ revalidatePath: () => {}, revalidateTag: () => {}, updateTag: () => {} }));
+vi.mock('next/navigation', () => ({
+  forbidden: () => {
+    throw new ctx.Interrupted(403);
+  },
+  unauthorized: () => {
+    throw new ctx.Interrupted(401);
+  },
+  redirect: (url: string) => {
+    throw new ctx.Interrupted(`redirect ${url}`);
+  },
+  notFound: () => {
+    throw new ctx.Interrupted(404);
+  },
+}));
+
+const { updateGoalAction, saveLinkAction, removeLinkAction, restoreLinkAction, createIndicatorAction, startRevisedPlanAction } =
+  await import('@/app/k/[kommun]/plan/actions');
+const { saveOwnGroupAction, removeOwnGroupAction } = await import('@/app/k/[kommun]/plan/jamforelsegrupper/actions');
+const { updateMeasureAction, saveMeasureReportAction } = await import('@/app/k/[kommun]/atgarder/actions');
+const { openReviewAction, saveAssessmentAction, addDecisionAction, removeDecisionAction, decideReviewAction } =
+  await import('@/app/k/[kommun]/uppfoljning/actions');
+const { undoImportAction } = await import('@/app/import/historik/[id]/actions');
+const { koladaFetchAction } = await import('@/app/import/kolada-actions');
+const { addMembershipAction, removeMembershipAction, inviteUserAction, setRoleAction } = await import('@/app/admin/anvandare/actions');
+const { POST: importPost } = await import('@/app/api/import/route');
+
+const APP_URL = 'http://localhost:3000';
+const env = readEnv({ NODE_ENV: 'test', APP_URL, BETTER_AUTH_SECRET: 'x'.repeat(40) } as NodeJS.ProcessEnv);
+process.env.BETTER_AUTH_SECRET = 'x'.repeat(40); // the confirmation tokens use the same secret
+const HEDEMORA = '2083';
+const AVESTA = '2084';
+const CLI = { actorId: null, actor: 'testerna' };
+const PASSWORD = 'Rätt-lösenord-för-testet-2026';
+const idle = { ok: null, message: null } as const;
+
+function avestaFiles(base: SeedFiles): SeedFiles {
+  const plan = structuredClone(base.plan);
+  plan.kommunCode = AVESTA;
+  plan.title = 'Fiktiv testplan för Avesta kommun';
+  const text = JSON.stringify(plan);
+  return { ...base, plans: [...base.plans, { file: { name: 'plans/avesta-test.json', text, sha256: 'avesta-test' }, plan }] };
+}
+
+function form(fields: Record<string, string | number>): FormData {
+  const f = new FormData();
+  for (const [k, v] of Object.entries(fields)) f.set(k, String(v));
+  return f;
+}
+
+/** What an action did: its returned state, or the status it was interrupted with (401, 403, a redirect). */
+async function outcome<T>(run: () => Promise<T>): Promise<T | number | string> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof ctx.Interrupted) return err.status;
+    throw err;
+  }
+}
+
+const g = globalThis as typeof globalThis & { __trygghetDb?: Promise<DbHandle>; __trygghetAuth?: Promise<Auth> };
+
+describe.each(DRIVERS)('roles per kommun: every write checked against the kommun it touches, on %s', (driver) => {
+  let h: DbHandle;
+  let auth: Auth;
+  const cookies: Record<string, string> = {};
+  const ids: Record<string, string> = {};
+  let plans: { hedemora: number; avesta: number };
+  let actionsOf: { hedemora: number; avesta: number };
+  let reviewsOf: { hedemora: number; avesta: number };
+  let avestaGroup: string;
+  let goal: { code: string; indicatorId: string };
+
+  let ip = 1;
+  async function signIn(email: string): Promise<string> {
+    const res = await auth.handler(
+      new Request(`${APP_URL}/api/auth/sign-in/email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: APP_URL, 'x-forwarded-for': `10.88.0.${ip++}` },
+        body: JSON.stringify({ email, password: PASSWORD }),
+      }),
+    );
+    expect(res.status, email).toBe(200);
+    return res.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
+  }
+  const as = (who: string) => {
+    ctx.headers = new Headers({ cookie: cookies[who]!, 'x-forwarded-for': '10.88.1.1' });
+  };
+
+  beforeAll(async () => {
+    h = await freshDb(driver);
+    await seed(h.db, avestaFiles(readSeedFiles()));
+    auth = authFor(h.db, env);
+    g.__trygghetDb = Promise.resolve(h);
+    g.__trygghetAuth = Promise.resolve(auth);
+
+    const users = {
+      hedemora: { role: 'coordinator', kommun: HEDEMORA },
+      avesta: { role: 'coordinator', kommun: AVESTA },
+      region: { role: 'reader' },
+      lasare: { role: 'reader' },
+      kommunadmin: { role: 'reader' },
+      admin: { role: 'admin' },
+    } as const;
+    for (const [who, u] of Object.entries(users)) {
+      const email = `${who}@dalarna.test`;
+      ids[who] = (await createPasswordUser(h.db, { email, password: PASSWORD, ...u }, CLI)).id;
+      cookies[who] = await signIn(email);
+    }
+    await setMembership(h.db, { userId: ids.region!, regionCode: '20', role: 'regional_coordinator' }, CLI);
+    await setMembership(h.db, { userId: ids.kommunadmin!, regionCode: HEDEMORA, role: 'admin' }, CLI);
+
+    plans = { hedemora: (await getCurrentPlan(h.db))!.id, avesta: (await getCurrentPlan(h.db, AVESTA))!.id };
+    const firstAction = async (planId: number) =>
+      (await h.db.select().from(s.actions).where(eq(s.actions.planId, planId)).orderBy(asc(s.actions.id)).limit(1))[0]!.id;
+    actionsOf = { hedemora: await firstAction(plans.hedemora), avesta: await firstAction(plans.avesta) };
+    const review = await openReview(h.db, { year: '2025', meetingDate: '2025-11-20' }, CLI);
+    const { id: _id, ...copy } = review;
+    const [avestaReview] = await h.db
+      .insert(s.reviews)
+      .values({ ...copy, planId: plans.avesta, year: 2026 })
+      .returning();
+    reviewsOf = { hedemora: review.id, avesta: avestaReview!.id };
+    avestaGroup = (await saveOwnGroup(h.db, AVESTA, { title: 'Avestas grannar', members: ['2083', '2085'] }, CLI)).id;
+    const overall = readSeedFiles().plan.areas[0]!.overallGoals[0]!;
+    goal = { code: overall.code, indicatorId: overall.indicators[0]!.indicator };
+  }, 240_000);
+  afterAll(async () => {
+    g.__trygghetDb = undefined;
+    g.__trygghetAuth = undefined;
+    await h?.close();
+  });
+
+  const reviewState = async (reviewId: number) => ({
+    review: (await h.db.select().from(s.reviews).where(eq(s.reviews.id, reviewId)))[0]!.status,
+    assessments: Number(
+      (await h.db.select({ n: count() }).from(s.reviewAssessments).where(eq(s.reviewAssessments.reviewId, reviewId)))[0]!.n,
+    ),
+    decisions: Number((await h.db.select({ n: count() }).from(s.reviewDecisions).where(eq(s.reviewDecisions.reviewId, reviewId)))[0]!.n),
+  });
+  const goalText = async (planId: number) =>
+    (
+      await h.db
+        .select()
+        .from(s.goals)
+        .where(and(eq(s.goals.planId, planId), eq(s.goals.code, goal.code)))
+    )[0]!.text;
+  const actionRow = async (id: number) => (await h.db.select().from(s.actions).where(eq(s.actions.id, id)))[0]!;
+
+  it("a Hedemora samordnare, a regionsamordnare and a läsare cannot touch Avesta's review by any action; Avesta's samordnare can", async () => {
+    const reviewId = reviewsOf.avesta;
+    const before = await reviewState(reviewId);
+    const label = VERDICT_ORDER[0]!;
+    const kind = Object.keys(DECISION_KINDS)[0]!;
+    const writes = (userId: string) => [
+      () => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' })),
+      () => addDecisionAction(idle, form({ reviewId, kind, text: 'Ett beslut.' })),
+      () => removeDecisionAction(idle, form({ reviewId, decisionId: 1 })),
+      () => decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, userId) })),
+    ];
+    for (const who of ['hedemora', 'region', 'lasare']) {
+      as(who);
+      for (const [i, w] of writes(ids[who]!).entries()) expect(await outcome(w), `${who} #${i}`).toBe(403);
+    }
+    // Naming Avesta's kommun or plan in the form changes nothing: the review's kommun comes from the database.
+    as('hedemora');
+    expect(
+      await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'I Hedemora.', kommun: AVESTA }))),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await reviewState(reviewId)).toEqual(before);
+
+    as('avesta');
+    expect(
+      await outcome(() => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' }))),
+    ).toMatchObject({ ok: true });
+    expect(await outcome(() => addDecisionAction(idle, form({ reviewId, kind, text: 'Ett beslut.' })))).toMatchObject({ ok: true });
+    expect(await reviewState(reviewId)).toEqual({ review: 'open', assessments: before.assessments + 1, decisions: before.decisions + 1 });
+    // …but not Hedemora's
+    expect(await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'Från Avesta.' })))).toBe(403);
+    expect(
+      await outcome(() =>
+        decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, ids.avesta!) })),
+      ),
+    ).toBe('redirect /uppfoljning/2026?beslutad=1');
+    expect((await reviewState(reviewId)).review).toBe('decided');
+  });
+
+  it("opening a review, the plan's goals and links, local indicators and a revised plan belong to the first kommun: only its samordnare writes", async () => {
+    const hedemoraText = await goalText(plans.hedemora);
+    const avestaText = await goalText(plans.avesta);
+    const goalForm = { goalCode: goal.code, text: 'Ett nytt mål som inte får sparas av fel kommun.' };
+    const writes = (userId: string) => [
+      () => openReviewAction(idle, form({ year: 2027, meetingDate: '2027-11-20' })),
+      () => updateGoalAction(idle, form(goalForm)),
+      () => saveLinkAction(idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId, role: 'primary' })),
+      () =>
+        removeLinkAction(
+          idle,
+          form({
+            goalCode: goal.code,
+            indicatorId: goal.indicatorId,
+            bekraftelse: confirmToken('link_removal', linkKey(goal.code, goal.indicatorId), userId),
+          }),
+        ),
+      () => restoreLinkAction(idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId })),
+      () => createIndicatorAction(idle, form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' })),
+      () => startRevisedPlanAction(idle, form({ title: 'Ny plan', decidedDate: '2026-06-01' })),
+      () => saveOwnGroupAction(idle, form({ title: 'Grannar', extra: '2085 2080' })),
+    ];
+    const links = async () => Number((await h.db.select({ n: count() }).from(s.goalIndicators))[0]!.n);
+    const linksBefore = await links();
+    for (const who of ['avesta', 'region', 'lasare']) {
+      as(who);
+      for (const [i, w] of writes(ids[who]!).entries()) expect(await outcome(w), `${who} #${i}`).toBe(403);
+    }
+    expect(await goalText(plans.hedemora)).toBe(hedemoraText);
+    expect(await links()).toBe(linksBefore);
+    expect(await h.db.select().from(s.plans)).toHaveLength(2);
+    expect(await h.db.select().from(s.indicators).where(eq(s.indicators.id, 'lokal_test'))).toEqual([]);
+
+    // Hedemora's samordnare may; a plan id or kommun of Avesta's in the form does not redirect the write.
+    as('hedemora');
+    const state = await outcome(() => updateGoalAction(idle, form({ ...goalForm, planId: plans.avesta, kommun: AVESTA })));
+    expect(state).toMatchObject({ ok: true });
+    expect(await goalText(plans.hedemora)).toBe(goalForm.text);
+    expect(await goalText(plans.avesta)).toBe(avestaText);
+  });
+
+  it("an åtgärd is checked in its plan's kommun: Hedemora's samordnare cannot change Avesta's, by id", async () => {
+    const avestaBefore = await actionRow(actionsOf.avesta);
+    const update = (actionId: number) => () =>
+      updateMeasureAction(idle, form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }));
+    const report = (actionId: number) => () =>
+      saveMeasureReportAction(idle, form({ actionId, year: 2025, done: 'Gjort.', hours: '1', costSek: '0' }));
+    for (const who of ['hedemora', 'region', 'lasare']) {
+      as(who);
+      expect(await outcome(update(actionsOf.avesta)), who).toBe(403);
+      expect(await outcome(report(actionsOf.avesta)), who).toBe(403);
+    }
+    expect(await actionRow(actionsOf.avesta)).toEqual(avestaBefore);
+    expect(await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, actionsOf.avesta))).toEqual([]);
+    // Avesta's samordnare passes the check (the åtgärd pages still edit the first kommun's plan, which says so).
+    as('avesta');
+    expect(await outcome(update(actionsOf.avesta))).toMatchObject({ ok: false, message: 'Åtgärden finns inte i den gällande planen.' });
+    expect(await outcome(update(actionsOf.hedemora))).toBe(403);
+    as('hedemora');
+    expect(await outcome(update(actionsOf.hedemora))).toMatchObject({ ok: true });
+    expect((await actionRow(actionsOf.hedemora)).status).toBe('ongoing');
+  });
+
+  it('a comparison group is checked in the kommun that owns it', async () => {
+    for (const who of ['hedemora', 'region', 'lasare']) {
+      as(who);
+      expect(await outcome(() => removeOwnGroupAction(idle, form({ id: avestaGroup }))), who).toBe(403);
+    }
+    expect(await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.id, avestaGroup))).toHaveLength(1);
+    as('avesta');
+    // Allowed by role; the groups page still manages the first kommun's own groups, so it is not found there.
+    expect(await outcome(() => removeOwnGroupAction(idle, form({ id: avestaGroup })))).toMatchObject({ ok: false });
+    as('hedemora');
+    const saved = await outcome(() => saveOwnGroupAction(idle, form({ title: 'Hedemoras grannar', extra: '2084 2080' })));
+    expect(saved).toMatchObject({ ok: true });
+    const own = await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.title, 'Hedemoras grannar'));
+    expect(own.map((x) => x.ownerCode)).toEqual([HEDEMORA]);
+  });
+
+  it('imports of shared statistics: a samordnare of any kommun; never a regionsamordnare or läsare', async () => {
+    const post = (who: string | null) =>
+      importPost(
+        new Request(`${APP_URL}/api/import`, {
+          method: 'POST',
+          headers: { origin: APP_URL, host: 'localhost:3000', ...(who ? { cookie: cookies[who]! } : {}) },
+          body: (() => {
+            const f = new FormData();
+            f.set('file', new File(['indikator;år;värde\n'], 'tom.csv', { type: 'text/csv' }));
+            return f;
+          })(),
+        }),
+      );
+    expect((await post(null)).status).toBe(401);
+    for (const who of ['region', 'lasare']) expect((await post(who)).status, who).toBe(403);
+    for (const who of ['hedemora', 'avesta', 'admin']) expect([401, 403]).not.toContain((await post(who)).status);
+
+    const undo = () => undoImportAction(idle, form({ importId: 999999, bekraftelse: confirmToken('import_undo', 999999, ctxUser()) }));
+    let current = '';
+    const ctxUser = () => ids[current]!;
+    for (const who of ['region', 'lasare']) {
+      current = who;
+      as(who);
+      expect(await outcome(undo), who).toBe(403);
+      expect(await outcome(() => koladaFetchAction({ step: 'idle' }, form({}))), who).toBe(403);
+    }
+    current = 'avesta';
+    as('avesta');
+    expect(await outcome(undo)).not.toBe(403);
+  });
+
+  it("a kommun's administratör gives and takes roles in that kommun only, recorded in the change log; the rest is the installation administrator's", async () => {
+    as('kommunadmin');
+    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: AVESTA, role: 'coordinator' })))).toBe(403);
+    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regional_coordinator' })))).toBe(
+      403,
+    );
+    expect(await outcome(() => removeMembershipAction(idle, form({ userId: ids.avesta!, region: AVESTA })))).toBe(403);
+    expect(await outcome(() => inviteUserAction(idle, form({ email: 'ny@dalarna.test', role: 'coordinator', region: HEDEMORA })))).toBe(
+      403,
+    );
+    expect(await outcome(() => setRoleAction(idle, form({ userId: ids.lasare!, role: 'admin' })))).toBe(403);
+
+    const added = await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA, role: 'samordnare' })));
+    expect(added).toMatchObject({ ok: true, message: 'lasare@dalarna.test är samordnare i Hedemora.' });
+    const rows = await h.db.select().from(s.memberships).where(eq(s.memberships.userId, ids.lasare!));
+    expect(rows.map((r) => [r.regionCode, r.role, r.createdBy])).toEqual([[HEDEMORA, 'coordinator', 'kommunadmin@dalarna.test']]);
+    const removed = await outcome(() => removeMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA })));
+    expect(removed).toBe(`redirect /admin/anvandare?roll-borttagen=${encodeURIComponent(`${ids.lasare}:${HEDEMORA}`)}#resultat`);
+    expect(await h.db.select().from(s.memberships).where(eq(s.memberships.userId, ids.lasare!))).toEqual([]);
+    const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, ids.lasare!)).orderBy(asc(s.auditLog.id));
+    expect(audit.map((a) => [a.action, a.actor])).toEqual([
+      ['user_invited', 'testerna'],
+      ['membership_added', 'kommunadmin@dalarna.test'],
+      ['membership_removed', 'kommunadmin@dalarna.test'],
+    ]);
+
+    as('region');
+    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA, role: 'admin' })))).toBe(403);
+    as('admin');
+    expect(
+      await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'regionsamordnare' }))),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: '20', role: 'coordinator' })))).toMatchObject({
+      ok: false,
+      message: 'Rollen ges i en kommun (fyrsiffrig kommunkod).',
+    });
+  });
+});
