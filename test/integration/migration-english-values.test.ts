@@ -1,59 +1,17 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@/lib/auth/roles';
 import { AUDIT_ACTIONS } from '@/lib/audit';
 import { AS_PLANNED, DECISION_KINDS, EFFECT_HORIZONS, MEASURE_STATUSES, REVIEW_STATUSES } from '@/lib/vocabulary';
-import { createDatabase } from '../helpers/db';
+import { migrationFiles, migrationIndex, migrationStatements, RUNNERS, type Runner } from '../helpers/migrations';
 
 /**
  * Migration 0007 renames the Swedish stored values to English identifiers in a database that already holds
  * them. The migrations are applied one file at a time (as drizzle splits them), with Swedish rows written
  * between 0006 and 0007, on PGlite and on PostgreSQL when DATABASE_URL is set.
  */
-const DIR = path.resolve('drizzle');
-const files = fs
-  .readdirSync(DIR)
-  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-  .sort();
-const until = files.findIndex((f) => f.startsWith('0007_'));
-const statements = (f: string) =>
-  fs
-    .readFileSync(path.join(DIR, f), 'utf8')
-    .split('--> statement-breakpoint')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-interface Runner {
-  run: (sql: string) => Promise<void>;
-  rows: <T>(sql: string) => Promise<T[]>;
-  close: () => Promise<void>;
-}
-
-async function pglite(): Promise<Runner> {
-  const db = new PGlite();
-  return { run: async (s) => void (await db.exec(s)), rows: async <T>(s: string) => (await db.query<T>(s)).rows, close: () => db.close() };
-}
-
-async function pg(): Promise<Runner> {
-  const { url, drop } = await createDatabase();
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  return {
-    run: async (s) => void (await sql.unsafe(s)),
-    rows: async <T>(s: string) => (await sql.unsafe(s)) as unknown as T[],
-    close: async () => {
-      await sql.end();
-      await drop();
-    },
-  };
-}
-
-const RUNNERS: [string, () => Promise<Runner>][] = [
-  ['pglite', pglite],
-  ...(process.env.DATABASE_URL ? [['postgres', pg] as [string, () => Promise<Runner>]] : []),
-];
+const files = migrationFiles;
+const until = migrationIndex('0007_');
+const statements = migrationStatements;
 
 describe.each(RUNNERS)('migration 0007 (stored values in English) on %s', (_name, open) => {
   let db: Runner;

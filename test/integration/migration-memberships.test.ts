@@ -1,56 +1,14 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
-import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDatabase } from '../helpers/db';
+import { migrationFiles, migrationIndex, migrationStatements, RUNNERS, type Runner } from '../helpers/migrations';
 
 /**
  * Migration 0011 (roles per kommun) on a database built by the previous version: the migrations before it are applied
  * one file at a time, users with the three old installation roles are written, then 0011 and everything after it run.
  * On PGlite and on PostgreSQL when DATABASE_URL is set.
  */
-const DIR = path.resolve('drizzle');
-const files = fs
-  .readdirSync(DIR)
-  .filter((f) => /^\d{4}_.*\.sql$/.test(f))
-  .sort();
-const at = files.findIndex((f) => f.startsWith('0011_'));
-const statements = (f: string) =>
-  fs
-    .readFileSync(path.join(DIR, f), 'utf8')
-    .split('--> statement-breakpoint')
-    .map((s) => s.trim())
-    .filter(Boolean);
-
-interface Runner {
-  run: (sql: string) => Promise<void>;
-  rows: <T>(sql: string) => Promise<T[]>;
-  close: () => Promise<void>;
-}
-
-async function pglite(): Promise<Runner> {
-  const db = new PGlite();
-  return { run: async (s) => void (await db.exec(s)), rows: async <T>(s: string) => (await db.query<T>(s)).rows, close: () => db.close() };
-}
-
-async function pg(): Promise<Runner> {
-  const { url, drop } = await createDatabase();
-  const sql = postgres(url, { max: 1, onnotice: () => {} });
-  return {
-    run: async (s) => void (await sql.unsafe(s)),
-    rows: async <T>(s: string) => (await sql.unsafe(s)) as unknown as T[],
-    close: async () => {
-      await sql.end();
-      await drop();
-    },
-  };
-}
-
-const RUNNERS: [string, () => Promise<Runner>][] = [
-  ['pglite', pglite],
-  ...(process.env.DATABASE_URL ? [['postgres', pg] as [string, () => Promise<Runner>]] : []),
-];
+const files = migrationFiles;
+const at = migrationIndex('0011_');
+const statements = migrationStatements;
 
 /** A plan row for kommun `code`: every required column of the table as it is before 0011 gets a plain value. */
 async function insertPlan(db: Runner, code: string) {
@@ -117,7 +75,7 @@ describe.each(RUNNERS)('migration 0011 (roles per kommun) on %s', (_name, open) 
 
 describe('migration 0011 without any plan', () => {
   it('makes samordnare läsare with no membership (there is no kommun to give them)', async () => {
-    const db = await pglite();
+    const db = await RUNNERS[0]![1]();
     try {
       for (const f of files.slice(0, at)) for (const s of statements(f)) await db.run(s);
       await db.run(USERS);
