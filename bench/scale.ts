@@ -4,8 +4,8 @@
 // A whole country in one installation: all 290 kommuner, each with a plan of Hedemora's size (Hedemora's plan as
 // the template, titled as such), national data (over 1 000 000 observations), two `next start` instances over one
 // PostgreSQL behind nginx. Measured:
-// - wrk through nginx against the regional view (/lan/20), the installation's kommun's overview (/) and a goal page
-//   (/mal/T-M1): p50/p95/p99, requests per second, errors;
+// - wrk through nginx against the regional view (/lan/20), the kommun chooser (/), Hedemora's overview (/k/2083) and
+//   a goal page (/k/2083/mal/T-M1): p50/p95/p99, requests per second, errors;
 // - an import through instance A, then the time until instance B serves the new value on the goal page (goal:
 //   under 2 s);
 // - memory (RSS) per instance after the load.
@@ -45,7 +45,12 @@ if (!fs.existsSync(path.join(root, '.next/BUILD_ID'))) {
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = 10;
 const DB_NAME = 'tl_bench_scale';
-const COORDINATOR = { email: 'bench-samordnare@hedemora.test', password: 'Benchmark-lösenord-2026', role: 'coordinator' as const };
+const COORDINATOR = {
+  email: 'bench-samordnare@hedemora.test',
+  password: 'Benchmark-lösenord-2026',
+  role: 'coordinator' as const,
+  kommun: '2083',
+};
 
 const url = new URL(server);
 url.pathname = `/${DB_NAME}`;
@@ -216,7 +221,9 @@ function wrkRun(pathname: string) {
   };
 }
 
-const pages = { regional: '/lan/20', overview: '/', goal: '/mal/T-M1' };
+// `/` with 290 kommuner is the chooser; a kommun's own pages live under /k/<kommunkod>/.
+const GOAL = '/k/2083/mal/T-M1';
+const pages = { regional: '/lan/20', chooser: '/', overview: '/k/2083', goal: GOAL };
 const load = Object.fromEntries(Object.entries(pages).map(([k, p]) => [k, { path: p, ...wrkRun(p) }]));
 
 /** Resident memory of a process in MB, from /proc. */
@@ -243,8 +250,8 @@ const cookie = signIn.headers
   .getSetCookie()
   .map((c) => c.split(';')[0])
   .join('; ');
-for (let i = 0; i < 2; i++) await (await fetch(`${baseB}/mal/T-M1`)).text();
-const before = await (await fetch(`${baseB}/mal/T-M1`)).text();
+for (let i = 0; i < 2; i++) await (await fetch(`${baseB}${GOAL}`)).text();
+const before = await (await fetch(`${baseB}${GOAL}`)).text();
 // A value the page does not show anywhere yet: NTU's "otrygg kvällstid" for Hedemora in 2026, a year the national
 // fill leaves free.
 let shown = '';
@@ -270,7 +277,7 @@ await postImport({ confirm: '1', sha256: preview.sha256 ?? '' });
 const committed = Date.now();
 let refreshMs: number | null = null;
 while (Date.now() - committed < 30_000) {
-  const html = await (await fetch(`${baseB}/mal/T-M1`)).text();
+  const html = await (await fetch(`${baseB}${GOAL}`)).text();
   if (html.includes(shown)) {
     refreshMs = Date.now() - committed;
     break;
