@@ -165,6 +165,25 @@ describe('every page at 390 and 1 280 px', () => {
   }, 900_000);
 });
 
+describe('charts drawn for the width', () => {
+  it("the lägesbild's charts are drawn at the phone's width at 390 px, not scaled down from 720 px", async () => {
+    const drawnWidths = async () => {
+      await page.goto(`${server.url}/k/2083/lagesbild`);
+      await settle(page);
+      const charts = page.locator('img.report-chart');
+      expect(await charts.count()).toBeGreaterThan(0);
+      await charts.first().evaluate((img: HTMLImageElement) => img.decode());
+      return charts.evaluateAll((imgs) => imgs.map((img) => (img as HTMLImageElement).naturalWidth));
+    };
+    await page.setViewportSize({ width: 390, height: 900 });
+    const phone = await drawnWidths();
+    expect(new Set(phone)).toEqual(new Set([360]));
+    await page.setViewportSize({ width: 1280, height: 900 });
+    const desktop = await drawnWidths();
+    expect(new Set(desktop)).toEqual(new Set([720]));
+  });
+});
+
 describe('the header', () => {
   it('at 390 px the navigation is a menu button that opens and closes by keyboard', async () => {
     await page.setViewportSize({ width: 390, height: 900 });

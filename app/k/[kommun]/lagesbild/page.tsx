@@ -85,21 +85,25 @@ export default async function LagesbildPage({ params }: { params: Promise<{ komm
               {(() => {
                 const chart = lagesbildChart(ind, { kommun: plan.kommunCode, lan: geo?.parent?.code ?? '' }, unitKind(ind.id));
                 if (chart.series.length === 0) return <p>Inga värden för kommunen, länet eller riket ännu.</p>;
-                const src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(chart, { width: 720, height: 280 }))}`;
+                const svgUrl = (width: number, height: number) =>
+                  `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chartSvg(chart, { width, height }))}`;
                 const periods = chart.series[0]!.points.map((p) => p.period);
                 const fmt = (v: number | null) =>
                   v === null ? '–' : v.toLocaleString('sv-SE', { maximumFractionDigits: ind.decimals ?? 1 });
                 return (
                   <>
-                    {/* An inline SVG data URL drawn on the server: next/image has nothing to optimise here. */}
-                    {/* eslint-disable-next-line @next/next/no-img-element */}
-                    <img
-                      className="report-chart"
-                      src={src}
-                      width={720}
-                      height={280}
-                      alt={`Diagram: ${ind.name} över hela serien för ${chart.series.map((x) => x.name).join(', ')}. Värdena står i tabellen under.`}
-                    />
+                    {/* Inline SVG data URLs drawn on the server (next/image has nothing to optimise here): a phone gets
+                        one drawn at its own width, so that its text is as large as on a desktop, not scaled down. */}
+                    <picture>
+                      <source media="(max-width: 40rem)" srcSet={svgUrl(360, 300)} width={360} height={300} />
+                      <img
+                        className="report-chart"
+                        src={svgUrl(720, 280)}
+                        width={720}
+                        height={280}
+                        alt={`Diagram: ${ind.name} över hela serien för ${chart.series.map((x) => x.name).join(', ')}. Värdena står i tabellen under.`}
+                      />
+                    </picture>
                     <details className="data-table">
                       <summary>Visa diagrammets data som tabell</summary>
                       <table className="data">
