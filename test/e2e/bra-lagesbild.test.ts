@@ -75,7 +75,7 @@ describe("a fresh start shows Hedemora's real numbers", () => {
     await page.goto(`${seeded.url}/mal/N-M1`);
     await page.waitForSelector('[data-chart="indicator"] .recharts-line-curve', { state: 'attached' });
     const real = page.locator('[data-indicator="ntu_problem_narkotikahandel"]');
-    expect(await real.locator('.meta').innerText()).toContain(`Källa: ${SOURCE}`);
+    expect(await real.locator('.meta').filter({ hasText: 'Källa:' }).first().innerText()).toContain(`Källa: ${SOURCE}`);
     expect(await real.locator('.badge.example').count()).toBe(0);
     expect(await real.locator('.recharts-line-dots circle[fill="#fff"]').count()).toBe(0);
     const example = page.locator('[data-indicator="ptm_problem_narkotikahandel"]');
