@@ -14,6 +14,9 @@ export interface AxeViolation {
 
 /** Runs axe-core in the page against WCAG 2.0/2.1 A and AA rules. */
 export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  // Next streams a dynamic page's metadata: after a server action re-renders the page, its <title> can arrive a moment
+  // after the content. Give it that moment; a title that never comes is still reported by axe below.
+  await page.waitForFunction(() => document.title.trim() !== '', undefined, { timeout: 5_000 }).catch(() => undefined);
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: AxeViolation[] }> } }).axe;
