@@ -412,7 +412,7 @@ describe('follow-up, actions and plan upkeep: every form refuses anonymous users
   /** The plan page's confirmation step for removing its first link (the address its "Ta bort" links to). */
   async function removeLinkConfirmation(): Promise<string> {
     const html = await (await fetch(`${server.url}/plan`, { headers: { cookie: cookies.samordnare } })).text();
-    return /href="(\/plan\?ta-bort=[^"#]+)/.exec(html)![1]!;
+    return /href="((?:\/k\/\d{4})?\/plan\?ta-bort=[^"#]+)/.exec(html)![1]!;
   }
 
   it('refuses each write, changes nothing, and lets a samordnare through', async () => {
