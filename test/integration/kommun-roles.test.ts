@@ -269,7 +269,11 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
         ),
       () => restoreLinkAction(kommun, idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId })),
       () =>
-        createIndicatorAction(kommun, idle, form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' })),
+        createIndicatorAction(
+          kommun,
+          idle,
+          form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' }),
+        ),
       () => startRevisedPlanAction(kommun, idle, form({ title: 'Ny plan', decidedDate: '2026-06-01' })),
       () => saveOwnGroupAction(kommun, idle, form({ title: 'Grannar', extra: '2085 2080' })),
     ];
@@ -355,9 +359,11 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     });
     expect(await reviewsOfYear(2025)).toEqual(both);
 
-    expect(await outcome(() => saveOwnGroupAction(AVESTA, idle, form({ title: 'Avestas nya grannar', extra: '2083 2080' })))).toMatchObject({
-      ok: true,
-    });
+    expect(await outcome(() => saveOwnGroupAction(AVESTA, idle, form({ title: 'Avestas nya grannar', extra: '2083 2080' })))).toMatchObject(
+      {
+        ok: true,
+      },
+    );
     const saved = await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.title, 'Avestas nya grannar'));
     expect(saved.map((x) => x.ownerCode)).toEqual([AVESTA]);
 
@@ -373,7 +379,11 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     const avestaBefore = await actionRow(actionsOf.avesta);
     const hedemoraBefore = await actionRow(actionsOf.hedemora);
     const update = (kommun: string, actionId: number) => () =>
-      updateMeasureAction(kommun, idle, form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }));
+      updateMeasureAction(
+        kommun,
+        idle,
+        form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }),
+      );
     const report = (kommun: string, actionId: number) => () =>
       saveMeasureReportAction(
         kommun,

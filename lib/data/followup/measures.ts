@@ -4,7 +4,17 @@ import { writeAudit } from '../../audit';
 import type { Actor } from '../../import/commit';
 import type { Db } from '../../db/client';
 import { withTx } from '../../db/tx';
-import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, plans, priorityAreas } from '../../db/schema';
+import {
+  actionReports,
+  actionResponsibles,
+  actions,
+  goalActions,
+  goalIndicators,
+  goals,
+  indicators,
+  plans,
+  priorityAreas,
+} from '../../db/schema';
 import { getCurrentPlan } from '../../db/queries/plan';
 import { InputError as FollowUpInputError, parseInput } from '../../input';
 import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../vocabulary';
