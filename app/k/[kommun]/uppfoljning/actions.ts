@@ -4,6 +4,7 @@ import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { actorOf } from '@/lib/auth/actor';
 import { isConfirmed } from '@/lib/auth/confirm';
+import type { SessionUser } from '@/lib/auth/session';
 import { getKommunOfReview } from '@/lib/data/memberships';
 import { removeReviewDecision, saveReviewAssessment, saveReviewDecided, saveReviewDecision, saveReviewOpening } from '@/lib/data/followup';
 import { FollowUpInputError } from '@/lib/data/followup/measures';
@@ -19,12 +20,15 @@ const REVIEWS = { path: '/k/[kommun]/uppfoljning', layout: true };
  * The role in the page's kommun (bound into the action) and in the review's kommun (its plan's, read from the database
  * by the id); a review of another kommun is not found here.
  */
-async function reviewWriter(boundKommun: string, form: FormData) {
+async function reviewWriter(
+  boundKommun: string,
+  form: FormData,
+): Promise<{ refused: FormState } | { refused?: undefined; id: number; user: SessionUser; kommun: string }> {
   const id = reviewIdOf(form);
   const { user, kommun, belongs } = await coordinatorOfObject(boundKommun, async () => (id.success ? getKommunOfReview(id.data) : null));
-  if (!kommun) return { refused: UNKNOWN_KOMMUN } as const;
-  if (!id.success || !belongs) return { refused: { ok: false, message: 'Ogiltig uppföljning.' } } as const;
-  return { id: id.data, user, kommun } as const;
+  if (!kommun) return { refused: UNKNOWN_KOMMUN };
+  if (!id.success || !belongs) return { refused: { ok: false, message: 'Ogiltig uppföljning.' } };
+  return { id: id.data, user, kommun };
 }
 
 /** A write to one review: the role is checked first, then the review id, then `work` runs as a form action. */
@@ -34,7 +38,7 @@ async function reviewWrite(
   work: (reviewId: number, actor: Actor) => Promise<string>,
 ): Promise<FormState> {
   const w = await reviewWriter(boundKommun, form);
-  if ('refused' in w) return w.refused;
+  if (w.refused) return w.refused;
   const actor = await actorOf(w.user);
   return runFormAction(async () => work(w.id, actor), REVIEWS);
 }
@@ -79,7 +83,7 @@ export async function removeDecisionAction(boundKommun: string, _prev: FormState
 
 export async function decideReviewAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
   const w = await reviewWriter(boundKommun, form);
-  if ('refused' in w) return w.refused;
+  if (w.refused) return w.refused;
   const { user, kommun, id: reviewId } = w;
   if (!isConfirmed(form, 'review_decision', reviewId, user.id)) {
     return { ok: false, message: 'Bekräfta först: välj Markera som beslutad och sedan Ja, markera som beslutad. Inget ändrades.' };
