@@ -142,7 +142,9 @@ describe('two kommuner in one installation', () => {
 
     await signInBrowser(page, two.url, AVESTA_SAMORDNARE, '/k/2084/plan');
     expect(new URL(page.url()).pathname).toBe('/k/2084/plan');
-    await page.locator('header li.account a').waitFor(); // hydrated: the form submits through its server action
+    // Hydrated (the account link fills in once React runs; on a phone it sits in the closed menu): the form then
+    // submits through its server action.
+    await page.locator('header li.account a').waitFor({ state: 'attached' });
     const section = page.locator('section.goal[data-goal="N-M1"]');
     await section.getByText('Ändra målet N-M1').click();
     const text = 'Avestas eget övergripande mål, ändrat på Avestas plansida.';
