@@ -383,8 +383,9 @@ export const reviews = pgTable(
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },
   (t) => [
-    // One review a year whichever plan it followed: the year is its address (/uppfoljning/2026).
-    uniqueIndex('reviews_year_idx').on(t.year),
+    // One review a plan and year; lib/data/followup/reviews.ts openReview keeps it to one a kommun and year, the
+    // year being its address (/k/<kommun>/uppfoljning/2026). Two kommuner may each open the same year.
+    uniqueIndex('reviews_plan_year_idx').on(t.planId, t.year),
     index('reviews_plan_idx').on(t.planId),
   ],
 );

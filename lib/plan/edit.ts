@@ -28,14 +28,16 @@ const optionalText = (max = 2000) =>
 
 const fieldName = (key: string) => key || 'Fält';
 
-async function currentPlanOrThrow(db: Db) {
-  const plan = await getCurrentPlan(db);
+/** The plan in force of the kommun a write acts in (never the installation's first kommun by default). */
+async function currentPlanOrThrow(db: Db, kommunCode: string) {
+  const plan = await getCurrentPlan(db, kommunCode);
   if (!plan) throw new FollowUpInputError('Det finns ingen åtgärdsplan inläst.');
   return plan;
 }
 
-async function goalOfCurrentPlan(db: Db, code: string) {
-  const plan = await currentPlanOrThrow(db);
+/** A goal by its code within the kommun's plan in force: a code of another kommun's plan is not found. */
+async function goalOfCurrentPlan(db: Db, kommunCode: string, code: string) {
+  const plan = await currentPlanOrThrow(db, kommunCode);
   const [goal] = await db
     .select()
     .from(goals)
@@ -53,10 +55,10 @@ export const goalEditSchema = z.object({
 });
 
 /** Edits a goal's wording (övergripande mål) or a table row (mål, orsak, åtgärd, vem, förslag). */
-export async function updateGoal(db: Db, code: string, input: unknown, actor: Actor) {
+export async function updateGoal(db: Db, kommunCode: string, code: string, input: unknown, actor: Actor) {
   const edit = parseInput(goalEditSchema, input, fieldName);
   return withTx(db, async (tx) => {
-    const { goal } = await goalOfCurrentPlan(tx, code);
+    const { goal } = await goalOfCurrentPlan(tx, kommunCode, code);
     const v = goal.kind === 'overall' ? { text: edit.text } : edit;
     const [after] = await tx.update(goals).set(v).where(eq(goals.id, goal.id)).returning();
     const pick = (g: typeof goal) => ({
@@ -115,10 +117,10 @@ export const linkSchema = z
   });
 
 /** Adds or changes the link between a goal and an indicator: role, baseline, target, and which breakdown counts. */
-export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown, actor: Actor) {
+export async function saveGoalIndicator(db: Db, kommunCode: string, goalCode: string, input: unknown, actor: Actor) {
   const v = parseInput(linkSchema, input, fieldName);
   return withTx(db, async (tx) => {
-    const { goal } = await goalOfCurrentPlan(tx, goalCode);
+    const { goal } = await goalOfCurrentPlan(tx, kommunCode, goalCode);
     const [ind] = await tx
       .select({ id: indicators.id, breakdowns: indicators.breakdowns })
       .from(indicators)
@@ -170,9 +172,9 @@ export async function saveGoalIndicator(db: Db, goalCode: string, input: unknown
   });
 }
 
-export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
+export async function removeGoalIndicator(db: Db, kommunCode: string, goalCode: string, indicatorId: string, actor: Actor) {
   return withTx(db, async (tx) => {
-    const { goal } = await goalOfCurrentPlan(tx, goalCode);
+    const { goal } = await goalOfCurrentPlan(tx, kommunCode, goalCode);
     const [row] = await tx
       .delete(goalIndicators)
       .where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)))
@@ -185,6 +187,7 @@ export async function removeGoalIndicator(db: Db, goalCode: string, indicatorId:
       targetId: goalCode,
       summary: `Tog bort måttet ${indicatorId} från målet ${goalCode}.`,
       before: {
+        kommun: kommunCode,
         indicatorId,
         role: row.role,
         baselinePeriod: row.baselinePeriod,
@@ -212,12 +215,18 @@ export interface RemovedLink {
   note: string | null;
 }
 
-/** The latest removal of the link between a goal of the current plan and an indicator, from the change record. */
-export async function lastRemovedLink(db: Db, goalCode: string, indicatorId: string): Promise<RemovedLink | null> {
+/**
+ * The latest removal of the link between a goal of the kommun's plan and an indicator, from the change record. A
+ * removal records its kommun; older records lack it and were all the installation's first kommun's (the only one the
+ * plan page edited then).
+ */
+export async function lastRemovedLink(db: Db, kommunCode: string, goalCode: string, indicatorId: string): Promise<RemovedLink | null> {
   const rows = await db.execute<{ before: Partial<RemovedLink> }>(sql`
     select before from audit_log
     where action = 'plan_changed' and target_type = 'mål' and target_id = ${goalCode} and after is null
       and before->>'indicatorId' = ${indicatorId}
+      and (before->>'kommun' = ${kommunCode}
+        or (before->>'kommun' is null and ${kommunCode} = (select kommun_code from plans order by id limit 1)))
     order by id desc limit 1`);
   const b = rowsOf<{ before: Partial<RemovedLink> }>(rows)[0]?.before;
   if (!b?.role) return null;
@@ -237,18 +246,18 @@ export async function lastRemovedLink(db: Db, goalCode: string, indicatorId: str
  * Undoes a removal: links the indicator to the goal again with the role, baseline, target and breakdown it had.
  * Refused when it is linked already (someone linked it anew) or was never removed.
  */
-export async function restoreGoalIndicator(db: Db, goalCode: string, indicatorId: string, actor: Actor) {
-  const removed = await lastRemovedLink(db, goalCode, indicatorId);
+export async function restoreGoalIndicator(db: Db, kommunCode: string, goalCode: string, indicatorId: string, actor: Actor) {
+  const removed = await lastRemovedLink(db, kommunCode, goalCode, indicatorId);
   if (!removed)
     throw new FollowUpInputError(`Det finns ingen borttagen koppling mellan målet ${goalCode} och måttet ${indicatorId} att ångra.`);
-  const { goal } = await goalOfCurrentPlan(db, goalCode);
+  const { goal } = await goalOfCurrentPlan(db, kommunCode, goalCode);
   const [now] = await db
     .select({ id: goalIndicators.indicatorId })
     .from(goalIndicators)
     .where(and(eq(goalIndicators.goalId, goal.id), eq(goalIndicators.indicatorId, indicatorId)));
   if (now) throw new FollowUpInputError(`Måttet ${indicatorId} är redan kopplat till målet ${goalCode} igen: inget att ångra.`);
   const input = Object.fromEntries(Object.entries(removed).map(([k, v]) => [k, v ?? undefined]));
-  return saveGoalIndicator(db, goalCode, input, actor);
+  return saveGoalIndicator(db, kommunCode, goalCode, input, actor);
 }
 
 export const localIndicatorSchema = z.object({
@@ -271,12 +280,12 @@ export const localIndicatorSchema = z.object({
 export { CADENCE_LABELS };
 
 /** Adds a local indicator (the kommun's own register, e.g. antal orosanmälningar från förskolan) to the catalogue. */
-export async function createLocalIndicator(db: Db, input: unknown, actor: Actor) {
+export async function createLocalIndicator(db: Db, kommunCode: string, input: unknown, actor: Actor) {
   const v = parseInput(localIndicatorSchema, input, fieldName);
   return withTx(db, async (tx) => {
     const [exists] = await tx.select({ id: indicators.id }).from(indicators).where(eq(indicators.id, v.id));
     if (exists) throw new FollowUpInputError(`Det finns redan ett mått med id ${v.id}.`);
-    const plan = await currentPlanOrThrow(tx);
+    const plan = await currentPlanOrThrow(tx, kommunCode);
     const [row] = await tx
       .insert(indicators)
       .values({
@@ -328,10 +337,10 @@ export const revisedPlanSchema = z.object({
  * decision. The copy becomes the current plan; the old plan, its actions' delrapporter and its reviews stay as they
  * were and readable. Action status and dates carry over; delrapporter stay with the old plan's actions.
  */
-export async function startRevisedPlan(db: Db, input: unknown, actor: Actor) {
+export async function startRevisedPlan(db: Db, kommunCode: string, input: unknown, actor: Actor) {
   const v = parseInput(revisedPlanSchema, input, fieldName);
   return withTx(db, async (tx) => {
-    const old = await currentPlanOrThrow(tx);
+    const old = await currentPlanOrThrow(tx, kommunCode);
     if (v.decidedDate <= old.decidedDate)
       throw new FollowUpInputError(`Den reviderade planen måste vara beslutad efter den gällande (${old.decidedDate}).`);
     const { id: _id, ...rest } = old;

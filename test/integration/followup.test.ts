@@ -312,7 +312,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       expectedImportIds = used.map((u) => u.id!).sort((a, b) => a - b);
       expect(expectedImportIds.length).toBeGreaterThan(0);
 
-      const row = await openReview(h.db, { year: String(YEAR), meetingDate: MEETING }, actor);
+      const row = await openReview(h.db, '2083', { year: String(YEAR), meetingDate: MEETING }, actor);
       reviewId = row.id;
       expect(row).toMatchObject({ year: YEAR, meetingDate: MEETING, status: 'open', openedBy: actor.actor, decidedAt: null });
       const view = (await getReview(h.db, YEAR))!;
@@ -402,7 +402,7 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
 
     it('refuses to open 2026 a second time', async () => {
       const auditsBefore = await auditCount();
-      const again = openReview(h.db, { year: YEAR, meetingDate: '2026-12-01' }, actor);
+      const again = openReview(h.db, '2083', { year: YEAR, meetingDate: '2026-12-01' }, actor);
       await expect(again).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(again).rejects.toThrow(/Uppföljningen 2026 är redan öppnad/);
       const rows = await h.db.select().from(s.reviews);
@@ -629,7 +629,9 @@ describe.each(DRIVERS)('follow-up (åtgärder, delrapporter, uppföljning) on %s
       await expect
         .soft(updateAction(h.db, row.id, { status: 'ongoing', startDate: '2025-02-30' }, actor))
         .rejects.toBeInstanceOf(FollowUpInputError);
-      await expect.soft(openReview(h.db, { year: 2030, meetingDate: '2030-02-30' }, actor)).rejects.toBeInstanceOf(FollowUpInputError);
+      await expect
+        .soft(openReview(h.db, '2083', { year: 2030, meetingDate: '2030-02-30' }, actor))
+        .rejects.toBeInstanceOf(FollowUpInputError);
       expect(await actionRow(link.actionCode)).toEqual(row);
     });
 

@@ -73,6 +73,7 @@ const link = (
 ) =>
   saveGoalIndicator(
     db,
+    '2083',
     goal,
     {
       indicatorId,

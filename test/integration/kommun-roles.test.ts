@@ -150,13 +150,11 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     const firstAction = async (planId: number) =>
       (await h.db.select().from(s.actions).where(eq(s.actions.planId, planId)).orderBy(asc(s.actions.id)).limit(1))[0]!.id;
     actionsOf = { hedemora: await firstAction(plans.hedemora), avesta: await firstAction(plans.avesta) };
-    const review = await openReview(h.db, { year: '2025', meetingDate: '2025-11-20' }, CLI);
-    const { id: _id, ...copy } = review;
-    const [avestaReview] = await h.db
-      .insert(s.reviews)
-      .values({ ...copy, planId: plans.avesta, year: 2026 })
-      .returning();
-    reviewsOf = { hedemora: review.id, avesta: avestaReview!.id };
+    // Both kommuner open a review: Hedemora 2025, Avesta 2026 (Avesta opens 2025 too, below, through the action).
+    reviewsOf = {
+      hedemora: (await openReview(h.db, HEDEMORA, { year: '2025', meetingDate: '2025-11-20' }, CLI)).id,
+      avesta: (await openReview(h.db, AVESTA, { year: '2026', meetingDate: '2026-11-20' }, CLI)).id,
+    };
     avestaGroup = (await saveOwnGroup(h.db, AVESTA, { title: 'Avestas grannar', members: ['2083', '2085'] }, CLI)).id;
     const overall = readSeedFiles().plan.areas[0]!.overallGoals[0]!;
     goal = { code: overall.code, indicatorId: overall.indicators[0]!.indicator };
@@ -183,56 +181,85 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     )[0]!.text;
   const actionRow = async (id: number) => (await h.db.select().from(s.actions).where(eq(s.actions.id, id)))[0]!;
 
+  const linkRow = async (planId: number) =>
+    (
+      await h.db
+        .select({ role: s.goalIndicators.role, note: s.goalIndicators.note })
+        .from(s.goalIndicators)
+        .innerJoin(s.goals, eq(s.goals.id, s.goalIndicators.goalId))
+        .where(and(eq(s.goals.planId, planId), eq(s.goals.code, goal.code), eq(s.goalIndicators.indicatorId, goal.indicatorId)))
+    )[0] ?? null;
+  const reviewsOfYear = async (year: number) =>
+    (await h.db.select().from(s.reviews).where(eq(s.reviews.year, year)).orderBy(asc(s.reviews.id))).map((r) => ({
+      id: r.id,
+      planId: r.planId,
+      status: r.status,
+    }));
+
   it("a Hedemora samordnare, a regionsamordnare and a läsare cannot touch Avesta's review by any action; Avesta's samordnare can", async () => {
     const reviewId = reviewsOf.avesta;
     const before = await reviewState(reviewId);
     const label = VERDICT_ORDER[0]!;
     const kind = Object.keys(DECISION_KINDS)[0]!;
-    const writes = (userId: string) => [
-      () => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' })),
-      () => addDecisionAction(idle, form({ reviewId, kind, text: 'Ett beslut.' })),
-      () => removeDecisionAction(idle, form({ reviewId, decisionId: 1 })),
-      () => decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, userId) })),
+    const writes = (kommun: string, userId: string) => [
+      () => saveAssessmentAction(kommun, idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' })),
+      () => addDecisionAction(kommun, idle, form({ reviewId, kind, text: 'Ett beslut.' })),
+      () => removeDecisionAction(kommun, idle, form({ reviewId, decisionId: 1 })),
+      () => decideReviewAction(kommun, idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, userId) })),
     ];
+    // Bound to Avesta's page, or to their own kommun's with Avesta's review id (tampering): refused either way.
     for (const who of ['hedemora', 'region', 'lasare']) {
       as(who);
-      for (const [i, w] of writes(ids[who]!).entries()) expect(await outcome(w), `${who} #${i}`).toBe(403);
+      for (const kommun of [AVESTA, HEDEMORA])
+        for (const [i, w] of writes(kommun, ids[who]!).entries()) expect(await outcome(w), `${who} ${kommun} #${i}`).toBe(403);
     }
-    // Naming Avesta's kommun or plan in the form changes nothing: the review's kommun comes from the database.
+    // A kommun named in the form changes nothing: the bound kommun and the review's, from the database, decide.
     as('hedemora');
     expect(
-      await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'I Hedemora.', kommun: AVESTA }))),
-    ).toMatchObject({
-      ok: true,
+      await outcome(() =>
+        addDecisionAction(HEDEMORA, idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'I Hedemora.', kommun: AVESTA })),
+      ),
+    ).toMatchObject({ ok: true });
+    expect(await reviewState(reviewId)).toEqual(before);
+    // The installation administrator may act everywhere, but Avesta's review is not found on Hedemora's page.
+    as('admin');
+    expect(await outcome(() => addDecisionAction(HEDEMORA, idle, form({ reviewId, kind, text: 'Fel sida.' })))).toMatchObject({
+      ok: false,
+      message: 'Ogiltig uppföljning.',
     });
     expect(await reviewState(reviewId)).toEqual(before);
 
     as('avesta');
     expect(
-      await outcome(() => saveAssessmentAction(idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' }))),
+      await outcome(() => saveAssessmentAction(AVESTA, idle, form({ reviewId, goalCode: goal.code, label, justification: 'Test' }))),
     ).toMatchObject({ ok: true });
-    expect(await outcome(() => addDecisionAction(idle, form({ reviewId, kind, text: 'Ett beslut.' })))).toMatchObject({ ok: true });
+    expect(await outcome(() => addDecisionAction(AVESTA, idle, form({ reviewId, kind, text: 'Ett beslut.' })))).toMatchObject({ ok: true });
     expect(await reviewState(reviewId)).toEqual({ review: 'open', assessments: before.assessments + 1, decisions: before.decisions + 1 });
-    // …but not Hedemora's
-    expect(await outcome(() => addDecisionAction(idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'Från Avesta.' })))).toBe(403);
+    // …but not Hedemora's, from either page
+    for (const kommun of [AVESTA, HEDEMORA])
+      expect(
+        await outcome(() => addDecisionAction(kommun, idle, form({ reviewId: reviewsOf.hedemora, kind, text: 'Från Avesta.' }))),
+        kommun,
+      ).toBe(403);
     expect(
       await outcome(() =>
-        decideReviewAction(idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, ids.avesta!) })),
+        decideReviewAction(AVESTA, idle, form({ reviewId, bekraftelse: confirmToken('review_decision', reviewId, ids.avesta!) })),
       ),
-    ).toBe('redirect /uppfoljning/2026?beslutad=1');
+    ).toBe(`redirect /k/${AVESTA}/uppfoljning/2026?beslutad=1`);
     expect((await reviewState(reviewId)).review).toBe('decided');
   });
 
-  it("opening a review, the plan's goals and links, local indicators and a revised plan belong to the first kommun: only its samordnare writes", async () => {
+  it("the plan's goals, links, local indicators, a revised plan, a review and own groups are written in the page's kommun only", async () => {
     const hedemoraText = await goalText(plans.hedemora);
     const avestaText = await goalText(plans.avesta);
     const goalForm = { goalCode: goal.code, text: 'Ett nytt mål som inte får sparas av fel kommun.' };
-    const writes = (userId: string) => [
-      () => openReviewAction(idle, form({ year: 2027, meetingDate: '2027-11-20' })),
-      () => updateGoalAction(idle, form(goalForm)),
-      () => saveLinkAction(idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId, role: 'primary' })),
+    const writes = (kommun: string, userId: string) => [
+      () => openReviewAction(kommun, idle, form({ year: 2027, meetingDate: '2027-11-20' })),
+      () => updateGoalAction(kommun, idle, form(goalForm)),
+      () => saveLinkAction(kommun, idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId, role: 'context' })),
       () =>
         removeLinkAction(
+          kommun,
           idle,
           form({
             goalCode: goal.code,
@@ -240,63 +267,176 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
             bekraftelse: confirmToken('link_removal', linkKey(goal.code, goal.indicatorId), userId),
           }),
         ),
-      () => restoreLinkAction(idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId })),
-      () => createIndicatorAction(idle, form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' })),
-      () => startRevisedPlanAction(idle, form({ title: 'Ny plan', decidedDate: '2026-06-01' })),
-      () => saveOwnGroupAction(idle, form({ title: 'Grannar', extra: '2085 2080' })),
+      () => restoreLinkAction(kommun, idle, form({ goalCode: goal.code, indicatorId: goal.indicatorId })),
+      () =>
+        createIndicatorAction(
+          kommun,
+          idle,
+          form({ id: 'lokal_test', name: 'Lokalt test', definition: 'Antal testfall per år i kommunen.' }),
+        ),
+      () => startRevisedPlanAction(kommun, idle, form({ title: 'Ny plan', decidedDate: '2026-06-01' })),
+      () => saveOwnGroupAction(kommun, idle, form({ title: 'Grannar', extra: '2085 2080' })),
     ];
     const links = async () => Number((await h.db.select({ n: count() }).from(s.goalIndicators))[0]!.n);
+    const groups = async () => Number((await h.db.select({ n: count() }).from(s.comparisonGroups))[0]!.n);
     const linksBefore = await links();
-    for (const who of ['avesta', 'region', 'lasare']) {
+    const groupsBefore = await groups();
+    const hedemoraLink = await linkRow(plans.hedemora);
+    const avestaLink = await linkRow(plans.avesta);
+    expect(avestaLink).not.toBeNull();
+    const refused = [
+      ['hedemora', AVESTA],
+      ['avesta', HEDEMORA],
+      ['region', AVESTA],
+      ['region', HEDEMORA],
+      ['lasare', AVESTA],
+    ] as const;
+    for (const [who, kommun] of refused) {
       as(who);
-      for (const [i, w] of writes(ids[who]!).entries()) expect(await outcome(w), `${who} #${i}`).toBe(403);
+      for (const [i, w] of writes(kommun, ids[who]!).entries()) expect(await outcome(w), `${who} on ${kommun} #${i}`).toBe(403);
     }
     expect(await goalText(plans.hedemora)).toBe(hedemoraText);
+    expect(await goalText(plans.avesta)).toBe(avestaText);
     expect(await links()).toBe(linksBefore);
+    expect(await groups()).toBe(groupsBefore);
     expect(await h.db.select().from(s.plans)).toHaveLength(2);
     expect(await h.db.select().from(s.indicators).where(eq(s.indicators.id, 'lokal_test'))).toEqual([]);
+    expect(await reviewsOfYear(2027)).toEqual([]);
 
-    // Hedemora's samordnare may; a plan id or kommun of Avesta's in the form does not redirect the write.
+    // A bound value that is no kommun with a plan here is refused before anything is looked up.
     as('hedemora');
-    const state = await outcome(() => updateGoalAction(idle, form({ ...goalForm, planId: plans.avesta, kommun: AVESTA })));
+    for (const kommun of ['2085', '208', "2083' or 1=1", ''])
+      expect(await outcome(() => updateGoalAction(kommun, idle, form(goalForm))), kommun).toMatchObject({ ok: false });
+    expect(await goalText(plans.hedemora)).toBe(hedemoraText);
+
+    // Avesta's samordnare on Avesta's plan page: Avesta's goal, link and groups change, Hedemora's do not.
+    as('avesta');
+    const avestaGoal = 'Avestas eget mål, sparat på Avestas plansida.';
+    expect(await outcome(() => updateGoalAction(AVESTA, idle, form({ ...goalForm, text: avestaGoal })))).toMatchObject({
+      ok: true,
+      message: `Målet ${goal.code} är sparat.`,
+    });
+    expect(await goalText(plans.avesta)).toBe(avestaGoal);
+    expect(await goalText(plans.hedemora)).toBe(hedemoraText);
+
+    const linkForm = { goalCode: goal.code, indicatorId: goal.indicatorId, role: 'context', note: 'Avestas notering' };
+    expect(await outcome(() => saveLinkAction(AVESTA, idle, form(linkForm)))).toMatchObject({ ok: true });
+    expect(await linkRow(plans.avesta)).toEqual({ role: 'context', note: 'Avestas notering' });
+    expect(await linkRow(plans.hedemora)).toEqual(hedemoraLink);
+
+    const key = linkKey(goal.code, goal.indicatorId);
+    const removal = form({ ...linkForm, bekraftelse: confirmToken('link_removal', key, ids.avesta!) });
+    expect(await outcome(() => removeLinkAction(AVESTA, idle, removal))).toBe(
+      `redirect /k/${AVESTA}/plan?borttagen=${encodeURIComponent(key)}#resultat`,
+    );
+    expect(await linkRow(plans.avesta)).toBeNull();
+    expect(await linkRow(plans.hedemora)).toEqual(hedemoraLink);
+    // Avesta's removal is Avesta's to undo: Hedemora's plan page has nothing to undo.
+    as('hedemora');
+    expect(await outcome(() => restoreLinkAction(HEDEMORA, idle, form(linkForm)))).toMatchObject({
+      ok: false,
+      message: `Det finns ingen borttagen koppling mellan målet ${goal.code} och måttet ${goal.indicatorId} att ångra.`,
+    });
+    as('avesta');
+    expect(await outcome(() => restoreLinkAction(AVESTA, idle, form(linkForm)))).toBe(
+      `redirect /k/${AVESTA}/plan?aterkopplad=${encodeURIComponent(key)}#resultat`,
+    );
+    expect(await linkRow(plans.avesta)).toEqual({ role: 'context', note: 'Avestas notering' });
+    expect(await linkRow(plans.hedemora)).toEqual(hedemoraLink);
+
+    // Avesta opens its review of 2025, the year Hedemora has opened already; Hedemora's stays as it was.
+    const hedemora2025 = await reviewsOfYear(2025);
+    expect(hedemora2025).toHaveLength(1);
+    expect(await outcome(() => openReviewAction(AVESTA, idle, form({ year: 2025, meetingDate: '2025-11-21' })))).toBe(
+      `redirect /k/${AVESTA}/uppfoljning/2025`,
+    );
+    const both = await reviewsOfYear(2025);
+    expect(both).toEqual([hedemora2025[0], { id: expect.any(Number), planId: plans.avesta, status: 'open' }]);
+    // …once: a second opening of Avesta's 2025 is refused
+    expect(await outcome(() => openReviewAction(AVESTA, idle, form({ year: 2025, meetingDate: '2025-11-22' })))).toMatchObject({
+      ok: false,
+      message: 'Uppföljningen 2025 är redan öppnad.',
+    });
+    expect(await reviewsOfYear(2025)).toEqual(both);
+
+    expect(await outcome(() => saveOwnGroupAction(AVESTA, idle, form({ title: 'Avestas nya grannar', extra: '2083 2080' })))).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    const saved = await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.title, 'Avestas nya grannar'));
+    expect(saved.map((x) => x.ownerCode)).toEqual([AVESTA]);
+
+    // Hedemora's samordnare on Hedemora's page; a plan id or kommun of Avesta's in the form does not redirect the write.
+    as('hedemora');
+    const state = await outcome(() => updateGoalAction(HEDEMORA, idle, form({ ...goalForm, planId: plans.avesta, kommun: AVESTA })));
     expect(state).toMatchObject({ ok: true });
     expect(await goalText(plans.hedemora)).toBe(goalForm.text);
-    expect(await goalText(plans.avesta)).toBe(avestaText);
+    expect(await goalText(plans.avesta)).toBe(avestaGoal);
   });
 
-  it("an åtgärd is checked in its plan's kommun: Hedemora's samordnare cannot change Avesta's, by id", async () => {
+  it("an åtgärd is written on its own kommun's page: Avesta's samordnare reports on Avesta's, Hedemora's cannot, by id", async () => {
     const avestaBefore = await actionRow(actionsOf.avesta);
-    const update = (actionId: number) => () =>
-      updateMeasureAction(idle, form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }));
-    const report = (actionId: number) => () =>
-      saveMeasureReportAction(idle, form({ actionId, year: 2025, done: 'Gjort.', hours: '1', costSek: '0' }));
-    for (const who of ['hedemora', 'region', 'lasare']) {
-      as(who);
-      expect(await outcome(update(actionsOf.avesta)), who).toBe(403);
-      expect(await outcome(report(actionsOf.avesta)), who).toBe(403);
-    }
+    const hedemoraBefore = await actionRow(actionsOf.hedemora);
+    const update = (kommun: string, actionId: number) => () =>
+      updateMeasureAction(
+        kommun,
+        idle,
+        form({ actionId, status: 'ongoing', startDate: '2024-01-01', endDate: '', effectHorizon: 'short' }),
+      );
+    const report = (kommun: string, actionId: number) => () =>
+      saveMeasureReportAction(
+        kommun,
+        idle,
+        form({ actionId, year: 2025, done: 'Gjort i Avesta.', asPlanned: 'yes', hours: '1', costSek: '0' }),
+      );
+    // From Avesta's page, or from their own page with Avesta's id (tampering): refused.
+    for (const who of ['hedemora', 'region', 'lasare'])
+      for (const kommun of [AVESTA, HEDEMORA]) {
+        as(who);
+        expect(await outcome(update(kommun, actionsOf.avesta)), `${who} ${kommun}`).toBe(403);
+        expect(await outcome(report(kommun, actionsOf.avesta)), `${who} ${kommun}`).toBe(403);
+      }
+    // The administrator may act everywhere, but Avesta's åtgärd is not found on Hedemora's page.
+    as('admin');
+    expect(await outcome(update(HEDEMORA, actionsOf.avesta))).toMatchObject({
+      ok: false,
+      message: 'Åtgärden finns inte i kommunens plan. Inget sparades.',
+    });
     expect(await actionRow(actionsOf.avesta)).toEqual(avestaBefore);
     expect(await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, actionsOf.avesta))).toEqual([]);
-    // Avesta's samordnare passes the check (the åtgärd pages still edit the first kommun's plan, which says so).
+
     as('avesta');
-    expect(await outcome(update(actionsOf.avesta))).toMatchObject({ ok: false, message: 'Åtgärden finns inte i den gällande planen.' });
-    expect(await outcome(update(actionsOf.hedemora))).toBe(403);
+    expect(await outcome(update(AVESTA, actionsOf.avesta))).toMatchObject({ ok: true });
+    expect(await outcome(report(AVESTA, actionsOf.avesta))).toMatchObject({ ok: true, message: 'Delrapporten för 2025 är sparad.' });
+    expect((await actionRow(actionsOf.avesta)).status).toBe('ongoing');
+    const reports = await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, actionsOf.avesta));
+    expect(reports.map((r) => [r.year, r.done])).toEqual([[2025, 'Gjort i Avesta.']]);
+    for (const kommun of [AVESTA, HEDEMORA]) expect(await outcome(update(kommun, actionsOf.hedemora)), kommun).toBe(403);
+    expect(await actionRow(actionsOf.hedemora)).toEqual(hedemoraBefore);
+    expect(await h.db.select().from(s.actionReports).where(eq(s.actionReports.actionId, actionsOf.hedemora))).toEqual([]);
     as('hedemora');
-    expect(await outcome(update(actionsOf.hedemora))).toMatchObject({ ok: true });
+    expect(await outcome(update(HEDEMORA, actionsOf.hedemora))).toMatchObject({ ok: true });
     expect((await actionRow(actionsOf.hedemora)).status).toBe('ongoing');
   });
 
-  it('a comparison group is checked in the kommun that owns it', async () => {
-    for (const who of ['hedemora', 'region', 'lasare']) {
-      as(who);
-      expect(await outcome(() => removeOwnGroupAction(idle, form({ id: avestaGroup }))), who).toBe(403);
-    }
+  it('a comparison group is removed on the page of the kommun that owns it', async () => {
+    for (const who of ['hedemora', 'region', 'lasare'])
+      for (const kommun of [AVESTA, HEDEMORA]) {
+        as(who);
+        expect(await outcome(() => removeOwnGroupAction(kommun, idle, form({ id: avestaGroup }))), `${who} ${kommun}`).toBe(403);
+      }
+    as('admin');
+    expect(await outcome(() => removeOwnGroupAction(HEDEMORA, idle, form({ id: avestaGroup })))).toMatchObject({ ok: false });
     expect(await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.id, avestaGroup))).toHaveLength(1);
     as('avesta');
-    // Allowed by role; the groups page still manages the first kommun's own groups, so it is not found there.
-    expect(await outcome(() => removeOwnGroupAction(idle, form({ id: avestaGroup })))).toMatchObject({ ok: false });
+    expect(await outcome(() => removeOwnGroupAction(AVESTA, idle, form({ id: avestaGroup })))).toMatchObject({
+      ok: true,
+      message: 'Gruppen "Avestas grannar" är borttagen.',
+    });
+    expect(await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.id, avestaGroup))).toEqual([]);
     as('hedemora');
-    const saved = await outcome(() => saveOwnGroupAction(idle, form({ title: 'Hedemoras grannar', extra: '2084 2080' })));
+    const saved = await outcome(() => saveOwnGroupAction(HEDEMORA, idle, form({ title: 'Hedemoras grannar', extra: '2084 2080' })));
     expect(saved).toMatchObject({ ok: true });
     const own = await h.db.select().from(s.comparisonGroups).where(eq(s.comparisonGroups.title, 'Hedemoras grannar'));
     expect(own.map((x) => x.ownerCode)).toEqual([HEDEMORA]);

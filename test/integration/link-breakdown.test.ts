@@ -41,7 +41,7 @@ describe.each(DRIVERS)('the breakdown a goal link counts, on %s', (driver) => {
     const totalLatest = before.table.find((r) => r.period === '2024' && r.region === 'Hedemora')!.value;
     expect(totalLatest).not.toBe(6);
 
-    await saveGoalIndicator(h.db, 'V-M1', { indicatorId: 'lupp_hotad', role: 'primary', sex: 'K', grp: 'åk 8' }, actor);
+    await saveGoalIndicator(h.db, '2083', 'V-M1', { indicatorId: 'lupp_hotad', role: 'primary', sex: 'K', grp: 'åk 8' }, actor);
 
     const after = (await loadGoalView(h.db, 'V-M1', TODAY))!.indicators.find((i) => i.id === 'lupp_hotad')!;
     expect(after.name).toContain('Kvinnor/tjejer, åk 8');

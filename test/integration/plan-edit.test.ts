@@ -151,6 +151,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const text = 'Minska tillgången till narkotika i Hedemora, mätt som andelen som ser handel som ett problem.';
       const after = await updateGoal(
         h.db,
+        '2083',
         OVERALL.code,
         {
           text: `  ${text}  `,
@@ -195,7 +196,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         responsibleText: 'Alkoholhandläggare och Polisen',
         proposal: 'Kontrollköp två gånger om året.',
       };
-      const after = await updateGoal(h.db, ROW.code, input, actor);
+      const after = await updateGoal(h.db, '2083', ROW.code, input, actor);
       expect(after).toEqual({ ...before, ...input });
       expect(await goalRow(plan.id, ROW.code)).toEqual(after);
       expect(await auditCount()).toBe(audits + 1);
@@ -209,10 +210,10 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
     it('refuses an empty text and an unknown goal in Swedish, writing nothing', async () => {
       const goalsBefore = await allGoals();
       const audits = await auditCount();
-      const empty = updateGoal(h.db, ROW.code, { text: '   ', cause: 'Något' }, actor);
+      const empty = updateGoal(h.db, '2083', ROW.code, { text: '   ', cause: 'Något' }, actor);
       await expect(empty).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(empty).rejects.toThrow('text: målet behöver en text');
-      const unknown = updateGoal(h.db, 'X-G99', { text: 'Ett mål som inte finns.' }, actor);
+      const unknown = updateGoal(h.db, '2083', 'X-G99', { text: 'Ett mål som inte finns.' }, actor);
       await expect(unknown).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(unknown).rejects.toThrow('Målet X-G99 finns inte i den gällande planen.');
       expect(await allGoals()).toEqual(goalsBefore);
@@ -253,6 +254,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
       const row = await saveGoalIndicator(
         h.db,
+        '2083',
         LINK_GOAL.code,
         {
           indicatorId: linkInd,
@@ -305,6 +307,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const audits = await auditCount();
       const row = await saveGoalIndicator(
         h.db,
+        '2083',
         LINK_GOAL.code,
         {
           indicatorId: linkInd,
@@ -363,14 +366,14 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         [{ indicatorId: NO_SEX.id, role: 'context', sex: 'K' }, `Måttet ${NO_SEX.id} redovisas inte per kön.`],
       ];
       for (const [input, msg] of refusals) {
-        const err = await saveGoalIndicator(h.db, LINK_GOAL.code, input, actor).then(
+        const err = await saveGoalIndicator(h.db, '2083', LINK_GOAL.code, input, actor).then(
           () => null,
           (e: unknown) => e,
         );
         expect(err, JSON.stringify(input)).toBeInstanceOf(FollowUpInputError);
         expect((err as Error).message, JSON.stringify(input)).toContain(msg);
       }
-      await expect(saveGoalIndicator(h.db, 'X-G99', { indicatorId: linkInd, role: 'primary' }, actor)).rejects.toThrow(
+      await expect(saveGoalIndicator(h.db, '2083', 'X-G99', { indicatorId: linkInd, role: 'primary' }, actor)).rejects.toThrow(
         'Målet X-G99 finns inte i den gällande planen.',
       );
       expect(await allLinks()).toEqual(links);
@@ -381,6 +384,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
       const row = await saveGoalIndicator(
         h.db,
+        '2083',
         LINK_GOAL.code,
         { indicatorId: WITH_SEX.id, role: 'context', sex: 'K', grp: ' åk 8 ' },
         actor,
@@ -398,7 +402,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         sort: LINK_GOAL.indicators.length + 1,
       });
       // The one without kön may still be linked for the total.
-      const total = await saveGoalIndicator(h.db, LINK_GOAL.code, { indicatorId: NO_SEX.id, role: 'context' }, actor);
+      const total = await saveGoalIndicator(h.db, '2083', LINK_GOAL.code, { indicatorId: NO_SEX.id, role: 'context' }, actor);
       expect(total).toMatchObject({ indicatorId: NO_SEX.id, sex: 'T', sort: LINK_GOAL.indicators.length + 2 });
       expect((await loadGoalView(h.db, LINK_GOAL.code, TODAY))!.indicators.map((i) => i.id)).toEqual([
         ...LINK_GOAL.indicators.map((l) => l.indicator),
@@ -411,8 +415,8 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
     it('removes a link with the change log, and refuses to remove one that does not exist', async () => {
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
       const audits = await auditCount();
-      await removeGoalIndicator(h.db, LINK_GOAL.code, NO_SEX.id, actor);
-      await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      await removeGoalIndicator(h.db, '2083', LINK_GOAL.code, NO_SEX.id, actor);
+      await removeGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor);
       expect((await linksOf(goal.id)).map((l) => l.indicatorId)).toEqual([...LINK_GOAL.indicators.map((l) => l.indicator), linkInd]);
       expect(await auditCount()).toBe(audits + 2);
       expect(await lastAudit('plan_changed')).toMatchObject({
@@ -428,17 +432,19 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       ]);
 
       const links = await allLinks();
-      const again = removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      const again = removeGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor);
       await expect(again).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(again).rejects.toThrow(`Måttet ${WITH_SEX.id} är inte kopplat till målet ${LINK_GOAL.code}.`);
       // Linked elsewhere in the plan is not linked here.
       const elsewhere = tableGoals
         .flatMap((g) => g.indicators.map((l) => l.indicator))
         .find((id) => !linkedToLinkGoal.has(id) && id !== linkInd)!;
-      await expect(removeGoalIndicator(h.db, LINK_GOAL.code, elsewhere, actor)).rejects.toThrow(
+      await expect(removeGoalIndicator(h.db, '2083', LINK_GOAL.code, elsewhere, actor)).rejects.toThrow(
         `Måttet ${elsewhere} är inte kopplat till målet ${LINK_GOAL.code}.`,
       );
-      await expect(removeGoalIndicator(h.db, 'X-G99', linkInd, actor)).rejects.toThrow('Målet X-G99 finns inte i den gällande planen.');
+      await expect(removeGoalIndicator(h.db, '2083', 'X-G99', linkInd, actor)).rejects.toThrow(
+        'Målet X-G99 finns inte i den gällande planen.',
+      );
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits + 2);
     });
@@ -447,6 +453,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const goal = (await goalRow(plan.id, LINK_GOAL.code))!;
       const linked = await saveGoalIndicator(
         h.db,
+        '2083',
         LINK_GOAL.code,
         {
           indicatorId: WITH_SEX.id,
@@ -461,9 +468,9 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         actor,
       );
       const withLink = await linksOf(goal.id);
-      const removedRow = await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      const removedRow = await removeGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor);
       expect(removedRow).toEqual(linked);
-      expect(await lastRemovedLink(h.db, LINK_GOAL.code, WITH_SEX.id)).toEqual({
+      expect(await lastRemovedLink(h.db, '2083', LINK_GOAL.code, WITH_SEX.id)).toEqual({
         indicatorId: WITH_SEX.id,
         role: 'supporting',
         baselinePeriod: '2021',
@@ -476,7 +483,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect((await linksOf(goal.id)).map((l) => l.indicatorId)).not.toContain(WITH_SEX.id);
 
       const audits = await auditCount();
-      const restored = await restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      const restored = await restoreGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor);
       const { sort: _sort, ...restoredValues } = restored;
       const { sort: _linkedSort, ...linkedValues } = linked;
       expect(restoredValues).toEqual(linkedValues);
@@ -488,16 +495,16 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       });
 
       const links = await allLinks();
-      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor)).rejects.toThrow(
+      await expect(restoreGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor)).rejects.toThrow(
         `Måttet ${WITH_SEX.id} är redan kopplat till målet ${LINK_GOAL.code} igen`,
       );
-      await expect(restoreGoalIndicator(h.db, LINK_GOAL.code, 'finns_inte_alls', actor)).rejects.toThrow(
+      await expect(restoreGoalIndicator(h.db, '2083', LINK_GOAL.code, 'finns_inte_alls', actor)).rejects.toThrow(
         'Det finns ingen borttagen koppling',
       );
       expect(await allLinks()).toEqual(links);
       expect(await auditCount()).toBe(audits + 1);
       // Leave the row as the tests below expect it.
-      await removeGoalIndicator(h.db, LINK_GOAL.code, WITH_SEX.id, actor);
+      await removeGoalIndicator(h.db, '2083', LINK_GOAL.code, WITH_SEX.id, actor);
     });
   });
 
@@ -514,7 +521,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
     it('adds the local indicator with source kommun, audited', async () => {
       const audits = await auditCount();
-      const row = await createLocalIndicator(h.db, localInput, actor);
+      const row = await createLocalIndicator(h.db, '2083', localInput, actor);
       const expected = {
         id: LOCAL_ID,
         name: localInput.name,
@@ -553,26 +560,26 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
     it('refuses a bad id and an id already in the catalogue, writing nothing', async () => {
       const before = await h.db.select().from(s.indicators).orderBy(asc(s.indicators.id));
       const audits = await auditCount();
-      const bad = createLocalIndicator(h.db, { ...localInput, id: 'Ö!' }, actor);
+      const bad = createLocalIndicator(h.db, '2083', { ...localInput, id: 'Ö!' }, actor);
       await expect(bad).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(bad).rejects.toThrow(/små bokstäver a–z, siffror och _/);
       for (const id of [LOCAL_ID, ` ${LOCAL_ID.toUpperCase()} `, catalogue[0]!.id]) {
-        const dup = createLocalIndicator(h.db, { ...localInput, id }, actor);
+        const dup = createLocalIndicator(h.db, '2083', { ...localInput, id }, actor);
         await expect(dup, id).rejects.toBeInstanceOf(FollowUpInputError);
         await expect(dup, id).rejects.toThrow(`Det finns redan ett mått med id ${id.trim().toLowerCase()}.`);
       }
-      await expect(createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', definition: 'kort' }, actor)).rejects.toThrow(
-        /beskriv vad som räknas/,
-      );
       await expect(
-        createLocalIndicator(h.db, { ...localInput, id: 'lokal_nagot_annat', cadence: 'dagligen' }, actor),
+        createLocalIndicator(h.db, '2083', { ...localInput, id: 'lokal_nagot_annat', definition: 'kort' }, actor),
+      ).rejects.toThrow(/beskriv vad som räknas/);
+      await expect(
+        createLocalIndicator(h.db, '2083', { ...localInput, id: 'lokal_nagot_annat', cadence: 'dagligen' }, actor),
       ).rejects.toBeInstanceOf(FollowUpInputError);
       expect(await h.db.select().from(s.indicators).orderBy(asc(s.indicators.id))).toEqual(before);
       expect(await auditCount()).toBe(audits);
     });
 
     it('links it to a goal and imports a generic file of its values through the real pipeline', async () => {
-      await saveGoalIndicator(h.db, LOCAL_GOAL.code, { indicatorId: LOCAL_ID, role: 'supporting' }, actor);
+      await saveGoalIndicator(h.db, '2083', LOCAL_GOAL.code, { indicatorId: LOCAL_ID, role: 'supporting' }, actor);
       const ctx = await loadImportContext(h.db);
       const a = await analyzeFile({ fileName: 'orosanmalningar.csv', bytes: new TextEncoder().encode(localCsv) }, ctx);
       expect(a.issues).toEqual([]);
@@ -679,7 +686,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         { year: YEAR, done: 'Utbildade personal på fyra serveringsställen.', asPlanned: 'yes', hours: '6' },
         actor,
       );
-      const review = await openReview(h.db, { year: YEAR, meetingDate: MEETING }, actor);
+      const review = await openReview(h.db, '2083', { year: YEAR, meetingDate: MEETING }, actor);
       expect(review).toMatchObject({ planId: plan.id, year: YEAR, meetingDate: MEETING });
       reviewBefore = (await getReview(h.db, YEAR))!;
       expect(reviewBefore.snapshot.overview.plan.title).toBe(planFile.title);
@@ -692,7 +699,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       const earlier = new Date(`${planFile.decidedDate}T12:00:00Z`);
       earlier.setUTCDate(earlier.getUTCDate() - 1);
       for (const decidedDate of [planFile.decidedDate, earlier.toISOString().slice(0, 10)]) {
-        const err = await startRevisedPlan(h.db, { ...revision, decidedDate }, actor).then(
+        const err = await startRevisedPlan(h.db, '2083', { ...revision, decidedDate }, actor).then(
           () => null,
           (e: unknown) => e,
         );
@@ -700,11 +707,11 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
         expect((err as Error).message).toBe(`Den reviderade planen måste vara beslutad efter den gällande (${planFile.decidedDate}).`);
       }
       for (const reviseBy of ['2026-13', '2026-00', '2026-9', 'september 2028']) {
-        const bad = startRevisedPlan(h.db, { ...revision, reviseBy }, actor);
+        const bad = startRevisedPlan(h.db, '2083', { ...revision, reviseBy }, actor);
         await expect(bad, reviseBy).rejects.toBeInstanceOf(FollowUpInputError);
         await expect(bad, reviseBy).rejects.toThrow('reviseBy: ange månad för senaste revidering, ÅÅÅÅ-MM');
       }
-      await expect(startRevisedPlan(h.db, { ...revision, decidedDate: '2026-02-30' }, actor)).rejects.toThrow(
+      await expect(startRevisedPlan(h.db, '2083', { ...revision, decidedDate: '2026-02-30' }, actor)).rejects.toThrow(
         /decidedDate: ange beslutsdatum/,
       );
       expect(await h.db.select().from(s.plans)).toEqual(plans);
@@ -725,7 +732,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       });
       const audits = await auditCount();
 
-      revised = await startRevisedPlan(h.db, revision, actor);
+      revised = await startRevisedPlan(h.db, '2083', revision, actor);
       expect(revised.id).not.toBe(plan.id);
       expect(revised).toMatchObject({
         ...revision,
@@ -805,7 +812,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
     it("refuses to open the year's review again, and edits after the revision change only the new plan", async () => {
       const audits = await auditCount();
-      const again = openReview(h.db, { year: YEAR, meetingDate: '2026-11-20' }, actor);
+      const again = openReview(h.db, '2083', { year: YEAR, meetingDate: '2026-11-20' }, actor);
       await expect(again).rejects.toBeInstanceOf(FollowUpInputError);
       await expect(again).rejects.toThrow(`Uppföljningen ${YEAR} är redan öppnad.`);
       expect((await h.db.select().from(s.reviews)).map((r) => [r.year, r.planId, r.meetingDate])).toEqual([[YEAR, plan.id, MEETING]]);
@@ -813,7 +820,7 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
 
       const oldGoal = await goalRow(plan.id, OVERALL.code);
       const text = 'Ett reviderat övergripande mål för narkotikaområdet.';
-      const after = await updateGoal(h.db, OVERALL.code, { text }, actor);
+      const after = await updateGoal(h.db, '2083', OVERALL.code, { text }, actor);
       expect(after.planId).toBe(revised.id);
       expect((await goalRow(revised.id, OVERALL.code))!.text).toBe(text);
       expect(await goalRow(plan.id, OVERALL.code)).toEqual(oldGoal);
@@ -825,7 +832,12 @@ describe.each(DRIVERS)('plan upkeep (mål, kopplingar, lokala mått, reviderad p
       expect(shown.indicators.find((i) => i.id === linkInd)!.chart.annotations.target).toBe(7);
 
       // A second revision is measured against the revised plan now in force.
-      const between = startRevisedPlan(h.db, { ...revision, title: 'Ännu en revidering av planen', decidedDate: '2026-05-01' }, actor);
+      const between = startRevisedPlan(
+        h.db,
+        '2083',
+        { ...revision, title: 'Ännu en revidering av planen', decidedDate: '2026-05-01' },
+        actor,
+      );
       await expect(between).rejects.toThrow(`Den reviderade planen måste vara beslutad efter den gällande (${revision.decidedDate}).`);
     });
   });

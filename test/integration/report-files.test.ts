@@ -97,7 +97,7 @@ describe.each(DRIVERS)('the follow-up report files from a frozen review on %s', 
   beforeAll(async () => {
     h = await freshDb(driver);
     await seed(h.db, readSeedFiles());
-    await openReview(h.db, { year: YEAR, meetingDate: '2026-11-20' }, actor);
+    await openReview(h.db, '2083', { year: YEAR, meetingDate: '2026-11-20' }, actor);
     const review = (await getReview(h.db, YEAR))!;
     const first = review.snapshot.overview.areas[0]!.goals[0]!;
     await saveAssessment(h.db, review.review.id, { goalCode: first.code, label: first.rollup[0]!.label, comment: COMMENT }, actor);
@@ -253,7 +253,7 @@ describe('the follow-up DOCX in LibreOffice Writer', () => {
   beforeAll(async () => {
     h = await freshDb('pglite');
     await seed(h.db, readSeedFiles());
-    await openReview(h.db, { year: YEAR, meetingDate: '2026-11-20' }, actor);
+    await openReview(h.db, '2083', { year: YEAR, meetingDate: '2026-11-20' }, actor);
     report = (await loadFollowUpReport(h.db, YEAR))!;
     const converted = await convertWithLibreOffice(await renderFollowUpDocx(report));
     fs.mkdirSync(OUT_DIR, { recursive: true });

@@ -4,7 +4,17 @@ import { writeAudit } from '../../audit';
 import type { Actor } from '../../import/commit';
 import type { Db } from '../../db/client';
 import { withTx } from '../../db/tx';
-import { actionReports, actionResponsibles, actions, goalActions, goalIndicators, goals, indicators, priorityAreas } from '../../db/schema';
+import {
+  actionReports,
+  actionResponsibles,
+  actions,
+  goalActions,
+  goalIndicators,
+  goals,
+  indicators,
+  plans,
+  priorityAreas,
+} from '../../db/schema';
 import { getCurrentPlan } from '../../db/queries/plan';
 import { InputError as FollowUpInputError, parseInput } from '../../input';
 import { AS_PLANNED, EFFECT_HORIZONS, MEASURE_STATUS_LABELS, MEASURE_STATUSES } from '../../vocabulary';
@@ -156,11 +166,16 @@ const FIELD_NAMES: Record<string, string> = (() => {
 })();
 const fieldName = (key: string) => FIELD_NAMES[key] ?? key;
 
+/** An åtgärd of the plan in force of its own kommun (its plan's): an earlier plan's åtgärder are kept as they were. */
 async function currentAction(db: Db, actionId: number): Promise<ActionRow> {
-  const plan = await getCurrentPlan(db);
-  const [row] = await db.select().from(actions).where(eq(actions.id, actionId));
-  if (!row || !plan || row.planId !== plan.id) throw new FollowUpInputError('Åtgärden finns inte i den gällande planen.');
-  return row;
+  const [found] = await db
+    .select({ action: actions, kommunCode: plans.kommunCode })
+    .from(actions)
+    .innerJoin(plans, eq(plans.id, actions.planId))
+    .where(eq(actions.id, actionId));
+  const plan = found ? await getCurrentPlan(db, found.kommunCode) : null;
+  if (!found || !plan || found.action.planId !== plan.id) throw new FollowUpInputError('Åtgärden finns inte i den gällande planen.');
+  return found.action;
 }
 
 /** Status, dates and effect horizon of an åtgärd; recorded old → new in the change log, in one transaction. */

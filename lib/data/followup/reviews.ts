@@ -62,18 +62,23 @@ const openSchema = z.object({
 });
 
 /**
- * Opens the year's review: computes every övergripande mål's verdicts as of the meeting date and freezes them,
- * with the import ids of the data, in one row. One review per plan and year.
+ * Opens the year's review of a kommun's plan in force: computes every övergripande mål's verdicts as of the meeting
+ * date and freezes them, with the import ids of the data, in one row. One review per kommun and year (the year is
+ * its address, /k/<kommun>/uppfoljning/2026); another kommun may open the same year.
  */
-export async function openReview(db: Db, input: unknown, actor: Actor): Promise<ReviewRow> {
+export async function openReview(db: Db, kommunCode: string, input: unknown, actor: Actor): Promise<ReviewRow> {
   const { year, meetingDate } = parseInput(openSchema, input);
-  const plan = await getCurrentPlan(db);
+  const plan = await getCurrentPlan(db, kommunCode);
   if (!plan) throw new FollowUpInputError('Det finns ingen åtgärdsplan inläst.');
-  const overview = await loadOverview(db, new Date(`${meetingDate}T12:00:00Z`));
+  const overview = await loadOverview(db, new Date(`${meetingDate}T12:00:00Z`), { kommunCode });
   if (!overview) throw new FollowUpInputError('Planens kommun saknas i regiondata.');
   return withTx(db, async (tx) => {
-    // One review per year, whichever plan it followed: the year is its address (/uppfoljning/2026).
-    const [existing] = await tx.select({ id: reviews.id }).from(reviews).where(eq(reviews.year, year));
+    // One review per kommun and year, whichever of its plans it followed (the index holds one per plan and year).
+    const [existing] = await tx
+      .select({ id: reviews.id })
+      .from(reviews)
+      .innerJoin(plans, eq(plans.id, reviews.planId))
+      .where(and(eq(reviews.year, year), eq(plans.kommunCode, kommunCode)));
     if (existing) throw new FollowUpInputError(`Uppföljningen ${year} är redan öppnad.`);
     const indicatorIds = [...new Set(overview.areas.flatMap((a) => a.goals.flatMap((g) => g.indicators.map((i) => i.id))))];
     const regionCodes = overview.regions.map((r) => r.code);
@@ -116,14 +121,15 @@ export async function openReview(db: Db, input: unknown, actor: Actor): Promise<
   });
 }
 
-/** The year's review; with a kommun code, only when it followed one of that kommun's plans. */
+/** A kommun's review of the year (of any of its plans); without a kommun code, the installation's first kommun's. */
 export async function getReview(db: Db, year: number, kommunCode?: string): Promise<ReviewView | null> {
+  const first = db.select({ kommunCode: plans.kommunCode }).from(plans).orderBy(asc(plans.id)).limit(1);
   const [row] = await db
-    .select({ review: reviews, kommunCode: plans.kommunCode })
+    .select({ review: reviews })
     .from(reviews)
     .innerJoin(plans, eq(plans.id, reviews.planId))
-    .where(eq(reviews.year, year));
-  if (!row || (kommunCode !== undefined && row.kommunCode !== kommunCode)) return null;
+    .where(and(eq(reviews.year, year), eq(plans.kommunCode, kommunCode ?? sql`(${first})`)));
+  if (!row) return null;
   const { review } = row;
   const [goalRows, assessments, decisions] = await Promise.all([
     // The goals of the plan the review followed (an earlier plan's, after a revision).

@@ -2,33 +2,38 @@
 
 import { redirect } from 'next/navigation';
 import { actorOf } from '@/lib/auth/actor';
-import { requireKommunRole } from '@/lib/auth/session';
-import { getKommunOfCurrentPlan } from '@/lib/data/memberships';
 import { isConfirmed } from '@/lib/auth/confirm';
 import { removeGoalLink, restoreGoalLink, saveGoal, saveGoalLink, saveLocalIndicator, saveRevisedPlan } from '@/lib/data/plan';
 import { linkKey } from '@/lib/plan/link-key';
 import { formFields, runFormAction, type FormState } from '@/lib/form-action';
+import { kommunPath } from '@/lib/kommun-path';
+import { coordinatorIn, UNKNOWN_KOMMUN } from '../kommun-action';
 
-// Every write here edits the plan in force of the installation's first kommun (the kommun the plan pages show):
-// the role is checked in that kommun, read from the database.
+// Every write here edits the plan in force of the page's kommun, bound into the action by the plan page
+// (`action.bind(null, kommun)`): the role is checked in that kommun first, and a goal code is looked up in its plan.
 
 // Goals, links and targets show on the cached overview and goal pages.
 const ALL = { path: '/', layout: true };
 
-export async function updateGoalAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
+export async function updateGoalAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
+  const actor = await actorOf(user);
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
-    await saveGoal(code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
+    await saveGoal(kommun, code, formFields(form, ['text', 'cause', 'actionText', 'responsibleText', 'proposal']), actor);
     return `Målet ${code} är sparat.`;
   }, ALL);
 }
 
-export async function saveLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
+export async function saveLinkAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
+  const actor = await actorOf(user);
   const code = String(form.get('goalCode') ?? '');
   return runFormAction(async () => {
     const row = await saveGoalLink(
+      kommun,
       code,
       formFields(form, ['indicatorId', 'role', 'baselinePeriod', 'targetValue', 'targetYear', 'sex', 'grp', 'note']),
       actor,
@@ -38,8 +43,9 @@ export async function saveLinkAction(_prev: FormState, form: FormData): Promise<
 }
 
 /** Removes a goal ↔ indicator link, only from its confirmation step (the token); the plan page then says so and offers to undo. */
-export async function removeLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const user = await requireKommunRole('coordinator', await getKommunOfCurrentPlan());
+export async function removeLinkAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   if (!isConfirmed(form, 'link_removal', linkKey(code, indicatorId), user.id)) {
@@ -47,30 +53,35 @@ export async function removeLinkAction(_prev: FormState, form: FormData): Promis
   }
   const actor = await actorOf(user);
   const state = await runFormAction(async () => {
-    await removeGoalLink(code, indicatorId, actor);
+    await removeGoalLink(kommun, code, indicatorId, actor);
     return 'ok';
   }, ALL);
-  if (state.ok) redirect(`/plan?borttagen=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`);
+  if (state.ok) redirect(kommunPath(kommun, `/plan?borttagen=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`));
   return state;
 }
 
 /** Undoes a removal: the link comes back with the role, baseline, target and breakdown it had. */
-export async function restoreLinkAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
+export async function restoreLinkAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
+  const actor = await actorOf(user);
   const code = String(form.get('goalCode') ?? '');
   const indicatorId = String(form.get('indicatorId') ?? '');
   const state = await runFormAction(async () => {
-    await restoreGoalLink(code, indicatorId, actor);
+    await restoreGoalLink(kommun, code, indicatorId, actor);
     return 'ok';
   }, ALL);
-  if (state.ok) redirect(`/plan?aterkopplad=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`);
+  if (state.ok) redirect(kommunPath(kommun, `/plan?aterkopplad=${encodeURIComponent(linkKey(code, indicatorId))}#resultat`));
   return state;
 }
 
-export async function createIndicatorAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
+export async function createIndicatorAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
+  const actor = await actorOf(user);
   return runFormAction(async () => {
     const row = await saveLocalIndicator(
+      kommun,
       formFields(form, [
         'id',
         'name',
@@ -90,10 +101,13 @@ export async function createIndicatorAction(_prev: FormState, form: FormData): P
   }, ALL);
 }
 
-export async function startRevisedPlanAction(_prev: FormState, form: FormData): Promise<FormState> {
-  const actor = await actorOf(await requireKommunRole('coordinator', await getKommunOfCurrentPlan()));
+export async function startRevisedPlanAction(boundKommun: string, _prev: FormState, form: FormData): Promise<FormState> {
+  const { user, kommun } = await coordinatorIn(boundKommun);
+  if (!kommun) return UNKNOWN_KOMMUN;
+  const actor = await actorOf(user);
   return runFormAction(async () => {
     const plan = await saveRevisedPlan(
+      kommun,
       formFields(form, [
         'title',
         'decidedDate',

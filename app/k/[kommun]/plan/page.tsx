@@ -70,7 +70,7 @@ export default async function PlanPage({
   const restored = canEdit ? parseLinkKey(sp.aterkopplad) : null;
   const isLinked = (k: { goalCode: string; indicatorId: string }) =>
     links.some((l) => l.link.indicatorId === k.indicatorId && goalRows.find((g) => g.id === l.link.goalId)?.code === k.goalCode);
-  const removedLink = removed && !isLinked(removed) ? await getRemovedLink(removed.goalCode, removed.indicatorId) : null;
+  const removedLink = removed && !isLinked(removed) ? await getRemovedLink(kommun, removed.goalCode, removed.indicatorId) : null;
 
   return (
     <>
@@ -82,7 +82,7 @@ export default async function PlanPage({
             kvar.
           </p>
           <StateForm
-            action={restoreLinkAction}
+            action={restoreLinkAction.bind(null, kommun)}
             submit={`Ångra: koppla tillbaka ${nameOf(removed.indicatorId)} till ${removed.goalCode}`}
             pendingText="Kopplar tillbaka …"
             className="inline"
@@ -221,7 +221,7 @@ export default async function PlanPage({
                           userId={user!.id}
                           headingLevel={4}
                           heading={`Ta bort ${name} från målet ${goal.code}?`}
-                          action={removeLinkAction}
+                          action={removeLinkAction.bind(null, kommun)}
                           fields={{ goalCode: goal.code, indicatorId: link.indicatorId }}
                           confirmLabel="Ja, ta bort"
                           cancelHref={`/plan#pg-${goal.code}`}
@@ -236,7 +236,7 @@ export default async function PlanPage({
                     <>
                       <details>
                         <summary>Ändra målet {goal.code}</summary>
-                        <StateForm action={updateGoalAction} submit="Spara målet">
+                        <StateForm action={updateGoalAction.bind(null, kommun)} submit="Spara målet">
                           <input type="hidden" name="goalCode" value={goal.code} />
                           <p>
                             <label htmlFor={`t-${goal.code}`}>Mål</label>
@@ -266,7 +266,7 @@ export default async function PlanPage({
                       </details>
                       <details>
                         <summary>Koppla eller ändra ett mått för {goal.code}</summary>
-                        <StateForm action={saveLinkAction} submit="Spara måttet för målet">
+                        <StateForm action={saveLinkAction.bind(null, kommun)} submit="Spara måttet för målet">
                           <input type="hidden" name="goalCode" value={goal.code} />
                           <p>
                             <label htmlFor={`li-${goal.code}`}>Mått</label>
@@ -334,7 +334,7 @@ export default async function PlanPage({
               Ett mått ur kommunens egna register eller enkäter, t.ex. antal orosanmälningar från förskolan. Värden importeras sedan med den
               generiska mallen.
             </p>
-            <StateForm action={createIndicatorAction} submit="Lägg till måttet">
+            <StateForm action={createIndicatorAction.bind(null, kommun)} submit="Lägg till måttet">
               <p>
                 <label htmlFor="li-id">Id (små bokstäver, siffror och _)</label>
                 <input id="li-id" name="id" required pattern="[a-z][a-z0-9_]{2,60}" />
@@ -411,7 +411,7 @@ export default async function PlanPage({
               Den reviderade planen börjar som en kopia av den gällande (områden, mål, åtgärder med ansvariga, mått) och blir gällande plan.
               Den tidigare planen, dess delrapporter och uppföljningar finns kvar och går att läsa.
             </p>
-            <StateForm action={startRevisedPlanAction} submit="Starta den reviderade planen">
+            <StateForm action={startRevisedPlanAction.bind(null, kommun)} submit="Starta den reviderade planen">
               <p>
                 <label htmlFor="rp-title">Titel</label>
                 <input id="rp-title" name="title" required defaultValue={plan.title} />

@@ -71,7 +71,11 @@ export default async function ReviewsPage({ params }: { params: Promise<{ kommun
       {mayIn(user, 'coordinator', kommun) && (
         <section aria-labelledby="open-heading">
           <h2 id="open-heading">Öppna en uppföljning</h2>
-          <StateForm action={openReviewAction} submit="Öppna uppföljningen och frys bedömningarna" pendingText="Beräknar och fryser …">
+          <StateForm
+            action={openReviewAction.bind(null, kommun)}
+            submit="Öppna uppföljningen och frys bedömningarna"
+            pendingText="Beräknar och fryser …"
+          >
             <p>
               <label htmlFor="year">År</label>
               <input id="year" name="year" type="number" min={2020} max={2100} defaultValue={year} required />

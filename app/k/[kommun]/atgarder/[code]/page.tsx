@@ -89,7 +89,7 @@ export default async function ActionPage({
       {canEdit && (
         <section aria-labelledby="edit-heading">
           <h2 id="edit-heading">Ändra status och datum</h2>
-          <StateForm action={updateMeasureAction} submit="Spara åtgärden">
+          <StateForm action={updateMeasureAction.bind(null, kommun)} submit="Spara åtgärden">
             <input type="hidden" name="actionId" value={action.id} />
             <p>
               <label htmlFor="status">Status</label>
@@ -162,7 +162,7 @@ export default async function ActionPage({
           </p>
         )}
         {canEdit && (
-          <StateForm action={saveMeasureReportAction} submit={report ? 'Spara ändringarna' : 'Spara delrapporten'}>
+          <StateForm action={saveMeasureReportAction.bind(null, kommun)} submit={report ? 'Spara ändringarna' : 'Spara delrapporten'}>
             <input type="hidden" name="actionId" value={action.id} />
             <input type="hidden" name="year" value={year} />
             <p>

@@ -45,7 +45,7 @@ export default async function ComparisonGroupsPage({ params }: { params: Promise
             {g.members.length} kommuner: {g.members.map((m) => m.name).join(', ')}.
           </p>
           {canEdit && g.kind === 'own' && (
-            <StateForm action={removeOwnGroupAction} submit={`Ta bort gruppen ${g.title}`} className="inline">
+            <StateForm action={removeOwnGroupAction.bind(null, kommun)} submit={`Ta bort gruppen ${g.title}`} className="inline">
               <input type="hidden" name="id" value={g.id} />
             </StateForm>
           )}
@@ -54,7 +54,7 @@ export default async function ComparisonGroupsPage({ params }: { params: Promise
       {canEdit && (
         <section aria-labelledby="ny-grupp">
           <h2 id="ny-grupp">Ny egen grupp</h2>
-          <StateForm action={saveOwnGroupAction} submit="Spara gruppen" resetOnSuccess>
+          <StateForm action={saveOwnGroupAction.bind(null, kommun)} submit="Spara gruppen" resetOnSuccess>
             <p>
               <label htmlFor="title">Namn</label>
               <input id="title" name="title" required minLength={3} maxLength={120} placeholder="Grannkommuner" />

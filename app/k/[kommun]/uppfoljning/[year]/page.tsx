@@ -54,7 +54,7 @@ export default async function ReviewPage({
     canEdit && (
       <details className="decision-form">
         <summary>Lägg till beslut{goalCode ? ` för ${goalCode}` : ''}</summary>
-        <StateForm action={addDecisionAction} submit="Lägg till beslutet" resetOnSuccess>
+        <StateForm action={addDecisionAction.bind(null, kommun)} submit="Lägg till beslutet" resetOnSuccess>
           <input type="hidden" name="reviewId" value={review.id} />
           <input type="hidden" name="goalCode" value={goalCode ?? ''} />
           <p>
@@ -85,7 +85,7 @@ export default async function ReviewPage({
             <strong>{DECISION_KINDS[d.kind as keyof typeof DECISION_KINDS] ?? d.kind}:</strong> {d.text}{' '}
             <span className="meta">({d.createdBy})</span>
             {canEdit && (
-              <StateForm action={removeDecisionAction} submit="Ta bort" className="inline">
+              <StateForm action={removeDecisionAction.bind(null, kommun)} submit="Ta bort" className="inline">
                 <input type="hidden" name="reviewId" value={review.id} />
                 <input type="hidden" name="decisionId" value={d.id} />
               </StateForm>
@@ -184,7 +184,7 @@ export default async function ReviewPage({
                       <summary>
                         {a ? 'Ändra bedömningen' : 'För in bedömningen'} för {goal.code}
                       </summary>
-                      <StateForm action={saveAssessmentAction} submit="Spara bedömningen">
+                      <StateForm action={saveAssessmentAction.bind(null, kommun)} submit="Spara bedömningen">
                         <input type="hidden" name="reviewId" value={review.id} />
                         <input type="hidden" name="goalCode" value={goal.code} />
                         <p>
@@ -272,7 +272,7 @@ export default async function ReviewPage({
               userId={user!.id}
               headingLevel={3}
               heading={`Markera uppföljningen ${review.year} som beslutad?`}
-              action={decideReviewAction}
+              action={decideReviewAction.bind(null, kommun)}
               fields={{ reviewId: review.id }}
               confirmLabel="Ja, markera som beslutad"
               cancelHref={kommunPath(kommun, `/uppfoljning/${review.year}#decide-heading`)}
