@@ -1,13 +1,16 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isRole, MEMBERSHIP_ROLE_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
+import { listMembershipsNamed } from '@/lib/auth/memberships';
 import { requirePageRole } from '@/lib/auth/session';
+import { getDb } from '@/lib/server-db';
 import { AccountForms } from './account-forms';
 
 export const metadata: Metadata = { title: 'Mitt konto' };
 
 export default async function AccountPage() {
   const user = await requirePageRole('reader', '/konto');
+  const named = user.memberships.length > 0 ? await listMembershipsNamed((await getDb()).db, user.id) : [];
   return (
     <>
       <h1>Mitt konto</h1>
@@ -17,17 +20,16 @@ export default async function AccountPage() {
         <dt>E-postadress</dt>
         <dd>{user.email}</dd>
         <dt>Roll</dt>
-        {user.role === 'admin' || user.memberships.length === 0 ? (
+        {user.role === 'admin' || named.length === 0 ? (
           <dd>
             {ROLE_LABELS[user.role]} – {ROLE_DESCRIPTIONS[user.role]}
             {user.role === 'admin' ? ' (i hela installationen)' : ''}
           </dd>
         ) : (
-          user.memberships.map((m) => (
-            <dd key={m.regionCode}>
-              {MEMBERSHIP_ROLE_LABELS[m.role]} –{' '}
-              {isRole(m.role) ? ROLE_DESCRIPTIONS[m.role] : 'Läser alla länets kommuner och den regionala vyn.'} (
-              {m.role === 'regional_coordinator' ? 'län' : 'kommun'} {m.regionCode})
+          named.map((m) => (
+            <dd key={m.regionCode} data-membership={m.regionCode}>
+              {MEMBERSHIP_ROLE_LABELS[m.role]} i {m.regionName} <span className="muted">({m.regionCode})</span> –{' '}
+              {isRole(m.role) ? ROLE_DESCRIPTIONS[m.role] : 'Läser alla länets kommuner och den regionala vyn.'}
             </dd>
           ))
         )}

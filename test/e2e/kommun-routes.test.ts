@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setMembership } from '@/lib/auth/memberships';
+import { openDb } from '@/lib/db/client';
+import { authUsers } from '@/lib/db/schema';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
@@ -25,6 +29,16 @@ const AVESTA_SAMORDNARE = {
   kommun: '2084',
 };
 
+// A samordnare in both kommuner (Hedemora, then Avesta added), and a regionsamordnare for Dalarnas län (a läsare
+// with the regional role on län 20).
+const BOTH_SAMORDNARE = {
+  email: 'samordnare@bada.test',
+  password: 'Bada-kommunerna-2026',
+  role: 'coordinator' as const,
+  kommun: '2083',
+};
+const REGIONSAMORDNARE = { email: 'region@dalarna.test', password: 'Regionsamordnare-2026', role: 'reader' as const };
+
 let browser: BrowserContext;
 let two: Server;
 let one: Server;
@@ -39,9 +53,19 @@ beforeAll(async () => {
   const twoDir = tempPgliteDir();
   process.env.PLANS_DIR = plansDir;
   try {
-    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE]);
+    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE, BOTH_SAMORDNARE, REGIONSAMORDNARE]);
   } finally {
     delete process.env.PLANS_DIR;
+  }
+  const h = await openDb({ pgliteDir: twoDir });
+  try {
+    const idOf = async (email: string) =>
+      (await h.db.select({ id: authUsers.id }).from(authUsers).where(eq(authUsers.email, email)))[0]!.id;
+    const by = { actorId: null, actor: 'testerna' };
+    await setMembership(h.db, { userId: await idOf(BOTH_SAMORDNARE.email), regionCode: '2084', role: 'coordinator' }, by);
+    await setMembership(h.db, { userId: await idOf(REGIONSAMORDNARE.email), regionCode: '20', role: 'regional_coordinator' }, by);
+  } finally {
+    await h.close();
   }
   [two, one] = await Promise.all([
     startServer({ PGLITE_DIR: twoDir, DATABASE_URL: undefined, PLANS_DIR: plansDir }),
@@ -166,6 +190,53 @@ describe('two kommuner in one installation', () => {
     expect(await page.getByRole('button', { name: 'Spara målet' }).count()).toBe(0);
     expect(await page.locator('main form').count()).toBe(0);
     await page.close();
+  });
+
+  /** What a signed-in user is offered on a page: its status, and whether it has the goal form, the review button, the upload. */
+  async function offered(page: Page, url: string) {
+    const res = await page.goto(`${two.url}${url}`);
+    await page.locator('header li.account a').waitFor({ state: 'attached' });
+    return {
+      status: res!.status(),
+      goalForm: await page.getByText('Ändra målet N-M1').count(),
+      openReview: await page.getByRole('button', { name: 'Öppna uppföljningen och frys bedömningarna' }).count(),
+      upload: (await page.locator('main input[type="file"]').count()) > 0,
+    };
+  }
+
+  it('a samordnare in both kommuner may edit in both; a regionsamordnare reads every kommun and the län, and edits nothing', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await signInBrowser(page, two.url, BOTH_SAMORDNARE, '/konto');
+    const roles = await page.locator('dd[data-membership]').allInnerTexts();
+    expect(roles.map((r) => r.split(' –')[0])).toEqual(['Samordnare i Avesta (2084)', 'Samordnare i Hedemora (2083)']);
+    for (const code of ['2083', '2084']) {
+      expect(await offered(page, `/k/${code}/plan`), code).toMatchObject({ status: 200, goalForm: 1 });
+      expect(await offered(page, `/k/${code}/uppfoljning`), code).toMatchObject({ status: 200, openReview: 1 });
+    }
+    expect(await offered(page, '/import')).toMatchObject({ status: 200, upload: true });
+    expect((await offered(page, '/admin/anvandare')).status).toBe(403);
+    await page.close();
+
+    await browser.clearCookies();
+    const region = await browser.newPage();
+    await signInBrowser(region, two.url, REGIONSAMORDNARE, '/konto');
+    expect((await region.locator('dd[data-membership]').allInnerTexts()).map((r) => r.split(' –')[0])).toEqual([
+      'Regionsamordnare i Dalarnas län (20)',
+    ]);
+    // The regional view: both kommuner with a plan, each linked to its own pages.
+    expect((await region.goto(`${two.url}/lan/20`))!.status()).toBe(200);
+    for (const code of ['2083', '2084']) expect(await region.locator(`main a[href="/k/${code}"]`).count(), code).toBeGreaterThan(0);
+    expect(await axeViolations(region)).toEqual([]);
+    for (const code of ['2083', '2084']) {
+      expect(await offered(region, `/k/${code}/plan`), code).toEqual({ status: 200, goalForm: 0, openReview: 0, upload: false });
+      expect(await offered(region, `/k/${code}/uppfoljning`), code).toEqual({ status: 200, goalForm: 0, openReview: 0, upload: false });
+      expect(await region.locator('main form').count(), code).toBe(0);
+    }
+    expect((await offered(region, '/import')).status).toBe(403);
+    expect((await offered(region, '/admin/anvandare')).status).toBe(403);
+    await region.screenshot({ path: path.join(SHOTS, 'kommun-regionsamordnare-import-403.png') });
+    await region.close();
   });
 
   it("sends an old address to the first kommun's same page, the query string kept", async () => {

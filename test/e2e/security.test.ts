@@ -539,9 +539,9 @@ describe('imported text is text', () => {
       ['/', 'Otrygg'],
     ];
     for (const [p, text] of pages) {
-      await page.goto(server.url + p);
-      await page.waitForLoadState('networkidle');
-      expect(await page.locator('main').innerText(), p).toContain(text);
+      // Loaded and drawn (not "network idle": a page full of links keeps prefetching them on a busy machine).
+      await page.goto(server.url + p, { waitUntil: 'load' });
+      await expect.poll(() => page.locator('main').innerText(), { message: p, timeout: 15_000 }).toContain(text);
       expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss), p).toBeUndefined();
       expect(await page.locator('main img[src="x"], main b:text("fet")').count(), p).toBe(0);
     }
