@@ -98,7 +98,7 @@ describe.runIf(process.env.DATABASE_URL)('two app instances over one PostgreSQL'
     await page.getByText('Lösenordet är sparat.').waitFor();
     await signInBrowser(page, b.url, INVITED, '/konto');
     expect(new URL(page.url()).origin).toBe(b.url);
-    expect(await page.locator('main').innerText()).toContain('Samordnare – ');
+    expect(await page.locator('main').innerText()).toContain('Samordnare i Hedemora (2083) – ');
     await page.screenshot({ path: path.join(SHOTS, 'multi-instance-invited-on-b.png'), fullPage: true });
     await page.close();
   });

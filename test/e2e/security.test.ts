@@ -339,7 +339,7 @@ describe('server actions refuse whatever the page showed', () => {
     await page.getByRole('button', { name: 'Spara lösenord' }).click();
     await page.getByText('Lösenordet är sparat.').waitFor();
     await signInBrowser(page, server.url, { email: 'ny.person@hedemora.test', password: 'Inbjuden-lösenord-2026' }, '/konto');
-    expect(await page.locator('main').innerText()).toContain('Samordnare – ');
+    expect(await page.locator('main').innerText()).toContain('Samordnare i Hedemora (2083) – ');
     expect(await axeViolations(page)).toEqual([]);
 
     const actions = await auditActions();
