@@ -1,16 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isRole, MEMBERSHIP_ROLE_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
-import { listMembershipsNamed } from '@/lib/auth/memberships';
 import { requirePageRole } from '@/lib/auth/session';
-import { getDb } from '@/lib/server-db';
+import { getMembershipsNamed } from '@/lib/data/memberships';
 import { AccountForms } from './account-forms';
 
 export const metadata: Metadata = { title: 'Mitt konto' };
 
 export default async function AccountPage() {
   const user = await requirePageRole('reader', '/konto');
-  const named = user.memberships.length > 0 ? await listMembershipsNamed((await getDb()).db, user.id) : [];
+  const named = user.memberships.length > 0 ? await getMembershipsNamed(user.id) : [];
   return (
     <>
       <h1>Mitt konto</h1>
