@@ -2,14 +2,14 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { isRole, MEMBERSHIP_ROLE_LABELS, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/roles';
 import { requirePageRole } from '@/lib/auth/session';
-import { getMembershipsNamed } from '@/lib/data/memberships';
+import { getAllMemberships } from '@/lib/data/memberships';
 import { AccountForms } from './account-forms';
 
 export const metadata: Metadata = { title: 'Mitt konto' };
 
 export default async function AccountPage() {
   const user = await requirePageRole('reader', '/konto');
-  const named = user.memberships.length > 0 ? await getMembershipsNamed(user.id) : [];
+  const named = user.memberships.length > 0 ? await getAllMemberships(user.id) : [];
   return (
     <>
       <h1>Mitt konto</h1>

@@ -25,23 +25,16 @@ export async function listMemberships(db: Db, userId: string): Promise<Membershi
   return rows.filter((r): r is Membership => isMembershipRole(r.role));
 }
 
-/** One user's memberships with their regions' names, for their own account page ("Samordnare i Hedemora (2083)"). */
-export async function listMembershipsNamed(db: Db, userId: string) {
-  const rows = await db
-    .select({ regionCode: memberships.regionCode, role: memberships.role, regionName: regions.name })
-    .from(memberships)
-    .innerJoin(regions, eq(regions.code, memberships.regionCode))
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(regions.name));
-  return rows.filter((r): r is typeof r & { role: MembershipRole } => isMembershipRole(r.role));
-}
-
-/** Every membership with its region's name, for the user administration page. */
-export async function listAllMemberships(db: Db) {
+/**
+ * Memberships with their regions' names: every user's for the user administration page, or one user's for their own
+ * account page ("Samordnare i Hedemora (2083)").
+ */
+export async function listAllMemberships(db: Db, userId?: string) {
   const rows = await db
     .select({ userId: memberships.userId, regionCode: memberships.regionCode, role: memberships.role, regionName: regions.name })
     .from(memberships)
     .innerJoin(regions, eq(regions.code, memberships.regionCode))
+    .where(userId === undefined ? undefined : eq(memberships.userId, userId))
     .orderBy(asc(regions.name));
   return rows.filter((r): r is typeof r & { role: MembershipRole } => isMembershipRole(r.role));
 }

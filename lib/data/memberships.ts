@@ -6,14 +6,12 @@ import {
   kommunOfReview,
   listAllMemberships,
   listMembershipRegions,
-  listMembershipsNamed,
   removeMembership,
   setMembership,
 } from '../auth/memberships';
 import { withServerDb } from './door';
 
 export const getAllMemberships = withServerDb(listAllMemberships);
-export const getMembershipsNamed = withServerDb(listMembershipsNamed);
 export const getMembershipRegions = withServerDb(listMembershipRegions);
 export const saveMembership = withServerDb(setMembership);
 export const deleteMembership = withServerDb(removeMembership);
