@@ -1,5 +1,6 @@
 import type { UnitKind } from '../catalogue/catalogue-file';
 import { summarizeSeries } from '../charts/summary';
+import { sparkGeometry, type SparkGeometry } from '../charts/sparkline';
 import type { Db } from '../db/client';
 import type { VerdictLabel } from '../stats/types';
 import { loadOverview, type Overview, type OverviewGoal, type OverviewIndicator } from './overview-query';
@@ -153,6 +154,33 @@ export function summarizeOverview(overview: Overview): AreaSummary[] {
     goals: a.goals.map((g) => summarizeGoal(g, kommun)),
     indicatorCount: a.goals.reduce((n, g) => n + g.indicators.length, 0),
   }));
+}
+
+/** A goal's row as the summary tables draw it: the trend as a drawn line and its text, not the values behind it. */
+export interface GoalRowView extends Omit<GoalSummary, 'trend'> {
+  trend: { spark: SparkGeometry; example: boolean; text: string } | null;
+}
+
+export interface AreaRowView {
+  code: string;
+  title: string;
+  goals: GoalRowView[];
+}
+
+/**
+ * What the summary tables (client components) are given: their props travel in the page's payload beside the HTML,
+ * so the trend's values are sent as the sparkline's path.
+ */
+export function goalRowView(goal: GoalSummary): GoalRowView {
+  const { trend, ...rest } = goal;
+  return {
+    ...rest,
+    trend: trend && { spark: sparkGeometry(trend.points.map((p) => p.value)), example: trend.example, text: trend.text },
+  };
+}
+
+export function areaRowViews(areas: readonly AreaSummary[]): AreaRowView[] {
+  return areas.map((a) => ({ code: a.code, title: a.title, goals: a.goals.map(goalRowView) }));
 }
 
 /** The overview and its summary, from one read of the database. */

@@ -11,7 +11,12 @@ fs.mkdirSync(SHOTS, { recursive: true });
 
 /** The shipped plan, read independently of the app: its areas and övergripande mål in order. */
 const PLAN = JSON.parse(fs.readFileSync('data-imports/plan/hedemora-2024.json', 'utf8')) as {
-  areas: { code: string; title: string; overallGoals: { code: string; text: string; indicators: { indicator: string }[] }[] }[];
+  areas: {
+    code: string;
+    title: string;
+    lagesbildSummary: string;
+    overallGoals: { code: string; text: string; indicators: { indicator: string }[] }[];
+  }[];
 };
 const GOALS = PLAN.areas.flatMap((a) => a.overallGoals);
 
@@ -161,11 +166,15 @@ describe("the areas' detail under the summary", () => {
     const details = page.locator('[data-area-detail="T"]');
     expect(await details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
     expect(await details.locator('[data-indicator]').count()).toBe(0);
+    // The lägesbild's words on the area come with the detail, not with the page.
+    expect(await page.locator('main').innerText()).not.toContain(area.lagesbildSummary.slice(0, 60));
     await details.locator('> summary').focus();
     await page.keyboard.press('Enter');
     await details.locator('[data-goal-detail] [data-chart] .recharts-line-curve').first().waitFor({ state: 'attached' });
     const ids = await details.locator('[data-indicator]').evaluateAll((els) => els.map((e) => e.getAttribute('data-indicator')));
     expect(ids).toEqual(area.overallGoals.flatMap((g) => g.indicators.map((l) => l.indicator)));
+    const words = (text: string) => text.replace(/\s+/g, ' ').trim();
+    expect(words(await details.locator('p.summary').innerText())).toBe(words(`Från lägesbilden: ${area.lagesbildSummary}`));
     // Every chart keeps its table and text summary.
     const charts = await details.locator('[data-chart]').count();
     expect(await details.locator('figure details.data-table table').count()).toBe(charts);

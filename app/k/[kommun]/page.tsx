@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { getKommunChoices, getPlanKommuner, resolveKommun, type KommunChoice } from '@/lib/data/kommun';
 import { getOverviewSummary } from '@/lib/data/overview';
+import { areaRowViews } from '@/lib/data/summary-query';
 import { getMeasureViews } from '@/lib/data/followup';
 import { reminders } from '@/lib/followup/reminders';
 import { KOMMUN_HOME, kommunPath } from '@/lib/kommun-path';
@@ -17,8 +18,8 @@ import { SummaryTable } from './_components/summary-table';
  * regenerated at most every REVALIDATE seconds, or at once when an import or undo calls revalidatePath.
  *
  * The page is the answer on one screen: the summary table first, then the plan's status and reminders, then per
- * priority area a collapsed detail whose cards are loaded when it is opened (or on the area's own page). Keeping
- * the cards out of this HTML keeps it small: it is what every visitor downloads first.
+ * priority area a collapsed detail whose lägesbild text and cards are loaded when it is opened (or on the area's own
+ * page). Keeping them out of this HTML keeps it small: it is what every visitor downloads first.
  */
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -67,7 +68,7 @@ export default async function OverviewPage({ params }: { params: Promise<{ kommu
           Alla kommuner i {regions.find((r) => r.key === 'lan')!.name}
         </Link>
       </p>
-      <SummaryTable areas={areas} kommunName={kommun} kommunCode={kommunCode} />
+      <SummaryTable areas={areaRowViews(areas)} kommunName={kommun} kommunCode={kommunCode} />
       <div className="summary-status">
         <PlanStatus plan={plan} />
         {todo.length > 0 && (
@@ -87,9 +88,6 @@ export default async function OverviewPage({ params }: { params: Promise<{ kommu
       {overview.areas.map((area) => (
         <section key={area.code} className="summary-areadetail" aria-labelledby={`area-${area.code}`} data-area={area.code}>
           <h2 id={`area-${area.code}`}>{area.title}</h2>
-          <p className="summary">
-            <strong>Från lägesbilden:</strong> {area.lagesbildSummary}
-          </p>
           <AreaDetail
             code={area.code}
             kommunCode={kommunCode}

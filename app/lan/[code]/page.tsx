@@ -7,6 +7,7 @@ import { kommunPath } from '@/lib/kommun-path';
 import { formatDateLong } from '@/lib/format';
 import { getRegionalView } from '@/lib/data/regional';
 import type { RegionalKommun } from '@/lib/data/regional-query';
+import { goalRowView } from '@/lib/data/summary-query';
 
 export const revalidate = 300;
 export const dynamicParams = true;
@@ -122,7 +123,9 @@ export default async function RegionalPage({ params }: { params: Promise<{ code:
                       <Link href={kommunPath(k.code)}>{k.name}</Link> <span className="summary-code">{k.code}</span>
                     </th>
                   </tr>
-                  {k.areas.flatMap((a) => a.goals.map((g) => <GoalRow key={`${a.code}-${g.code}`} goal={g} kommunCode={k.code} />))}
+                  {k.areas.flatMap((a) =>
+                    a.goals.map((g) => <GoalRow key={`${a.code}-${g.code}`} goal={goalRowView(g)} kommunCode={k.code} />),
+                  )}
                 </tbody>
               ))}
             </table>

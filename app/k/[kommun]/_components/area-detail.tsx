@@ -15,7 +15,8 @@ const AreaGoals = dynamic(() => import('./area-goals').then((m) => m.AreaGoals),
 type State = { kind: 'idle' | 'loading' | 'error' } | { kind: 'done'; data: AreaDetailData };
 
 /**
- * A priority area's detail under the summary, collapsed. Opening it fetches the area's cards
+ * A priority area's detail under the summary, collapsed. Opening it fetches the lägesbild's words on the area and its
+ * cards
  * (`/k/<kommun>/omrade/<kod>/data`) and draws them here. Without JavaScript the disclosure
  * still opens (it is a plain <details>) and offers the area's own page, which has the same cards.
  */
@@ -62,9 +63,16 @@ export function AreaDetail({
         if (e.currentTarget.open && !started.current) void load();
       }}
     >
-      <summary>Visa målens {indicatorCount} mått med värden och diagram</summary>
+      <summary>Visa lägesbilden och målens {indicatorCount} mått med värden och diagram</summary>
       {state.kind === 'done' ? (
-        <AreaGoals area={state.data.area} regions={state.data.regions} kommunCode={kommunCode} />
+        <>
+          {state.data.area.lagesbildSummary && (
+            <p className="summary">
+              <strong>Från lägesbilden:</strong> {state.data.area.lagesbildSummary}
+            </p>
+          )}
+          <AreaGoals area={state.data.area} regions={state.data.regions} kommunCode={kommunCode} />
+        </>
       ) : (
         <p className="summary-fallback">
           {state.kind === 'loading' && <span role="status">Läser in måtten … </span>}

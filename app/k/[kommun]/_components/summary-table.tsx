@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { kommunPath } from '@/lib/kommun-path';
-import type { AreaSummary, GoalSummary } from '@/lib/data/summary-query';
+import type { AreaRowView, GoalRowView } from '@/lib/data/summary-query';
 import { VerdictCells, VerdictHeaders } from './summary-columns';
 import { Sparkline } from './sparkline';
 
@@ -10,7 +10,7 @@ function plural(n: number, one: string, many: string) {
   return `${n} ${n === 1 ? one : many}`;
 }
 
-function DataCell({ data }: { data: GoalSummary['data'] }) {
+function DataCell({ data }: { data: GoalRowView['data'] }) {
   const parts = [
     data.real > 0 && <span key="real">{plural(data.real, 'verkligt', 'verkliga')}</span>,
     data.example > 0 && (
@@ -24,7 +24,7 @@ function DataCell({ data }: { data: GoalSummary['data'] }) {
 }
 
 /** A goal's row, its text linked to the goal's page in the kommun `kommunCode`'s pages. */
-export function GoalRow({ goal, kommunCode }: { goal: GoalSummary; kommunCode: string }) {
+export function GoalRow({ goal, kommunCode }: { goal: GoalRowView; kommunCode: string }) {
   const measures = plural(goal.judged + goal.context, 'mått', 'mått');
   return (
     <tr data-summary-goal={goal.code}>
@@ -51,7 +51,7 @@ export function GoalRow({ goal, kommunCode }: { goal: GoalSummary; kommunCode: s
       <td className="summary-trend">
         {goal.trend ? (
           <>
-            <Sparkline trend={goal.trend} />
+            <Sparkline spark={goal.trend.spark} example={goal.trend.example} />
             <span className="sr-only">{goal.trend.text}</span>
           </>
         ) : (
@@ -67,7 +67,7 @@ export function GoalRow({ goal, kommunCode }: { goal: GoalSummary; kommunCode: s
  * the latest period and the kommun's trend, grouped by priority area. A real table: it scrolls inside its own box on
  * a narrow screen, with the goal column kept in view.
  */
-export function SummaryTable({ areas, kommunName, kommunCode }: { areas: AreaSummary[]; kommunName: string; kommunCode: string }) {
+export function SummaryTable({ areas, kommunName, kommunCode }: { areas: AreaRowView[]; kommunName: string; kommunCode: string }) {
   return (
     <div className="summary-box">
       <h2 id="summary-heading" className="summary-heading">
