@@ -136,6 +136,7 @@ export function IndicatorChart({ rows, lines, unitKind, decimals, title, annotat
           <CartesianGrid stroke={CHART.grid} vertical={false} />
           <XAxis dataKey="period" tick={CHART.tick} interval="preserveStartEnd" minTickGap={8} />
           <YAxis
+            niceTicks="snap125"
             width={64}
             tick={CHART.tick}
             domain={[(min: number) => Math.min(0, min), 'auto']}

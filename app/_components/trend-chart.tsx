@@ -49,6 +49,7 @@ export function TrendChart({ rows, lines, unitKind, decimals, title }: Props) {
       <CartesianGrid stroke={CHART.grid} vertical={false} />
       <XAxis dataKey="period" tick={CHART.tick} interval="preserveStartEnd" minTickGap={12} />
       <YAxis
+        niceTicks="snap125"
         width={60}
         tick={CHART.tick}
         tickFormatter={(v: number) => axisTick(v, decimals)}

@@ -177,6 +177,31 @@ describe("the areas' detail under the summary", () => {
     expect(words(await details.locator('p.summary').innerText())).toBe(words(`Från lägesbilden: ${area.lagesbildSummary}`));
     // Every chart keeps its table and text summary.
     const charts = await details.locator('[data-chart]').count();
+    // Value axes tick at round steps (1, 2, 2,5 or 5 × 10ⁿ), evenly: 0, 10, 20, 30, not 0, 9, 18, 27.
+    await page.waitForFunction(
+      () => {
+        const charts = [...document.querySelectorAll('[data-area-detail="T"] [data-chart]')];
+        return charts.every((c) => c.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value').length >= 2);
+      },
+      undefined,
+      { timeout: 15_000 },
+    );
+    const axes = await details
+      .locator('[data-chart]')
+      .evaluateAll((els) =>
+        els.map((el) =>
+          [...el.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? ''),
+        ),
+      );
+    expect(axes.length).toBeGreaterThan(0);
+    for (const labels of axes) {
+      const ticks = labels.map((l) => Number(l.replace(/[\s\u00a0\u2009]/g, '').replace(',', '.'))).sort((a, b) => a - b);
+      expect(ticks.every(Number.isFinite), labels.join(' | ')).toBe(true);
+      const steps = ticks.slice(1).map((t, i) => +(t - ticks[i]!).toPrecision(6));
+      expect(new Set(steps).size, labels.join(' | ')).toBe(1);
+      const mantissa = +(steps[0]! / 10 ** Math.floor(Math.log10(steps[0]!))).toPrecision(6);
+      expect([1, 2, 2.5, 5], labels.join(' | ')).toContain(mantissa);
+    }
     expect(await details.locator('figure details.data-table table').count()).toBe(charts);
     expect(await details.locator('figure .chart-summary').count()).toBe(charts);
     // The summary's counts are the goal's roll-up, grouped: säkerställd changes apart, weak signs as unchanged.

@@ -25,15 +25,31 @@ let page: Page;
 /** `bare`: an embed page, without the site's header. */
 const pages: { name: string; url: string; anonymous?: boolean; bare?: boolean }[] = [];
 
-/** Waits until the page's charts have drawn (client components) and the header knows who is signed in. */
+/**
+ * Waits until the page's charts have drawn (client components) and the header knows who is signed in. Waits on
+ * the page's own content rather than on network idle: a page whose links are prefetched may not go idle for long on
+ * a busy machine, and the walk would spend its time waiting for nothing.
+ */
 async function settle(p: Page, bare = false) {
-  await p.waitForLoadState('networkidle').catch(() => {});
+  await p.waitForLoadState('load');
+  await p
+    .waitForFunction(
+      () => {
+        const charts = [...document.querySelectorAll('[data-chart]')];
+        return charts.every((c) => c.querySelector('.recharts-surface'));
+      },
+      undefined,
+      { timeout: 15_000 },
+    )
+    .catch(() => {});
   if (!bare)
     await p
       .locator('header .nav-list li.account:not(:empty), header .nav-list li.account a')
       .first()
       .waitFor({ state: 'attached', timeout: 10_000 })
       .catch(() => {});
+  // A moment for whatever is still arriving (fonts, a streamed part), without waiting for prefetches to end.
+  await p.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
   await p.waitForTimeout(250);
 }
 
