@@ -18,6 +18,8 @@ export const KOLADA_KPIS_FILE = 'kolada-kpis.json';
 export const koladaKpiSchema = z.object({
   kpi: z.string().regex(/^[A-Z]\d{5}$/, 'kpi: Koladas id, en stor bokstav och fem siffror (t.ex. N07403)'),
   title: z.string().min(1),
+  /** Titles Kolada used before (a file downloaded years ago names the KPI by its title of the day). */
+  formerTitles: z.array(z.string().min(1)).default([]),
   indicator: z.string().regex(/^[a-z][a-z0-9_]*$/, 'indicator: indikatorns id i katalogen (gemener, siffror och _)'),
   unit: z.string().min(1),
   scale: z.number().positive().default(1),
@@ -78,16 +80,22 @@ export interface KoladaKpiTable {
   find(idOrTitle: string): KoladaKpi | undefined;
 }
 
+/** A title as a lookup key: accents and case ignored, and a closing full stop (Kolada's 2012 export wrote "… per 1 000 inv."). */
+const titleKey = (s: string) => headerKey(s).replace(/\.+$/, '').trimEnd();
+
 export function koladaKpiTable(list: KoladaKpi[]): KoladaKpiTable {
   const byId = new Map(list.map((k) => [k.kpi, k]));
-  const byTitle = new Map(list.map((k) => [headerKey(k.title), k]));
+  const byTitle = new Map<string, KoladaKpi>();
+  // Former titles first, so that a current title always wins over an old one that happens to be the same text.
+  for (const k of list) for (const t of k.formerTitles ?? []) byTitle.set(titleKey(t), k);
+  for (const k of list) byTitle.set(titleKey(k.title), k);
   return {
     list,
     find: (s) =>
       byId.get(s.trim().toUpperCase()) ??
-      byTitle.get(headerKey(s)) ??
+      byTitle.get(titleKey(s)) ??
       // "N07403 Anmälda våldsbrott…", "N07403: …"; and the "U. " that Kolada's older titles put before a KKiK measure.
-      byTitle.get(headerKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, '').replace(/^U\.\s+/, ''))),
+      byTitle.get(titleKey(s.replace(/^[A-Z]\d{5}\s*[:–-]?\s*/, '').replace(/^U\.\s+/, ''))),
   };
 }
 

@@ -257,6 +257,9 @@ function resolveIndicator(raw: string, ctx: ImportContext, kpis: KoladaKpiTable 
   return { error: 'okänd indikator: använd ett id ur katalogen, ett Kolada-id ur data-imports/kolada-kpis.json eller indikatorns namn' };
 }
 
+/** Kolada's "Alla kommuner (ovägt medel)" (also "Alla kommuner, ovägt medel"), as its website export writes the comparison row. */
+const isUnweightedMean = (label: string) => headerKey(label).includes('ovagt medel');
+
 const fmt = (v: number) => formatNumber(v, 2).replace(/,?0+$/, '');
 
 /**
@@ -312,6 +315,7 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
 
   const label = (role: Role) => h.headers[idx[role]!] ?? ROLE_LABELS[role];
   const skipped = new Map<string, number>();
+  const means = new Map<string, number>();
   let footers = 0;
   let rows = 0;
   const scaleAll = mapping.scale ?? 1;
@@ -324,6 +328,11 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
     }
     rows++;
     const get = (role: Role) => (idx[role] === undefined ? '' : (row.cells[idx[role]!] ?? ''));
+    // Kolada's comparison rows ("Alla kommuner (ovägt medel)"): a mean of the kommuner's values, not riket's value.
+    if (isUnweightedMean(get('region'))) {
+      means.set(get('region'), (means.get(get('region')) ?? 0) + 1);
+      continue;
+    }
     const r = new RowReader(row.line);
     const region = resolveRegionLabel(ctx.regions, get('region'));
     if (!region.ok) r.fail(label('region'), get('region'), region.message);
@@ -408,6 +417,11 @@ export function applyMapping(table: Table, mapping: ColumnMapping, ctx: ImportCo
   for (const [what, count] of skipped) {
     notes.push(
       `${formatNumber(count)} ${count === 1 ? 'värde' : 'värden'} för ${what} hoppades över: nyckeltalet har ingen indikator i katalogen (data-imports/kolada-kpis.json).`,
+    );
+  }
+  for (const [what, count] of means) {
+    notes.push(
+      `${formatNumber(count)} ${count === 1 ? 'rad' : 'rader'} för "${what}" lästes inte: Koladas ovägda medelvärde av kommunerna är inte rikets värde (riket heter "Riket").`,
     );
   }
   if (footers > 0)

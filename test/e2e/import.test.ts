@@ -185,6 +185,37 @@ describe('upload → preview → confirm → the new value on the overview → u
     await page.close();
   });
 
+  it("refuses Kolada's own website download (.xls, 2012) naming it; saved as .xlsx it previews as a Kolada table", async () => {
+    const xls = path.resolve('test/fixtures/import/kolada/kolada-webb-2012-U07452.xls');
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/import`);
+    await page.setInputFiles('#import-file', xls);
+    await page.getByRole('button', { name: 'Förhandsgranska' }).click();
+    const alert = page.locator('.notice.alert[role="alert"]');
+    await alert.waitFor();
+    expect(await alert.innerText()).toMatch(
+      /kolada-webb-2012-U07452\.xls är en äldre Excel-fil \(\.xls\)\. Öppna den i Excel och spara som \.xlsx/,
+    );
+    expect(await page.getByRole('button', { name: 'Bekräfta och importera' }).count()).toBe(0);
+    await page.close();
+
+    const cookie = await sessionCookie(server.url, USERS.samordnare);
+    const post = async (file: string) => {
+      const form = new FormData();
+      form.set('file', new File([fs.readFileSync(file)], path.basename(file)));
+      return (await fetch(`${server.url}/api/import`, { method: 'POST', body: form, headers: { cookie } })).json();
+    };
+    expect(await post(xls)).toMatchObject({
+      status: 'refused',
+      message: expect.stringMatching(/kolada-webb-2012-U07452\.xls.*spara som \.xlsx/),
+    });
+    expect(await post(path.resolve('test/fixtures/import/kolada/kolada-webb-2012-U07452.xlsx'))).toMatchObject({
+      status: 'preview',
+      adapter: { id: 'kolada_fil' },
+      observations: 580,
+    });
+  });
+
   it('refuses a file over the size limit before reading it', async () => {
     const form = new FormData();
     form.set('file', new File([new Uint8Array(2 * 1024 * 1024)], 'stor.csv'));

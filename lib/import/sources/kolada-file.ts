@@ -14,8 +14,8 @@ const SEX_COLUMNS = ['t', 'k', 'm'];
 /**
  * Kolada values as a table: an rKolada file (`get_values()` written with write_csv/write.csv2 or saved as
  * .xlsx: `kpi, municipality_id, year, count, gender, value, municipality, municipality_type`), long or wide
- * with one column per gender (`T`, `K`, `M`), and the same columns in Swedish as a table from Kolada's website is
- * taken to have them (`Kommun/Landsting`, `Nyckeltal`, `År`, `Visat värde`, or one column per year, an optional
+ * with one column per gender (`T`, `K`, `M`), and Kolada's website export (real 2012 downloads: `Nyckeltal`,
+ * `Kommun/Landsting`, `År`, `Visat Värde`, the KPI's title of the day; inferred: one column per year, an optional
  * `Kön`; see test/fixtures/import/statdb/README.md for what is and is not known of that layout). The KPI id or title is mapped to
  * the catalogue through data-imports/kolada-kpis.json; `municipality_id` is Kolada's (`0020` = län 20,
  * `0000` = riket); Kolada's `-` is bortfall, never zero.
