@@ -54,7 +54,8 @@ if (values.kommun !== undefined && !/^\d{4}$/.test(values.kommun))
   usage(`Ogiltig kommunkod "${values.kommun}": ange fyra siffror, t.ex. 2083.`);
 if (values.lan !== undefined && !/^\d{2}$/.test(values.lan)) usage(`Ogiltig länskod "${values.lan}": ange två siffror, t.ex. 20.`);
 if (role === 'regional_coordinator' && values.lan === undefined) usage('Ange --lan <länskod> för en regionsamordnare, t.ex. --lan 20.');
-if (role === 'regional_coordinator' && values.kommun !== undefined) usage('En regionsamordnare har sin roll i ett län: ange --lan, inte --kommun.');
+if (role === 'regional_coordinator' && values.kommun !== undefined)
+  usage('En regionsamordnare har sin roll i ett län: ange --lan, inte --kommun.');
 if (role !== 'regional_coordinator' && values.lan !== undefined) usage('--lan ges bara med rollen regionsamordnare.');
 
 async function readStdin(): Promise<string> {
