@@ -59,6 +59,7 @@ const { koladaFetchAction } = await import('@/app/import/kolada-actions');
 const { addMembershipAction, removeMembershipAction, inviteUserAction, setRoleAction, setActiveAction, unlockSignInAction } =
   await import('@/app/admin/anvandare/actions');
 const { POST: importPost } = await import('@/app/api/import/route');
+const { GET: auditExport } = await import('@/app/admin/logg/export/route');
 
 const APP_URL = 'http://localhost:3000';
 const env = readEnv({ NODE_ENV: 'test', APP_URL, BETTER_AUTH_SECRET: 'x'.repeat(40) } as NodeJS.ProcessEnv);
@@ -572,6 +573,10 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
       expect(res.status, endpoint).toBe(403);
     }
     expect(await userTables()).toEqual(before);
+    // The change record is the installation's too (it names every kommun's users and writes).
+    const exportAs = (who: string) => auditExport(new Request(`${APP_URL}/admin/logg/export`, { headers: { cookie: cookies[who]! } }));
+    expect((await exportAs('kommunadmin')).status).toBe(403);
+    expect((await exportAs('admin')).status).toBe(200);
     // A läsare, a samordnare and a regionsamordnare may invite nowhere.
     for (const who of ['lasare', 'hedemora', 'region']) {
       as(who);
