@@ -296,6 +296,10 @@ describe('two kommuner in one installation', () => {
       .locator('main table select[name="region"]')
       .evaluateAll((ss) => [...new Set(ss.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)))]);
     expect(regionsOffered).toEqual(['2084']);
+    const rolesOffered = await page
+      .locator('main table select[name="role"]')
+      .evaluateAll((ss) => [...new Set(ss.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)))]);
+    expect(rolesOffered).toEqual(['reader', 'coordinator', 'admin']);
     expect(await axeViolations(page)).toEqual([]);
 
     await form.getByLabel('E-postadress').fill('ny.samordnare@avesta.test');

@@ -199,7 +199,8 @@ export function MembershipAddForm({
         Vilken roll {email} ska få
       </label>
       <select id={`m-role-${userId}`} name="role" defaultValue="coordinator">
-        {MEMBERSHIP_ROLES.map((r) => (
+        {/* Regionsamordnare is held in a län: offered only to whoever may give roles in one. */}
+        {MEMBERSHIP_ROLES.filter((r) => lan.length > 0 || r !== 'regional_coordinator').map((r) => (
           <option key={r} value={r}>
             {MEMBERSHIP_ROLE_LABELS[r]}
           </option>
