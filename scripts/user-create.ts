@@ -1,34 +1,37 @@
-// npm run user:create -- --email <adress> --role <läsare|samordnare|administratör> [--kommun <kod>] [--name <namn>] [--password-stdin]
+// npm run user:create -- --email <adress> --role <läsare|samordnare|administratör|regionsamordnare> [--kommun <kod>] [--lan <kod>]
+//   [--name <namn>] [--password-stdin]
 // Creates a user with an e-mail + password account. Without --password-stdin a strong password is generated
 // and printed once. Läsare and samordnare are given in --kommun (default: the installation's first kommun);
-// administratör is the installation's administrator. Exit 0 = created, 1 = refused, 2 = usage error.
+// regionsamordnare in the län --lan names (--lan alone implies that role); administratör is the installation's
+// administrator. Exit 0 = created, 1 = refused, 2 = usage error.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { firstAdminTokenFile } from '../lib/auth/first-admin';
-import { parseRole, ROLE_LABELS, ROLES } from '../lib/auth/roles';
+import { MEMBERSHIP_ROLE_LABELS, MEMBERSHIP_ROLES, parseMembershipRole, roleName } from '../lib/auth/roles';
 import { createPasswordUser, generatePassword, UserInputError } from '../lib/auth/users';
 import { openDbFromEnv } from '../lib/db/client';
 import { describeDbError } from '../lib/db/errors';
 import { DatabaseBusyError } from '../lib/db/pglite-lock';
 import { localAppUrl, readEnv } from '../lib/env';
 
-const SPOKEN = ROLES.map((r) => ROLE_LABELS[r].toLowerCase());
-const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--kommun <kommunkod>] [--name <namn>] [--password-stdin]`;
+const SPOKEN = MEMBERSHIP_ROLES.map((r) => MEMBERSHIP_ROLE_LABELS[r].toLowerCase());
+const USAGE = `Användning: npm run user:create -- --email <adress> --role <${SPOKEN.join('|')}> [--kommun <kommunkod>] [--lan <länskod>] [--name <namn>] [--password-stdin]`;
 
 function usage(message: string): never {
   console.error(`${message}\n${USAGE}`);
   process.exit(2);
 }
 
-let values: { email?: string; role?: string; kommun?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
+let values: { email?: string; role?: string; kommun?: string; lan?: string; name?: string; 'password-stdin'?: boolean; help?: boolean };
 try {
   ({ values } = parseArgs({
     options: {
       email: { type: 'string' },
       role: { type: 'string' },
       kommun: { type: 'string' },
+      lan: { type: 'string' },
       name: { type: 'string' },
       'password-stdin': { type: 'boolean' },
       help: { type: 'boolean' },
@@ -42,11 +45,18 @@ if (values.help) {
   process.exit(0);
 }
 if (!values.email) usage('Ange --email.');
-if (!values.role) usage('Ange --role.');
-const role = parseRole(values.role);
-if (!role) usage(`Okänd roll "${values.role}": välj ${SPOKEN.join(', ')}.`);
+// --lan alone names a regionsamordnare's län.
+const roleArg = values.role ?? (values.lan !== undefined ? 'regionsamordnare' : undefined);
+if (!roleArg) usage('Ange --role.');
+const role = parseMembershipRole(roleArg);
+if (!role) usage(`Okänd roll "${roleArg}": välj ${SPOKEN.join(', ')}.`);
 if (values.kommun !== undefined && !/^\d{4}$/.test(values.kommun))
   usage(`Ogiltig kommunkod "${values.kommun}": ange fyra siffror, t.ex. 2083.`);
+if (values.lan !== undefined && !/^\d{2}$/.test(values.lan)) usage(`Ogiltig länskod "${values.lan}": ange två siffror, t.ex. 20.`);
+if (role === 'regional_coordinator' && values.lan === undefined) usage('Ange --lan <länskod> för en regionsamordnare, t.ex. --lan 20.');
+if (role === 'regional_coordinator' && values.kommun !== undefined)
+  usage('En regionsamordnare har sin roll i ett län: ange --lan, inte --kommun.');
+if (role !== 'regional_coordinator' && values.lan !== undefined) usage('--lan ges bara med rollen regionsamordnare.');
 
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
@@ -78,12 +88,11 @@ try {
 try {
   await createPasswordUser(
     handle.db,
-    { email: values.email, name: values.name, role, password, kommun: values.kommun },
+    { email: values.email, name: values.name, role, password, kommun: values.kommun, lan: values.lan },
     { actorId: null, actor: `kommandoraden (${os.userInfo().username})` },
   );
-  console.log(
-    `Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${ROLE_LABELS[role].toLowerCase()}${values.kommun && role !== 'admin' ? ` i kommun ${values.kommun}` : ''}.`,
-  );
+  const where = values.lan ? ` i län ${values.lan}` : values.kommun && role !== 'admin' ? ` i kommun ${values.kommun}` : '';
+  console.log(`Användaren ${values.email.trim().toLowerCase()} skapades med rollen ${roleName(role)}${where}.`);
   if (generated) console.log(`Lösenord (visas bara nu, byt det under Konto efter första inloggningen): ${password}`);
 } catch (err) {
   console.error(err instanceof UserInputError ? err.message : `Användaren kunde inte skapas: ${describeDbError(err)}`);

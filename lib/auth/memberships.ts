@@ -66,14 +66,10 @@ async function regionName(db: Db, code: string): Promise<string | null> {
 }
 
 /**
- * Gives a user a role on a kommun or län (replacing the role they had there), recorded in the change record in the
- * same transaction. Who may do so is checked by the caller (lib/auth/roles.ts mayManage).
+ * The name of the region a role is to be held on, or MembershipInputError when the role cannot be held there (a kommun
+ * role on a län or the reverse, an unknown code): checked before a user is invited with the role, and by setMembership.
  */
-export async function setMembership(
-  db: Db,
-  input: { userId: string; regionCode: string; role: MembershipRole },
-  by: MembershipActor,
-): Promise<{ email: string; regionName: string; changed: boolean }> {
+export async function checkMembershipRegion(db: Db, input: { regionCode: string; role: MembershipRole }): Promise<string> {
   if (!fitsRegion(input.role, input.regionCode)) {
     throw new MembershipInputError(
       input.role === 'regional_coordinator'
@@ -83,6 +79,19 @@ export async function setMembership(
   }
   const name = await regionName(db, input.regionCode);
   if (!name) throw new MembershipInputError(`Okänd region ${input.regionCode}.`);
+  return name;
+}
+
+/**
+ * Gives a user a role on a kommun or län (replacing the role they had there), recorded in the change record in the
+ * same transaction. Who may do so is checked by the caller (lib/auth/roles.ts mayManage).
+ */
+export async function setMembership(
+  db: Db,
+  input: { userId: string; regionCode: string; role: MembershipRole },
+  by: MembershipActor,
+): Promise<{ email: string; regionName: string; changed: boolean }> {
+  const name = await checkMembershipRegion(db, input);
   return withTx(db, async (tx) => {
     const [user] = await tx.select({ email: authUsers.email }).from(authUsers).where(eq(authUsers.id, input.userId));
     if (!user) throw new MembershipInputError('Användaren finns inte.');

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/client';
-import { authUsers } from '../db/schema';
+import { authUsers, regions } from '../db/schema';
 import { firstKommun, setMembership } from './memberships';
-import { ROLE_LABELS, type Role } from './roles';
+import { roleName, type MembershipRole } from './roles';
 import { authFor, MIN_PASSWORD_LENGTH } from './server';
 
 export class UserInputError extends Error {}
@@ -23,14 +23,40 @@ export function checkPassword(password: string): string | null {
 }
 
 /**
+ * Where a new user's role is held: nowhere for the installation's administrator, the län `lan` for a
+ * regionsamordnare (it must be a län in the regions table), else the kommun `kommun` (by default the installation's
+ * first kommun; a läsare without any kommun yet is simply a läsare).
+ */
+async function regionOfNewRole(db: Db, input: { role: MembershipRole; kommun?: string; lan?: string }): Promise<string | null> {
+  if (input.role === 'regional_coordinator') {
+    if (input.kommun !== undefined) throw new UserInputError('En regionsamordnare har sin roll i ett län: ange --lan, inte --kommun.');
+    if (input.lan === undefined) throw new UserInputError('En regionsamordnare behöver ett län (länskod, t.ex. 20).');
+    if (!/^\d{2}$/.test(input.lan)) throw new UserInputError(`Ogiltig länskod "${input.lan}" (två siffror).`);
+    const [lan] = await db
+      .select({ code: regions.code })
+      .from(regions)
+      .where(and(eq(regions.code, input.lan), eq(regions.kind, 'lan')));
+    if (!lan) throw new UserInputError(`Länet ${input.lan} finns inte.`);
+    return lan.code;
+  }
+  if (input.lan !== undefined) throw new UserInputError('Ett län ges bara med rollen regionsamordnare.');
+  if (input.kommun !== undefined && !/^\d{4}$/.test(input.kommun))
+    throw new UserInputError(`Ogiltig kommunkod "${input.kommun}" (fyra siffror).`);
+  if (input.role === 'admin') return null;
+  const kommun = input.kommun ?? (await firstKommun(db));
+  if (input.role === 'coordinator' && !kommun) throw new UserInputError('Ingen kommun har en plan ännu: en samordnare behöver en kommun.');
+  return kommun;
+}
+
+/**
  * Creates a user with an e-mail + password account (hashed by better-auth) and records it in the change log.
- * Administratör is the installation's administrator; läsare and samordnare are given in `kommun` (by default the
- * installation's first kommun; a läsare without any kommun yet is simply a läsare).
+ * Administratör is the installation's administrator; läsare and samordnare are given in `kommun`, regionsamordnare
+ * in `lan` (see regionOfNewRole). Nothing is written when the input is refused.
  * Used by `npm run user:create` and by tests; administrators invite through the user page instead.
  */
 export async function createPasswordUser(
   db: Db,
-  input: { email: string; name?: string; role: Role; password: string; kommun?: string },
+  input: { email: string; name?: string; role: MembershipRole; password: string; kommun?: string; lan?: string },
   by: { actorId: string | null; actor: string },
 ): Promise<{ id: string }> {
   const email = input.email.trim().toLowerCase();
@@ -42,18 +68,16 @@ export async function createPasswordUser(
     .from(authUsers)
     .where(sql`lower(${authUsers.email}) = ${email}`);
   if (existing) throw new UserInputError(`Det finns redan en användare med e-postadressen ${email}.`);
-  const kommun = input.role === 'admin' ? null : (input.kommun ?? (await firstKommun(db)));
-  if (input.kommun !== undefined && !/^\d{4}$/.test(input.kommun))
-    throw new UserInputError(`Ogiltig kommunkod "${input.kommun}" (fyra siffror).`);
-  if (input.role === 'coordinator' && !kommun) throw new UserInputError('Ingen kommun har en plan ännu: en samordnare behöver en kommun.');
+  const region = await regionOfNewRole(db, input);
   const auth = authFor(db);
   const installationRole = input.role === 'admin' ? 'admin' : 'reader';
   const res = await auth.api.createUser({
     body: { email, name: input.name?.trim() || email, password: input.password, role: installationRole },
   });
-  if (kommun && input.role !== 'reader') {
+  const member = region !== null && input.role !== 'reader';
+  if (member) {
     try {
-      await setMembership(db, { userId: res.user.id, regionCode: kommun, role: input.role }, by);
+      await setMembership(db, { userId: res.user.id, regionCode: region, role: input.role }, by);
     } catch (err) {
       await db.delete(authUsers).where(eq(authUsers.id, res.user.id)); // no half-made user
       throw err instanceof Error ? new UserInputError(err.message) : err;
@@ -64,8 +88,8 @@ export async function createPasswordUser(
     action: 'user_invited',
     targetType: 'användare',
     targetId: res.user.id,
-    summary: `Skapade användaren ${email} med rollen ${ROLE_LABELS[input.role].toLowerCase()}${kommun && input.role !== 'reader' ? ` i ${kommun}` : ''}.`,
-    after: { email, role: input.role, regionCode: input.role === 'reader' ? null : kommun },
+    summary: `Skapade användaren ${email} med rollen ${roleName(input.role)}${member ? ` i ${region}` : ''}.`,
+    after: { email, role: input.role, regionCode: member ? region : null },
   });
   return { id: res.user.id };
 }

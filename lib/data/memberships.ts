@@ -1,5 +1,6 @@
 import 'server-only';
 import {
+  checkMembershipRegion,
   kommunOfAction,
   kommunOfCurrentPlan,
   kommunOfGroup,
@@ -14,6 +15,7 @@ import { withServerDb } from './door';
 export const getAllMemberships = withServerDb(listAllMemberships);
 export const getMembershipRegions = withServerDb(listMembershipRegions);
 export const saveMembership = withServerDb(setMembership);
+export const assertMembershipRegion = withServerDb(checkMembershipRegion);
 export const deleteMembership = withServerDb(removeMembership);
 
 // The kommun each write touches, from the database: see lib/auth/memberships.ts.

@@ -38,6 +38,10 @@ const BOTH_SAMORDNARE = {
   kommun: '2083',
 };
 const REGIONSAMORDNARE = { email: 'region@dalarna.test', password: 'Regionsamordnare-2026', role: 'reader' as const };
+// Avesta's administratör: a läsare to the installation, with the admin role in 2084 (given below).
+const AVESTA_ADMIN = { email: 'admin@avesta.test', password: 'Avesta-administrator-2026', role: 'reader' as const };
+/** A goal code in Avesta's plan only: Hedemora's V-M2 is Avesta's V-M9. */
+const AVESTA_ONLY = 'V-M9';
 
 let browser: BrowserContext;
 let two: Server;
@@ -47,13 +51,16 @@ let plansDir: string;
 beforeAll(async () => {
   browser = await launchBrowser();
   plansDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-kommun-'));
-  const plan = JSON.parse(fs.readFileSync(path.resolve('data-imports/plan/hedemora-2024.json'), 'utf8')) as Record<string, unknown>;
+  const plan = JSON.parse(fs.readFileSync(path.resolve('data-imports/plan/hedemora-2024.json'), 'utf8')) as {
+    areas: { overallGoals: { code: string }[] }[];
+  };
+  plan.areas.flatMap((a) => a.overallGoals).find((g) => g.code === 'V-M2')!.code = AVESTA_ONLY;
   fs.writeFileSync(path.join(plansDir, 'avesta.json'), JSON.stringify({ ...plan, kommunCode: '2084', title: AVESTA_TITLE }));
   // The user's kommun must have its plan first: createUsers seeds from the same plans the server is given.
   const twoDir = tempPgliteDir();
   process.env.PLANS_DIR = plansDir;
   try {
-    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE, BOTH_SAMORDNARE, REGIONSAMORDNARE]);
+    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE, BOTH_SAMORDNARE, REGIONSAMORDNARE, AVESTA_ADMIN]);
   } finally {
     delete process.env.PLANS_DIR;
   }
@@ -64,6 +71,7 @@ beforeAll(async () => {
     const by = { actorId: null, actor: 'testerna' };
     await setMembership(h.db, { userId: await idOf(BOTH_SAMORDNARE.email), regionCode: '2084', role: 'coordinator' }, by);
     await setMembership(h.db, { userId: await idOf(REGIONSAMORDNARE.email), regionCode: '20', role: 'regional_coordinator' }, by);
+    await setMembership(h.db, { userId: await idOf(AVESTA_ADMIN.email), regionCode: '2084', role: 'admin' }, by);
   } finally {
     await h.close();
   }
@@ -128,6 +136,37 @@ describe('two kommuner in one installation', () => {
     for (const p of ['/k/9999', '/k/2085', '/k/abcd', '/k/9999/mal/N-M1', '/k/2085/omrade/T', '/k/2085/omrade/T/data']) {
       expect((await fetch(`${two.url}${p}`)).status, p).toBe(404);
     }
+  });
+
+  it("a goal code only another kommun's plan has is not found: its page answers 404, its area's data and the goals API leave it out", async () => {
+    const page = await browser.newPage();
+    const missing = await page.goto(`${two.url}/k/2083/mal/${AVESTA_ONLY}`);
+    expect(missing!.status()).toBe(404);
+    expect(await page.locator('h1').innerText()).toBe('Sidan finns inte');
+    // The same code is Avesta's goal page; Hedemora's own code is not Avesta's.
+    expect((await page.goto(`${two.url}/k/2084/mal/${AVESTA_ONLY}`))!.status()).toBe(200);
+    expect(await page.locator('h1').innerText()).toMatch(/^Övergripande mål: /);
+    expect((await fetch(`${two.url}/k/2084/mal/V-M2`)).status).toBe(404);
+    expect((await fetch(`${two.url}/k/2083/mal/V-M2`)).status).toBe(200);
+    // The old address goes to the first kommun (Hedemora), where the code is no goal.
+    const old = await fetch(`${two.url}/mal/${AVESTA_ONLY}`, { redirect: 'manual' });
+    expect(old.headers.get('location')).toBe(`/k/2083/mal/${AVESTA_ONLY}`);
+    expect((await fetch(new URL(old.headers.get('location')!, two.url))).status).toBe(404);
+    await page.close();
+
+    const areaGoals = async (code: string) => {
+      const res = await fetch(`${two.url}/k/${code}/omrade/V/data`);
+      expect(res.status, code).toBe(200);
+      return ((await res.json()) as { area: { goals: { code: string }[] } }).area.goals.map((g) => g.code);
+    };
+    expect(await areaGoals('2083')).toContain('V-M2');
+    expect(await areaGoals('2083')).not.toContain(AVESTA_ONLY);
+    expect(await areaGoals('2084')).toContain(AVESTA_ONLY);
+    expect(await areaGoals('2084')).not.toContain('V-M2');
+    // /api/v1/goals answers for the installation's first kommun, Hedemora.
+    const api = (await (await fetch(`${two.url}/api/v1/goals`)).json()) as { goals: { code: string }[] };
+    expect(api.goals.map((g) => g.code)).toContain('V-M2');
+    expect(api.goals.map((g) => g.code)).not.toContain(AVESTA_ONLY);
   });
 
   it.each([390, 1280])('`/` is a chooser between the kommuner and the regional view, axe clean at %d px', async (width) => {
@@ -237,6 +276,41 @@ describe('two kommuner in one installation', () => {
     expect((await offered(region, '/admin/anvandare')).status).toBe(403);
     await region.screenshot({ path: path.join(SHOTS, 'kommun-regionsamordnare-import-403.png') });
     await region.close();
+  });
+
+  it("Avesta's administratör is offered invitations into Avesta only, and invites a samordnare there", async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    await signInBrowser(page, two.url, AVESTA_ADMIN, '/admin/anvandare');
+    expect(new URL(page.url()).pathname).toBe('/admin/anvandare');
+    await page.locator('header li.account a').waitFor({ state: 'attached' });
+    const form = page.locator('form.invite');
+    expect(await form.count()).toBe(1);
+    const values = (select: string) => form.locator(`${select} option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // Only their kommun, no län; läsare and samordnare, not the installation's administratör nor regionsamordnare.
+    expect(await values('#invite-region')).toEqual(['2084']);
+    expect(await values('#invite-role')).toEqual(['reader', 'coordinator']);
+    expect(await page.getByText('Du bjuder in till Avesta (2084).').count()).toBe(1);
+    // The roles they may give to others are in Avesta only, too.
+    const regionsOffered = await page
+      .locator('main table select[name="region"]')
+      .evaluateAll((ss) => [...new Set(ss.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)))]);
+    expect(regionsOffered).toEqual(['2084']);
+    const rolesOffered = await page
+      .locator('main table select[name="role"]')
+      .evaluateAll((ss) => [...new Set(ss.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)))]);
+    expect(rolesOffered).toEqual(['reader', 'coordinator', 'admin']);
+    expect(await axeViolations(page)).toEqual([]);
+
+    await form.getByLabel('E-postadress').fill('ny.samordnare@avesta.test');
+    await form.getByLabel('Roll', { exact: true }).selectOption('coordinator');
+    await form.getByRole('button', { name: 'Bjud in' }).click();
+    await page.getByText('ny.samordnare@avesta.test är inbjuden som samordnare').waitFor();
+    expect(await page.getByLabel('Inbjudningslänk').inputValue()).toContain('/reset-password/');
+    await page.screenshot({ path: path.join(SHOTS, 'kommun-admin-invite.png'), fullPage: true });
+    await page.goto(`${two.url}/admin/anvandare`);
+    expect(await page.locator('tr[data-user="ny.samordnare@avesta.test"]').innerText()).toContain('Samordnare i Avesta (2084)');
+    await page.close();
   });
 
   it("sends an old address to the first kommun's same page, the query string kept", async () => {

@@ -6,6 +6,7 @@ import { authFor, type Auth } from '@/lib/auth/server';
 import { createPasswordUser } from '@/lib/auth/users';
 import { saveOwnGroup } from '@/lib/data/comparison-groups';
 import { openReview } from '@/lib/data/followup/reviews';
+import { loadGoalView } from '@/lib/data/goal-query';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
 import type { DbHandle } from '@/lib/db/client';
 import { getCurrentPlan } from '@/lib/db/queries/plan';
@@ -55,8 +56,11 @@ const { openReviewAction, saveAssessmentAction, addDecisionAction, removeDecisio
   await import('@/app/k/[kommun]/uppfoljning/actions');
 const { undoImportAction } = await import('@/app/import/historik/[id]/actions');
 const { koladaFetchAction } = await import('@/app/import/kolada-actions');
-const { addMembershipAction, removeMembershipAction, inviteUserAction, setRoleAction } = await import('@/app/admin/anvandare/actions');
+const { addMembershipAction, removeMembershipAction, inviteUserAction, setRoleAction, setActiveAction, unlockSignInAction } =
+  await import('@/app/admin/anvandare/actions');
 const { POST: importPost } = await import('@/app/api/import/route');
+const { GET: auditExport } = await import('@/app/admin/logg/export/route');
+const { POST: authPost } = await import('@/app/api/auth/[...all]/route');
 
 const APP_URL = 'http://localhost:3000';
 const env = readEnv({ NODE_ENV: 'test', APP_URL, BETTER_AUTH_SECRET: 'x'.repeat(40) } as NodeJS.ProcessEnv);
@@ -67,10 +71,15 @@ const CLI = { actorId: null, actor: 'testerna' };
 const PASSWORD = 'Rätt-lösenord-för-testet-2026';
 const idle = { ok: null, message: null } as const;
 
+/** A goal code in Avesta's plan only: Hedemora's V-M2 is Avesta's V-M9. */
+const AVESTA_ONLY = 'V-M9';
+
 function avestaFiles(base: SeedFiles): SeedFiles {
   const plan = structuredClone(base.plan);
   plan.kommunCode = AVESTA;
   plan.title = 'Fiktiv testplan för Avesta kommun';
+  const renamed = plan.areas.flatMap((a) => a.overallGoals).find((g) => g.code === 'V-M2')!;
+  renamed.code = AVESTA_ONLY;
   const text = JSON.stringify(plan);
   return { ...base, plans: [...base.plans, { file: { name: 'plans/avesta-test.json', text, sha256: 'avesta-test' }, plan }] };
 }
@@ -480,9 +489,6 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
       403,
     );
     expect(await outcome(() => removeMembershipAction(idle, form({ userId: ids.avesta!, region: AVESTA })))).toBe(403);
-    expect(await outcome(() => inviteUserAction(idle, form({ email: 'ny@dalarna.test', role: 'coordinator', region: HEDEMORA })))).toBe(
-      403,
-    );
     expect(await outcome(() => setRoleAction(idle, form({ userId: ids.lasare!, role: 'admin' })))).toBe(403);
 
     const added = await outcome(() => addMembershipAction(idle, form({ userId: ids.lasare!, region: HEDEMORA, role: 'samordnare' })));
@@ -511,5 +517,226 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
       ok: false,
       message: 'Rollen ges i en kommun (fyrsiffrig kommunkod).',
     });
+  });
+
+  /** What the users' side of the database holds: a refused invitation or role change must leave it as it was. */
+  const userTables = async () => ({
+    users: (await h.db.select().from(s.authUsers).orderBy(asc(s.authUsers.email))).map((u) => [u.email, u.role, u.banned]),
+    memberships: (await h.db.select().from(s.memberships).orderBy(asc(s.memberships.userId), asc(s.memberships.regionCode))).map((m) => [
+      m.userId,
+      m.regionCode,
+      m.role,
+    ]),
+    verifications: Number((await h.db.select({ n: count() }).from(s.authVerifications))[0]!.n),
+    audit: Number((await h.db.select({ n: count() }).from(s.auditLog))[0]!.n),
+  });
+
+  it("a kommun's administratör invites into that kommun only: the user, the link and the role there; elsewhere nothing is written", async () => {
+    const before = await userTables();
+    as('kommunadmin');
+    // Another kommun, the län, the installation's administrator: refused before anything is written.
+    for (const [role, region] of [
+      ['coordinator', AVESTA],
+      ['reader', AVESTA],
+      ['regional_coordinator', '20'],
+      ['admin', HEDEMORA],
+      ['admin', ''],
+    ] as const)
+      expect(await outcome(() => inviteUserAction(idle, form({ email: 'fel@dalarna.test', role, region }))), `${role} ${region}`).toBe(403);
+    // A role that cannot be held in the kommun is refused before the user exists (no half-made invitation).
+    expect(
+      await outcome(() => inviteUserAction(idle, form({ email: 'fel@dalarna.test', role: 'regional_coordinator', region: HEDEMORA }))),
+    ).toEqual({ ok: false, message: 'Regionsamordnare är en roll i ett län (tvåsiffrig länskod). Inget sparades.' });
+    // Nor may they deactivate a user or lift a lock: the installation administrator's.
+    expect(await outcome(() => setActiveAction(idle, form({ userId: ids.avesta!, active: '1' })))).toBe(403);
+    expect(
+      await outcome(() =>
+        setActiveAction(
+          idle,
+          form({ userId: ids.avesta!, active: '0', bekraftelse: confirmToken('user_deactivation', ids.avesta!, ids.kommunadmin!) }),
+        ),
+      ),
+    ).toBe(403);
+    expect(await outcome(() => unlockSignInAction(idle, form({ userId: ids.avesta! })))).toBe(403);
+    // better-auth's admin endpoints: the app's route refuses them to everyone, and beneath it better-auth's own roles
+    // know only the installation's administrator, so a kommun's is refused there too.
+    for (const [endpoint, body] of [
+      ['create-user', { email: 'bakvag@dalarna.test', name: 'Bakväg', password: PASSWORD, role: 'reader' }],
+      ['set-role', { userId: ids.avesta!, role: 'admin' }],
+      ['ban-user', { userId: ids.avesta! }],
+    ] as const) {
+      const request = () =>
+        new Request(`${APP_URL}/api/auth/admin/${endpoint}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', origin: APP_URL, cookie: cookies.kommunadmin! },
+          body: JSON.stringify(body),
+        });
+      expect((await authPost(request())).status, `route ${endpoint}`).toBe(403);
+      expect((await auth.handler(request())).status, `better-auth ${endpoint}`).toBe(403);
+    }
+    expect(await userTables()).toEqual(before);
+    // The change record is the installation's too (it names every kommun's users and writes).
+    const exportAs = (who: string) => auditExport(new Request(`${APP_URL}/admin/logg/export`, { headers: { cookie: cookies[who]! } }));
+    expect((await exportAs('kommunadmin')).status).toBe(403);
+    expect((await exportAs('admin')).status).toBe(200);
+    // A läsare, a samordnare and a regionsamordnare may invite nowhere.
+    for (const who of ['lasare', 'hedemora', 'region']) {
+      as(who);
+      expect(await outcome(() => inviteUserAction(idle, form({ email: 'fel@dalarna.test', role: 'reader', region: HEDEMORA }))), who).toBe(
+        403,
+      );
+    }
+    expect(await userTables()).toEqual(before);
+
+    // Into their own kommun: the user, a link, the role in Hedemora, recorded with the kommun's administratör as actor.
+    as('kommunadmin');
+    const invited = await outcome(() =>
+      inviteUserAction(idle, form({ email: 'Ny.Samordnare@Dalarna.test', name: 'Ny Samordnare', role: 'samordnare', region: HEDEMORA })),
+    );
+    expect(invited).toMatchObject({ ok: true, message: expect.stringContaining('ny.samordnare@dalarna.test är inbjuden som samordnare.') });
+    const link = (invited as { link?: string }).link ?? '';
+    const token = /\/reset-password\/([^?]+)/.exec(link)?.[1];
+    expect(token, link).toBeDefined();
+    const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'ny.samordnare@dalarna.test'));
+    expect(user).toMatchObject({ name: 'Ny Samordnare', role: 'reader', banned: false });
+    const rows = await h.db.select().from(s.memberships).where(eq(s.memberships.userId, user!.id));
+    expect(rows.map((r) => [r.regionCode, r.role, r.createdBy])).toEqual([[HEDEMORA, 'coordinator', 'kommunadmin@dalarna.test']]);
+    const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id)).orderBy(asc(s.auditLog.id));
+    expect(audit.map((a) => [a.action, a.actor, a.summary])).toEqual([
+      ['membership_added', 'kommunadmin@dalarna.test', 'Gav ny.samordnare@dalarna.test rollen samordnare i Hedemora (2083).'],
+      ['user_invited', 'kommunadmin@dalarna.test', 'Bjöd in ny.samordnare@dalarna.test med rollen samordnare i 2083.'],
+    ]);
+
+    // The link works: the invited person chooses a password, signs in, and is samordnare in Hedemora only.
+    const reset = await auth.handler(
+      new Request(`${APP_URL}/api/auth/reset-password`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: APP_URL },
+        body: JSON.stringify({ newPassword: PASSWORD, token }),
+      }),
+    );
+    expect(reset.status).toBe(200);
+    cookies.invited = await signIn('ny.samordnare@dalarna.test');
+    as('invited');
+    expect(
+      await outcome(() =>
+        updateMeasureAction(AVESTA, idle, form({ actionId: actionsOf.avesta, status: 'planned', startDate: '', endDate: '' })),
+      ),
+    ).toBe(403);
+    expect(await outcome(() => inviteUserAction(idle, form({ email: 'fel@dalarna.test', role: 'reader', region: HEDEMORA })))).toBe(403);
+  });
+
+  it("removing a decision or assessing a goal needs both in the review's kommun: another kommun's decision or goal code is not found", async () => {
+    const [avestaDecision] = await h.db.select().from(s.reviewDecisions).where(eq(s.reviewDecisions.reviewId, reviewsOf.avesta));
+    expect(avestaDecision).toBeDefined();
+    const decisions = async () => (await h.db.select().from(s.reviewDecisions).orderBy(asc(s.reviewDecisions.id))).map((d) => d.id);
+    const before = await decisions();
+    const hedemoraReview = await reviewState(reviewsOf.hedemora);
+    as('hedemora');
+    // Hedemora's own review on Hedemora's page, with Avesta's decision id: not found, nothing removed.
+    expect(
+      await outcome(() => removeDecisionAction(HEDEMORA, idle, form({ reviewId: reviewsOf.hedemora, decisionId: avestaDecision!.id }))),
+    ).toEqual({ ok: false, message: 'Beslutet finns inte.' });
+    expect(await decisions()).toEqual(before);
+    // A goal code that only Avesta's plan has is no goal of Hedemora's review.
+    const label = VERDICT_ORDER[0]!;
+    expect(
+      await outcome(() =>
+        saveAssessmentAction(HEDEMORA, idle, form({ reviewId: reviewsOf.hedemora, goalCode: AVESTA_ONLY, label, justification: 'Test' })),
+      ),
+    ).toEqual({ ok: false, message: `Målet ${AVESTA_ONLY} finns inte i uppföljningen.` });
+    expect(await reviewState(reviewsOf.hedemora)).toEqual(hedemoraReview);
+  });
+
+  it("a goal code only Avesta's plan has is not found in Hedemora: not on its goal page's data, not by its plan actions", async () => {
+    const today = new Date('2026-11-25T12:00:00Z');
+    expect(await loadGoalView(h.db, AVESTA_ONLY, today, HEDEMORA)).toBeNull();
+    expect((await loadGoalView(h.db, AVESTA_ONLY, today, AVESTA))?.goal.code).toBe(AVESTA_ONLY);
+    expect(await loadGoalView(h.db, 'V-M2', today, AVESTA)).toBeNull();
+    expect((await loadGoalView(h.db, 'V-M2', today, HEDEMORA))?.goal.code).toBe('V-M2');
+    // Even the installation's administrator, on Hedemora's page, finds no such goal to change or link.
+    as('admin');
+    const missing = { ok: false, message: `Målet ${AVESTA_ONLY} finns inte i den gällande planen.` };
+    expect(await outcome(() => updateGoalAction(HEDEMORA, idle, form({ goalCode: AVESTA_ONLY, text: 'Fel kommun.' })))).toEqual(missing);
+    expect(
+      await outcome(() => saveLinkAction(HEDEMORA, idle, form({ goalCode: AVESTA_ONLY, indicatorId: goal.indicatorId, role: 'context' }))),
+    ).toEqual(missing);
+    expect(await h.db.select().from(s.goals).where(eq(s.goals.code, AVESTA_ONLY))).toHaveLength(1);
+  });
+
+  it("Avesta's samordnare adds a local indicator, links it to Avesta's own goal and starts a revised plan; Hedemora's plan is unchanged", async () => {
+    /** A plan's goals and their links, as comparable rows. */
+    const planContent = async (planId: number) => ({
+      goals: (await h.db.select().from(s.goals).where(eq(s.goals.planId, planId)).orderBy(asc(s.goals.id))).map((g) => [
+        g.id,
+        g.code,
+        g.text,
+      ]),
+      links: (
+        await h.db
+          .select({ code: s.goals.code, indicator: s.goalIndicators.indicatorId, role: s.goalIndicators.role, note: s.goalIndicators.note })
+          .from(s.goalIndicators)
+          .innerJoin(s.goals, eq(s.goals.id, s.goalIndicators.goalId))
+          .where(eq(s.goals.planId, planId))
+      )
+        .map((l) => `${l.code} ${l.indicator} ${l.role} ${l.note}`)
+        .sort(),
+      actions: (await h.db.select().from(s.actions).where(eq(s.actions.planId, planId)).orderBy(asc(s.actions.id))).map((a) => [
+        a.id,
+        a.code,
+        a.status,
+      ]),
+    });
+    const hedemoraPlan = (await h.db.select().from(s.plans).where(eq(s.plans.id, plans.hedemora)))[0]!;
+    const hedemoraBefore = await planContent(plans.hedemora);
+    const avestaBefore = await planContent(plans.avesta);
+    const plansBefore = await h.db.select({ id: s.plans.id }).from(s.plans);
+
+    as('avesta');
+    const local = {
+      id: 'lokal_avesta_orosanmalningar',
+      name: 'Orosanmälningar från Avestas förskolor',
+      definition: 'Antal orosanmälningar från kommunens förskolor per år.',
+      unit: 'antal per år',
+      unitKind: 'count',
+      direction: 'down',
+      type: 'count',
+      decimals: 0,
+      cadence: 'year',
+      measuredGeography: 'Avestas förskolor',
+    };
+    expect(await outcome(() => createIndicatorAction(AVESTA, idle, form(local)))).toMatchObject({ ok: true });
+    const newLink = { goalCode: AVESTA_ONLY, indicatorId: local.id, role: 'supporting', note: 'Avestas lokala mått' };
+    expect(await outcome(() => saveLinkAction(AVESTA, idle, form(newLink)))).toMatchObject({
+      ok: true,
+      message: `Måttet ${local.id} är sparat för målet ${AVESTA_ONLY}.`,
+    });
+    const revision = {
+      title: 'Reviderad åtgärdsplan för Avesta kommun',
+      decidedDate: '2026-06-01',
+      decidedBy: 'Kommunstyrelsen i Avesta',
+      decisionParagraph: '§ 42',
+      diarienummer: 'KS 2026/42',
+      validFrom: '2026-07-01',
+      reviseBy: '2028-06',
+      basedOnLagesbild: '2025/2026',
+    };
+    expect(await outcome(() => startRevisedPlanAction(AVESTA, idle, form(revision)))).toMatchObject({ ok: true });
+
+    // Avesta's plan in force is the new one, in Avesta, with the new link; its previous plan keeps what it had.
+    const avestaNow = (await getCurrentPlan(h.db, AVESTA))!;
+    expect(plansBefore.map((p) => p.id)).not.toContain(avestaNow.id);
+    expect(avestaNow).toMatchObject({ kommunCode: AVESTA, title: revision.title, decidedDate: revision.decidedDate });
+    const revised = await planContent(avestaNow.id);
+    expect(revised.links).toContain(`${AVESTA_ONLY} ${local.id} supporting Avestas lokala mått`);
+    expect(revised.links).toEqual([...avestaBefore.links, `${AVESTA_ONLY} ${local.id} supporting Avestas lokala mått`].sort());
+    expect((await planContent(plans.avesta)).links).toEqual(revised.links);
+
+    // Hedemora: the same plan in force, row for row, goals, links and åtgärder as before.
+    expect((await getCurrentPlan(h.db, HEDEMORA))!.id).toBe(plans.hedemora);
+    expect((await h.db.select().from(s.plans).where(eq(s.plans.id, plans.hedemora)))[0]).toEqual(hedemoraPlan);
+    expect(await planContent(plans.hedemora)).toEqual(hedemoraBefore);
+    expect(hedemoraBefore.links.some((l) => l.includes(local.id))).toBe(false);
+    expect(await h.db.select({ id: s.plans.id }).from(s.plans)).toHaveLength(plansBefore.length + 1);
   });
 });

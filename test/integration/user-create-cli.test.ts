@@ -167,7 +167,7 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
     const before = await state();
     const chef = cli(['--email', 'cecilia@hedemora.se', '--role', 'chef'], target.env);
     expect(chef.status).toBe(2);
-    expect(chef.stderr).toContain('Okänd roll "chef": välj läsare, samordnare, administratör.');
+    expect(chef.stderr).toContain('Okänd roll "chef": välj läsare, samordnare, administratör, regionsamordnare.');
     expect(ROLES).toEqual(['reader', 'coordinator', 'admin']);
     expect(chef.stdout).toBe('');
 
@@ -209,5 +209,69 @@ describe.each(DRIVERS)('npm run user:create on %s', { timeout: CLI_TEST_TIMEOUT 
           ).length,
       ),
     ).toBe(0);
+  });
+
+  it('gives a regionsamordnare the län --lan names, checked against the regions; an unknown län or a kommun role there is refused', async () => {
+    await withDb((h) => h.db.insert(s.regions).values({ code: '00', kind: 'riket', name: 'Sverige', shortName: 'Sverige' }));
+    const before = await state();
+    // Unknown or not a län (00 is riket): refused with the län named, nothing written.
+    for (const lan of ['99', '00']) {
+      const res = cli(['--email', 'region@dalarna.se', '--lan', lan], target.env);
+      expect(res.status, lan).toBe(1);
+      expect(res.stderr, lan).toContain(`Länet ${lan} finns inte.`);
+      expect(res.stdout, lan).toBe('');
+    }
+    // Usage errors: a länskod of the wrong shape, a län for a kommun role, a regionsamordnare without a län or with a kommun.
+    for (const [args, message] of [
+      [['--lan', '2'], 'Ogiltig länskod "2": ange två siffror, t.ex. 20.'],
+      [['--role', 'samordnare', '--lan', '20'], '--lan ges bara med rollen regionsamordnare.'],
+      [['--role', 'regionsamordnare'], 'Ange --lan <länskod> för en regionsamordnare, t.ex. --lan 20.'],
+      [
+        ['--role', 'regionsamordnare', '--lan', '20', '--kommun', '2084'],
+        'En regionsamordnare har sin roll i ett län: ange --lan, inte --kommun.',
+      ],
+    ] as const) {
+      const res = cli(['--email', 'region@dalarna.se', ...args], target.env);
+      expect(res.status, args.join(' ')).toBe(2);
+      expect(res.stderr, args.join(' ')).toContain(message);
+    }
+    expect(await state()).toEqual(before);
+
+    const password = 'Regionens-eget-lösenord-2026';
+    const res = cli(['--email', 'Region@Dalarna.se', '--lan', '20', '--password-stdin'], target.env, `${password}\n`);
+    expect(res.stderr).toBe('');
+    expect(res.status).toBe(0);
+    expect(res.stdout).toContain('Användaren region@dalarna.se skapades med rollen regionsamordnare i län 20.');
+    // Spelled out as a role too.
+    const named = cli(['--email', 'lan@dalarna.se', '--role', 'Regionsamordnare', '--lan', '20'], target.env);
+    expect(named.stderr).toBe('');
+    expect(named.status).toBe(0);
+
+    await withDb(async (h) => {
+      const ok = await signIn(h, 'region@dalarna.se', password);
+      expect(ok.status).toBe(200);
+      // A läsare to better-auth: the regional role is a membership on the län, and nothing in any kommun.
+      expect(ok.body?.user).toMatchObject({ email: 'region@dalarna.se', role: 'reader' });
+      const rows = await h.db
+        .select({ email: s.authUsers.email, region: s.memberships.regionCode, role: s.memberships.role })
+        .from(s.memberships)
+        .innerJoin(s.authUsers, eq(s.authUsers.id, s.memberships.userId))
+        .where(eq(s.memberships.regionCode, '20'))
+        .orderBy(s.authUsers.email);
+      expect(rows).toEqual([
+        { email: 'lan@dalarna.se', region: '20', role: 'regional_coordinator' },
+        { email: 'region@dalarna.se', region: '20', role: 'regional_coordinator' },
+      ]);
+      const [user] = await h.db.select().from(s.authUsers).where(eq(s.authUsers.email, 'region@dalarna.se'));
+      const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id)).orderBy(s.auditLog.id);
+      expect(audit.map((a) => [a.action, a.actor])).toEqual([
+        ['membership_added', CLI_ACTOR],
+        ['user_invited', CLI_ACTOR],
+      ]);
+      expect(audit[1]).toMatchObject({
+        summary: 'Skapade användaren region@dalarna.se med rollen regionsamordnare i 20.',
+        after: { email: 'region@dalarna.se', role: 'regional_coordinator', regionCode: '20' },
+      });
+    });
   });
 });

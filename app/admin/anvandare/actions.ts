@@ -7,11 +7,11 @@ import { revalidatePath } from 'next/cache';
 import { forbidden, redirect, unauthorized } from 'next/navigation';
 import { isConfirmed } from '@/lib/auth/confirm';
 import { clientIp } from '@/lib/audit';
-import { mayManage, parseMembershipRole, parseRole, roleName, type MembershipRole, type Role } from '@/lib/auth/roles';
+import { managedKommuner, mayManage, parseMembershipRole, parseRole, roleName, type MembershipRole, type Role } from '@/lib/auth/roles';
 import { captureInviteLink, getAuth } from '@/lib/auth/server';
 import { currentUser, requireRole } from '@/lib/auth/session';
 import { MembershipInputError } from '@/lib/auth/memberships';
-import { deleteMembership, getKommunOfCurrentPlan, saveMembership } from '@/lib/data/memberships';
+import { assertMembershipRegion, deleteMembership, getKommunOfCurrentPlan, saveMembership } from '@/lib/data/memberships';
 import { describeDbError } from '@/lib/data/door';
 import { getActiveAdminCount, getUser, getUserIdByEmail, saveAuditEntry, saveSignInUnlock } from '@/lib/data/users';
 
@@ -42,9 +42,16 @@ async function roleRegion(role: MembershipRole, region: string | undefined): Pro
   return region ?? (await getKommunOfCurrentPlan());
 }
 
-/** Invite: create the user (no password yet) and return a link where they choose one, valid 7 days. */
+/**
+ * Invite: create the user (no password yet) and return a link where they choose one, valid 7 days. The installation's
+ * administrator invites anyone anywhere; a kommun's administratör invites into that kommun only, as läsare or
+ * samordnare (mayManage: the same rule as giving a role there). Nothing is written before both checks.
+ */
 export async function inviteUserAction(_prev: UserActionState, form: FormData): Promise<UserActionState> {
-  const admin = await requireRole('admin', 'installation');
+  const admin = await currentUser();
+  if (!admin) unauthorized();
+  const managed = managedKommuner(admin);
+  if (managed !== null && managed.length === 0) forbidden();
   const parsed = inviteSchema.safeParse({
     email: form.get('email'),
     name: form.get('name') || undefined,
@@ -54,14 +61,17 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => i.message).join(' ') };
   const { email, name, role } = parsed.data;
   const region = await roleRegion(role, parsed.data.region);
+  if (role === 'admin' ? managed !== null : region !== null && !mayManage(admin, region)) forbidden();
   if (role !== 'admin' && !region) return { ok: false, message: 'Välj en kommun eller ett län för rollen.' };
   const h = await headers();
   try {
     if (await getUserIdByEmail(email)) return { ok: false, message: `Det finns redan en användare med e-postadressen ${email}.` };
+    if (region) await assertMembershipRegion({ regionCode: region, role }); // before the user exists: no half-made invitation
     const auth = await getAuth();
-    // A random password nobody knows: the credential account exists, and the invite link replaces it.
+    // A random password nobody knows: the credential account exists, and the invite link replaces it. Created as the
+    // server, not with the caller's session: who may invite was checked above, and better-auth's own roles know only
+    // the installation's administrator, not a kommun's.
     const created = await auth.api.createUser({
-      headers: h,
       body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role: role === 'admin' ? 'admin' : 'reader' },
     });
     if (region) {
@@ -79,7 +89,7 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
       action: 'user_invited',
       targetType: 'användare',
       targetId: created.user.id,
-      summary: `Bjöd in ${email} med rollen ${roleName(role)}.`,
+      summary: `Bjöd in ${email} med rollen ${roleName(role)}${region ? ` i ${region}` : ''}.`,
       after: { email, name: name || email, role, regionCode: region },
       ip: clientIp(h),
     });
@@ -95,6 +105,7 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
       link,
     };
   } catch (err) {
+    if (err instanceof MembershipInputError) return { ok: false, message: `${err.message} Inget sparades.` };
     console.error('invite failed:', describeDbError(err));
     return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };
   }

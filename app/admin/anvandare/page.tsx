@@ -66,14 +66,15 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <strong>{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</strong> läser alla kommuner i sitt län men ändrar inget i dem.
         Administratören för hela installationen får allt i alla kommuner.
       </p>
-      {isInstallationAdmin && (
+      {(isInstallationAdmin || kommuner.length > 0) && (
         <>
           <h2>Bjud in en användare</h2>
           <p>
             Den inbjudna får en länk där hen väljer lösenord. Med enkel inloggning (kommunens konto) kan hen också logga in direkt med samma
             e-postadress.
+            {!isInstallationAdmin && ` Du bjuder in till ${kommuner.map((k) => `${k.name} (${k.code})`).join(', ')}.`}
           </p>
-          <InviteForm kommuner={regions.kommuner} lan={regions.lan} first={regions.first} />
+          <InviteForm kommuner={kommuner} lan={lan} first={regions.first} installation={isInstallationAdmin} />
         </>
       )}
       <h2>Alla användare</h2>

@@ -53,8 +53,21 @@ function RegionOptions({ kommuner, lan }: { kommuner: RegionOption[]; lan: Regio
   );
 }
 
-/** Invite: administratör is the installation's; the other roles are held in the chosen kommun (or län, for regionsamordnare). */
-export function InviteForm({ kommuner, lan, first }: { kommuner: RegionOption[]; lan: RegionOption[]; first: string | null }) {
+/**
+ * Invite: administratör is the installation's; the other roles are held in the chosen kommun (or län, for
+ * regionsamordnare). A kommun's administratör (`installation` false) is offered läsare and samordnare in their kommuner.
+ */
+export function InviteForm({
+  kommuner,
+  lan,
+  first,
+  installation,
+}: {
+  kommuner: RegionOption[];
+  lan: RegionOption[];
+  first: string | null;
+  installation: boolean;
+}) {
   const [state, action, pending] = useActionState(inviteUserAction, initial);
   return (
     <form action={action} className="invite">
@@ -69,17 +82,17 @@ export function InviteForm({ kommuner, lan, first }: { kommuner: RegionOption[];
       <p>
         <label htmlFor="invite-role">Roll</label>
         <select id="invite-role" name="role" defaultValue="reader">
-          {ROLES.map((r) => (
+          {ROLES.filter((r) => installation || r !== 'admin').map((r) => (
             <option key={r} value={r}>
               {r === 'admin' ? `${ROLE_LABELS[r]} (hela installationen)` : ROLE_LABELS[r]}
             </option>
           ))}
-          <option value="regional_coordinator">{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</option>
+          {installation && <option value="regional_coordinator">{MEMBERSHIP_ROLE_LABELS.regional_coordinator}</option>}
         </select>
       </p>
       <p>
-        <label htmlFor="invite-region">Kommun eller län</label>
-        <select id="invite-region" name="region" defaultValue={first ?? kommuner[0]?.code}>
+        <label htmlFor="invite-region">{lan.length > 0 ? 'Kommun eller län' : 'Kommun'}</label>
+        <select id="invite-region" name="region" defaultValue={kommuner.some((k) => k.code === first) ? first! : kommuner[0]?.code}>
           <RegionOptions kommuner={kommuner} lan={lan} />
         </select>
       </p>
@@ -186,7 +199,8 @@ export function MembershipAddForm({
         Vilken roll {email} ska få
       </label>
       <select id={`m-role-${userId}`} name="role" defaultValue="coordinator">
-        {MEMBERSHIP_ROLES.map((r) => (
+        {/* Regionsamordnare is held in a län: offered only to whoever may give roles in one. */}
+        {MEMBERSHIP_ROLES.filter((r) => lan.length > 0 || r !== 'regional_coordinator').map((r) => (
           <option key={r} value={r}>
             {MEMBERSHIP_ROLE_LABELS[r]}
           </option>
