@@ -4,6 +4,7 @@ import { kommunPath } from '@/lib/kommun-path';
 import { getComparisonGroups, getGroupComparison } from '@/lib/data/comparison-view';
 import type { ComparisonGroup, GroupComparison } from '@/lib/data/comparison';
 import { formatNumber, formatValue } from '@/lib/format';
+import { niceTicks } from '@/lib/charts/axis';
 import type { ValueFormat } from './choropleth';
 
 const POSITION = {
@@ -30,7 +31,8 @@ export function GroupBandChart({
   const w = 560;
   const h = 200;
   const left = 48;
-  const max = Math.max(...vals) * 1.08 || 1;
+  const { ticks, decimals: tickDecimals } = niceTicks(0, Math.max(...vals) || 1, format.unitKind === 'percent');
+  const max = ticks.at(-1)!;
   const x = (i: number) => left + (pts.length === 1 ? (w - left) / 2 : (i / (pts.length - 1)) * (w - left - 16));
   const y = (v: number) => 10 + (1 - v / max) * (h - 40);
   const band = pts.map((p, i) => ({ i, p })).filter(({ p }) => p.q1 !== null && p.q3 !== null);
@@ -55,11 +57,11 @@ export function GroupBandChart({
         role="img"
         aria-label={`${title}. ${latest ? `${latest.period}: ${kommunName} ${formatNumber(latest.kommun!, format.decimals)}, gruppens median ${formatNumber(latest.median!, format.decimals)}, ${POSITION[latest.position!]}.` : ''}`}
       >
-        {[0, 0.5, 1].map((f) => (
-          <g key={f}>
-            <line x1={left} x2={w} y1={y(f * max)} y2={y(f * max)} stroke="#ddd" />
-            <text x={left - 4} y={y(f * max) + 4} fontSize="10" textAnchor="end" fill="#444">
-              {formatNumber(f * max, 0)}
+        {ticks.map((t) => (
+          <g key={t}>
+            <line x1={left} x2={w} y1={y(t)} y2={y(t)} stroke="#ddd" />
+            <text className="axis-tick" x={left - 4} y={y(t) + 4} fontSize="10" textAnchor="end" fill="#444">
+              {formatNumber(t, tickDecimals)}
             </text>
           </g>
         ))}

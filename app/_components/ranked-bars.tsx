@@ -1,6 +1,7 @@
 import type { IndicatorMap } from '@/lib/data/comparison';
 import { formatNumber } from '@/lib/format';
 import { SIGNIFICANCE_CLASS_LABELS } from '@/lib/maps/significance';
+import { niceTicks } from '@/lib/charts/axis';
 import { CLASS_STYLE, describeEntry, Swatch, type ValueFormat } from './choropleth';
 
 /**
@@ -32,10 +33,11 @@ export function RankedBars({
   const width = 560;
   const row = 22;
   const top = 22;
-  const max = Math.max(...shown.map((e) => e.ciHigh ?? (e.value as number)), data.benchmarkValue ?? 0) * 1.05 || 1;
+  const highest = Math.max(...shown.map((e) => e.ciHigh ?? (e.value as number)), data.benchmarkValue ?? 0);
+  const { ticks, decimals: tickDecimals } = niceTicks(0, highest || 1, format.unitKind === 'percent');
+  const max = ticks.at(-1)!;
   const x = (v: number) => label + (v / max) * (width - label - 10);
   const height = top + shown.length * row + 24;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
   return (
     <figure className="ranked-bars" style={{ margin: '0.75rem 0' }}>
       <svg
@@ -58,8 +60,8 @@ export function RankedBars({
         {ticks.map((t) => (
           <g key={t}>
             <line x1={x(t)} x2={x(t)} y1={top - 4} y2={height - 20} stroke="#ddd" />
-            <text x={x(t)} y={height - 6} fontSize="10" textAnchor="middle" fill="#444">
-              {formatNumber(t, 0)}
+            <text className="axis-tick" x={x(t)} y={height - 6} fontSize="10" textAnchor="middle" fill="#444">
+              {formatNumber(t, tickDecimals)}
             </text>
           </g>
         ))}

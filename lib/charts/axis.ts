@@ -55,3 +55,31 @@ export function placeMarks(marks: RefMark[], periods: string[]): (RefMark & { ro
     ...bottom.map((m, row) => ({ ...m, row, anchor: anchor(m.period) })),
   ];
 }
+
+function decimalsOf(step: number): number {
+  for (let d = 0; d <= 6; d++) {
+    const scaled = step * 10 ** d;
+    if (Math.abs(Math.round(scaled) - scaled) < 1e-6) return d;
+  }
+  return 6;
+}
+
+/**
+ * About five ticks at round steps (1, 2, 2.5 or 5 × 10^k) covering lo…hi, the first at or below lo and the last at or
+ * above hi (a share stops at 100), and the decimals their labels need. One rule for every chart: the browser's
+ * (recharts' `niceTicks="snap125"`), the server-drawn SVG of reports and the lägesbild, the ranked bars and bands.
+ */
+export function niceTicks(lo: number, hi: number, percent = false): { ticks: number[]; decimals: number } {
+  if (hi <= lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1);
+  const raw = (hi - lo) / 5;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const f = raw / mag;
+  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
+  const start = Math.floor(lo / step + 1e-9) * step;
+  let end = Math.ceil(hi / step - 1e-9) * step;
+  if (percent && end > 100 && hi <= 100) end = 100;
+  const ticks: number[] = [];
+  for (let i = 0; start + i * step <= end + step * 1e-6; i++) ticks.push(Number((start + i * step).toFixed(10)));
+  if (ticks[ticks.length - 1]! < end - step * 1e-6) ticks.push(end);
+  return { ticks, decimals: decimalsOf(step) };
+}

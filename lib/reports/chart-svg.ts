@@ -6,6 +6,7 @@
  * stroke-dasharray, fill-opacity, text-anchor. No paint-order, no dominant-baseline, no filters.
  * Every text comes from imported files, so all of it goes through esc().
  */
+import { niceTicks } from '../charts/axis';
 import { REGION_STYLES } from '../charts/styles';
 import { formatNumber } from '../format';
 import type { ChartSeries, ReportIndicator } from './types';
@@ -99,30 +100,6 @@ function mergePeriods(series: ChartSeries[]): string[] {
     }
   }
   return out;
-}
-
-function decimalsOf(step: number): number {
-  for (let d = 0; d <= 6; d++) {
-    const scaled = step * 10 ** d;
-    if (Math.abs(Math.round(scaled) - scaled) < 1e-6) return d;
-  }
-  return 6;
-}
-
-/** About five ticks at 1, 2, 2.5 or 5 × 10^k. */
-function niceTicks(lo: number, hi: number, percent: boolean): { ticks: number[]; decimals: number } {
-  if (hi <= lo) hi = lo + (lo === 0 ? 1 : Math.abs(lo) * 0.1);
-  const raw = (hi - lo) / 5;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const f = raw / mag;
-  const step = (f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10) * mag;
-  const start = Math.floor(lo / step + 1e-9) * step;
-  let end = Math.ceil(hi / step - 1e-9) * step;
-  if (percent && end > 100 && hi <= 100) end = 100;
-  const ticks: number[] = [];
-  for (let i = 0; start + i * step <= end + step * 1e-6; i++) ticks.push(Number((start + i * step).toFixed(10)));
-  if (ticks[ticks.length - 1]! < end - step * 1e-6) ticks.push(end);
-  return { ticks, decimals: decimalsOf(step) };
 }
 
 function markerSvg(kind: 'circle' | 'square' | 'triangle', x: number, y: number, color: string): string {

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectRoundTicks } from './axes';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
@@ -194,14 +195,7 @@ describe("the areas' detail under the summary", () => {
         ),
       );
     expect(axes.length).toBeGreaterThan(0);
-    for (const labels of axes) {
-      const ticks = labels.map((l) => Number(l.replace(/[\s\u00a0\u2009]/g, '').replace(',', '.'))).sort((a, b) => a - b);
-      expect(ticks.every(Number.isFinite), labels.join(' | ')).toBe(true);
-      const steps = ticks.slice(1).map((t, i) => +(t - ticks[i]!).toPrecision(6));
-      expect(new Set(steps).size, labels.join(' | ')).toBe(1);
-      const mantissa = +(steps[0]! / 10 ** Math.floor(Math.log10(steps[0]!))).toPrecision(6);
-      expect([1, 2, 2.5, 5], labels.join(' | ')).toContain(mantissa);
-    }
+    for (const labels of axes) expectRoundTicks(labels);
     expect(await details.locator('figure details.data-table table').count()).toBe(charts);
     expect(await details.locator('figure .chart-summary').count()).toBe(charts);
     // The summary's counts are the goal's roll-up, grouped: säkerställd changes apart, weak signs as unchanged.

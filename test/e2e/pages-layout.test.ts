@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AXIS_UNIT } from '@/lib/charts/axis';
+import { expectRoundTicks } from './axes';
 import { axeViolations } from './axe';
 import { closeBrowser, launchBrowser } from './browser';
 import { startServer, tempPgliteDir, type Server } from './server';
@@ -321,5 +322,20 @@ describe('names, words and charts', () => {
       expect(named.length).toBeGreaterThan(0);
       expect(named.every(Boolean)).toBe(true);
     }
+    // Every axis ticks at round steps: the line charts' value axes, the ranked bars' and comparison bands' scales.
+    const axes = [
+      ...(await page
+        .locator('[data-chart="indicator"]')
+        .evaluateAll((els) =>
+          els.map((el) =>
+            [...el.querySelectorAll('.recharts-yAxis-tick-labels .recharts-cartesian-axis-tick-value')].map((t) => t.textContent ?? ''),
+          ),
+        )),
+      ...(await page
+        .locator('main svg:has(.axis-tick)')
+        .evaluateAll((els) => els.map((el) => [...el.querySelectorAll('.axis-tick')].map((t) => t.textContent ?? '')))),
+    ];
+    expect(axes.filter((a) => a.length > 0).length).toBeGreaterThan(1);
+    for (const labels of axes) expectRoundTicks(labels);
   });
 });

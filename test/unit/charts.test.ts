@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { niceTicks } from '@/lib/charts/axis';
 import { mergeSeries, type PointInput, type SeriesRow } from '@/lib/charts/series';
 import { summarizeSeries } from '@/lib/charts/summary';
 import { buildSiteReferences, referenceIdFor } from '@/lib/data/site-reference';
@@ -204,5 +205,37 @@ describe('referenceIdFor', () => {
     ['kokain', null],
   ])('%s → %s', (id, ref) => {
     expect(referenceIdFor(id)).toBe(ref);
+  });
+});
+
+describe('niceTicks', () => {
+  const mantissa = (step: number) => +(step / 10 ** Math.floor(Math.log10(step))).toPrecision(6);
+  it.each([
+    [0, 759, false],
+    [0, 1447 * 1.08, false],
+    [0, 36.4, true],
+    [0, 97.3, true],
+    [2.1, 2.9, false],
+    [0, 0.046, true],
+    [-3.5, 12, false],
+  ])('covers %f…%f with about five ticks at one round step', (lo, hi, percent) => {
+    const { ticks, decimals } = niceTicks(lo, hi, percent);
+    expect(ticks[0]).toBeLessThanOrEqual(lo);
+    expect(ticks.at(-1)).toBeGreaterThanOrEqual(Math.min(hi, percent ? 100 : Infinity));
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    expect(ticks.length).toBeLessThanOrEqual(8);
+    const steps = ticks.slice(1).map((t, i) => +(t - ticks[i]!).toPrecision(6));
+    expect(new Set(steps).size).toBe(1);
+    expect([1, 2, 2.5, 5]).toContain(mantissa(steps[0]!));
+    // The labels need exactly the decimals the step has.
+    for (const t of ticks) expect(+t.toFixed(decimals)).toBe(t);
+  });
+
+  it('gives 0, 200, 400, 600, 800 for values up to 759 (not quarters of the largest value)', () => {
+    expect(niceTicks(0, 759).ticks).toEqual([0, 200, 400, 600, 800]);
+  });
+
+  it('stops a share at 100 %', () => {
+    expect(niceTicks(0, 97.3, true).ticks.at(-1)).toBe(100);
   });
 });
