@@ -12,6 +12,15 @@ export const formatParam = z.enum(['json', 'csv']).default('json');
 
 export const listQuery = z.strictObject({ format: formatParam });
 
+/** Which kommun's plan an answer is about (`?kommun=2084`); absent: the installation's first kommun. */
+const kommunParam = z
+  .string()
+  .regex(/^\d{4}$/, 'kommun anges med en fyrsiffrig kommunkod (t.ex. 2083)')
+  .optional();
+
+/** A plan-dependent answer (the goals, an indicator's goals): the format and the kommun. */
+export const planQuery = z.strictObject({ format: formatParam, kommun: kommunParam });
+
 export const observationsQuery = z
   .strictObject({
     regions: z
@@ -53,6 +62,11 @@ export function parseQuery<T extends z.ZodType>(
 
 export function badRequest(errors: string[]): Response {
   return Response.json({ error: 'Ogiltig förfrågan', details: errors }, { status: 400 });
+}
+
+/** A well-formed kommun code without a plan in this installation. */
+export function kommunNotFound(code: string): Response {
+  return Response.json({ error: `Kommunen ${code} har ingen åtgärdsplan i den här installationen` }, { status: 404 });
 }
 
 export function notFound(what: string): Response {

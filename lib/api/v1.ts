@@ -1,5 +1,6 @@
 import type { Db } from '../db/client';
 import { getIndicator, listGoalsOfIndicator, listIndicators, listObservations, type SeriesFilter } from '../db/queries/indicators';
+import { getCurrentPlan } from '../db/queries/plan';
 import { toSwedishCsv } from '../export/csv';
 import { provenanceLabel } from '../provenance';
 
@@ -30,10 +31,15 @@ export async function apiIndicators(db: Db) {
   return (await listIndicators(db)).map(indicatorJson);
 }
 
-export async function apiIndicator(db: Db, id: string) {
+/**
+ * One indicator and the goals of a kommun's plan in force that use it (by default the installation's first kommun's;
+ * `kommunCode` null: a kommun without a plan, no goals).
+ */
+export async function apiIndicator(db: Db, id: string, kommunCode?: string | null) {
   const row = await getIndicator(db, id);
   if (!row) return null;
-  const goals = await listGoalsOfIndicator(db, id);
+  const plan = kommunCode === null ? null : await getCurrentPlan(db, kommunCode);
+  const goals = plan ? await listGoalsOfIndicator(db, id, plan.id) : [];
   return {
     ...indicatorJson(row),
     goals: goals.map((g) => ({ code: g.goal.code, text: g.goal.text, role: g.link.role, baselinePeriod: g.link.baselinePeriod })),

@@ -2,12 +2,80 @@ import { randomBytes } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import { writeAudit } from '../audit';
 import type { Db } from '../db/client';
-import { authUsers, regions } from '../db/schema';
-import { firstKommun, setMembership } from './memberships';
+import { authUsers, authVerifications, regions } from '../db/schema';
+import { withTx } from '../db/tx';
+import { firstKommun, setMembership, type MembershipActor } from './memberships';
 import { roleName, type MembershipRole } from './roles';
-import { authFor, MIN_PASSWORD_LENGTH } from './server';
+import { authFor, MIN_PASSWORD_LENGTH, type Auth } from './server';
 
 export class UserInputError extends Error {}
+
+/** An invitation failed after its user existed, and the user could not be removed again: it is left half-made. */
+export class UnfinishedUserError extends Error {
+  constructor(
+    readonly email: string,
+    cause: unknown,
+  ) {
+    super(`the invitation of ${email} failed and its user could not be removed`, { cause });
+  }
+}
+
+/**
+ * Removes a user whose creation did not finish, with everything written for it: its accounts, sessions and memberships
+ * (by cascade) and its invitation link (a password-reset verification whose value is the user's id), in one transaction.
+ */
+export async function removeUnfinishedUser(db: Db, userId: string): Promise<void> {
+  await withTx(db, async (tx) => {
+    await tx.delete(authVerifications).where(eq(authVerifications.value, userId));
+    await tx.delete(authUsers).where(eq(authUsers.id, userId));
+  });
+}
+
+/**
+ * Invites a user, all or nothing. better-auth writes the user and its credential account through its own adapter (on
+ * the server's handle, outside any transaction of ours), so the rest follows it and undoes it on failure: the link is
+ * made (`makeLink`, better-auth's password reset; null when none came back), then the role and the change record are
+ * written in one transaction. When a step after the user exists throws, the user is removed with everything written
+ * for it (removeUnfinishedUser) and the error is thrown on; UnfinishedUserError when even that fails. Who may invite
+ * whom, and whether the address is free, are the caller's checks, made before.
+ */
+export async function inviteUser(
+  db: Db,
+  auth: Auth,
+  input: { email: string; name: string; role: MembershipRole; region: string | null; password: string },
+  by: MembershipActor,
+  makeLink: () => Promise<string | null>,
+): Promise<{ id: string; link: string | null }> {
+  const { email, name, role, region } = input;
+  const created = await auth.api.createUser({
+    body: { email, name, password: input.password, role: role === 'admin' ? 'admin' : 'reader' },
+  });
+  const id = created.user.id;
+  try {
+    const link = await makeLink();
+    await withTx(db, async (tx) => {
+      if (region) await setMembership(tx, { userId: id, regionCode: region, role }, by);
+      await writeAudit(tx, {
+        actorId: by.actorId,
+        actor: by.actor,
+        ip: by.ip ?? null,
+        action: 'user_invited',
+        targetType: 'användare',
+        targetId: id,
+        summary: `Bjöd in ${email} med rollen ${roleName(role)}${region ? ` i ${region}` : ''}.`,
+        after: { email, name, role, regionCode: region },
+      });
+    });
+    return { id, link };
+  } catch (err) {
+    try {
+      await removeUnfinishedUser(db, id);
+    } catch (cleanup) {
+      throw new UnfinishedUserError(email, new AggregateError([err, cleanup]));
+    }
+    throw err;
+  }
+}
 
 const emailSchema = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -79,7 +147,7 @@ export async function createPasswordUser(
     try {
       await setMembership(db, { userId: res.user.id, regionCode: region, role: input.role }, by);
     } catch (err) {
-      await db.delete(authUsers).where(eq(authUsers.id, res.user.id)); // no half-made user
+      await removeUnfinishedUser(db, res.user.id); // no half-made user
       throw err instanceof Error ? new UserInputError(err.message) : err;
     }
   }

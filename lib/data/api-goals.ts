@@ -10,9 +10,12 @@ import { summarizeComparisons } from '../stats/compare';
 
 type ImportRef = { id: number; kind: string; fileName: string; createdAt: string };
 
-/** Every goal of the plan with its linked indicators and their current verdicts (fixed number of queries). */
-export async function apiGoals(db: Db, today: Date) {
-  const plan = await getCurrentPlan(db);
+/**
+ * Every goal of a kommun's plan in force (by default the installation's first kommun's) with its linked indicators and
+ * their current verdicts (fixed number of queries).
+ */
+export async function apiGoals(db: Db, today: Date, kommunCode?: string) {
+  const plan = await getCurrentPlan(db, kommunCode);
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return [];
   const [areas, goals, lanKommuner, population] = await Promise.all([

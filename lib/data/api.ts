@@ -3,8 +3,19 @@ import { apiGoals } from './api-goals';
 import { apiIndicator, apiIndicators, apiObservations } from '../api/v1';
 import { getIndicator, type SeriesFilter } from '../db/queries/indicators';
 import { withServerDb } from './door';
+import { getPlanKommuner, resolveKommun } from './kommun';
 
-export const getApiGoals = withServerDb((db) => apiGoals(db, new Date()));
+/**
+ * The kommun a plan-dependent answer is about (`?kommun=`): the one asked for when it has a plan here (else not
+ * found); not asked, the installation's first kommun, as before there were several (null before any plan).
+ */
+export async function resolveApiKommun(asked: string | undefined): Promise<{ found: true; code: string | null } | { found: false }> {
+  if (asked === undefined) return { found: true, code: (await getPlanKommuner())[0] ?? null };
+  const code = await resolveKommun(asked);
+  return code ? { found: true, code } : { found: false };
+}
+
+export const getApiGoals = withServerDb(async (db, kommunCode: string | null) => (kommunCode ? apiGoals(db, new Date(), kommunCode) : []));
 export const getApiIndicators = withServerDb(apiIndicators);
 export const getApiIndicator = withServerDb(apiIndicator);
 

@@ -40,6 +40,8 @@ const BOTH_SAMORDNARE = {
 const REGIONSAMORDNARE = { email: 'region@dalarna.test', password: 'Regionsamordnare-2026', role: 'reader' as const };
 // Avesta's administratör: a läsare to the installation, with the admin role in 2084 (given below).
 const AVESTA_ADMIN = { email: 'admin@avesta.test', password: 'Avesta-administrator-2026', role: 'reader' as const };
+// The installation's administrator (no kommun role: administratör everywhere).
+const INSTALLATION_ADMIN = { email: 'admin@dalarna.test', password: 'Installationens-admin-2026', role: 'admin' as const };
 /** A goal code in Avesta's plan only: Hedemora's V-M2 is Avesta's V-M9. */
 const AVESTA_ONLY = 'V-M9';
 
@@ -60,7 +62,7 @@ beforeAll(async () => {
   const twoDir = tempPgliteDir();
   process.env.PLANS_DIR = plansDir;
   try {
-    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE, BOTH_SAMORDNARE, REGIONSAMORDNARE, AVESTA_ADMIN]);
+    await createUsers({ PGLITE_DIR: twoDir }, [AVESTA_SAMORDNARE, BOTH_SAMORDNARE, REGIONSAMORDNARE, AVESTA_ADMIN, INSTALLATION_ADMIN]);
   } finally {
     delete process.env.PLANS_DIR;
   }
@@ -163,10 +165,14 @@ describe('two kommuner in one installation', () => {
     expect(await areaGoals('2083')).not.toContain(AVESTA_ONLY);
     expect(await areaGoals('2084')).toContain(AVESTA_ONLY);
     expect(await areaGoals('2084')).not.toContain('V-M2');
-    // /api/v1/goals answers for the installation's first kommun, Hedemora.
+    // /api/v1/goals answers for the installation's first kommun, Hedemora, and for Avesta with ?kommun=2084.
     const api = (await (await fetch(`${two.url}/api/v1/goals`)).json()) as { goals: { code: string }[] };
     expect(api.goals.map((g) => g.code)).toContain('V-M2');
     expect(api.goals.map((g) => g.code)).not.toContain(AVESTA_ONLY);
+    const avestaApi = (await (await fetch(`${two.url}/api/v1/goals?kommun=2084`)).json()) as { kommun: string; goals: { code: string }[] };
+    expect(avestaApi.kommun).toBe('2084');
+    expect(avestaApi.goals.map((g) => g.code)).toContain(AVESTA_ONLY);
+    expect(avestaApi.goals.map((g) => g.code)).not.toContain('V-M2');
   });
 
   it.each([390, 1280])('`/` is a chooser between the kommuner and the regional view, axe clean at %d px', async (width) => {
@@ -300,6 +306,12 @@ describe('two kommuner in one installation', () => {
       .locator('main table select[name="role"]')
       .evaluateAll((ss) => [...new Set(ss.flatMap((s) => [...(s as HTMLSelectElement).options].map((o) => o.value)))]);
     expect(rolesOffered).toEqual(['reader', 'coordinator', 'admin']);
+    // The "Roll" column names every role a user holds, in every kommun and län, as /konto does.
+    const rolesOf = (email: string) => page.locator(`tr[data-user="${email}"] [data-roles] li`).allInnerTexts();
+    expect(await rolesOf(BOTH_SAMORDNARE.email)).toEqual(['Samordnare i Avesta (2084)', 'Samordnare i Hedemora (2083)']);
+    expect(await rolesOf(REGIONSAMORDNARE.email)).toEqual(['Regionsamordnare i Dalarnas län (20)']);
+    expect(await rolesOf(AVESTA_ADMIN.email)).toEqual(['Administratör i Avesta (2084)']);
+    expect(await rolesOf(INSTALLATION_ADMIN.email)).toEqual(['Administratör för installationen']);
     expect(await axeViolations(page)).toEqual([]);
 
     await form.getByLabel('E-postadress').fill('ny.samordnare@avesta.test');

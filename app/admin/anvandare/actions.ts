@@ -13,7 +13,8 @@ import { currentUser, requireRole } from '@/lib/auth/session';
 import { MembershipInputError } from '@/lib/auth/memberships';
 import { assertMembershipRegion, deleteMembership, getKommunOfCurrentPlan, saveMembership } from '@/lib/data/memberships';
 import { describeDbError } from '@/lib/data/door';
-import { getActiveAdminCount, getUser, getUserIdByEmail, saveAuditEntry, saveSignInUnlock } from '@/lib/data/users';
+import { getActiveAdminCount, getUser, getUserIdByEmail, saveAuditEntry, saveInvitation, saveSignInUnlock } from '@/lib/data/users';
+import { UnfinishedUserError } from '@/lib/auth/users';
 
 export interface UserActionState {
   ok: boolean | null;
@@ -70,29 +71,14 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
     const auth = await getAuth();
     // A random password nobody knows: the credential account exists, and the invite link replaces it. Created as the
     // server, not with the caller's session: who may invite was checked above, and better-auth's own roles know only
-    // the installation's administrator, not a kommun's.
-    const created = await auth.api.createUser({
-      body: { email, name: name || email, password: randomBytes(32).toString('base64url'), role: role === 'admin' ? 'admin' : 'reader' },
-    });
-    if (region) {
-      await saveMembership(
-        { userId: created.user.id, regionCode: region, role },
-        { actorId: admin.id, actor: admin.email, ip: clientIp(h) },
-      );
-    }
-    const link = await captureInviteLink(email, () =>
-      auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } }),
+    // the installation's administrator, not a kommun's. All or nothing: a failure after the user exists removes it.
+    const { link } = await saveInvitation(
+      auth,
+      { email, name: name || email, role, region, password: randomBytes(32).toString('base64url') },
+      { actorId: admin.id, actor: admin.email, ip: clientIp(h) },
+      () =>
+        captureInviteLink(email, () => auth.api.requestPasswordReset({ headers: h, body: { email, redirectTo: '/konto/nytt-losenord' } })),
     );
-    await saveAuditEntry({
-      actorId: admin.id,
-      actor: admin.email,
-      action: 'user_invited',
-      targetType: 'användare',
-      targetId: created.user.id,
-      summary: `Bjöd in ${email} med rollen ${roleName(role)}${region ? ` i ${region}` : ''}.`,
-      after: { email, name: name || email, role, regionCode: region },
-      ip: clientIp(h),
-    });
     revalidatePath('/admin/anvandare');
     if (!link)
       return {
@@ -106,7 +92,14 @@ export async function inviteUserAction(_prev: UserActionState, form: FormData): 
     };
   } catch (err) {
     if (err instanceof MembershipInputError) return { ok: false, message: `${err.message} Inget sparades.` };
-    console.error('invite failed:', describeDbError(err));
+    console.error('invite failed:', describeDbError(err instanceof UnfinishedUserError ? err.cause : err));
+    if (err instanceof UnfinishedUserError) {
+      revalidatePath('/admin/anvandare');
+      return {
+        ok: false,
+        message: `Inbjudan kunde inte slutföras, och användaren ${email} kunde inte tas bort igen (databasfel). Den finns kvar i listan utan roll: inaktivera den.`,
+      };
+    }
     return { ok: false, message: 'Inbjudan kunde inte skapas. Inget sparades.' };
   }
 }

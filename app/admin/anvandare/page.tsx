@@ -45,6 +45,14 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       : memberships.some((m) => m.userId === u.id && m.regionCode === first && m.role === 'coordinator')
         ? 'coordinator'
         : 'reader';
+  // Every role the user holds, named as on /konto: the installation's administrator, then each kommun's and län's role.
+  const rolesHeld = (u: { id: string; role: string }) => {
+    const held = memberships
+      .filter((m) => m.userId === u.id)
+      .map((m) => `${MEMBERSHIP_ROLE_LABELS[m.role]} i ${m.regionName} (${m.regionCode})`);
+    const all = u.role === 'admin' ? ['Administratör för installationen', ...held] : held;
+    return all.length > 0 ? all : [`${ROLE_LABELS.reader} i alla kommuner`];
+  };
   const who = (u: { name: string; email: string }) => (u.name && u.name !== u.email ? `${u.name} (${u.email})` : u.email);
   const ways = (id: string) =>
     accounts
@@ -137,11 +145,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
                 <td>{ways(u.id) || '–'}</td>
                 <td>{when.format(u.createdAt)}</td>
                 <td>
-                  {isInstallationAdmin ? (
-                    <RoleForm userId={u.id} email={u.email} role={roleOf(u)} />
-                  ) : (
-                    ROLE_LABELS[u.role === 'admin' ? 'admin' : 'reader']
-                  )}
+                  <ul className="plain" data-roles>
+                    {rolesHeld(u).map((r) => (
+                      <li key={r}>{r}</li>
+                    ))}
+                  </ul>
+                  {isInstallationAdmin && <RoleForm userId={u.id} email={u.email} role={roleOf(u)} />}
                 </td>
                 <td>
                   <ul className="plain">

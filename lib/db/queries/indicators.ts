@@ -21,12 +21,13 @@ export async function getIndicator(db: Db, id: string) {
 }
 
 /** Goals that use an indicator, with the link's role and baseline. */
-export function listGoalsOfIndicator(db: Db, id: string) {
+/** The goals that use an indicator: of every plan, or of one plan (`planId`). */
+export function listGoalsOfIndicator(db: Db, id: string, planId?: number) {
   return db
     .select({ goal: goals, link: goalIndicators })
     .from(goalIndicators)
     .innerJoin(goals, eq(goals.id, goalIndicators.goalId))
-    .where(eq(goalIndicators.indicatorId, id))
+    .where(planId === undefined ? eq(goalIndicators.indicatorId, id) : and(eq(goalIndicators.indicatorId, id), eq(goals.planId, planId)))
     .orderBy(asc(goals.code));
 }
 
