@@ -118,7 +118,8 @@ export async function IndicatorMap({
             <td className="num">{describeEntry(e, format)}</td>
             <td>
               <Swatch cls={e.cls} prefix={`t${e.code}`} /> {SIGNIFICANCE_CLASS_LABELS[e.cls]}
-              {e.cls !== 'similar' && (
+              {/* A missing value says so in its own cell: no second "Underlag saknas" here. */}
+              {e.cls !== 'similar' && e.value !== null && (
                 <>
                   <br />
                   <span className="meta">{e.text}</span>
@@ -131,7 +132,9 @@ export async function IndicatorMap({
     </table>
   );
   const tableBlock = (
-    <div className={styles.tableCol} role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0}>
+    // table-scroll: the box scrolls, not the table (globals.css makes a bare table its own scroller on phones, which
+    // would keep the header row from sticking).
+    <div className={`${styles.tableCol} table-scroll`} role="region" aria-label="Kartans data som tabell (rullbar)" tabIndex={0}>
       {dataTable}
     </div>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { kommunPath } from '@/lib/kommun-path';
 import { getIndicatorList } from '@/lib/data/indicator-list';
 import { listQuery } from '@/lib/data/indicator-list-query';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
@@ -88,7 +89,7 @@ export default async function IndicatorListPage({ searchParams }: { searchParams
                     <ul className="plain goal-list">
                       {i.goalTexts.map((g) => (
                         <li key={g.code}>
-                          <Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}
+                          <Link href={kommunPath(list.kommunCode, `/mal/${g.code}`)}>{g.code}</Link> {g.text}
                         </li>
                       ))}
                     </ul>

@@ -89,5 +89,12 @@ export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
       (!q.bedomning || i.label === q.bedomning || (q.bedomning === 'Målet uppnått' && i.assessment.verdict.target?.met === true)),
   );
   const sources = [...new Map(rows.map((r) => [r.source.id, r.source.name])).entries()];
-  return { all: all.length, shown, areas: areas.map((a) => ({ code: a.code, title: a.title })), sources, kommunName: geo.region.shortName };
+  return {
+    all: all.length,
+    shown,
+    areas: areas.map((a) => ({ code: a.code, title: a.title })),
+    sources,
+    kommunName: geo.region.shortName,
+    kommunCode: geo.region.code,
+  };
 }

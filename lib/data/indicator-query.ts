@@ -37,7 +37,8 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
   if (!plan || !geo?.parent) return null;
   const [breakdowns, goalLinks, lanKommuner, population] = await Promise.all([
     listBreakdowns(db, id),
-    listGoalsOfIndicator(db, id),
+    // The goals of the plan whose kommun the page shows, not every plan's in the installation.
+    listGoalsOfIndicator(db, id, plan.id),
     db
       .select({ code: regions.code, name: regions.name })
       .from(regions)
@@ -106,6 +107,7 @@ export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, t
     lanKommuner: lanKommuner.filter((k) => k.code !== codes.kommun),
     breakdowns: breakdowns.map((b) => ({ ...b, label: breakdownLabel(b) })),
     goals: goalLinks.map((g) => ({ code: g.goal.code, text: g.goal.text, role: g.link.role })),
+    kommunCode: codes.kommun,
     assessment,
     chart,
     lines,

@@ -154,7 +154,6 @@ describe('two kommuner in one installation', () => {
     const old = await fetch(`${two.url}/mal/${AVESTA_ONLY}`, { redirect: 'manual' });
     expect(old.headers.get('location')).toBe(`/k/2083/mal/${AVESTA_ONLY}`);
     expect((await fetch(new URL(old.headers.get('location')!, two.url))).status).toBe(404);
-    await page.close();
 
     const areaGoals = async (code: string) => {
       const res = await fetch(`${two.url}/k/${code}/omrade/V/data`);
@@ -173,6 +172,18 @@ describe('two kommuner in one installation', () => {
     expect(avestaApi.kommun).toBe('2084');
     expect(avestaApi.goals.map((g) => g.code)).toContain(AVESTA_ONLY);
     expect(avestaApi.goals.map((g) => g.code)).not.toContain('V-M2');
+    // The shared indicator pages name the goals of the kommun they show (the first), linking to its goal pages.
+    for (const url of ['/indikatorer/soc_stod_accepterat', '/indikatorer']) {
+      await page.goto(`${two.url}${url}`);
+      const goalLinks = await page.locator('main a[href*="/mal/V-M"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+      expect(goalLinks, url).toContain('/k/2083/mal/V-M2');
+      expect(
+        goalLinks.filter((h) => !h!.startsWith('/k/2083/')),
+        url,
+      ).toEqual([]);
+      expect(await page.locator('main').innerText(), url).not.toContain(AVESTA_ONLY);
+    }
+    await page.close();
   });
 
   it.each([390, 1280])('`/` is a chooser between the kommuner and the regional view, axe clean at %d px', async (width) => {

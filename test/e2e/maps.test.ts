@@ -76,6 +76,32 @@ describe('the map on an indicator page', () => {
     await page.goto(`${server.url}/indikatorer/${ID}?karta=riket`);
     expect(await page.locator('#karta svg [data-kommun]').count()).toBe(290);
     expect(await page.locator('#karta svg [data-kommun="0180"]').getAttribute('data-class')).toBe('none');
+    // A kommun without a value says "Underlag saknas" once in its row, not three times.
+    expect((await page.locator('#karta table tr[data-kommun="0180"]').innerText()).match(/Underlag saknas/g)).toHaveLength(2);
+    await page.close();
+  });
+
+  it("keeps the whole country's table in its own scrolling box on a phone, reachable by keyboard", async () => {
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${server.url}/indikatorer/${ID}?karta=riket`);
+    const box = page.locator('#karta [role="region"][aria-label^="Kartans data som tabell"]');
+    expect(await box.locator('tbody tr').count()).toBe(290);
+    const m = await box.evaluate((el) => ({ client: el.clientHeight, scroll: el.scrollHeight, tab: el.tabIndex }));
+    expect(m.client).toBeLessThanOrEqual(844 * 0.8 + 1);
+    expect(m.scroll).toBeGreaterThan(m.client * 5);
+    expect(m.tab).toBe(0);
+    // The page itself is a few screens, not tens of them (290 rows would be some 40 000 px).
+    expect(await page.evaluate(() => document.documentElement.scrollHeight)).toBeLessThan(844 * 8);
+    // Scrolled by keyboard, the header row stays in view.
+    await box.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('PageDown');
+    expect(await box.evaluate((el) => el.scrollTop)).toBeGreaterThan(0);
+    const head = await box.locator('thead th').first().boundingBox();
+    const boxTop = (await box.boundingBox())!.y;
+    expect(Math.abs(head!.y - boxTop)).toBeLessThan(4);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(SHOTS, 'maps-riket-390.png'), fullPage: true });
     await page.close();
   });
 });

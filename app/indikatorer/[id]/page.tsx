@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { kommunPath } from '@/lib/kommun-path';
 import { embedPaths, siteOrigin } from '@/lib/embed/url';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
@@ -240,7 +241,7 @@ export default async function IndicatorPage({
             ? v.goals.map((g, i) => (
                 <span key={g.code}>
                   {i > 0 && '; '}
-                  <Link href={`/mal/${g.code}`}>{g.code}</Link> {g.text}
+                  <Link href={kommunPath(v.kommunCode, `/mal/${g.code}`)}>{g.code}</Link> {g.text}
                 </span>
               ))
             : 'Inget mål i planen använder måttet.'}
