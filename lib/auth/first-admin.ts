@@ -103,8 +103,12 @@ export async function createFirstAdmin(
   if ((await hasAdministrator(db)) || !(await hasCode(db))) throw refused();
   const given = hashCode(input.token);
   const [known] = await db.select({ codeHash: firstAdminCodes.codeHash }).from(firstAdminCodes).where(eq(firstAdminCodes.codeHash, given));
-  if (!input.token.trim() || !known)
+  if (!input.token.trim() || !known) {
+    // A post that claimed the code a moment ago (between the check above and this look-up) makes this one too late,
+    // not wrong: say that, as to every later post.
+    if ((await hasAdministrator(db)) || !(await hasCode(db))) throw refused();
     throw new UserInputError('Engångskoden stämmer inte. Den står i serverns utskrift och i filen som nämns på sidan.');
+  }
   if (input.password !== input.repeat) throw new UserInputError('Lösenorden är inte lika.');
   const claimed = await db
     .delete(firstAdminCodes)
