@@ -54,7 +54,7 @@ export async function inviteUser(
   try {
     const link = await makeLink();
     await withTx(db, async (tx) => {
-      if (region) await setMembership(tx, { userId: id, regionCode: region, role }, by);
+      const granted = region ? await setMembership(tx, { userId: id, regionCode: region, role }, by) : null;
       await writeAudit(tx, {
         actorId: by.actorId,
         actor: by.actor,
@@ -62,7 +62,7 @@ export async function inviteUser(
         action: 'user_invited',
         targetType: 'användare',
         targetId: id,
-        summary: `Bjöd in ${email} med rollen ${roleName(role)}${region ? ` i ${region}` : ''}.`,
+        summary: `Bjöd in ${email} med rollen ${roleName(role)}${granted ? ` i ${granted.regionName} (${region})` : ''}.`,
         after: { email, name, role, regionCode: region },
       });
     });

@@ -604,7 +604,7 @@ describe.each(DRIVERS)('roles per kommun: every write checked against the kommun
     const audit = await h.db.select().from(s.auditLog).where(eq(s.auditLog.targetId, user!.id)).orderBy(asc(s.auditLog.id));
     expect(audit.map((a) => [a.action, a.actor, a.summary])).toEqual([
       ['membership_added', 'kommunadmin@dalarna.test', 'Gav ny.samordnare@dalarna.test rollen samordnare i Hedemora (2083).'],
-      ['user_invited', 'kommunadmin@dalarna.test', 'Bjöd in ny.samordnare@dalarna.test med rollen samordnare i 2083.'],
+      ['user_invited', 'kommunadmin@dalarna.test', 'Bjöd in ny.samordnare@dalarna.test med rollen samordnare i Hedemora (2083).'],
     ]);
 
     // The link works: the invited person chooses a password, signs in, and is samordnare in Hedemora only.
