@@ -4,38 +4,18 @@ import os from 'node:os';
 import path from 'node:path';
 import { and, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import type { DbHandle, Driver } from '@/lib/db/client';
 import { imports, observations } from '@/lib/db/schema';
 import { readSeedFiles } from '@/lib/seed/files';
-import { seed } from '@/lib/seed/seed';
-import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
+import { cliTarget, runCli } from '../helpers/cli-target';
+import { CLI_TEST_TIMEOUT, DRIVERS } from '../helpers/db';
 
 const CLI = ['--import', 'tsx', 'scripts/import.ts'];
 const fixture = (rel: string) => path.resolve('test/fixtures/import', rel);
 
 /** A seeded database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function seededTarget(
-  driver: Driver,
-  files = readSeedFiles(),
-): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-cli-')), 'pglite');
-    const h = await openDb({ pgliteDir: dir });
-    await seed(h.db, files);
-    await h.close();
-    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => {} };
-  }
-  const { url, drop } = await createDatabase();
-  const h = await openDb({ url });
-  await seed(h.db, files);
-  await h.close();
-  return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
-}
-
-function cli(args: string[], env: Record<string, string>) {
-  const res = spawnSync(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8' });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const seededTarget = (driver: Driver, files = readSeedFiles()) => cliTarget(driver, files);
+const cli = (args: string[], env: Record<string, string>) => runCli('scripts/import.ts', args, env);
 
 async function counts(t: { open: () => Promise<DbHandle> }) {
   const h = await t.open();

@@ -1,17 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiObservations } from '@/lib/api/v1';
-import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import type { DbHandle, Driver } from '@/lib/db/client';
 import { imports, observations } from '@/lib/db/schema';
 import { undoImport } from '@/lib/import/commit';
 import { runImport, type ImportInput } from '@/lib/import/run';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
-import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS, freshDb } from '../helpers/db';
+import { cliTarget, runCli, withTarget, type CliTarget } from '../helpers/cli-target';
+import { CLI_TEST_TIMEOUT, DRIVERS, freshDb } from '../helpers/db';
 import { fixture } from '../helpers/import-context';
 
 /**
@@ -95,43 +93,13 @@ describe.each(DRIVERS)("Kolada's website export on %s", (driver) => {
 
 /** `npm run import -- FILE` (scripts/import.ts in its own process) with the same two files. */
 describe.each(DRIVERS)("npm run import with Kolada's website export on %s", { timeout: CLI_TEST_TIMEOUT }, (driver: Driver) => {
-  let env: Record<string, string>;
-  let open: () => Promise<DbHandle>;
-  let drop = async () => {};
+  let target: CliTarget;
   beforeAll(async () => {
-    if (driver === 'pglite') {
-      const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-kolada-webb-')), 'pglite');
-      const s = await openDb({ pgliteDir: dir });
-      await seed(s.db, readSeedFiles());
-      await s.close();
-      env = { PGLITE_DIR: dir, DATABASE_URL: '' };
-      open = () => openDb({ pgliteDir: dir });
-    } else {
-      const db = await createDatabase();
-      const s = await openDb({ url: db.url });
-      await seed(s.db, readSeedFiles());
-      await s.close();
-      env = { DATABASE_URL: db.url };
-      open = () => openDb({ url: db.url });
-      drop = db.drop;
-    }
+    target = await cliTarget(driver, readSeedFiles());
   });
-  afterAll(async () => drop());
-  const cli = (args: string[]) => {
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
-    return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
-  const withDb = async <T>(f: (h: DbHandle) => Promise<T>) => {
-    const h = await open();
-    try {
-      return await f(h);
-    } finally {
-      await h.close();
-    }
-  };
+  afterAll(async () => target.drop());
+  const cli = (args: string[]) => runCli('scripts/import.ts', args, target.env);
+  const withDb = <T>(f: (h: DbHandle) => Promise<T>) => withTarget(target, f);
 
   it('refuses the .xls (exit 1, "spara som .xlsx" naming the file, nothing written) and imports the .xlsx (exit 0)', async () => {
     const before = await withDb(counts);

@@ -1,18 +1,16 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiObservations } from '@/lib/api/v1';
-import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import type { DbHandle, Driver } from '@/lib/db/client';
 import { importMappings, imports } from '@/lib/db/schema';
 import { MappingNeededError } from '@/lib/import/analyze';
 import { undoImport } from '@/lib/import/commit';
 import { runImport, type ImportInput } from '@/lib/import/run';
 import { readSeedFiles } from '@/lib/seed/files';
 import { seed } from '@/lib/seed/seed';
-import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS, freshDb } from '../helpers/db';
+import { cliTarget, runCli, type CliTarget } from '../helpers/cli-target';
+import { CLI_TEST_TIMEOUT, DRIVERS, freshDb } from '../helpers/db';
 import { fixture } from '../helpers/import-context';
 
 /**
@@ -185,35 +183,13 @@ describe.each(DRIVERS)('an old binary .xls workbook on %s', (driver) => {
 
 /** The CLI (a separate process) with --indicator/--map/--scale, then without flags: the saved mapping applies. */
 describe.each(DRIVERS)('npm run import -- --map on %s', { timeout: CLI_TEST_TIMEOUT }, (driver: Driver) => {
-  let env: Record<string, string>;
-  let open: () => Promise<DbHandle>;
-  let drop = async () => {};
+  let target: CliTarget;
   beforeAll(async () => {
-    if (driver === 'pglite') {
-      const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-map-')), 'pglite');
-      const s = await openDb({ pgliteDir: dir });
-      await seed(s.db, readSeedFiles());
-      await s.close();
-      env = { PGLITE_DIR: dir, DATABASE_URL: '' };
-      open = () => openDb({ pgliteDir: dir });
-    } else {
-      const db = await createDatabase();
-      const s = await openDb({ url: db.url });
-      await seed(s.db, readSeedFiles());
-      await s.close();
-      env = { DATABASE_URL: db.url };
-      open = () => openDb({ url: db.url });
-      drop = db.drop;
-    }
+    target = await cliTarget(driver, readSeedFiles());
   });
-  afterAll(async () => drop());
-  const cli = (args: string[]) => {
-    const res = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/import.ts', ...args], {
-      env: { ...process.env, ...env },
-      encoding: 'utf8',
-    });
-    return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-  };
+  afterAll(async () => target.drop());
+  const cli = (args: string[]) => runCli('scripts/import.ts', args, target.env);
+  const open = () => target.open();
   const file = path.resolve('test/fixtures/import/lupp/region-dalarna-lupp-extrakt.csv');
 
   it("imports Region Dalarna's Lupp extract with the flags and the second time without them", async () => {

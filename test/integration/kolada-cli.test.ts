@@ -1,33 +1,15 @@
 import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import type { DbHandle, Driver } from '@/lib/db/client';
 import { imports, observations } from '@/lib/db/schema';
 import { readSeedFiles } from '@/lib/seed/files';
-import { seed } from '@/lib/seed/seed';
-import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
+import { cliTarget } from '../helpers/cli-target';
+import { CLI_TEST_TIMEOUT, DRIVERS } from '../helpers/db';
 import { startKoladaReplay, type KoladaReplay } from '../helpers/kolada-replay';
 
 /** A seeded database the CLI (a separate process) can open. */
-async function seededTarget(
-  driver: Driver,
-): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-kolada-cli-')), 'pglite');
-    const h = await openDb({ pgliteDir: dir });
-    await seed(h.db, readSeedFiles());
-    await h.close();
-    return { env: { PGLITE_DIR: dir, DATABASE_URL: '' }, open: () => openDb({ pgliteDir: dir }), drop: async () => {} };
-  }
-  const { url, drop } = await createDatabase();
-  const h = await openDb({ url });
-  await seed(h.db, readSeedFiles());
-  await h.close();
-  return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
-}
+const seededTarget = (driver: Driver) => cliTarget(driver, readSeedFiles());
 
 /** Runs `npm run fetch:kolada` as npm would (tsx scripts/fetch-kolada.ts), without blocking the replay server in this process. */
 function cli(args: string[], env: Record<string, string>): Promise<{ status: number | null; stdout: string; stderr: string }> {

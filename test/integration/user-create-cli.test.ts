@@ -1,17 +1,14 @@
-import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '@/lib/auth/roles';
 import { authFor, MIN_PASSWORD_LENGTH } from '@/lib/auth/server';
-import { openDb, type DbHandle, type Driver } from '@/lib/db/client';
+import type { DbHandle, Driver } from '@/lib/db/client';
 import * as s from '@/lib/db/schema';
 import { readEnv } from '@/lib/env';
-import { CLI_TEST_TIMEOUT, createDatabase, DRIVERS } from '../helpers/db';
+import { cliTarget, runCli } from '../helpers/cli-target';
+import { CLI_TEST_TIMEOUT, DRIVERS } from '../helpers/db';
 
-const CLI = ['--import', 'tsx', 'scripts/user-create.ts'];
 const APP_URL = 'http://localhost:3000';
 const authEnv = readEnv({ NODE_ENV: 'test', APP_URL, BETTER_AUTH_SECRET: 'y'.repeat(40) } as NodeJS.ProcessEnv);
 /** How the CLI names itself in the change log: the operating-system user that ran it. */
@@ -19,29 +16,8 @@ const CLI_ACTOR = `kommandoraden (${os.userInfo().username})`;
 const PASSWORD_LINE = /^Lösenord \(visas bara nu, byt det under Konto efter första inloggningen\): (\S+)$/m;
 
 /** A migrated, empty database the CLI (a separate process) can open: a PGlite directory or a PostgreSQL database. */
-async function emptyTarget(
-  driver: Driver,
-): Promise<{ env: Record<string, string>; open: () => Promise<DbHandle>; drop: () => Promise<void> }> {
-  if (driver === 'pglite') {
-    const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-user-cli-')), 'pglite');
-    const h = await openDb({ pgliteDir: dir });
-    await h.close();
-    return {
-      env: { PGLITE_DIR: dir, DATABASE_URL: '' },
-      open: () => openDb({ pgliteDir: dir }),
-      drop: async () => fs.rmSync(path.dirname(dir), { recursive: true, force: true }),
-    };
-  }
-  const { url, drop } = await createDatabase();
-  const h = await openDb({ url });
-  await h.close();
-  return { env: { DATABASE_URL: url }, open: () => openDb({ url }), drop };
-}
-
-function cli(args: string[], env: Record<string, string>, input?: string) {
-  const res = spawnSync(process.execPath, [...CLI, ...args], { env: { ...process.env, ...env }, encoding: 'utf8', input });
-  return { status: res.status, stdout: res.stdout, stderr: res.stderr };
-}
+const emptyTarget = (driver: Driver) => cliTarget(driver, null);
+const cli = (args: string[], env: Record<string, string>, input?: string) => runCli('scripts/user-create.ts', args, env, input);
 
 let nextIp = 1;
 const newIp = () => `10.88.0.${nextIp++}`;
