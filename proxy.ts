@@ -2,6 +2,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { hasSignedSessionCookie } from './lib/auth/cookie';
 import { CROSS_SITE_MESSAGE, isCrossSite } from './lib/auth/origin';
 import { embedCsp, isEmbedPath } from './lib/embed/csp';
+import { isPublicDashboard } from './lib/public-dashboard.mjs';
 
 /*
  * Runs before every page and API request, cached pages included (the import API excepted, see `config`):
@@ -26,11 +27,6 @@ const OPEN_PATHS = [
   /^\/robots\.txt$/,
   /^\/icon\.svg$/,
 ];
-
-function isPublicDashboard(): boolean {
-  const v = (process.env.PUBLIC_DASHBOARD ?? '').trim().toLowerCase();
-  return !['0', 'false', 'nej', 'off', 'no'].includes(v);
-}
 
 async function hasValidSession(request: NextRequest): Promise<boolean> {
   const cookie = request.headers.get('cookie');
@@ -68,7 +64,7 @@ async function decide(request: NextRequest): Promise<NextResponse> {
   if (request.method === 'POST' && request.headers.has('next-action') && isCrossSite(request.headers))
     // Exactly text/plain: Next's client then throws the body as the error's message (app/error.tsx shows it).
     return new NextResponse(CROSS_SITE_MESSAGE, { status: 403, headers: { 'content-type': 'text/plain' } });
-  if (isPublicDashboard()) return NextResponse.next();
+  if (isPublicDashboard(process.env.PUBLIC_DASHBOARD)) return NextResponse.next();
   let response: NextResponse;
   if (OPEN_PATHS.some((re) => re.test(path)) || (await hasValidSession(request))) {
     response = NextResponse.next();

@@ -2,7 +2,7 @@
 // `nginx` and `wrk`, and a build: `npm run build`)
 //
 // A whole country in one installation: all 290 kommuner, each with a plan of Hedemora's size (Hedemora's plan as
-// the template, titled as such), national data (over 1 000 000 observations), two `next start` instances over one
+// the template, titled as such), national data (over 1 000 000 observations), two app servers (`npm start`) over one
 // PostgreSQL behind nginx. Measured:
 // - wrk through nginx against the regional view (/lan/20), the kommun chooser (/), Hedemora's overview (/k/2083) and
 //   a goal page (/k/2083/mal/T-M1): p50/p95/p99, requests per second, errors;
@@ -142,7 +142,7 @@ async function waitFor(base: string) {
 }
 
 function startInstance(port: number): ChildProcess {
-  const proc = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  const proc = spawn(process.execPath, [path.join(root, 'lib/server/start.mjs'), '-p', String(port)], {
     cwd: root,
     stdio: 'ignore',
     env: { ...process.env, DATABASE_URL: url.toString(), NEXT_TELEMETRY_DISABLED: '1', BETTER_AUTH_SECRET: secret, APP_URL: proxyBase },

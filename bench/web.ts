@@ -1,6 +1,6 @@
 // npm run bench:web  (needs DATABASE_URL: a PostgreSQL server where it may create databases; run `npm run build` first)
 // A national-scale database (every kommun, län and riket × every indicator × 15 periods × breakdowns,
-// over 1 000 000 observations), `next start` on it, and 10 concurrent connections against `/`, a goal page
+// over 1 000 000 observations), the app server (`npm start`: Next behind its response cache) on it, and 10 concurrent connections against `/`, a goal page
 // and a static file from the same server, all in this run; then 50 connections against `/` and the goal page,
 // with p99 and errors (the goal: the overview's p99 under 500 ms, no errors). Also the size of the overview's HTML
 // (raw and gzipped; goal under 100 kB raw), its median against the tiny static file's (goal: within 2×), and the
@@ -82,7 +82,7 @@ process.on('exit', () => fs.rmSync(baselineFile, { force: true }));
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
 async function startNext() {
-  const proc = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '-p', String(port)], {
+  const proc = spawn(process.execPath, [path.join(root, 'lib/server/start.mjs'), '-p', String(port)], {
     cwd: root,
     stdio: 'ignore',
     env: {
@@ -99,11 +99,11 @@ async function startNext() {
     } catch {
       /* starting */
     }
-    if (i > 200) throw new Error('next start svarade inte');
+    if (i > 200) throw new Error('servern svarade inte');
     await new Promise((r) => setTimeout(r, 250));
   }
 }
-// next start lists public/ when it starts: render the overview once, save it, then start the server anew.
+// Next lists public/ when it starts: render the overview once, save it, then start the server anew.
 {
   const first = await startNext();
   fs.writeFileSync(baselineFile, await (await fetch(`${base}/`, { headers: { connection: 'close' } })).text());
@@ -140,10 +140,11 @@ end
 process.on('exit', () => fs.rmSync(luaFile, { force: true }));
 
 /** wrk against one address: requests, percentiles and errors (timeouts after wrk's default 2 s included). */
-function wrkRun(pathname: string, connections: number) {
+function wrkRun(pathname: string, connections: number, headers: string[] = []) {
+  const extra = headers.flatMap((h) => ['-H', h]);
   // Warm up with wrk as well: a fetch keep-alive socket left idle during a run is closed by the server.
-  spawnSync(wrk!, ['-t2', `-c${connections}`, '-d2s', '-s', luaFile, base + pathname], { encoding: 'utf8' });
-  const out = spawnSync(wrk!, ['-t2', `-c${connections}`, `-d${SECONDS}s`, '-s', luaFile, base + pathname], { encoding: 'utf8' });
+  spawnSync(wrk!, ['-t2', `-c${connections}`, '-d2s', '-s', luaFile, ...extra, base + pathname], { encoding: 'utf8' });
+  const out = spawnSync(wrk!, ['-t2', `-c${connections}`, `-d${SECONDS}s`, '-s', luaFile, ...extra, base + pathname], { encoding: 'utf8' });
   const m = /RESULT (\d+) (\d+) (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(out.stdout);
   if (!m) throw new Error(`wrk: ${out.stdout}${out.stderr}`);
   const [requests, p50us, p95us, errors, bytes, p99us, timeouts] = m.slice(1).map(Number) as [
@@ -167,8 +168,8 @@ function wrkRun(pathname: string, connections: number) {
   };
 }
 
-async function load(pathname: string) {
-  const { requests, medianMs, p95Ms, errors, gzipBytesPerResponse } = wrkRun(pathname, CONNECTIONS);
+async function load(pathname: string, headers: string[] = []) {
+  const { requests, medianMs, p95Ms, errors, gzipBytesPerResponse } = wrkRun(pathname, CONNECTIONS, headers);
   if (errors > 0) throw new Error(`${pathname}: ${errors} fel under lasten`);
   return { requests, medianMs, p95Ms, gzipBytesPerResponse };
 }
@@ -179,6 +180,10 @@ const overview = await load('/');
 // The goal page at its own address (the old /mal/T-M1 answers a redirect, which is not the page).
 const GOAL_PATH = '/k/2083/mal/T-M1';
 const goal = await load(GOAL_PATH);
+// The same pages when Next serves every visit itself (what `next start` alone did): a request asking for a fresh copy
+// passes the response cache (lib/cache/response-cache.mjs) and goes through Next's router, proxy and gzip.
+const FRESH = ['Cache-Control: no-cache'];
+const throughNext = { overview: await load('/', FRESH), goal: await load(GOAL_PATH, FRESH) };
 // Many connections at once: latency then is mostly queueing; p99 and errors are what a user would notice.
 const many = { connections: MANY, overview: wrkRun('/', MANY), goal: wrkRun(GOAL_PATH, MANY) };
 
@@ -216,6 +221,12 @@ const result = {
   staticOverviewCopy: { ...staticLarge, bytes: fs.statSync(baselineFile).size },
   overview,
   goal,
+  /** Every visit served by Next itself (Cache-Control: no-cache passes the response cache). */
+  throughNext: {
+    ...throughNext,
+    overviewMedianRatio: +(throughNext.overview.medianMs / statics.medianMs).toFixed(2),
+    goalMedianRatio: +(throughNext.goal.medianMs / statics.medianMs).toFixed(2),
+  },
   overviewBytes: overviewHtml.bytes,
   /** The overview's HTML as the server sends it before compression, and gzipped. */
   overviewHtml,
@@ -246,6 +257,6 @@ fs.mkdirSync(path.join(root, 'bench/results'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench/results/web.json'), JSON.stringify(result, null, 2) + '\n');
 console.log(JSON.stringify(result, null, 2));
 console.log(
-  `Översikten: ${overviewHtml.kb} kB HTML (${overviewHtml.gzipKb} kB gzip), median ${overview.medianMs} ms mot ${statics.medianMs} ms för en liten fil (${ratios.overviewMedian}×); ` +
+  `Översikten: ${overviewHtml.kb} kB HTML (${overviewHtml.gzipKb} kB gzip), median ${overview.medianMs} ms mot ${statics.medianMs} ms för en liten fil (${ratios.overviewMedian}×; genom Next varje gång ${throughNext.overview.medianMs} ms); ` +
     `50 anslutningar: p50 ${many.overview.medianMs} ms, p99 ${many.overview.p99Ms} ms, ${many.overview.errors} fel; målsidan p99 ${many.goal.p99Ms} ms, ${many.goal.errors} fel; JS ${firstLoadJsGzipKb} kB gzip.`,
 );

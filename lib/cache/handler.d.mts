@@ -31,6 +31,7 @@ export interface SetContext {
 export declare const CHANNEL: string;
 export declare const TAGS_HEADER: string;
 export declare const TAG_TABLE_TTL_MS: number;
+export declare const STORE: unique symbol;
 
 export declare function valueTags(value: CachedValue | null | undefined): string[];
 export declare function valueSize(value: CachedValue | null | undefined): number;
@@ -41,6 +42,8 @@ export declare class PageCacheStore {
   /** Resolves once LISTEN is in place (at once without PostgreSQL). */
   readonly listening: Promise<unknown>;
   readonly bytes: number;
+  /** Changes whenever a page served earlier may be out of date. */
+  readonly generation: number;
   readonly entries: ReadonlyMap<string, unknown>;
   get(key: string, ctx?: GetContext): Promise<CacheEntry | null>;
   set(key: string, value: CachedValue | null, ctx?: SetContext): Promise<void>;

@@ -82,6 +82,12 @@ export class PageCacheStore {
     this.table = null;
     this.tableRead = null;
     this.warned = false;
+    /**
+     * Counts every change that may make a page served earlier out of date (a tag revalidated here or elsewhere, an
+     * entry replaced or found stale, notifications possibly missed). The response cache in front of Next
+     * (response-cache.mjs) keeps a compressed copy of a page only while this is unchanged.
+     */
+    this.generation = 0;
     this.sql = opts.url
       ? postgres(opts.url, {
           max: 2,
@@ -98,6 +104,7 @@ export class PageCacheStore {
             // On (re)connecting notifications may have been missed: read the table on the next get.
             () => {
               this.table = null;
+              this.generation++;
             },
           )
           .catch((err) => this.warn(`kunde inte lyssna efter ändringar (${errorText(err)})`))
@@ -113,6 +120,7 @@ export class PageCacheStore {
   /** Forgets entries that carry `tag` and remembers when it was revalidated. */
   dropTag(tag, at) {
     if (!tag) return;
+    this.generation++;
     this.localTimes.set(tag, Math.max(at, this.localTimes.get(tag) ?? 0));
     for (const [key, entry] of this.entries) if (entry.tags.includes(tag)) this.delete(key);
   }
@@ -159,6 +167,7 @@ export class PageCacheStore {
     if (this.entries.get(key) !== entry) return this.get(key, ctx);
     if (stale) {
       this.delete(key);
+      this.generation++;
       return null;
     }
     // Most recently used last.
@@ -168,6 +177,8 @@ export class PageCacheStore {
   }
 
   async set(key, value, ctx = {}) {
+    // A page rendered anew replaces what was served before.
+    if (this.entries.has(key)) this.generation++;
     this.delete(key);
     const size = valueSize(value);
     if (size > this.maxBytes) return;
@@ -212,7 +223,8 @@ function errorText(err) {
   return err instanceof Error ? err.message : String(err);
 }
 
-const STORE = Symbol.for('trygghetslaget.pageCacheStore');
+/** Where the process's store lives, for Next's handler instances and for the response cache (response-cache.mjs). */
+export const STORE = Symbol.for('trygghetslaget.pageCacheStore');
 
 /** The process's store: through PostgreSQL when the app runs on DATABASE_URL, memory only otherwise (and while building). */
 function processStore(maxBytes) {

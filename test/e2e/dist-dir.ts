@@ -8,7 +8,7 @@ import path from 'node:path';
 export const TEST_DIST_DIR = process.env.NEXT_DIST_DIR?.trim() || '.next-test';
 
 /**
- * The build `next start` is started on in the tests. With E2E_SKIP_BUILD=1 and no test build yet, an existing
+ * The build the tests start the server (`npm start`) on. With E2E_SKIP_BUILD=1 and no test build yet, an existing
  * `.next` (from `npm run build`) is used instead, and the tests say so.
  */
 export function distDirForStart(): string {

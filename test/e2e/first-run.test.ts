@@ -12,7 +12,7 @@ import { freePort, startServer, type Server } from './server';
 /*
  * Issue #15: a newcomer's first run on a port other than 3000. `npm run setup` is `npm ci`, then
  * scripts/setup-env.ts, `next build` (done once for all browser tests) and `npm start`: here setup-env writes a
- * temporary env file (ENV_FILE; the worktree's own .env.local is never touched) and `next start` runs on the
+ * temporary env file (ENV_FILE; the worktree's own .env.local is never touched) and the server (`npm start`) runs on the
  * values it wrote, with a temporary PGlite directory. The first administrator is made in the browser on
  * /forsta-start while that server runs, and signs in.
  * Before that, the file an earlier setup wrote (APP_URL pinned to port 3000) shows what went wrong then: the
@@ -46,7 +46,7 @@ function readEnvFile(file: string): Record<string, string> {
   );
 }
 
-/** `next start` on the port, with exactly what the env file says (APP_URL unset unless the file sets it). */
+/** The server on the port, with exactly what the env file says (APP_URL unset unless the file sets it). */
 function startFromEnvFile(): Promise<Server> {
   return startServer({ APP_URL: undefined, DATABASE_URL: undefined, PGLITE_DIR: pglite, ...readEnvFile(envFile) }, { port });
 }

@@ -12,7 +12,7 @@ import { startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, sessionCookie, signInBrowser, USERS } from './users';
 
 /*
- * Issue #6's walk through a whole follow-up meeting, in Chromium against `next start`: open the review (frozen
+ * Issue #6's walk through a whole follow-up meeting, in Chromium against the server (`npm start`): open the review (frozen
  * verdicts), an assessment that differs with its justification, a decision, a delrapport, decided and locked,
  * the PDF and DOCX, then new data — and the decided review still shows what Brå saw.
  */

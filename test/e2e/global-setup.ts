@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { distDirForStart, TEST_DIST_DIR } from './dist-dir';
 
 /**
- * Browser tests run against `next start`: build first, unless the caller (CI) has just built. The build goes to
+ * Browser tests run against the server `npm start` runs: build first, unless the caller (CI) has just built. The build goes to
  * its own directory (TEST_DIST_DIR), never to the `.next` a running `npm start` in the same folder uses.
  */
 export default function setup() {

@@ -8,7 +8,7 @@ import { sessionCookie, signInBrowser } from './users';
 import { createDatabase } from '../helpers/db';
 
 /*
- * Issue 17, part 2: two `next start` processes over one PostgreSQL, as behind a load balancer (same session
+ * Issue 17, part 2: two app servers (`npm start`) over one PostgreSQL, as behind a load balancer (same session
  * secret; each reached here on its own address). Nothing a request needs may live in only one of them:
  * - the first administrator is made on B with the one-time code A printed;
  * - an invitation made on A is opened on B, where the invited person sets a password and signs in;

@@ -714,7 +714,7 @@ describe('configuration and deployment', () => {
     };
     delete env.BETTER_AUTH_SECRET;
     delete env.DATABASE_URL;
-    const child = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['lib/server/start.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     let log = '';
     child.stdout.on('data', (d) => (log += d));
     child.stderr.on('data', (d) => (log += d));
@@ -782,6 +782,19 @@ describe('configuration and deployment', () => {
         expect(res.headers.get('cache-control'), p).toMatch(/private/);
         expect(res.headers.get('cache-control'), p).toMatch(/no-store/);
         expect(res.headers.get('cache-control'), p).not.toMatch(/s-maxage/);
+      }
+
+      // Nor does the server's own response cache (lib/cache/response-cache.mjs): after signed-in reads no page comes
+      // from a kept copy, and a visitor without a session is still sent to sign in.
+      for (const p of ['/', '/k/2083', '/k/2083/mal/T-M1', '/metod']) {
+        for (let i = 0; i < 3; i++) {
+          const res = await fetch(`${priv.url}${p}`, { headers: { cookie }, redirect: 'manual' });
+          expect(res.status, p).toBe(200);
+          expect(res.headers.get('age'), p).toBeNull();
+        }
+        const anonymous = await fetch(`${priv.url}${p}`, { redirect: 'manual' });
+        expect(anonymous.status, p).toBe(307);
+        expect(anonymous.headers.get('location'), p).toContain('/logga-in?nasta=');
       }
 
       // #12.3: a new X-Forwarded-For per attempt does not escape the per-address sign-in limit (no trusted proxies).

@@ -8,7 +8,7 @@ import { distDirForStart } from './dist-dir';
 
 export interface Server {
   url: string;
-  /** The process id of `next start` (its memory is read from /proc). */
+  /** The process id of the server (`npm start`: lib/server/start.mjs; its memory is read from /proc). */
   pid: number;
   output: () => string;
   stop: () => Promise<void>;
@@ -29,10 +29,10 @@ export function tempPgliteDir(): string {
   return path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'tl-e2e-')), 'pglite');
 }
 
-/** Starts `next start` (the server process itself, not npx) and waits until it answers. */
+/** Starts the server as `npm start` does (the process itself, not npm) and waits until it answers. */
 export async function startServer(env: Record<string, string | undefined>, opts: { port?: number } = {}): Promise<Server> {
   const port = opts.port ?? (await freePort());
-  // next start is production: it needs a session secret. APP_URL is where the browser reaches it.
+  // The server is production: it needs a session secret. APP_URL is where the browser reaches it.
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -43,7 +43,7 @@ export async function startServer(env: Record<string, string | undefined>, opts:
     ...env,
   };
   for (const [k, v] of Object.entries(env)) if (v === undefined) delete childEnv[k];
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/next/dist/bin/next', 'start', '-p', String(port)], {
+  const child: ChildProcess = spawn(process.execPath, ['lib/server/start.mjs', '-p', String(port)], {
     env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,12 +53,12 @@ export async function startServer(env: Record<string, string | undefined>, opts:
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`next start avslutades (${child.exitCode}):\n${log}`);
+    if (child.exitCode !== null) throw new Error(`servern avslutades (${child.exitCode}):\n${log}`);
     try {
       await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(30_000) });
       break;
     } catch {
-      if (Date.now() > deadline) throw new Error(`next start svarade inte:\n${log}`);
+      if (Date.now() > deadline) throw new Error(`servern svarade inte:\n${log}`);
       await new Promise((r) => setTimeout(r, 250));
     }
   }

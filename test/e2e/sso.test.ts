@@ -9,7 +9,7 @@ import { freePort, startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, sessionCookie, USERS } from './users';
 
 /*
- * Single sign-on end to end: Chromium, the app (`next start`) and a real OpenID Connect provider
+ * Single sign-on end to end: Chromium, the app (`npm start`) and a real OpenID Connect provider
  * (oidc-provider, started here) — sign-in page → provider login and consent → back, signed in.
  */
 

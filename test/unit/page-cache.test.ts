@@ -58,4 +58,21 @@ describe('page cache: tags, staleness and the memory limit', () => {
     expect(await store.get('/mal/1.2')).toBeNull();
     expect(store.bytes).toBe(0);
   });
+
+  it('its generation moves on every change that can date a page served earlier, and not on a first render or an eviction', async () => {
+    const page = (html: string, tags = '_N_T_/layout,_N_T_/k/2083') => ({ kind: 'APP_PAGE', html, headers: { 'x-next-cache-tags': tags } });
+    const store = new PageCacheStore({ maxBytes: valueSize(page('x'.repeat(100))) * 2 + 10 });
+    const at = () => store.generation;
+    const g0 = at();
+    await store.set('/k/2083', page('x'.repeat(100)));
+    await store.set('/k/2084', page('y'.repeat(100), '_N_T_/layout,_N_T_/k/2084'));
+    expect(at()).toBe(g0); // first renders
+    await store.set('/k/2085', page('z'.repeat(100), '_N_T_/k/2085')); // evicts /k/2083
+    expect(store.entries.has('/k/2083')).toBe(false);
+    expect(at()).toBe(g0);
+    await store.set('/k/2085', page('w'.repeat(100), '_N_T_/k/2085')); // rendered anew
+    expect(at()).toBe(g0 + 1);
+    await store.revalidateTag('_N_T_/k/2083'); // no entry carries it here, yet a copy in front may
+    expect(at()).toBe(g0 + 2);
+  });
 });
