@@ -37,7 +37,7 @@ export function isDocumentRequest(req) {
   for (const h of ROUTER_HEADERS) if (req.headers[h] !== undefined) return false;
   if (req.headers.authorization !== undefined) return false;
   const url = req.url ?? '';
-  if (/[?&]_rsc=/.test(url)) return false;
+  if (/[?&]_rsc(?:[=&#]|$)/.test(url)) return false;
   // Next's draft mode renders for the one visitor who has its cookie.
   if (/(?:^|;\s*)__prerender_bypass=/.test(String(req.headers.cookie ?? ''))) return false;
   return true;

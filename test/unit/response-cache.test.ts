@@ -116,13 +116,14 @@ describe('response cache: what is kept, for whom, and for how long', () => {
     await get('/', { 'next-router-prefetch': '1' });
     await get('/', { 'next-action': 'abc' });
     await get('/?_rsc=xyz');
+    await get('/?a=1&_rsc');
     await get('/', { cookie: 'a=1; __prerender_bypass=x' });
     await get('/', { authorization: 'Bearer x' });
     await get('/', {}, 'HEAD');
-    expect(state.calls).toBe(8);
+    expect(state.calls).toBe(9);
     // A signed-in visitor's cookie does not change a page Next itself caches for everyone.
     expect((await get('/', { cookie: 'better-auth.session_token=x' })).headers.age).toBe('0');
-    expect(state.calls).toBe(8);
+    expect(state.calls).toBe(9);
   });
 
   it('keeps nothing that a shared cache may not keep', async () => {
