@@ -48,7 +48,7 @@ const envShape = z.object({
   PGLITE_DIR: z.string().trim().min(1).default('.data/pglite'),
   /** Skip loading the plan and example data on an empty database (tests that want an empty one). */
   SEED_ON_START: z.enum(['0', '1']).default('1'),
-  /** The port `npm start` / `npm run dev` listen on (Next reads it itself); the local address follows it. */
+  /** The port `npm start` (lib/server/start.mjs) / `npm run dev` listen on; the local address follows it. */
   PORT: z
     .string()
     .trim()
