@@ -1,7 +1,7 @@
 /*
  * Addresses carry the kommun: a kommun's pages live under `/k/<kommunkod>/…` (e.g. `/k/2083/mal/N-M1`). The old
- * addresses without the kommun (`/mal/…`, `/plan`, `/atgarder…`, `/uppfoljning…`, `/lagesbild…`, `/oversikt/…`)
- * answer 307 to the installation's first kommun's same page (app/<old>/[[...rest]]/route.ts, lib/data/kommun.ts),
+ * addresses without the kommun (`/mal/…`, `/plan`, `/atgarder…`, `/uppfoljning…`, `/lagesbild…`, `/indikatorer…`,
+ * `/oversikt/…`) answer 307 to the installation's first kommun's same page (app/<old>/[[...rest]]/route.ts, lib/data/kommun.ts),
  * and `/` is rewritten to `/k/hem` (next.config.ts), the overview of the only kommun or, with several, a chooser.
  */
 
@@ -17,7 +17,7 @@ export function isKommunCode(s: string): boolean {
 
 /**
  * The address of a kommun's page: `kommunPath('2083', '/mal/N-M1')` is `/k/2083/mal/N-M1`, `kommunPath('2083')`
- * the overview `/k/2083` (Next answers `/k/2083/` with a redirect to it). Without a kommun (a shared page such as /indikatorer), the old address, which redirects
+ * the overview `/k/2083` (Next answers `/k/2083/` with a redirect to it). Without a kommun, the old address, which redirects
  * to the installation's first kommun.
  */
 export function kommunPath(code: string | null | undefined, path = '/'): string {

@@ -29,6 +29,7 @@ export async function GoalRanking({
   format,
   rank = null,
   kommunName = '',
+  kommunCode,
 }: {
   indicatorId: string;
   name: string;
@@ -36,8 +37,10 @@ export async function GoalRanking({
   format: ValueFormat;
   rank?: Assessment['rank'];
   kommunName?: string;
+  /** The kommun the goal page is for: its län's kommuner, its mark. */
+  kommunCode: string;
 }) {
-  const data = await getIndicatorMap(indicatorId, { scope: 'lan', benchmark: 'lan' });
+  const data = await getIndicatorMap(indicatorId, { scope: 'lan', benchmark: 'lan', kommunCode });
   if (!data || !data.period || data.entries.filter((e) => e.value !== null && !e.example).length < 2) {
     return rank ? <p data-rank="">{rankSentence(rank, kommunName)}</p> : null;
   }

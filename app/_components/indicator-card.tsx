@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { OverviewIndicator, RegionKey, RegionRef } from '@/lib/data/overview-query';
 import { summarizeSeries } from '@/lib/charts/summary';
 import { describeValue } from '@/lib/display';
+import { kommunPath } from '@/lib/kommun-path';
 import { DIRECTION_LABELS, LINK_ROLE_LABELS } from '@/lib/vocabulary';
 import { SiteReferenceTable } from './site-reference';
 import { OverviewChart } from './overview-chart';
@@ -24,7 +25,7 @@ export function IndicatorCard({ ind, regions, headingId }: { ind: OverviewIndica
   return (
     <article className="card" aria-labelledby={headingId} data-indicator={ind.id}>
       <h4 id={headingId}>
-        <Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link>
+        <Link href={kommunPath(regions.find((r) => r.key === 'kommun')?.code, `/indikatorer/${ind.id}`)}>{ind.name}</Link>
       </h4>
       {!referenceOnly && (
         <div>

@@ -64,9 +64,12 @@ export async function IndicatorMap({
   unit,
   origin,
   embed = false,
+  kommunCode,
 }: {
   indicatorId: string;
   indicatorName: string;
+  /** The kommun the page shows (its län, its mark); by default the installation's first. */
+  kommunCode?: string;
   searchParams: Promise<Params>;
   format: ValueFormat;
   unit: string;
@@ -75,7 +78,7 @@ export async function IndicatorMap({
 }) {
   const params = await searchParams;
   const s = mapState(params);
-  const data = await getIndicatorMap(indicatorId, { scope: s.scope, benchmark: s.benchmark, period: s.period });
+  const data = await getIndicatorMap(indicatorId, { scope: s.scope, benchmark: s.benchmark, period: s.period, kommunCode });
   if (!data || data.periods.length === 0) return embed ? <p className="missing">Inga kommunvärden att visa på en karta.</p> : null;
   const map = mapFor(s.scope === 'riket' ? 'riket' : data.lanCode);
   const area = s.scope === 'riket' ? 'Sverige' : data.lanName;
@@ -255,6 +258,7 @@ export async function IndicatorMap({
           origin={origin}
           title={`Karta: ${indicatorName}, ${area} ${data.period}`}
           params={{
+            kommun: data.kommunCode,
             karta: s.scope === 'riket' ? 'riket' : undefined,
             mot: s.benchmark === 'riket' ? 'riket' : undefined,
             period: data.period ?? undefined,

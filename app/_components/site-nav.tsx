@@ -9,7 +9,7 @@ import { AccountMenu } from './account-menu';
 /** The items; `kommun` ones point into the kommun the address names (lib/kommun-path.ts). */
 const LINKS: [href: string, label: string, kommun: boolean][] = [
   ['/', 'Översikt', true],
-  ['/indikatorer', 'Indikatorer', false],
+  ['/indikatorer', 'Indikatorer', true],
   ['/plan', 'Planen', true],
   ['/atgarder', 'Åtgärder', true],
   ['/uppfoljning', 'Uppföljning', true],

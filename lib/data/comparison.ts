@@ -79,10 +79,11 @@ function limitsOf(p: StatPoint, kind: IndicatorKind): { low: number | null; high
 export async function loadIndicatorMap(
   db: Db,
   indicatorId: string,
-  opts: { scope: 'lan' | 'riket'; benchmark: 'lan' | 'riket'; period?: string | null },
+  opts: { scope: 'lan' | 'riket'; benchmark: 'lan' | 'riket'; period?: string | null; kommunCode?: string },
 ): Promise<IndicatorMap | null> {
   const row = await getIndicator(db, indicatorId);
-  const plan = await getCurrentPlan(db);
+  // The kommun the page shows (by default the installation's first): its län, its own period, its mark.
+  const plan = await getCurrentPlan(db, opts.kommunCode);
   if (!row || !plan) return null;
   const geo = await getRegionWithParent(db, plan.kommunCode);
   if (!geo?.parent) return null;

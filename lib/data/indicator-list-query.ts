@@ -28,9 +28,9 @@ export interface ListedIndicator {
   label: VerdictLabel | 'Sammanhang';
 }
 
-/** Every catalogue indicator with its verdict for the plan's kommun, filtered as the URL says. */
-export async function loadIndicatorList(db: Db, q: ListQuery, today: Date) {
-  const plan = await getCurrentPlan(db);
+/** Every catalogue indicator with its verdict for the kommun (by default the installation's first), filtered as the URL says. */
+export async function loadIndicatorList(db: Db, q: ListQuery, today: Date, kommunCode?: string) {
+  const plan = await getCurrentPlan(db, kommunCode);
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return null;
   const [rows, areas, goals, population] = await Promise.all([

@@ -29,10 +29,11 @@ export type IndicatorQuery = z.infer<typeof indicatorQuery>;
 
 export { breakdownLabel } from './breakdown';
 
-export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, today: Date) {
+/** An indicator's page for a kommun (by default the installation's first): its series beside the län and riket. */
+export async function loadIndicatorView(db: Db, id: string, q: IndicatorQuery, today: Date, kommunCode?: string) {
   const row = await getIndicator(db, id);
   if (!row) return null;
-  const plan = await getCurrentPlan(db);
+  const plan = await getCurrentPlan(db, kommunCode);
   const geo = plan ? await getRegionWithParent(db, plan.kommunCode) : null;
   if (!plan || !geo?.parent) return null;
   const [breakdowns, goalLinks, lanKommuner, population] = await Promise.all([

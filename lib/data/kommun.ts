@@ -64,3 +64,15 @@ export async function pageKommun(params: Promise<{ kommun: string }>): Promise<s
   if (!code) notFound();
   return code;
 }
+
+/**
+ * The kommun of an embed (`?kommun=2084`): the installation's first kommun when the query names none (embeds pasted
+ * before the kommun was in their code); notFound() when it names one without a plan here.
+ */
+export async function queryKommun(sp: Record<string, string | string[] | undefined>): Promise<string | undefined> {
+  const asked = sp.kommun;
+  if (asked === undefined) return undefined;
+  const code = typeof asked === 'string' ? await resolveKommun(asked) : null;
+  if (!code) notFound();
+  return code;
+}

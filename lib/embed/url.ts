@@ -1,19 +1,26 @@
+import { isKommunCode, kommunPath } from '../kommun-path';
 import { EMBED_PREFIX } from './csp';
 
-/** The embed pages and the query keys each keeps from its full page (the view's permanent link). */
+/**
+ * The embed pages and the query keys each keeps from its full page (the view's permanent link). `kommun` is the kommun
+ * whose series and mark the view shows: a query key of the embed, a segment of the full page's address.
+ */
 export const EMBED_KINDS = {
   /**
    * The indicator's chart: breakdown (kon, grupp, plats), comparison kommuner (jamfor) and the comparison group
    * whose median and middle-50 % band the embed draws under the chart (jmfgrupp, as on the goal page).
    */
-  indikator: ['kon', 'grupp', 'plats', 'jamfor', 'jmfgrupp'],
+  indikator: ['kommun', 'kon', 'grupp', 'plats', 'jamfor', 'jmfgrupp'],
   /** The map: area (karta), benchmark (mot) and period. */
-  karta: ['karta', 'mot', 'period'],
+  karta: ['kommun', 'karta', 'mot', 'period'],
 } as const;
 export type EmbedKind = keyof typeof EMBED_KINDS;
 
-/** Keys only the embed page reads: the full page (/indikatorer/<id>) shows the group elsewhere, so its link drops them. */
-const EMBED_ONLY: readonly string[] = ['jmfgrupp'];
+/**
+ * Keys the full page's query leaves out: the kommun is in its address (/k/<kommun>/indikatorer/<id>), and the group is
+ * shown elsewhere on it.
+ */
+const NOT_IN_FULL_QUERY: readonly string[] = ['kommun', 'jmfgrupp'];
 
 type Params = Record<string, string | string[] | undefined>;
 
@@ -32,9 +39,10 @@ export function viewQuery(kind: EmbedKind, params: Params, omit: readonly string
 /** The embed page of a view, and the full page it comes from (both relative to the site). */
 export function embedPaths(kind: EmbedKind, indicatorId: string, params: Params): { embed: string; full: string } {
   const id = encodeURIComponent(indicatorId);
+  const kommun = typeof params.kommun === 'string' && isKommunCode(params.kommun) ? params.kommun : null;
   return {
-    embed: `${EMBED_PREFIX}/${kind}/${id}${viewQuery(kind, params)}`,
-    full: `/indikatorer/${id}${viewQuery(kind, params, EMBED_ONLY)}${kind === 'karta' ? '#karta' : ''}`,
+    embed: `${EMBED_PREFIX}/${kind}/${id}${viewQuery(kind, { ...params, kommun: kommun ?? undefined })}`,
+    full: `${kommunPath(kommun, `/indikatorer/${id}`)}${viewQuery(kind, params, NOT_IN_FULL_QUERY)}${kind === 'karta' ? '#karta' : ''}`,
   };
 }
 

@@ -125,7 +125,7 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
       expect(await page.locator('body').innerText()).not.toContain('Exempeldata');
       expect(await page.locator('figure figcaption.chart-summary').innerText()).not.toBe('');
       expect(await page.locator('details.data-table table tbody tr').count()).toBeGreaterThan(0);
-      const back = page.locator(`a[href="/indikatorer/${BRA}?kon=T"]`);
+      const back = page.locator(`a[href="/k/2083/indikatorer/${BRA}?kon=T"]`);
       expect(await back.innerText()).toContain('Hela sidan');
       await page.locator('.recharts-surface').first().waitFor();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
@@ -184,13 +184,15 @@ describe('with EMBED_ALLOWED_ORIGINS naming another site', () => {
     await offer.locator('summary').click();
     const code = await offer.locator('textarea').inputValue();
     expect(code).toMatch(
-      new RegExp(`^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?period=\\d{4}" title="Karta: `),
+      new RegExp(
+        `^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?kommun=2083&amp;period=\\d{4}" title="Karta: `,
+      ),
     );
     await offer.screenshot({ path: path.join(SHOTS, 'embed-offer-map.png') });
     // The chart's code is made absolute in the browser, as on the (cached) goal pages.
     await page.locator('[data-embed-offer="indikator"] textarea[data-resolved]').waitFor({ state: 'attached' });
     const chartCode = await page.locator('[data-embed-offer="indikator"] textarea').inputValue();
-    expect(chartCode).toContain(`src="${server!.url}/inbaddning/indikator/${BRA}?kon=T"`);
+    expect(chartCode).toContain(`src="${server!.url}/inbaddning/indikator/${BRA}?kommun=2083&amp;kon=T"`);
     expect(await axeViolations(page)).toEqual([]);
     await page.close();
 
@@ -261,7 +263,7 @@ describe('the goal page offers every chart for embedding', () => {
       /medianen för Grannkommuner/,
     );
     // The permanent link: the indicator page with the goal's series.
-    expect(await section.locator(`.goal-share a[href="/indikatorer/${BRA}?kon=T"]`).count()).toBe(1);
+    expect(await section.locator(`.goal-share a[href="/k/2083/indikatorer/${BRA}?kon=T"]`).count()).toBe(1);
 
     const offer = section.locator('[data-embed-offer="indikator"]');
     const field = offer.locator('textarea');
@@ -277,6 +279,7 @@ describe('the goal page offers every chart for embedding', () => {
     const url = new URL(src);
     expect(url.origin).toBe(new URL(server!.url).origin);
     expect(url.pathname).toBe(`/inbaddning/indikator/${BRA}`);
+    expect(url.searchParams.get('kommun')).toBe('2083');
     expect(url.searchParams.get('kon')).toBe('T');
     expect(url.searchParams.get('jmfgrupp')).toMatch(/\S/);
     expect(code).toMatch(/title="Diagram: [^"]*Grannkommuner" width="100%" height="1000"/);
@@ -294,7 +297,9 @@ describe('the goal page offers every chart for embedding', () => {
     await mapOffer.locator('summary').click();
     await mapOffer.locator('textarea[data-resolved]').waitFor();
     expect(await mapOffer.locator('textarea').inputValue()).toMatch(
-      new RegExp(`^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?period=\\d{4}" title="Karta: `),
+      new RegExp(
+        `^<iframe src="${server!.url.replace(/\./g, '\\.')}/inbaddning/karta/${BRA}\\?kommun=2083&amp;period=\\d{4}" title="Karta: `,
+      ),
     );
     // Every field has its own id (several indicators, two offers each).
     const ids = await page.locator('.embed-offer textarea').evaluateAll((els) => els.map((e) => e.id));

@@ -104,7 +104,7 @@ describe('two kommuner in one installation', () => {
     const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
     expect(await nav.getByRole('link', { name: 'Översikt' }).getAttribute('href')).toBe(`/k/${code}`);
     expect(await nav.getByRole('link', { name: 'Översikt' }).getAttribute('aria-current')).toBe('page');
-    expect(await nav.getByRole('link', { name: 'Indikatorer' }).getAttribute('href')).toBe('/indikatorer');
+    expect(await nav.getByRole('link', { name: 'Indikatorer' }).getAttribute('href')).toBe(`/k/${code}/indikatorer`);
     // An area opened on the overview loads its cards from this kommun's data route.
     const details = page.locator('[data-area-detail="T"]');
     await details.locator('> summary').click();
@@ -172,17 +172,45 @@ describe('two kommuner in one installation', () => {
     expect(avestaApi.kommun).toBe('2084');
     expect(avestaApi.goals.map((g) => g.code)).toContain(AVESTA_ONLY);
     expect(avestaApi.goals.map((g) => g.code)).not.toContain('V-M2');
-    // The shared indicator pages name the goals of the kommun they show (the first), linking to its goal pages.
-    for (const url of ['/indikatorer/soc_stod_accepterat', '/indikatorer']) {
-      await page.goto(`${two.url}${url}`);
-      const goalLinks = await page.locator('main a[href*="/mal/V-M"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-      expect(goalLinks, url).toContain('/k/2083/mal/V-M2');
-      expect(
-        goalLinks.filter((h) => !h!.startsWith('/k/2083/')),
-        url,
-      ).toEqual([]);
-      expect(await page.locator('main').innerText(), url).not.toContain(AVESTA_ONLY);
+    // The indicator pages are per kommun too: each names its own kommun's goals, links within it and judges for it.
+    for (const [code, own, other] of [
+      ['2083', 'V-M2', AVESTA_ONLY],
+      ['2084', AVESTA_ONLY, 'V-M2'],
+    ] as const) {
+      for (const url of [`/k/${code}/indikatorer/soc_stod_accepterat`, `/k/${code}/indikatorer`]) {
+        await page.goto(`${two.url}${url}`);
+        const goalLinks = await page.locator('main a[href*="/mal/V-M"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        expect(goalLinks, url).toContain(`/k/${code}/mal/${own}`);
+        expect(
+          goalLinks.filter((h) => !h!.startsWith(`/k/${code}/`)),
+          url,
+        ).toEqual([]);
+        expect(await page.locator('main').innerText(), url).not.toContain(other);
+        const nav = page.getByRole('navigation', { name: 'Huvudmeny' });
+        expect(await nav.getByRole('link', { name: 'Översikt' }).getAttribute('href'), url).toBe(`/k/${code}`);
+      }
+      const list = page.locator('table.indicator-list a[href*="/indikatorer/"]');
+      for (const href of await list.evaluateAll((as) => as.map((a) => a.getAttribute('href'))))
+        expect(href).toMatch(new RegExp(`^/k/${code}/indikatorer/`));
+      // The map on the indicator page marks the kommun of the address, not the installation's first.
+      await page.goto(`${two.url}/k/${code}/indikatorer/bra_anm_narkotikabrott_100k`);
+      const weight = (k: string) => page.locator(`#karta tr[data-kommun="${k}"] th`).evaluate((th) => getComputedStyle(th).fontWeight);
+      expect(await weight(code)).toBe('700');
+      expect(await weight(code === '2083' ? '2084' : '2083')).toBe('400');
+      // So do the goal page's ranked bars.
+      await page.goto(`${two.url}/k/${code}/mal/N-M1`);
+      const bold = page.locator('[data-indicator="bra_anm_narkotikabrott_100k"] svg text[font-weight="700"]');
+      expect(await bold.allTextContents()).toEqual([code === '2083' ? 'Hedemora' : 'Avesta']);
     }
+    // The old address without the kommun is the first kommun's page; an embed may name the kommun.
+    await page.goto(`${two.url}/indikatorer/soc_stod_accepterat?vy=tabell`);
+    expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/k/2083/indikatorer/soc_stod_accepterat?vy=tabell');
+    const embed = await page.goto(`${two.url}/inbaddning/karta/bra_anm_narkotikabrott_100k?kommun=2084`);
+    expect(embed!.status()).toBe(200);
+    expect(await page.locator('tr[data-kommun="2084"] th').evaluate((th) => getComputedStyle(th).fontWeight)).toBe('700');
+    expect(await page.locator('a[href^="/k/2084/indikatorer/bra_anm_narkotikabrott_100k"]').count()).toBe(1);
+    expect((await fetch(`${two.url}/inbaddning/karta/bra_anm_narkotikabrott_100k?kommun=2085`)).status).toBe(404);
+    expect((await fetch(`${two.url}/k/2085/indikatorer`)).status).toBe(404);
     await page.close();
   });
 

@@ -78,6 +78,23 @@ describe('embed addresses and code', () => {
     expect(embedPaths('karta', 'a b', {}).full).toBe('/indikatorer/a%20b#karta');
   });
 
+  it('carries the kommun: a query key of the embed, a segment of the full page; anything but a kommun code is dropped', () => {
+    expect(embedPaths('indikator', 'bra_x', { kon: 'T', kommun: '2084', jmfgrupp: 'g1' })).toEqual({
+      embed: '/inbaddning/indikator/bra_x?kommun=2084&kon=T&jmfgrupp=g1',
+      full: '/k/2084/indikatorer/bra_x?kon=T',
+    });
+    expect(embedPaths('karta', 'a b', { kommun: '2084', period: '2024' })).toEqual({
+      embed: '/inbaddning/karta/a%20b?kommun=2084&period=2024',
+      full: '/k/2084/indikatorer/a%20b?period=2024#karta',
+    });
+    for (const kommun of ['20841', '../x', ['2084', '2083']]) {
+      expect(embedPaths('karta', 'x', { kommun, period: '2024' })).toEqual({
+        embed: '/inbaddning/karta/x?period=2024',
+        full: '/indikatorer/x?period=2024#karta',
+      });
+    }
+  });
+
   it('gives a goal chart’s view: the goal’s series and its comparison group, which only the embed keeps', () => {
     const total = embedPaths('indikator', 'bra_x', goalChartView({ sex: 'T', grp: '' }, 'skr-2023-c6'));
     expect(total).toEqual({

@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
+import { queryKommun } from '@/lib/data/kommun';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { getEmbedGroupComparison } from '@/lib/embed/group';
 import { embedPaths } from '@/lib/embed/url';
@@ -18,7 +19,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
 
 /**
- * The indicator's chart alone, for a kommun's own website (the "Bädda in" code on /indikatorer/<id>): title, chart,
+ * The indicator's chart alone, for a kommun's own website (the "Bädda in" code on /k/<kommun>/indikatorer/<id>): title, chart,
  * text summary, the table behind a disclosure, the source line, the example-data mark, and a link to the full page.
  * The same query as the chart's permanent link (kon, grupp, plats, jamfor), and from a goal page the comparison
  * group it draws as a band (jmfgrupp): the group's median and middle 50 % under the chart, as on the goal page.
@@ -34,7 +35,8 @@ export default async function EmbedIndicatorPage({
   const id = decodeURIComponent((await params).id);
   const sp = await searchParams;
   const q = indicatorQuery.parse(sp);
-  const v = await getIndicatorView(id, q);
+  const kommun = await queryKommun(sp);
+  const v = await getIndicatorView(id, q, kommun);
   if (!v) notFound();
   const { indicator: ind, source, names } = v;
   const lineSpecs = v.lines.map((l, i) => {
@@ -51,8 +53,9 @@ export default async function EmbedIndicatorPage({
   const title = `${ind.name}${v.subgroup ? ` – ${breakdown?.label ?? 'delgrupp'}` : ''}`;
   const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
   const groupId = typeof sp.jmfgrupp === 'string' ? sp.jmfgrupp.slice(0, 100) : '';
-  const group = groupId ? await getEmbedGroupComparison(ind.id, groupId) : null;
+  const group = groupId ? await getEmbedGroupComparison(ind.id, groupId, v.kommunCode) : null;
   const full = embedPaths('indikator', ind.id, {
+    kommun: v.kommunCode,
     kon: v.chosen.sex,
     grupp: v.chosen.grp || undefined,
     plats: v.chosen.site || undefined,

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
 import { getIndicatorView } from '@/lib/data/indicator';
+import { queryKommun } from '@/lib/data/kommun';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { embedPaths } from '@/lib/embed/url';
 import { IndicatorMap } from '../../../_components/indicator-map';
@@ -12,7 +13,7 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 }
 
 /**
- * The indicator's map alone, for a kommun's own website (the "Bädda in" code beside the map on /indikatorer/<id>):
+ * The indicator's map alone, for a kommun's own website (the "Bädda in" code beside the map on /k/<kommun>/indikatorer/<id>):
  * the same query as the map's permanent link (karta, mot, period). The map section carries its summary, table,
  * source line and example-data mark.
  */
@@ -26,14 +27,16 @@ export default async function EmbedMapPage({
   await connection();
   const id = decodeURIComponent((await params).id);
   const sp = await searchParams;
-  const v = await getIndicatorView(id, indicatorQuery.parse({}));
+  const kommun = await queryKommun(sp);
+  const v = await getIndicatorView(id, indicatorQuery.parse({}), kommun);
   if (!v) notFound();
   const ind = v.indicator;
-  const full = embedPaths('karta', ind.id, sp).full;
+  const full = embedPaths('karta', ind.id, { ...sp, kommun: v.kommunCode }).full;
   return (
     <article aria-labelledby="inbaddning-rubrik">
       <h1 id="inbaddning-rubrik">{ind.name}</h1>
       <IndicatorMap
+        kommunCode={v.kommunCode}
         indicatorId={ind.id}
         indicatorName={ind.name}
         searchParams={Promise.resolve(sp)}

@@ -71,7 +71,7 @@ export default async function LagesbildPage({ params }: { params: Promise<{ komm
           {area.indicators.map((ind) => (
             <article key={ind.id} className="lagesbild-indicator" aria-labelledby={`lb-${area.code}-${ind.id}`}>
               <h3 id={`lb-${area.code}-${ind.id}`}>
-                <Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link>
+                <Link href={kommunPath(kommun, `/indikatorer/${ind.id}`)}>{ind.name}</Link>
               </h3>
               <p className="meta">
                 Källa: {ind.source}. {ind.rows.length} värden

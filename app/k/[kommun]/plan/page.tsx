@@ -181,7 +181,7 @@ export default async function PlanPage({
                         {mine.map(({ link, name }) => (
                           <tr key={link.indicatorId} data-link={link.indicatorId}>
                             <th scope="row">
-                              <Link href={`/indikatorer/${link.indicatorId}`}>{name}</Link>
+                              <Link href={kommunPath(kommun, `/indikatorer/${link.indicatorId}`)}>{name}</Link>
                             </th>
                             <td>{LINK_ROLE_LABELS[link.role]}</td>
                             <td>{link.baselinePeriod ?? 'Senaste före planens beslut'}</td>

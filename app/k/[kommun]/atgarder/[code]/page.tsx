@@ -78,7 +78,7 @@ export default async function ActionPage({
             <ul>
               {view.indicators.map((ind) => (
                 <li key={ind.id}>
-                  <Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link>
+                  <Link href={kommunPath(kommun, `/indikatorer/${ind.id}`)}>{ind.name}</Link>
                 </li>
               ))}
             </ul>

@@ -28,12 +28,12 @@ export async function GoalChartShare({
   lanName: string;
 }) {
   const group = hasChart ? ((await goalGroupComparison(indicatorId, kommunCode))?.chosen?.group ?? null) : null;
-  const chartView = goalChartView(series, group?.id ?? null);
+  const chartView = { ...goalChartView(series, group?.id ?? null), kommun: kommunCode };
   const chart = embedPaths('indikator', indicatorId, chartView);
   // The ranked bars' view: the län's kommuner against the län in the latest period (as GoalRanking draws them).
-  const bars = await getIndicatorMap(indicatorId, { scope: 'lan', benchmark: 'lan' });
+  const bars = await getIndicatorMap(indicatorId, { scope: 'lan', benchmark: 'lan', kommunCode });
   const period = bars?.period && bars.entries.some((e) => e.value !== null) ? bars.period : null;
-  const map = period ? embedPaths('karta', indicatorId, { period }) : null;
+  const map = period ? embedPaths('karta', indicatorId, { period, kommun: kommunCode }) : null;
   return (
     <div className="goal-share" data-goal-share={indicatorId}>
       <p className="chart-tools">
@@ -61,7 +61,7 @@ export async function GoalChartShare({
         <EmbedOffer
           kind="karta"
           indicatorId={indicatorId}
-          params={{ period: period! }}
+          params={{ period: period!, kommun: kommunCode }}
           title={`Karta: ${name}, kommunerna i ${lanName} ${period}`}
         />
       )}

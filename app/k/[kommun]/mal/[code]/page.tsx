@@ -75,7 +75,7 @@ export default async function GoalPage({ params }: { params: Promise<{ kommun: s
       {indicators.map((ind) => (
         <section key={ind.id} aria-labelledby={`h-${ind.id}`} className="goal-indicator" data-indicator={ind.id}>
           <h2 id={`h-${ind.id}`}>
-            <Link href={`/indikatorer/${ind.id}`}>{ind.name}</Link>
+            <Link href={kommunPath(view.plan.kommunCode, `/indikatorer/${ind.id}`)}>{ind.name}</Link>
           </h2>
           <p className="meta">
             <span className="badge role">{LINK_ROLE_LABELS[ind.role]}</span>
@@ -119,6 +119,7 @@ export default async function GoalPage({ params }: { params: Promise<{ kommun: s
             format={{ unitKind: ind.unitKind, decimals: ind.decimals, type: ind.type }}
             rank={ind.assessment.rank}
             kommunName={names.kommun}
+            kommunCode={view.plan.kommunCode}
           />
           <GoalGroupBand
             indicatorId={ind.id}

@@ -1,19 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
+import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
 import { getIndicatorList } from '@/lib/data/indicator-list';
 import { listQuery } from '@/lib/data/indicator-list-query';
 import { VERDICT_ORDER } from '@/lib/data/overview-query';
-import { TableScroll } from '../_components/table-scroll';
-import { VerdictBadge } from '../_components/verdict-badge';
+import { TableScroll } from '../../../_components/table-scroll';
+import { VerdictBadge } from '../../../_components/verdict-badge';
 
 export const metadata: Metadata = { title: 'Indikatorer' };
 
-export default async function IndicatorListPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+/** The catalogue with the verdicts for the kommun in the address (`/k/<kommunkod>/indikatorer`). */
+export default async function IndicatorListPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ kommun: string }>;
+  searchParams: Promise<Record<string, string | string[]>>;
+}) {
   await connection();
+  const kommun = await pageKommun(params);
   const q = listQuery.parse(await searchParams);
-  const list = await getIndicatorList(q);
+  const list = await getIndicatorList(q, kommun);
   if (!list) return <p>Ingen åtgärdsplan är inläst.</p>;
   return (
     <>
@@ -78,7 +87,7 @@ export default async function IndicatorListPage({ searchParams }: { searchParams
             {list.shown.map((i) => (
               <tr key={i.id} data-indicator={i.id}>
                 <td>
-                  <Link href={`/indikatorer/${i.id}`}>{i.name}</Link>
+                  <Link href={kommunPath(list.kommunCode, `/indikatorer/${i.id}`)}>{i.name}</Link>
                 </td>
                 <td>
                   <VerdictBadge verdict={i.assessment.verdict} />

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
+import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
 import { embedPaths, siteOrigin } from '@/lib/embed/url';
 import { REGION_STYLES } from '@/lib/charts/styles';
@@ -10,11 +11,11 @@ import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { splitWorkingNotes } from '@/lib/notes';
 import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf, TERMS } from '@/lib/vocabulary';
-import { EmbedOffer } from '../../_components/embed-offer';
-import { FollowUp } from '../../_components/follow-up';
-import { IndicatorChart } from '../../_components/indicator-chart';
-import { IndicatorMap } from '../../_components/indicator-map';
-import { ObservationTable } from '../../_components/observation-table';
+import { EmbedOffer } from '../../../../_components/embed-offer';
+import { FollowUp } from '../../../../_components/follow-up';
+import { IndicatorChart } from '../../../../_components/indicator-chart';
+import { IndicatorMap } from '../../../../_components/indicator-map';
+import { ObservationTable } from '../../../../_components/observation-table';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Indikator ${(await params).id}` };
@@ -27,17 +28,19 @@ function publishedLevelsText(levels: string[]): string {
   return levels.includes('kommun') ? text : `${text} – källan publicerar inga kommunvärden för måttet`;
 }
 
+/** An indicator for the kommun in the address (`/k/<kommunkod>/indikatorer/<id>`), beside its län and riket. */
 export default async function IndicatorPage({
   params,
   searchParams,
 }: {
-  params: Promise<{ id: string }>;
+  params: Promise<{ kommun: string; id: string }>;
   searchParams: Promise<Record<string, string | string[]>>;
 }) {
   await connection();
+  const kommun = await pageKommun(params);
   const id = decodeURIComponent((await params).id);
   const q = indicatorQuery.parse(await searchParams);
-  const v = await getIndicatorView(id, q);
+  const v = await getIndicatorView(id, q, kommun);
   if (!v) notFound();
   const { indicator: ind, source, names } = v;
   const qs = new URLSearchParams({ kon: v.chosen.sex, grupp: v.chosen.grp, plats: v.chosen.site });
@@ -59,6 +62,7 @@ export default async function IndicatorPage({
   const origin = siteOrigin(process.env.APP_URL, await headers());
   // The chart's view: breakdown and comparison kommuner (its permanent link and embed keep exactly these).
   const chartView = {
+    kommun: v.kommunCode,
     kon: v.chosen.sex,
     grupp: v.chosen.grp || undefined,
     plats: v.chosen.site || undefined,
@@ -68,7 +72,7 @@ export default async function IndicatorPage({
   return (
     <>
       <p>
-        <Link href="/indikatorer">Alla indikatorer</Link>
+        <Link href={kommunPath(v.kommunCode, '/indikatorer')}>Alla indikatorer</Link>
       </p>
       <h1>{ind.name}</h1>
       <p className="meta">
@@ -175,6 +179,7 @@ export default async function IndicatorPage({
       {v.chart.rows.length > 0 && <EmbedOffer kind="indikator" indicatorId={ind.id} params={chartView} title={`Diagram: ${chartTitle}`} />}
 
       <IndicatorMap
+        kommunCode={v.kommunCode}
         indicatorId={ind.id}
         indicatorName={ind.name}
         origin={origin}
