@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeBrowser, launchBrowser } from './browser';
+import { importCsvThroughApi, ntuRowCsv, valueNotIn } from './import-api';
 import { startServer, type Server } from './server';
 import { sessionCookie, signInBrowser } from './users';
 import { createDatabase } from '../helpers/db';
@@ -113,23 +114,8 @@ describe.runIf(process.env.DATABASE_URL)('two app instances over one PostgreSQL'
     expect(cached.headers.get('x-nextjs-cache')).toBe('HIT');
 
     // A value for Hedemora the page does not show yet.
-    let shown = '';
-    for (let tries = 0; tries < 1000 && (shown === '' || before.includes(shown)); tries++) {
-      shown = (50 + Math.random() * 49).toFixed(1).replace('.', ',');
-    }
-    expect(before).not.toContain(shown);
-    const csv = `indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\nntu_otrygg_kvall;2083;2026;;;${shown};;;;;två instanser\n`;
-    const post = async (extra: Record<string, string>) => {
-      const form = new FormData();
-      form.set('file', new File([csv], 'tva-instanser.csv', { type: 'text/csv' }));
-      for (const [k, v] of Object.entries(extra)) form.set(k, v);
-      const res = await fetch(`${a.url}/api/import`, { method: 'POST', headers: { cookie }, body: form });
-      const body = (await res.json()) as { status: string; sha256?: string; message?: string };
-      expect(res.ok, body.message).toBe(true);
-      return body;
-    };
-    const preview = await post({});
-    await post({ confirm: '1', sha256: preview.sha256 ?? '' });
+    const shown = valueNotIn(before);
+    await importCsvThroughApi(a.url, cookie, ntuRowCsv(shown, 'två instanser'), 'tva-instanser.csv');
     const committed = Date.now();
 
     let ms: number | null = null;

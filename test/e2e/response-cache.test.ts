@@ -1,6 +1,7 @@
 import http from 'node:http';
 import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importCsvThroughApi, ntuRowCsv, valueNotIn } from './import-api';
 import { startServer, tempPgliteDir, type Server } from './server';
 import { createUsers, sessionCookie, USERS } from './users';
 
@@ -93,21 +94,9 @@ describe('the response cache in front of Next', () => {
 
   it('an import is on the cached goal page at once', async () => {
     const before = (await kept(GOAL_PAGE)).html;
-    let shown = '';
-    while (shown === '' || before.includes(shown)) shown = (50 + Math.random() * 49).toFixed(1).replace('.', ',');
+    const shown = valueNotIn(before);
     const cookie = await sessionCookie(server.url, USERS.samordnare);
-    const csv = `indikator;region;period;kön;grupp;värde;ki_låg;ki_hög;n;status;kommentar\nntu_otrygg_kvall;2083;2026;;;${shown};;;;;svarscachen\n`;
-    const post = async (extra: Record<string, string>) => {
-      const form = new FormData();
-      form.set('file', new File([csv], 'svarscachen.csv', { type: 'text/csv' }));
-      for (const [k, v] of Object.entries(extra)) form.set(k, v);
-      const res = await fetch(`${server.url}/api/import`, { method: 'POST', headers: { cookie }, body: form });
-      const body = (await res.json()) as { status: string; sha256?: string; message?: string };
-      expect(res.ok, body.message).toBe(true);
-      return body;
-    };
-    const preview = await post({});
-    await post({ confirm: '1', sha256: preview.sha256 ?? '' });
+    await importCsvThroughApi(server.url, cookie, ntuRowCsv(shown, 'svarscachen'), 'svarscachen.csv');
     // The import revalidates the page before it answers: the very next visit gets the new value.
     const after = await get(GOAL_PAGE);
     expect(after.html).toContain(shown);
