@@ -15,7 +15,6 @@ export interface StoredResponse {
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
-  generation: number;
   stored: number;
   expires: number;
 }

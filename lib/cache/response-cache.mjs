@@ -13,6 +13,7 @@
 // in the process nothing is kept.
 
 import { Buffer } from 'node:buffer';
+import console from 'node:console';
 import { STORE } from './handler.mjs';
 
 /** Headers of the connection, not of the response: never replayed. */
@@ -124,7 +125,7 @@ export class ResponseCache {
     this.maxAgeSeconds = opts.maxAgeSeconds ?? DEFAULT_MAX_AGE_SECONDS;
     this.generation = opts.generation ?? pageCacheGeneration;
     this.now = opts.now ?? Date.now;
-    /** key → { status, headers, body, generation, stored, expires }, least recently used first. */
+    /** key → { status, headers, body, stored, expires } (all of the page cache's generation seenGeneration), least recently used first. */
     this.entries = new Map();
     this.bytes = 0;
     this.seenGeneration = null;
@@ -211,23 +212,33 @@ export class ResponseCache {
       return end.call(this, chunk, encoding, cb);
     };
     res.once('finish', () => {
-      if (tooBig || this.generation() !== generation) return;
-      const headers = { ...headerObject(res.getHeaders()), ...given };
-      const seconds = storableSeconds(res.statusCode, headers, this.maxAgeSeconds);
-      if (seconds <= 0) return;
-      const body = Buffer.concat(chunks);
-      const length = headers['content-length'];
-      if (length !== undefined && Number(length) !== body.length) return;
-      for (const h of Object.keys(headers)) if (HOP_BY_HOP.has(h) || h === 'content-length' || h === 'age') delete headers[h];
-      this.delete(key);
-      const now = this.now();
-      this.entries.set(key, { status: res.statusCode, headers, body, generation, stored: now, expires: now + seconds * 1000 });
-      this.bytes += body.length;
-      this.stores++;
-      for (const oldest of this.entries.keys()) {
-        if (this.bytes <= this.maxBytes) break;
-        this.delete(oldest);
+      try {
+        this.store(res, key, generation, chunks, given, tooBig);
+      } catch (err) {
+        // Keeping a copy is an optimisation: a failure here must never reach the request or the process.
+        console.error(`Trygghetsläget: svarscachen kunde inte spara ${key}: ${err instanceof Error ? err.message : String(err)}`);
       }
     });
+  }
+
+  /** Stores a response that has gone out whole, if it may be kept and the page cache has not changed meanwhile. */
+  store(res, key, generation, chunks, given, tooBig) {
+    if (tooBig || this.generation() !== generation) return;
+    const headers = { ...headerObject(res.getHeaders()), ...given };
+    const seconds = storableSeconds(res.statusCode, headers, this.maxAgeSeconds);
+    if (seconds <= 0) return;
+    const body = Buffer.concat(chunks);
+    const length = headers['content-length'];
+    if (length !== undefined && Number(length) !== body.length) return;
+    for (const h of Object.keys(headers)) if (HOP_BY_HOP.has(h) || h === 'content-length' || h === 'age') delete headers[h];
+    this.delete(key);
+    const now = this.now();
+    this.entries.set(key, { status: res.statusCode, headers, body, stored: now, expires: now + seconds * 1000 });
+    this.bytes += body.length;
+    this.stores++;
+    for (const oldest of this.entries.keys()) {
+      if (this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
   }
 }

@@ -48,7 +48,8 @@ const handle = app.getRequestHandler();
 const cache = new ResponseCache({ enabled: isSurelyPublicDashboard(process.env.PUBLIC_DASHBOARD) });
 
 const server = http.createServer((req, res) => {
-  Promise.resolve(cache.handle(req, res, () => handle(req, res))).catch((err) => {
+  // Async so that an error thrown at once is answered like one thrown later, never taking the process down.
+  (async () => cache.handle(req, res, () => handle(req, res)))().catch((err) => {
     console.error(`Trygghetsläget: begäran ${req.method} ${req.url} misslyckades:`, err);
     if (!res.headersSent) {
       res.statusCode = 500;

@@ -1,3 +1,4 @@
+import nodeConsole from 'node:console';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gunzipSync, gzipSync } from 'node:zlib';
@@ -197,6 +198,33 @@ describe('response cache: what is kept, for whom, and for how long', () => {
     await s.get('/');
     expect(s.state.calls).toBe(2);
     expect(slow.stores).toBe(0);
+  });
+
+  it('a failure while keeping a copy reaches neither the visitor nor the process: the page is sent, nothing kept', async () => {
+    let calls = 0;
+    const cache = new ResponseCache({
+      generation: () => {
+        // Asked once when the request arrives, again when the answer is to be kept: that second time it fails.
+        if (calls++ % 2 === 1) throw new Error('trasig sidcache');
+        return 1;
+      },
+    });
+    const logged: unknown[] = [];
+    const error = nodeConsole.error;
+    nodeConsole.error = (...args: unknown[]) => void logged.push(args.join(' '));
+    try {
+      const { state, get } = await serve(cache, gzipPage());
+      const first = await get('/');
+      expect(gunzipSync(first.body).toString()).toBe(PAGE);
+      await new Promise((r) => setTimeout(r, 20));
+      expect(cache.entries.size).toBe(0);
+      expect(state.calls).toBe(1);
+      expect(String(logged[0])).toContain('svarscachen kunde inte spara');
+      // The server still answers.
+      expect((await get('/')).status).toBe(200);
+    } finally {
+      nodeConsole.error = error;
+    }
   });
 
   it('without a page cache in the process, or when disabled, keeps nothing', async () => {
