@@ -1,22 +1,19 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { queryKommun } from '@/lib/data/kommun';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { getEmbedGroupComparison } from '@/lib/embed/group';
 import { embedPaths } from '@/lib/embed/url';
 import { GroupBandChart } from '../../../_components/group-band';
-import { IndicatorChart } from '../../../_components/indicator-chart';
+import { IndicatorFigure } from '../../../_components/indicator-figure';
 import { ObservationTable } from '../../../_components/observation-table';
 import styles from '../../embed.module.css';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Diagram ${decodeURIComponent((await params).id)}` };
 }
-
-const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
 
 /**
  * The indicator's chart alone, for a kommun's own website (the "Bädda in" code on /k/<kommun>/indikatorer/<id>): title, chart,
@@ -39,19 +36,8 @@ export default async function EmbedIndicatorPage({
   const v = await getIndicatorView(id, q, kommun);
   if (!v) notFound();
   const { indicator: ind, source, names } = v;
-  const lineSpecs = v.lines.map((l, i) => {
-    const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
-    return {
-      key: l.key,
-      name: l.name,
-      color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!,
-      dash: style?.dash ?? '1 0',
-      band: style !== null,
-    };
-  });
   const breakdown = v.breakdowns.find((b) => b.sex === v.chosen.sex && b.grp === v.chosen.grp && b.site === v.chosen.site);
   const title = `${ind.name}${v.subgroup ? ` – ${breakdown?.label ?? 'delgrupp'}` : ''}`;
-  const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
   const groupId = typeof sp.jmfgrupp === 'string' ? sp.jmfgrupp.slice(0, 100) : '';
   const group = groupId ? await getEmbedGroupComparison(ind.id, groupId, v.kommunCode) : null;
   const full = embedPaths('indikator', ind.id, {
@@ -70,25 +56,7 @@ export default async function EmbedIndicatorPage({
         </p>
       )}
       {v.subgroup && <p className="notice warn">Delgrupp – tolka med försiktighet: målets bedömning gäller {names.kommun} totalt.</p>}
-      {v.chart.rows.length === 0 ? (
-        <p className="missing">Inga mätvärden ännu.</p>
-      ) : (
-        <figure>
-          <IndicatorChart
-            rows={v.chart.rows}
-            annotations={v.chart.annotations}
-            unitKind={ind.unitKind}
-            decimals={ind.decimals}
-            title={title}
-            fileName={ind.id}
-            lines={lineSpecs}
-          />
-          <figcaption className="chart-summary">
-            {v.summary}
-            {bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}
-          </figcaption>
-        </figure>
-      )}
+      {v.chart.rows.length === 0 ? <p className="missing">Inga mätvärden ännu.</p> : <IndicatorFigure view={v} title={title} />}
       <details className="data-table">
         <summary>Tabell: värde, KI, n och status per område och period</summary>
         <ObservationTable rows={v.table} caption={`${ind.name} (${ind.unit})`} ind={ind} />

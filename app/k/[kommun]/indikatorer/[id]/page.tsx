@@ -6,22 +6,19 @@ import { connection } from 'next/server';
 import { pageKommun } from '@/lib/data/kommun';
 import { kommunPath } from '@/lib/kommun-path';
 import { embedPaths, siteOrigin } from '@/lib/embed/url';
-import { REGION_STYLES } from '@/lib/charts/styles';
 import { getIndicatorView } from '@/lib/data/indicator';
 import { indicatorQuery } from '@/lib/data/indicator-query';
 import { splitWorkingNotes } from '@/lib/notes';
 import { DIRECTION_LABELS, GEOGRAPHY_LEVEL_LABELS, INDICATOR_TYPE_LABELS, labelOf, TERMS } from '@/lib/vocabulary';
 import { EmbedOffer } from '../../../../_components/embed-offer';
 import { FollowUp } from '../../../../_components/follow-up';
-import { IndicatorChart } from '../../../../_components/indicator-chart';
+import { IndicatorFigure } from '../../../../_components/indicator-figure';
 import { IndicatorMap } from '../../../../_components/indicator-map';
 import { ObservationTable } from '../../../../_components/observation-table';
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Indikator ${(await params).id}` };
 }
-
-const COMPARE_COLORS = ['#5b3f8c', '#00695c', '#7a4a00', '#37474f', '#ad1457', '#1565c0', '#4e342e', '#2e7d32'];
 
 function publishedLevelsText(levels: string[]): string {
   const text = levels.map((l) => labelOf(GEOGRAPHY_LEVEL_LABELS, l)).join(', ');
@@ -45,20 +42,9 @@ export default async function IndicatorPage({
   const { indicator: ind, source, names } = v;
   const qs = new URLSearchParams({ kon: v.chosen.sex, grupp: v.chosen.grp, plats: v.chosen.site });
   const dataQs = new URLSearchParams({ sex: v.chosen.sex, group: v.chosen.grp, site: v.chosen.site });
-  const lineSpecs = v.lines.map((l, i) => {
-    const style = l.key in REGION_STYLES ? REGION_STYLES[l.key as 'kommun'] : null;
-    return {
-      key: l.key,
-      name: l.name,
-      color: style?.color ?? COMPARE_COLORS[i % COMPARE_COLORS.length]!,
-      dash: style?.dash ?? '1 0',
-      band: style !== null,
-    };
-  });
   // Working notes ("… ej verifierat") and the source's notes are for analysts, behind a disclosure.
   const cadence = splitWorkingNotes(ind.cadence);
   const caveats = splitWorkingNotes(ind.caveats);
-  const bands = v.chart.rows.some((r) => lineSpecs.some((l) => l.band && r[`${l.key}_ki`]));
   const origin = siteOrigin(process.env.APP_URL, await headers());
   // The chart's view: breakdown and comparison kommuner (its permanent link and embed keep exactly these).
   const chartView = {
@@ -149,23 +135,7 @@ export default async function IndicatorPage({
       <FollowUp a={v.assessment} kommunName={names.kommun} />
 
       <h2>Utveckling</h2>
-      {q.vy === 'tabell' || v.chart.rows.length === 0 ? null : (
-        <figure>
-          <IndicatorChart
-            rows={v.chart.rows}
-            annotations={v.chart.annotations}
-            unitKind={ind.unitKind}
-            decimals={ind.decimals}
-            title={chartTitle}
-            fileName={ind.id}
-            lines={lineSpecs}
-          />
-          <figcaption className="chart-summary">
-            {v.summary}
-            {bands ? ' Skuggade band: 95 % konfidensintervall.' : ''}
-          </figcaption>
-        </figure>
-      )}
+      {q.vy === 'tabell' || v.chart.rows.length === 0 ? null : <IndicatorFigure view={v} title={chartTitle} />}
       <details className="data-table" open={q.vy === 'tabell'}>
         <summary>Tabell: värde, KI, n och status per område och period</summary>
         <ObservationTable rows={v.table} caption={`${ind.name} (${ind.unit})`} ind={ind} />
